@@ -1,0 +1,77 @@
+# kampungkb - the one entry point.
+#
+#   make            build the extension, the gateway and the unit tests
+#   make run        install what is missing, build, start the whole system (database + demo data + gateway)
+#   make stop       stop the database that `make run` started
+#   make psql       psql on that database
+#   make test       build, install and run every test layer on a throwaway cluster
+#   make bench      run the benchmarks (BENCH_SCALE=small|large)
+#   make fuzz       run each fuzz harness for FUZZ_SECONDS (default 60)
+#
+# See README.md.
+
+PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
+export PG_CONFIG
+
+RUN_DIR   ?= .run
+RUN_PORT  ?= 54315
+HTTP_PORT ?= 8080
+
+CC ?= cc
+UNIT_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Iextension/src/core -Itests/unit
+UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
+CORE_SRCS = $(filter-out extension/src/core/wilayah_data.c,$(sort $(wildcard extension/src/core/*.c))) extension/src/core/wilayah_data.c
+
+all: build
+
+deps:
+	@scripts/deps.sh
+
+build: extension gateway unit
+
+extension:
+	@$(MAKE) -s -C extension
+
+gateway:
+	@$(MAKE) -s -C gateway
+
+unit: $(UNIT_TESTS)
+
+build/tests/%: tests/unit/%.c tests/unit/tap.h $(CORE_SRCS) $(wildcard extension/src/core/*.h) | extension
+	@mkdir -p build/tests
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
+
+install: extension
+	@if [ -w "$$($(PG_CONFIG) --pkglibdir)" ]; then \
+		$(MAKE) -s -C extension install; \
+	else \
+		echo "install: $$($(PG_CONFIG) --pkglibdir) is not writable; run: sudo $(MAKE) -C extension install" >&2; exit 1; \
+	fi
+
+run: deps build install
+	@RUN_DIR=$(RUN_DIR) RUN_PORT=$(RUN_PORT) HTTP_PORT=$(HTTP_PORT) scripts/run.sh
+
+stop:
+	@scripts/cluster.sh $(RUN_DIR) $(RUN_PORT) stop
+
+psql:
+	@scripts/cluster.sh $(RUN_DIR) $(RUN_PORT) psql -d kampungkb
+
+reset: stop
+	rm -rf $(RUN_DIR)
+
+test: deps build install
+	@scripts/test.sh
+
+bench: deps build install
+	@scripts/bench.sh
+
+fuzz:
+	@scripts/fuzz.sh
+
+clean:
+	@$(MAKE) -s -C extension clean
+	@$(MAKE) -s -C gateway clean
+	rm -rf build
+
+.PHONY: all deps build extension gateway unit install run stop psql reset test bench fuzz clean

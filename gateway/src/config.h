@@ -1,0 +1,29 @@
+/*
+ * config.h - kkb-gateway settings, from command-line flags and environment.
+ */
+#ifndef KKB_GW_CONFIG_H
+#define KKB_GW_CONFIG_H
+
+#include <stddef.h>
+
+typedef struct gw_config
+{
+	const char *db;				/* libpq connection string (KKB_DB, --db) */
+	const char *listen;			/* IPv4 address to listen on (KKB_LISTEN, --listen) */
+	int			port;			/* TCP port (KKB_PORT, --port) */
+	int			threads;		/* worker threads, each with its own DB connection (KKB_THREADS) */
+	int			max_connections;	/* concurrent client connections (KKB_MAX_CONNECTIONS) */
+	int			timeout_s;		/* idle connection timeout, seconds (KKB_TIMEOUT) */
+	size_t		max_body;		/* largest accepted request body, bytes (KKB_MAX_BODY) */
+	size_t		max_header;		/* per-connection memory for headers, bytes (KKB_MAX_HEADER) */
+	int			drain_s;		/* seconds to let in-flight requests finish on shutdown (KKB_DRAIN) */
+} gw_config;
+
+/*
+ * Fill `cfg` from defaults, then the environment, then argv (flags win).
+ * Returns 0 on success, 1 when --help was printed, -1 on a bad value (an
+ * explanation has been written to stderr).
+ */
+int			gw_config_load(gw_config *cfg, int argc, char **argv);
+
+#endif

@@ -1,0 +1,122 @@
+/*
+ * db.c - per-thread libpq connections with reconnection.
+ */
+#include "db.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "log.h"
+
+static const char *db_conninfo;
+static pthread_key_t db_key;
+static pthread_once_t db_once = PTHREAD_ONCE_INIT;
+
+/* Thread-exit destructor: close the thread's connection. */
+static void
+db_close(void *p)
+{
+	if (p)
+		PQfinish((PGconn *) p);
+}
+
+static void
+db_make_key(void)
+{
+	pthread_key_create(&db_key, db_close);
+}
+
+void
+gw_db_init(const char *conninfo)
+{
+	db_conninfo = conninfo;
+	pthread_once(&db_once, db_make_key);
+}
+
+/* Log a connection failure at most once a second per thread (outages are noisy). */
+static void
+log_unavailable(const char *why)
+{
+	static __thread time_t last;
+	time_t		now = time(NULL);
+	char		msg[512];
+	size_t		n;
+
+	if (now == last)
+		return;
+	last = now;
+	snprintf(msg, sizeof(msg), "%s", why ? why : "");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	gw_log("warn", "database unavailable", json_pack("{s:s}", "error", msg));
+}
+
+PGconn *
+gw_db_conn(void)
+{
+	PGconn	   *conn = pthread_getspecific(db_key);
+
+	if (conn && PQstatus(conn) == CONNECTION_OK)
+		return conn;
+	if (conn)
+	{
+		PQfinish(conn);
+		pthread_setspecific(db_key, NULL);
+	}
+
+	{
+		const char *keys[] = {"connect_timeout", "fallback_application_name", "dbname", NULL};
+		const char *vals[] = {"3", "kkb-gateway", db_conninfo, NULL};
+
+		/* the connection string comes last and is expanded, so its settings win over our defaults */
+		conn = PQconnectdbParams(keys, vals, 1);
+	}
+	if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
+	{
+		log_unavailable(conn ? PQerrorMessage(conn) : "out of memory");
+		if (conn)
+			PQfinish(conn);
+		return NULL;
+	}
+	pthread_setspecific(db_key, conn);
+	return conn;
+}
+
+void
+gw_db_check(void)
+{
+	PGconn	   *conn = pthread_getspecific(db_key);
+
+	if (conn && PQstatus(conn) != CONNECTION_OK)
+	{
+		PQfinish(conn);
+		pthread_setspecific(db_key, NULL);
+	}
+}
+
+PGresult *
+gw_db_exec_retry(const char *sql, int nparams, const char *const *params)
+{
+	int			attempt;
+
+	for (attempt = 0; attempt < 2; attempt++)
+	{
+		PGconn	   *conn = gw_db_conn();
+		PGresult   *res;
+
+		if (conn == NULL)
+			return NULL;
+		res = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
+		if (PQstatus(conn) == CONNECTION_OK)
+			return res;
+		/* the connection broke (server restarted or gone): drop it and try once more */
+		log_unavailable(PQerrorMessage(conn));
+		PQclear(res);
+		gw_db_check();
+	}
+	return NULL;
+}

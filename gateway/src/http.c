@@ -1,0 +1,382 @@
+/*
+ * http.c - libmicrohttpd glue: request context, body capture, routing,
+ * responses, the per-request log line.
+ */
+#include "http.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include "config.h"
+#include "log.h"
+
+static atomic_int inflight;
+static size_t max_body;
+
+int
+gw_http_inflight(void)
+{
+	return atomic_load(&inflight);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Replace the response body (takes ownership of `body`, which is malloc'd). */
+static void
+set_response(gw_request *req, int status, char *body, size_t len, const char *ctype)
+{
+	free(req->resp_body);
+	req->status = status;
+	req->resp_body = body;
+	req->resp_len = len;
+	req->content_type = ctype;
+}
+
+void
+gw_reply_json(gw_request *req, int status, json_t *doc)
+{
+	char	   *text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	json_decref(doc);
+	if (text == NULL)
+	{
+		/* cannot happen for documents we build; still answer something sane */
+		static const char fallback[] = "{\"code\":\"KKB-500\",\"message\":\"could not encode the response\",\"details\":null,\"hint\":null}";
+
+		text = strdup(fallback);
+		status = 500;
+	}
+	set_response(req, status, text, text ? strlen(text) : 0, "application/json; charset=utf-8");
+}
+
+/* A JSON string, or null when `s` is NULL or not valid UTF-8. */
+static json_t *
+str_or_null(const char *s)
+{
+	json_t	   *j = s ? json_string(s) : NULL;
+
+	return j ? j : json_null();
+}
+
+void
+gw_reply_error(gw_request *req, int status, const char *code, const char *message,
+			   const char *details, const char *hint)
+{
+	json_t	   *doc = json_object();
+
+	json_object_set_new(doc, "code", json_string(code));
+	json_object_set_new(doc, "message", str_or_null(message));
+	json_object_set_new(doc, "details", str_or_null(details));
+	json_object_set_new(doc, "hint", str_or_null(hint));
+	gw_reply_json(req, status, doc);
+}
+
+void
+gw_reply_db_unavailable(gw_request *req)
+{
+	gw_reply_error(req, 503, "KKB-503", "the database is unavailable",
+				   "The gateway could not reach PostgreSQL; it reconnects by itself when the database is back.",
+				   "Retry the request in a few seconds.");
+}
+
+/*
+ * Does path segment `seg` (length n) match pattern segment `pat` (length m)?
+ * "{...}" matches any non-empty segment.
+ */
+static int
+seg_match(const char *pat, size_t m, const char *seg, size_t n)
+{
+	if (m >= 2 && pat[0] == '{' && pat[m - 1] == '}')
+		return n > 0;
+	return m == n && memcmp(pat, seg, n) == 0;
+}
+
+/*
+ * Match one pattern against a path; on success copy {params} into req.
+ * Both start with '/'.  Returns 1 on a match.
+ */
+static int
+pattern_match(gw_request *req, const char *pattern, const char *path)
+{
+	const char *p = pattern,
+			   *s = path;
+	int			np = 0;
+	size_t		used = 0;
+	const char *caps[GW_MAX_PARAMS];
+	size_t		caplen[GW_MAX_PARAMS];
+	int			i;
+
+	while (*p == '/' && *s == '/')
+	{
+		const char *pe,
+				   *se;
+
+		p++;
+		s++;
+		pe = strchr(p, '/');
+		se = strchr(s, '/');
+		if (!pe)
+			pe = p + strlen(p);
+		if (!se)
+			se = s + strlen(s);
+		if (!seg_match(p, (size_t) (pe - p), s, (size_t) (se - s)))
+			return 0;
+		if (*p == '{')
+		{
+			if (np == GW_MAX_PARAMS)
+				return 0;
+			caps[np] = s;
+			caplen[np] = (size_t) (se - s);
+			np++;
+		}
+		p = pe;
+		s = se;
+	}
+	if (*p != '\0' || *s != '\0')
+		return 0;
+
+	for (i = 0; i < np; i++)
+	{
+		if (used + caplen[i] + 1 > sizeof(req->param_buf))
+			return 0;
+		memcpy(req->param_buf + used, caps[i], caplen[i]);
+		req->param_buf[used + caplen[i]] = '\0';
+		req->params[i] = req->param_buf + used;
+		used += caplen[i] + 1;
+	}
+	for (; i < GW_MAX_PARAMS; i++)
+		req->params[i] = NULL;
+	return 1;
+}
+
+const gw_route *
+gw_route_match(gw_request *req, const char *method, const char *path, int *path_known)
+{
+	int			i;
+	const gw_route *found = NULL;
+
+	*path_known = 0;
+	req->allow[0] = '\0';
+	if (path == NULL || path[0] != '/')
+		return NULL;
+	for (i = 0; i < gw_nroutes; i++)
+	{
+		if (!pattern_match(req, gw_routes[i].pattern, path))
+			continue;
+		if (strcmp(gw_routes[i].method, method) == 0)
+		{
+			found = &gw_routes[i];
+			break;
+		}
+		*path_known = 1;
+		if (strlen(req->allow) + strlen(gw_routes[i].method) + 3 < sizeof(req->allow))
+		{
+			if (req->allow[0])
+				strcat(req->allow, ", ");
+			strcat(req->allow, gw_routes[i].method);
+		}
+	}
+	if (found)
+		pattern_match(req, found->pattern, path);	/* params of the chosen route */
+	return found;
+}
+
+/* Route and run the handler; always leaves a response in req. */
+static void
+dispatch(gw_request *req)
+{
+	int			path_known;
+
+	if (req->body_too_large)
+	{
+		char		msg[128];
+
+		snprintf(msg, sizeof(msg), "request body larger than %zu bytes", max_body);
+		gw_reply_error(req, 413, "KKB-413", msg, NULL, "Send smaller batches.");
+		return;
+	}
+	req->route = gw_route_match(req, req->method, req->path, &path_known);
+	if (req->route)
+	{
+		req->route->handler(req);
+		if (req->resp_body == NULL)
+			gw_reply_error(req, 500, "KKB-500", "the handler produced no response", NULL, NULL);
+		return;
+	}
+	if (path_known)
+	{
+		char		msg[160];
+
+		snprintf(msg, sizeof(msg), "method %.16s is not allowed on this resource", req->method);
+		gw_reply_error(req, 405, "KKB-405", msg, NULL, "See the Allow header for the methods this resource accepts.");
+		return;
+	}
+	gw_reply_error(req, 404, "KKB-404", "no such resource",
+				   "No route of this API matches the requested path.",
+				   "See GET /v1/health for a working endpoint.");
+}
+
+/* Send req's response through libmicrohttpd. */
+static enum MHD_Result
+send_response(gw_request *req)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+
+	resp = MHD_create_response_from_buffer(req->resp_len, req->resp_body, MHD_RESPMEM_MUST_FREE);
+	if (resp == NULL)
+		return MHD_NO;
+	req->resp_body = NULL;		/* owned by the response now */
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, req->content_type);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (req->status == 405 && req->allow[0])
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, req->allow);
+	ret = MHD_queue_response(req->conn, (unsigned int) req->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+		   const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	gw_request *req = *con_cls;
+
+	(void) cls;
+	(void) version;
+	if (req == NULL)
+	{
+		/* first call: headers are in; allocate the context */
+		req = calloc(1, sizeof(*req));
+		if (req == NULL)
+			return MHD_NO;
+		req->conn = conn;
+		req->method = method;
+		req->path = url;
+		req->started_ms = now_ms();
+		atomic_fetch_add(&inflight, 1);
+		*con_cls = req;
+
+		/* a declared body over the limit is refused before it is read */
+		{
+			const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+			if (cl && strtoull(cl, NULL, 10) > max_body)
+			{
+				req->body_too_large = 1;
+				dispatch(req);
+				return send_response(req);
+			}
+		}
+		return MHD_YES;
+	}
+
+	if (*upload_data_size > 0)
+	{
+		size_t		n = *upload_data_size;
+
+		*upload_data_size = 0;	/* consumed (kept or discarded) */
+		if (req->body_too_large || req->body_len + n > max_body)
+		{
+			req->body_too_large = 1;
+			free(req->body);
+			req->body = NULL;
+			req->body_len = 0;
+			return MHD_YES;
+		}
+		{
+			char	   *nb = realloc(req->body, req->body_len + n + 1);
+
+			if (nb == NULL)
+				return MHD_NO;
+			req->body = nb;
+			memcpy(req->body + req->body_len, upload_data, n);
+			req->body_len += n;
+			req->body[req->body_len] = '\0';
+		}
+		return MHD_YES;
+	}
+
+	/* the whole request is in */
+	dispatch(req);
+	return send_response(req);
+}
+
+/* Completion callback: log the request and free its context, whatever happened. */
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	gw_request *req = *con_cls;
+	json_t	   *f;
+
+	(void) cls;
+	(void) conn;
+	if (req == NULL)
+		return;
+	f = json_object();
+	json_object_set_new(f, "method", json_string(req->method));
+	json_object_set_new(f, "route", req->route ? json_string(req->route->pattern) : json_null());
+	json_object_set_new(f, "status", json_integer(req->status));
+	json_object_set_new(f, "ms", json_real((double) ((long) ((now_ms() - req->started_ms) * 100)) / 100.0));
+	if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
+		json_object_set_new(f, "terminated", json_integer(toe));
+	gw_log("info", "request", f);
+
+	free(req->body);
+	free(req->resp_body);
+	free(req);
+	*con_cls = NULL;
+	atomic_fetch_sub(&inflight, 1);
+}
+
+/* libmicrohttpd's own error messages, as log lines. */
+static void
+on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char		buf[512];
+	size_t		n;
+
+	(void) cls;
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	gw_log("warn", "http", json_pack("{s:s}", "detail", buf));
+}
+
+struct MHD_Daemon *
+gw_http_start(const gw_config *cfg)
+{
+	struct sockaddr_in addr;
+
+	max_body = cfg->max_body;
+	memset(&addr, 0, sizeof(addr));
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t) cfg->port);
+	inet_pton(AF_INET, cfg->listen, &addr.sin_addr);
+
+	return MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+							(uint16_t) cfg->port, NULL, NULL, on_request, NULL,
+							MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+							MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,
+							MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) cfg->threads,
+							MHD_OPTION_CONNECTION_LIMIT, (unsigned int) cfg->max_connections,
+							MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) cfg->timeout_s,
+							MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header,
+							MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+							MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int) 1,
+							MHD_OPTION_END);
+}

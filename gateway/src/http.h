@@ -1,0 +1,82 @@
+/*
+ * http.h - request context, routing and responses of kkb-gateway.
+ *
+ * A request's context is allocated on libmicrohttpd's first callback, collects
+ * the body (capped at the configured size), and is freed in the completion
+ * callback whatever happened.  Handlers receive the context and fill in a
+ * response with the helpers below; they never talk to libmicrohttpd directly.
+ */
+#ifndef KKB_GW_HTTP_H
+#define KKB_GW_HTTP_H
+
+#include <stddef.h>
+#include <jansson.h>
+#include <microhttpd.h>
+
+#define GW_MAX_PARAMS 4
+
+struct gw_config;
+
+typedef struct gw_request gw_request;
+typedef void (*gw_handler) (gw_request *req);
+
+/* One row of the route table: method, path pattern ({name} matches a segment), handler. */
+typedef struct gw_route
+{
+	const char *method;
+	const char *pattern;
+	gw_handler	handler;
+} gw_route;
+
+struct gw_request
+{
+	struct MHD_Connection *conn;
+	const char *method;
+	const char *path;
+	const gw_route *route;		/* matched route, NULL when none */
+	const char *params[GW_MAX_PARAMS];	/* {name} segments, in order */
+	char		param_buf[512];	/* storage for params */
+	char	   *body;			/* request body, NUL-terminated */
+	size_t		body_len;
+	int			body_too_large;
+	double		started_ms;
+
+	/* the response being built */
+	int			status;
+	char	   *resp_body;		/* malloc'd */
+	size_t		resp_len;
+	const char *content_type;
+	char		allow[64];		/* Allow header for 405 */
+};
+
+/* The route table (routes.c) and its length. */
+extern const gw_route gw_routes[];
+extern const int gw_nroutes;
+
+/* Start/stop the HTTP daemon (see main.c for lifecycle). */
+struct MHD_Daemon *gw_http_start(const struct gw_config *cfg);
+/* Number of requests currently being handled (for the shutdown drain). */
+int			gw_http_inflight(void);
+
+/* Respond with a JSON document (consumed: its reference is stolen). */
+void		gw_reply_json(gw_request *req, int status, json_t *doc);
+
+/*
+ * Respond with the error body {"code","message","details","hint"}.
+ * details and hint may be NULL (sent as null).
+ */
+void		gw_reply_error(gw_request *req, int status, const char *code, const char *message,
+						   const char *details, const char *hint);
+
+/* Respond 503 because the database is unavailable. */
+void		gw_reply_db_unavailable(gw_request *req);
+
+/*
+ * Match `path` against the route table.  Returns the route or NULL; sets
+ * *path_known when some route has this path with another method, and then
+ * lists the allowed methods in `allow` (comma separated).
+ * Params are copied into req->params.  Exposed for the fuzz harness.
+ */
+const gw_route *gw_route_match(gw_request *req, const char *method, const char *path, int *path_known);
+
+#endif

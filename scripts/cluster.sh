@@ -1,0 +1,107 @@
+#!/bin/sh
+# cluster.sh - a private PostgreSQL cluster for kampungkb (never the system's).
+#
+# Usage: scripts/cluster.sh DIR PORT COMMAND [ARGS]
+#   start            initdb DIR/pgdata if needed, then start it (idempotent)
+#   stop [MODE]      stop it (MODE: fast (default), immediate, smart)
+#   status           exit 0 when running
+#   createdb NAME    create database NAME with the extension, if missing
+#   psql [ARGS]      psql as the cluster's superuser
+#
+# PostgreSQL refuses to run as root: as root the server runs as the user
+# `postgres`, which then owns DIR.  It listens on 127.0.0.1:PORT and on a unix
+# socket in DIR.  Local connections are trusted (development default).
+set -eu
+
+DIR=${1:?usage: cluster.sh DIR PORT COMMAND}
+PORT=${2:?usage: cluster.sh DIR PORT COMMAND}
+CMD=${3:?usage: cluster.sh DIR PORT COMMAND}
+shift 3
+
+PG_CONFIG=${PG_CONFIG:-$(test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)}
+BINDIR=$("$PG_CONFIG" --bindir)
+mkdir -p "$DIR"
+DIR=$(cd "$DIR" && pwd -P)
+
+# Who runs the server, and how we run commands as that user.
+if [ "$(id -u)" -eq 0 ]; then
+	RUNAS=postgres
+	as_owner() { runuser -u "$RUNAS" -- "$@"; }
+	chown "$RUNAS" "$DIR"
+else
+	RUNAS=$(id -un)
+	as_owner() { "$@"; }
+fi
+# A parent directory closed to $RUNAS (e.g. a checkout under /root), or a path
+# too long for a unix socket: keep the cluster under /tmp, symlinked from DIR.
+if ! as_owner test -w "$DIR" || [ ${#DIR} -gt 90 ]; then
+	alt=/tmp/kampungkb-$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)
+	echo "cluster: using $alt for $DIR ($RUNAS cannot reach it, or the socket path would be too long)" >&2
+	mkdir -p "$alt"
+	[ "$(id -u)" -ne 0 ] || chown "$RUNAS" "$alt"
+	rmdir "$DIR" 2>/dev/null || rm -f "$DIR"
+	ln -s "$alt" "$DIR"
+	DIR=$alt
+fi
+
+DATA=$DIR/pgdata
+LOG=$DIR/postgres.log
+
+is_running() { as_owner "$BINDIR/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
+
+case "$CMD" in
+start)
+	if [ ! -f "$DATA/PG_VERSION" ]; then
+		echo "cluster: initdb $DATA (port $PORT)"
+		as_owner "$BINDIR/initdb" -D "$DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 ||
+			{ cat "$DIR/initdb.log" >&2; exit 1; }
+		cat >>"$DATA/postgresql.conf" <<CONF
+
+# kampungkb private cluster
+listen_addresses = '127.0.0.1'
+port = $PORT
+unix_socket_directories = '$DIR'
+max_connections = 200
+shared_buffers = 256MB
+work_mem = 16MB
+maintenance_work_mem = 256MB
+logging_collector = off
+log_min_messages = warning
+lc_messages = 'C'
+CONF
+		if [ "${KKB_CLUSTER_FAST:-0}" = 1 ]; then
+			# throwaway test clusters: durability is not needed, speed is
+			printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$DATA/postgresql.conf"
+		fi
+	fi
+	if is_running; then
+		exit 0
+	fi
+	as_owner "$BINDIR/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null ||
+		{ echo "cluster: the server did not start; the end of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1; }
+	;;
+stop)
+	if is_running; then
+		as_owner "$BINDIR/pg_ctl" -D "$DATA" -m "${1:-fast}" -w -t 60 stop >/dev/null
+	fi
+	;;
+status)
+	is_running
+	;;
+createdb)
+	NAME=${1:?usage: cluster.sh DIR PORT createdb NAME}
+	if ! "$BINDIR/psql" -X -q -h "$DIR" -p "$PORT" -U postgres -d postgres -tAc \
+		"SELECT 1 FROM pg_database WHERE datname = '$NAME'" | grep -q 1; then
+		"$BINDIR/createdb" -h "$DIR" -p "$PORT" -U postgres "$NAME"
+	fi
+	"$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres -d "$NAME" \
+		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS kampungkb CASCADE"
+	;;
+psql)
+	exec "$BINDIR/psql" -X -h "$DIR" -p "$PORT" -U postgres "$@"
+	;;
+*)
+	echo "cluster: unknown command $CMD" >&2
+	exit 2
+	;;
+esac
