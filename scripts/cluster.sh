@@ -93,6 +93,9 @@ createdb)
 	if ! "$BINDIR/psql" -X -q -h "$DIR" -p "$PORT" -U postgres -d postgres -tAc \
 		"SELECT 1 FROM pg_database WHERE datname = '$NAME'" | grep -q 1; then
 		"$BINDIR/createdb" -h "$DIR" -p "$PORT" -U postgres "$NAME"
+		# kkb's operators (=, <@ on its types) are found without qualification
+		"$BINDIR/psql" -X -q -h "$DIR" -p "$PORT" -U postgres -d "$NAME" \
+			-c "ALTER DATABASE \"$NAME\" SET search_path = \"\$user\", public, kkb"
 	fi
 	"$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres -d "$NAME" \
 		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS kampungkb CASCADE"

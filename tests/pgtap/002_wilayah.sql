@@ -9,15 +9,15 @@ SELECT results_eq(
 
 SELECT is((SELECT nama FROM kkb.wilayah WHERE kode = '13'), 'Sumatera Barat', 'province 13 is Sumatera Barat');
 SELECT is((SELECT nama FROM kkb.wilayah WHERE kode = '13.77'), 'Kota Pariaman', 'regency/city 13.77 is Kota Pariaman');
-SELECT is((SELECT count(*)::int FROM kkb.wilayah WHERE tingkat = 4 AND kode LIKE '13.77.%'), 71,
+SELECT is((SELECT count(*)::int FROM kkb.wilayah WHERE tingkat = 4 AND kode::text LIKE '13.77.%'), 71,
           'Kota Pariaman has 71 villages');
 SELECT results_eq(
-  $$SELECT kode, nama FROM kkb.wilayah WHERE tingkat = 3 AND induk = '13.77' ORDER BY kode$$,
+  $$SELECT kode::text, nama FROM kkb.wilayah WHERE tingkat = 3 AND induk = '13.77' ORDER BY kode$$,
   $$VALUES ('13.77.01', 'Pariaman Tengah'), ('13.77.02', 'Pariaman Utara'),
            ('13.77.03', 'Pariaman Selatan'), ('13.77.04', 'Pariaman Timur')$$,
   'Kota Pariaman has 4 kecamatan');
 SELECT is((SELECT nama FROM kkb.wilayah WHERE kode = '13.77.01.1001'), 'Karan Aur', '13.77.01.1001 is Karan Aur');
-SELECT is((SELECT count(*)::int FROM kkb.wilayah WHERE kode LIKE '13.77.%.1%' AND tingkat = 4), 16,
+SELECT is((SELECT count(*)::int FROM kkb.wilayah WHERE kode::text LIKE '13.77.%.1%' AND tingkat = 4), 16,
           'Pariaman has 16 kelurahan (village part starting with 1)');
 
 SELECT is((SELECT count(*)::int FROM kkb.wilayah c LEFT JOIN kkb.wilayah p ON p.kode = c.induk
