@@ -67,8 +67,9 @@ test: deps build install
 bench: deps build install
 	@scripts/bench.sh
 
-fuzz:
-	@scripts/fuzz.sh
+FUZZ_SECONDS ?= 60
+fuzz: build
+	@KKB_FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
 
 clean:
 	@$(MAKE) -s -C extension clean

@@ -23,6 +23,7 @@ export BENCH_ROWS BENCH_RESULTS BENCH_REPEAT="${BENCH_REPEAT:-5}"
 
 trap 'scripts/cluster.sh "$BENCH_DIR" "$BENCH_PORT" stop >/dev/null 2>&1 || true' EXIT INT TERM
 scripts/cluster.sh "$BENCH_DIR" "$BENCH_PORT" start
+scripts/cluster.sh "$BENCH_DIR" "$BENCH_PORT" psql -d postgres -q -c "DROP DATABASE IF EXISTS kampungkb_bench"
 scripts/cluster.sh "$BENCH_DIR" "$BENCH_PORT" createdb kampungkb_bench
 export PGHOST="$(cd "$BENCH_DIR" && pwd -P)" PGPORT="$BENCH_PORT" PGUSER=postgres PGDATABASE=kampungkb_bench
 

@@ -3,6 +3,7 @@
 #
 # Layers, all run by one `prove` so that one summary closes the output:
 #   build/tests/test_*   pure-C unit tests of the cores (TAP)
+#   tests/fuzz/run.sh    every libFuzzer harness, KKB_FUZZ_SECONDS each (default 60)
 #   tests/pgtap/*.sql    pgTAP tests of everything SQL-visible
 #   tests/gateway/*.sh   black-box HTTP tests of the real gateway
 # The cluster lives in $TEST_DIR (wiped first) and is stopped on exit.
@@ -37,7 +38,7 @@ export KKB_GATEWAY_BIN="${KKB_GATEWAY_BIN:-$(pwd)/gateway/kkb-gateway}"
 export PGHOST="$KKB_TEST_DIR" PGPORT="$TEST_PORT" PGUSER=postgres PGDATABASE="$TEST_DB"
 
 set --
-for f in build/tests/test_* tests/pgtap/[0-9]*.sql tests/gateway/[0-9]*.sh; do
+for f in build/tests/test_* tests/fuzz/run.sh tests/pgtap/[0-9]*.sql tests/gateway/[0-9]*.sh; do
 	[ -f "$f" ] && set -- "$@" "$f"
 done
 echo "test: running $# test files"

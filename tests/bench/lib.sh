@@ -22,6 +22,9 @@ median() {
 bench_pair() {
 	name=$1 n=$2 target=$3 qa=$4 qb=$5
 	ta=$(mktemp) tb=$(mktemp)
+	# one untimed run of each first: caches, hint bits, plan caches
+	bench_sql "SELECT bench.run(\$q\$$qa\$q\$)" > /dev/null
+	bench_sql "SELECT bench.run(\$q\$$qb\$q\$)" > /dev/null
 	i=0
 	while [ "$i" -lt "${BENCH_REPEAT:-5}" ]; do
 		bench_sql "SELECT bench.run(\$q\$$qa\$q\$)" >> "$ta"

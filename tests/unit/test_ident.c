@@ -577,8 +577,10 @@ test_kode_value(void)
 	ok(!kkb_kode_contains(desa, kab), "a village does not contain its regency");
 	ok(!kkb_kode_contains(INT64_C(13710000002), desa), "13.71 does not contain 13.77.01.1001");
 	ok(!kkb_kode_contains(42, desa), "an invalid code contains nothing");
-	ok(kkb_kode_range(kab, &lo, &hi) && lo == kab && hi == INT64_C(13780000000), "range of 13.77 is [13770000002, 13780000000)");
-	ok(kkb_kode_range(desa, &lo, &hi) && lo == desa && hi == INT64_C(13770110020), "range of a village holds only itself");
+	ok(kkb_kode_range(kab, &lo, &hi) && lo == kab && hi == INT64_C(13780000002), "range of 13.77 is [13.77, 13.78)");
+	ok(kkb_kode_range(desa, &lo, &hi) && lo == desa && hi == INT64_C(13770110024), "range of a village holds only itself: [13.77.01.1001, 13.77.01.1002)");
+	ok(kkb_kode_range(INT64_C(13770199994), &lo, &hi) && hi == INT64_C(13770200003), "range of 13.77.01.9999 ends at 13.77.02");
+	ok(kkb_kode_range(INT64_C(13999999994), &lo, &hi) && hi == INT64_C(14000000001), "range of 13.99.99.9999 ends at 14");
 	ok(kkb_kode_range(INT64_C(99000000001), &lo, &hi) && hi == INT64_C(100000000000), "range of 99 ends at 10^11");
 	ok(!kkb_kode_range(42, &lo, &hi), "range of an invalid code -> false");
 

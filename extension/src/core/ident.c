@@ -887,7 +887,29 @@ kkb_kode_range(int64_t a, int64_t *lo, int64_t *hi)
 	if (kode_decode(a, parts, &level, NULL) != KKB_OK)
 		return false;
 	*lo = a;
-	*hi = (a / 10 + pow10_tab[10 - kode_width[level]]) * 10;
+
+	/*
+	 * The end of a's block is the first code after it in pre-order: a's
+	 * padded digits + 1 at a's own width (13.77 -> 13.78), one level up when
+	 * that part carried over to zero (13.77.01.9999 -> 13.77.02).  Being a
+	 * real code, it prints readably in query plans; the block's members all
+	 * lie below it and nothing valid lies between.  Past 99.99.99.9999 the
+	 * end is just beyond every code.
+	 */
+	{
+		int64_t		next = a / 10 + pow10_tab[10 - kode_width[level]];
+		int			lev = level;
+
+		if (next >= pow10_tab[10])
+		{
+			*hi = next * 10;
+			return true;
+		}
+		while (lev > 1 &&
+			   (next / pow10_tab[10 - kode_width[lev]]) % pow10_tab[kode_width[lev] - kode_width[lev - 1]] == 0)
+			lev--;
+		*hi = next * 10 + lev;
+	}
 	return true;
 }
 
