@@ -1,0 +1,266 @@
+/*
+ * validasi_sql.c - the row-level validation trigger of the village tables.
+ *
+ * kkb._validasi(jenis) is a BEFORE INSERT OR UPDATE FOR EACH ROW trigger.  It
+ * reads only the row being written (so it works unchanged on the shards of a
+ * distributed deployment), applies the pure C rules of core/validasi.c, and
+ *   - for pengukuran, fills the derived columns (age, z-scores, categories,
+ *     stunting, flags) from core/zscore.c - the same values kkb.antropometri
+ *     gives for the same inputs;
+ *   - for every table, stamps diubah_pada with the transaction time.
+ * A violation raises 23514 (check_violation) naming the table and column, with
+ * the rule's message, detail and hint.
+ */
+#include "postgres.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fmgr.h"
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
+
+#include "validasi.h"
+#include "zscore.h"
+
+/* Attribute number of a column that must exist, or an internal error. */
+static int
+attnum_of(Relation rel, const char *name)
+{
+	int			n = SPI_fnumber(RelationGetDescr(rel), name);
+
+	if (n <= 0)
+		elog(ERROR, "kkb._validasi: table \"%s\" has no column \"%s\"", RelationGetRelationName(rel), name);
+	return n;
+}
+
+/* Fetch a column; *isnull tells whether it is NULL. */
+static Datum
+get(HeapTuple tup, Relation rel, const char *name, bool *isnull)
+{
+	return heap_getattr(tup, attnum_of(rel, name), RelationGetDescr(rel), isnull);
+}
+
+/* Raise the violation as 23514 on this table's column. */
+static void
+raise_violation(Relation rel, const kkb_pelanggaran *v)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("%s", v->message),
+			 errdetail("%s", v->detail),
+			 v->hint[0] ? errhint("%s", v->hint) : 0,
+			 errtablecol(rel, attnum_of(rel, v->field))));
+}
+
+/* Collected column replacements for heap_modify_tuple_by_cols. */
+typedef struct perubahan
+{
+	int			n;
+	int			cols[24];
+	Datum		values[24];
+	bool		nulls[24];
+} perubahan;
+
+static void
+set_col(perubahan *p, Relation rel, const char *name, Datum v, bool isnull)
+{
+	Assert(p->n < 24);
+	p->cols[p->n] = attnum_of(rel, name);
+	p->values[p->n] = v;
+	p->nulls[p->n] = isnull;
+	p->n++;
+}
+
+static Datum
+numeric2(double z2)
+{
+	char		buf[64];
+
+	snprintf(buf, sizeof(buf), "%.2f", z2);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+static void
+cek_anggota(Relation rel, HeapTuple tup, int32 today)
+{
+	kkb_anggota_fakta f;
+	kkb_pelanggaran v;
+	bool		isnull;
+	Datum		d;
+
+	memset(&f, 0, sizeof(f));
+	f.nik = DatumGetInt64(get(tup, rel, "nik", &isnull));
+	d = get(tup, rel, "jenis_kelamin", &isnull);
+	f.jenis_kelamin = isnull ? '\0' : *VARDATA_ANY(DatumGetPointer(d));
+	f.tanggal_lahir = DatumGetDateADT(get(tup, rel, "tanggal_lahir", &isnull));
+	d = get(tup, rel, "hamil", &isnull);
+	f.has_hamil = !isnull;
+	f.hamil = !isnull && DatumGetBool(d);
+	(void) get(tup, rel, "kontrasepsi", &isnull);
+	f.has_kontrasepsi = !isnull;
+	f.hari_ini = today;
+	if (kkb_cek_anggota(&f, &v))
+		raise_violation(rel, &v);
+}
+
+static void
+cek_keluarga(Relation rel, HeapTuple tup, int32 today)
+{
+	kkb_keluarga_fakta f;
+	kkb_pelanggaran v;
+	bool		isnull;
+
+	f.no_kk = DatumGetInt64(get(tup, rel, "no_kk", &isnull));
+	f.hari_ini = today;
+	if (kkb_cek_keluarga(&f, &v))
+		raise_violation(rel, &v);
+}
+
+/* Validate a measurement and compute its derived columns into *p. */
+static void
+cek_pengukuran(Relation rel, HeapTuple tup, int32 today, perubahan *p)
+{
+	kkb_pengukuran_fakta f;
+	kkb_pelanggaran v;
+	struct kkb_anthro a;
+	bool		isnull;
+	Datum		d;
+	int			sex,
+				pos;
+	bool		oedema;
+	const struct kkb_zscore *zs[4];
+	static const char *const zcol[4] = {"z_tbu", "z_bbu", "z_bbtb", "z_imtu"};
+	static const char *const scol[4] = {"status_tbu", "status_bbu", "status_bbtb", "status_imtu"};
+	int			i;
+
+	memset(&f, 0, sizeof(f));
+	d = get(tup, rel, "jenis_kelamin", &isnull);
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NOT_NULL_VIOLATION),
+				 errmsg("jenis_kelamin of the measured child is unknown"),
+				 errdetail("A measurement takes the child's sex and birth date from its member record."),
+				 errtablecol(rel, attnum_of(rel, "jenis_kelamin"))));
+	sex = *VARDATA_ANY(DatumGetPointer(d)) == 'L' ? KKB_MALE : KKB_FEMALE;
+	d = get(tup, rel, "tanggal_lahir", &isnull);
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NOT_NULL_VIOLATION),
+				 errmsg("tanggal_lahir of the measured child is unknown"),
+				 errdetail("A measurement takes the child's sex and birth date from its member record."),
+				 errtablecol(rel, attnum_of(rel, "tanggal_lahir"))));
+	f.tanggal_lahir = DatumGetDateADT(d);
+	f.tanggal_ukur = DatumGetDateADT(get(tup, rel, "tanggal_ukur", &isnull));
+	d = get(tup, rel, "berat_kg", &isnull);
+	f.has_berat = !isnull;
+	f.berat_kg = isnull ? 0 : DatumGetFloat8(d);
+	d = get(tup, rel, "tinggi_cm", &isnull);
+	f.has_tinggi = !isnull;
+	f.tinggi_cm = isnull ? 0 : DatumGetFloat8(d);
+	d = get(tup, rel, "lila_cm", &isnull);
+	f.has_lila = !isnull;
+	f.lila_cm = isnull ? 0 : DatumGetFloat8(d);
+	f.hari_ini = today;
+	if (DATE_NOT_FINITE(f.tanggal_lahir) || DATE_NOT_FINITE(f.tanggal_ukur))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("tanggal_ukur and tanggal_lahir must be real dates"),
+				 errtablecol(rel, attnum_of(rel, "tanggal_ukur"))));
+	if (kkb_cek_pengukuran(&f, &v))
+		raise_violation(rel, &v);
+
+	d = get(tup, rel, "cara_ukur", &isnull);
+	if (isnull)
+		pos = KKB_POS_UNKNOWN;
+	else
+	{
+		char	   *s = TextDatumGetCString(d);
+
+		pos = strcmp(s, "berdiri") == 0 ? KKB_STANDING : KKB_LYING;
+	}
+	oedema = DatumGetBool(get(tup, rel, "oedema", &isnull)) && !isnull;
+
+	kkb_anthro_all(sex, f.tanggal_ukur - f.tanggal_lahir, f.has_berat ? &f.berat_kg : NULL,
+				   f.has_tinggi ? &f.tinggi_cm : NULL, pos, oedema, &a);
+
+	set_col(p, rel, "umur_hari", Int32GetDatum(f.tanggal_ukur - f.tanggal_lahir), false);
+	set_col(p, rel, "umur_bulan", Int32GetDatum((int) floor((f.tanggal_ukur - f.tanggal_lahir) / 30.4375)), false);
+	set_col(p, rel, "tinggi_koreksi_cm", Float8GetDatum(a.lenhei_adj),
+			!(a.status == KKB_Z_OK && isfinite(a.lenhei_adj)));
+	zs[0] = &a.tbu;
+	zs[1] = &a.bbu;
+	zs[2] = &a.bbtb;
+	zs[3] = &a.imtu;
+	for (i = 0; i < 4; i++)
+	{
+		bool		ok = a.status == KKB_Z_OK && zs[i]->status == KKB_Z_OK;
+
+		set_col(p, rel, zcol[i], ok ? numeric2(zs[i]->z2) : (Datum) 0, !ok);
+		set_col(p, rel, scol[i], ok ? CStringGetTextDatum(zs[i]->category) : (Datum) 0, !ok);
+	}
+	set_col(p, rel, "stunting", BoolGetDatum(a.stunting == 1), !(a.status == KKB_Z_OK && a.stunting >= 0));
+	{
+		const char *names[KKB_FLAG_COUNT];
+		Datum		elems[KKB_FLAG_COUNT];
+		int			n = kkb_flag_names(a.status == KKB_Z_OK ? a.flags : 0, names, KKB_FLAG_COUNT);
+		int			k;
+
+		for (k = 0; k < n && k < KKB_FLAG_COUNT; k++)
+			elems[k] = CStringGetTextDatum(names[k]);
+		set_col(p, rel, "flags", PointerGetDatum(construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT)), false);
+	}
+}
+
+PG_FUNCTION_INFO_V1(kkb_validasi);
+
+/*
+ * kkb._validasi(jenis text) trigger: jenis is anggota, keluarga, pengukuran
+ * or umum (stamp diubah_pada only).
+ */
+Datum
+kkb_validasi(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	HeapTuple	tup;
+	const char *jenis;
+	int32		today;
+	perubahan	p;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("kkb._validasi can only be called as a trigger")));
+	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		TRIGGER_FIRED_BY_DELETE(td->tg_event) || td->tg_trigger->tgnargs != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("kkb._validasi must be a BEFORE INSERT OR UPDATE row trigger with one argument")));
+
+	rel = td->tg_relation;
+	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	jenis = td->tg_trigger->tgargs[0];
+	today = GetSQLCurrentDate();
+	p.n = 0;
+
+	if (strcmp(jenis, "anggota") == 0)
+		cek_anggota(rel, tup, today);
+	else if (strcmp(jenis, "keluarga") == 0)
+		cek_keluarga(rel, tup, today);
+	else if (strcmp(jenis, "pengukuran") == 0)
+		cek_pengukuran(rel, tup, today, &p);
+	else if (strcmp(jenis, "umum") != 0)
+		elog(ERROR, "kkb._validasi: unknown kind \"%s\"", jenis);
+
+	set_col(&p, rel, "diubah_pada", TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
+	tup = heap_modify_tuple_by_cols(tup, RelationGetDescr(rel), p.n, p.cols, p.values, p.nulls);
+	return PointerGetDatum(tup);
+}

@@ -1,0 +1,229 @@
+-- 33_pengawasan.sql - what guards the data on write: validation (C, row-local),
+-- the period lock, code checks, warnings for doubtful values, and the audit
+-- trail.  Triggers that look at other tables are kept small and separate from
+-- the row-local rules (see DESIGN.md "Scale-out").
+
+-- ---------------------------------------------------------------- warnings
+CREATE TABLE kkb.peringatan (
+	id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	kode_desa kkb.kode_desa,
+	tabel     text NOT NULL,
+	kunci     jsonb NOT NULL,
+	kode      text NOT NULL,
+	pesan     text NOT NULL,
+	waktu     timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+CREATE INDEX peringatan_desa ON kkb.peringatan (kode_desa, waktu);
+COMMENT ON TABLE kkb.peringatan IS 'Warnings (peringatan): doubtful but possible values that were accepted and should be checked';
+COMMENT ON COLUMN kkb.peringatan.id IS 'Warning number';
+COMMENT ON COLUMN kkb.peringatan.kode_desa IS 'Village the row belongs to';
+COMMENT ON COLUMN kkb.peringatan.tabel IS 'Table of the row';
+COMMENT ON COLUMN kkb.peringatan.kunci IS 'Key of the row';
+COMMENT ON COLUMN kkb.peringatan.kode IS 'Warning code: nik_wilayah_tidak_dikenal, z_tidak_wajar, umur_ibu_tidak_wajar, keluarga_tanpa_kepala';
+COMMENT ON COLUMN kkb.peringatan.pesan IS 'Message';
+COMMENT ON COLUMN kkb.peringatan.waktu IS 'When the warning was raised';
+
+-- ---------------------------------------------------------------- audit trail
+CREATE TABLE kkb.audit (
+	id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	waktu      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+	tabel      text NOT NULL,
+	operasi    text NOT NULL CHECK (operasi IN ('INSERT', 'UPDATE', 'DELETE')),
+	kode_desa  kkb.kode_desa,
+	kunci      jsonb NOT NULL,
+	lama       jsonb,
+	baru       jsonb,
+	peran      text NOT NULL DEFAULT CURRENT_USER,
+	pengguna   text DEFAULT NULLIF(pg_catalog.current_setting('kkb.pengguna', true), ''),
+	transaksi  bigint NOT NULL DEFAULT pg_catalog.txid_current()
+);
+CREATE INDEX audit_desa ON kkb.audit (kode_desa, waktu);
+COMMENT ON TABLE kkb.audit IS 'Audit trail: every insert, update and delete on village and by-name tables, with old and new rows';
+COMMENT ON COLUMN kkb.audit.id IS 'Audit entry number';
+COMMENT ON COLUMN kkb.audit.waktu IS 'When';
+COMMENT ON COLUMN kkb.audit.tabel IS 'Table';
+COMMENT ON COLUMN kkb.audit.operasi IS 'INSERT, UPDATE or DELETE';
+COMMENT ON COLUMN kkb.audit.kode_desa IS 'Village of the row';
+COMMENT ON COLUMN kkb.audit.kunci IS 'Primary key of the row';
+COMMENT ON COLUMN kkb.audit.lama IS 'Row before the change (UPDATE, DELETE)';
+COMMENT ON COLUMN kkb.audit.baru IS 'Row after the change (INSERT, UPDATE)';
+COMMENT ON COLUMN kkb.audit.peran IS 'Database role that made the change';
+COMMENT ON COLUMN kkb.audit.pengguna IS 'Application user, when the gateway set kkb.pengguna';
+COMMENT ON COLUMN kkb.audit.transaksi IS 'Transaction id (changes of one request share it)';
+
+-- Audit, set-based: a statement-level trigger with transition tables writes
+-- one audit row per changed row.  Arguments: the primary-key columns.
+CREATE FUNCTION kkb._audit() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	kunci_lama text := '';
+	kunci_baru text := '';
+	sama text := '';
+	i int;
+BEGIN
+	FOR i IN 0 .. TG_NARGS - 1 LOOP
+		kunci_lama := kunci_lama || pg_catalog.format('%L, o.%I, ', TG_ARGV[i], TG_ARGV[i]);
+		kunci_baru := kunci_baru || pg_catalog.format('%L, n.%I, ', TG_ARGV[i], TG_ARGV[i]);
+		sama := sama || CASE WHEN i > 0 THEN ' AND ' ELSE '' END || pg_catalog.format('o.%I = n.%I', TG_ARGV[i], TG_ARGV[i]);
+	END LOOP;
+	kunci_lama := 'jsonb_build_object(' || pg_catalog.left(kunci_lama, -2) || ')';
+	kunci_baru := 'jsonb_build_object(' || pg_catalog.left(kunci_baru, -2) || ')';
+	IF TG_OP = 'INSERT' THEN
+		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, baru)
+			SELECT %L, %L, n.kode_desa, %s, to_jsonb(n) FROM kkb_audit_baru n', TG_TABLE_NAME, TG_OP, kunci_baru);
+	ELSIF TG_OP = 'DELETE' THEN
+		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama)
+			SELECT %L, %L, o.kode_desa, %s, to_jsonb(o) FROM kkb_audit_lama o', TG_TABLE_NAME, TG_OP, kunci_lama);
+	ELSE
+		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama, baru)
+			SELECT %L, %L, coalesce(n.kode_desa, o.kode_desa), coalesce(%s, %s), to_jsonb(o), to_jsonb(n)
+			  FROM kkb_audit_lama o FULL JOIN kkb_audit_baru n ON %s', TG_TABLE_NAME, TG_OP, kunci_baru, kunci_lama, sama);
+	END IF;
+	RETURN NULL;
+END $f$;
+COMMENT ON FUNCTION kkb._audit() IS 'Internal trigger: writes the audit trail of a statement (transition tables; arguments: key columns)';
+
+-- ---------------------------------------------------------------- row validation (C)
+CREATE FUNCTION kkb._validasi() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'kkb_validasi' LANGUAGE C;
+COMMENT ON FUNCTION kkb._validasi() IS
+	'Internal trigger (C, row-local): hard validation rules of the row, derived measurement columns, diubah_pada';
+
+-- ---------------------------------------------------------------- period lock
+CREATE FUNCTION kkb._kunci_periode() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	r record;
+	s kkb.status_periode;
+BEGIN
+	FOR r IN SELECT * FROM (VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD.kode_desa END, CASE WHEN TG_OP <> 'INSERT' THEN OLD.periode END),
+	                               (CASE WHEN TG_OP <> 'DELETE' THEN NEW.kode_desa END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.periode END)) v(kode_desa, periode)
+	          WHERE v.kode_desa IS NOT NULL LOOP
+		SELECT p.status INTO s FROM kkb.periode_status p WHERE p.kode_desa = r.kode_desa AND p.periode = r.periode;
+		IF s IN ('disetujui', 'dikunci') THEN
+			RAISE EXCEPTION 'period % of village % is %: its data can no longer be changed', pg_catalog.to_char(r.periode, 'YYYY-MM'), r.kode_desa, s
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+				      DETAIL = 'Data of an approved (disetujui) or locked (dikunci) month is final.',
+				      HINT = 'An administrator can reopen the month with kkb.buka(kode_desa, periode).',
+				      TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA;
+		END IF;
+	END LOOP;
+	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $f$;
+COMMENT ON FUNCTION kkb._kunci_periode() IS 'Internal trigger: refuses writes to an approved or locked village-month';
+
+-- ---------------------------------------------------------------- agencies of an intervention
+CREATE FUNCTION kkb._cek_opd() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	salah text;
+BEGIN
+	SELECT u.k INTO salah FROM pg_catalog.unnest(NEW.opd) AS u(k)
+	 WHERE NOT EXISTS (SELECT 1 FROM kkb.opd o WHERE o.kode = u.k) LIMIT 1;
+	IF salah IS NOT NULL THEN
+		RAISE EXCEPTION 'opd "%" is not a known agency', salah
+			USING ERRCODE = 'foreign_key_violation', DETAIL = 'Agencies are given by their codes in kkb.opd.',
+			      HINT = 'SELECT kode, nama FROM kkb.opd lists them.', TABLE = TG_TABLE_NAME, COLUMN = 'opd',
+			      SCHEMA = TG_TABLE_SCHEMA;
+	END IF;
+	RETURN NEW;
+END $f$;
+COMMENT ON FUNCTION kkb._cek_opd() IS 'Internal trigger: every agency of an intervention is in kkb.opd';
+
+-- ---------------------------------------------------------------- measurement: the child's record
+CREATE FUNCTION kkb._pengukuran_anak() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	SELECT a.jenis_kelamin, a.tanggal_lahir INTO NEW.jenis_kelamin, NEW.tanggal_lahir
+	  FROM kkb.anggota a WHERE a.kode_desa = NEW.kode_desa AND a.nik = NEW.nik;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'nik % is not a member of village %', NEW.nik, NEW.kode_desa
+			USING ERRCODE = 'foreign_key_violation', DETAIL = 'A child is measured as a member of its village.',
+			      HINT = 'Add the child to kkb.anggota first.', TABLE = TG_TABLE_NAME, COLUMN = 'nik', SCHEMA = TG_TABLE_SCHEMA;
+	END IF;
+	RETURN NEW;
+END $f$;
+COMMENT ON FUNCTION kkb._pengukuran_anak() IS 'Internal trigger: copies the child''s sex and birth date from kkb.anggota into the measurement';
+
+-- ---------------------------------------------------------------- warnings, set-based per statement
+CREATE FUNCTION kkb._peringatan() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	IF TG_TABLE_NAME = 'anggota' THEN
+		IF TG_OP IN ('INSERT', 'UPDATE') THEN
+			INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
+			SELECT n.kode_desa, 'anggota', jsonb_build_object('kode_desa', n.kode_desa, 'nik', n.nik), 'nik_wilayah_tidak_dikenal',
+			       format('the district %s in nik %s is not in the national region reference', kkb.nik_kecamatan(n.nik), n.nik)
+			  FROM kkb_baru n
+			 WHERE NOT kkb.nik_wilayah_dikenal(n.nik);
+		END IF;
+		-- families touched by the statement that are left without a head
+		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
+		SELECT t.kode_desa, 'keluarga', jsonb_build_object('kode_desa', t.kode_desa, 'no_kk', t.no_kk), 'keluarga_tanpa_kepala',
+		       format('family %s has members but no head (hubungan = kepala)', t.no_kk)
+		  FROM (SELECT DISTINCT kode_desa, no_kk FROM kkb_baru) t
+		 WHERE NOT EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = t.kode_desa AND a.no_kk = t.no_kk AND a.hubungan = 'kepala');
+	ELSIF TG_TABLE_NAME = 'pengukuran' THEN
+		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
+		SELECT n.kode_desa, 'pengukuran', jsonb_build_object('kode_desa', n.kode_desa, 'nik', n.nik, 'tanggal_ukur', n.tanggal_ukur),
+		       'z_tidak_wajar', format('measurement of %s on %s is flagged by WHO''s rules: %s', n.nik, n.tanggal_ukur, array_to_string(n.flags, ', '))
+		  FROM kkb_baru n
+		 WHERE cardinality(n.flags) > 0;
+	ELSIF TG_TABLE_NAME = 'peristiwa' THEN
+		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
+		SELECT n.kode_desa, 'peristiwa', jsonb_build_object('kode_desa', n.kode_desa, 'id', n.id), 'umur_ibu_tidak_wajar',
+		       format('the mother %s was %s years old at the birth on %s', n.nik_ibu, u.umur, n.tanggal)
+		  FROM kkb_baru n
+		  JOIN kkb.anggota i ON i.kode_desa = n.kode_desa AND i.nik = n.nik_ibu
+		 CROSS JOIN LATERAL (SELECT extract(year FROM age(n.tanggal, i.tanggal_lahir))::int AS umur) u
+		 WHERE n.jenis = 'lahir' AND (u.umur < 15 OR u.umur > 55);
+	END IF;
+	RETURN NULL;
+END $f$;
+COMMENT ON FUNCTION kkb._peringatan() IS 'Internal trigger: records doubtful but possible values of a statement in kkb.peringatan';
+
+-- ---------------------------------------------------------------- wiring
+-- BEFORE ROW: 10 copy from other tables, 20 row-local validation (C), 30 period lock
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.kampung FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.profil FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.penduduk FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.kkbpk FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.intervensi FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.keluarga FOR EACH ROW EXECUTE FUNCTION kkb._validasi('keluarga');
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.anggota FOR EACH ROW EXECUTE FUNCTION kkb._validasi('anggota');
+CREATE TRIGGER t10_anak BEFORE INSERT OR UPDATE ON kkb.pengukuran FOR EACH ROW EXECUTE FUNCTION kkb._pengukuran_anak();
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.pengukuran FOR EACH ROW EXECUTE FUNCTION kkb._validasi('pengukuran');
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.peristiwa FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
+CREATE TRIGGER t10_opd BEFORE INSERT OR UPDATE ON kkb.intervensi FOR EACH ROW EXECUTE FUNCTION kkb._cek_opd();
+CREATE TRIGGER t30_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.profil FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
+CREATE TRIGGER t30_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.penduduk FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
+CREATE TRIGGER t30_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.kkbpk FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
+
+-- AFTER STATEMENT: warnings and audit, set-based
+CREATE TRIGGER t50_peringatan_i AFTER INSERT ON kkb.anggota REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
+CREATE TRIGGER t50_peringatan_u AFTER UPDATE ON kkb.anggota REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
+CREATE TRIGGER t50_peringatan_i AFTER INSERT ON kkb.pengukuran REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
+CREATE TRIGGER t50_peringatan_u AFTER UPDATE ON kkb.pengukuran REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
+CREATE TRIGGER t50_peringatan_i AFTER INSERT ON kkb.peristiwa REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
+
+DO $$
+DECLARE
+	t record;
+BEGIN
+	FOR t IN SELECT * FROM (VALUES ('kampung', 'kode_desa'), ('profil', 'kode_desa, periode'), ('penduduk', 'kode_desa, periode'),
+	                               ('kkbpk', 'kode_desa, periode'), ('intervensi', 'kode_desa, id'), ('periode_status', 'kode_desa, periode'),
+	                               ('keluarga', 'kode_desa, no_kk'), ('anggota', 'kode_desa, nik'),
+	                               ('pengukuran', 'kode_desa, nik, tanggal_ukur'), ('peristiwa', 'kode_desa, id')) v(tabel, kunci) LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER t90_audit_i AFTER INSERT ON kkb.%I REFERENCING NEW TABLE AS kkb_audit_baru
+			FOR EACH STATEMENT EXECUTE FUNCTION kkb._audit(%s)', t.tabel, t.kunci);
+		EXECUTE pg_catalog.format('CREATE TRIGGER t90_audit_u AFTER UPDATE ON kkb.%I REFERENCING OLD TABLE AS kkb_audit_lama NEW TABLE AS kkb_audit_baru
+			FOR EACH STATEMENT EXECUTE FUNCTION kkb._audit(%s)', t.tabel, t.kunci);
+		EXECUTE pg_catalog.format('CREATE TRIGGER t90_audit_d AFTER DELETE ON kkb.%I REFERENCING OLD TABLE AS kkb_audit_lama
+			FOR EACH STATEMENT EXECUTE FUNCTION kkb._audit(%s)', t.tabel, t.kunci);
+	END LOOP;
+END $$;

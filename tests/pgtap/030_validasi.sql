@@ -1,0 +1,138 @@
+-- Data model: hard rules refuse impossible rows (and whole batches), doubtful
+-- rows are kept with one warning, measurements get their z-scores on write.
+BEGIN;
+SELECT plan(40);
+\ir fixture_desa.inc
+
+-- hard rules: anggota
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'P', '1990-01-02', 'anak')$$, pg_temp.nik('137701', '1990-01-02', false, 11)),
+	'23514', NULL, 'a NIK of a man on a woman is refused (23514)');
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'L', '1990-01-03', 'anak')$$, pg_temp.nik('137701', '1990-01-02', false, 12)),
+	'23514', NULL, 'a birth date other than the NIK''s is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'L', %L, 'anak')$$, pg_temp.nik('137701', current_date + 30, false, 13), current_date + 30),
+	'23514', NULL, 'a birth date in the future is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan, hamil)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'L', '1995-02-02', 'anak', true)$$, pg_temp.nik('137701', '1995-02-02', false, 14)),
+	'23514', NULL, 'a pregnant man is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan, kontrasepsi)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'P', %L, 'anak', 'pil')$$, pg_temp.nik('137701', current_date - 8 * 365, true, 15), current_date - 8 * 365),
+	'23514', NULL, 'a contraceptive method for a child of 8 is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan, kontrasepsi)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'P', '1960-01-05', 'orang_tua', 'pil')$$, pg_temp.nik('137701', '1960-01-05', true, 16)),
+	'23514', NULL, 'a contraceptive method for a woman over 54 is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', %L, '1377011505200002', 'X', 'L', '1990-01-06', 'anak')$$, pg_temp.nik('137701', '1990-01-06', false, 17)),
+	'23503', NULL, 'a member whose family card belongs to another village is refused (foreign key)');
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'L', '1970-01-07', 'kepala')$$, pg_temp.nik('137701', '1970-01-07', false, 18)),
+	'23505', NULL, 'a second head of family in one card is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'L', '1990-01-08', 'sepupu')$$, pg_temp.nik('137701', '1990-01-08', false, 19)),
+	'22P02', NULL, 'an unknown relation code is refused');
+SELECT throws_ok($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01', '1377011505900001', '1377011505200001', 'X', 'L', '1990-05-15', 'anak')$$,
+	'23514', NULL, 'a kode_desa that is not a village is refused');
+SELECT throws_ok($$SELECT 1 FROM kkb.anggota WHERE false; UPDATE kkb.anggota SET jenis_kelamin = 'P' WHERE nama = 'Ahmad'$$,
+	'23514', NULL, 'an update that breaks a rule is refused too');
+-- the message names the field and the value
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'X', 'P', '1990-01-02', 'anak')$$, pg_temp.nik('137701', '1990-01-02', false, 11)),
+	'23514', 'jenis_kelamin P does not match nik 1377010201900011 (laki-laki)', 'the message names the field and both values');
+
+-- a batch with one bad row inserts nothing
+SELECT throws_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	SELECT '13.77.01.1001', pg_temp.nik('137701', d, false, 100 + i), '1377011505200001', 'Anak ' || i, CASE WHEN i = 7 THEN 'P' ELSE 'L' END, d, 'anak'
+	  FROM generate_series(1, 10) i, LATERAL (SELECT DATE '2015-01-01' + i AS d) x$$),
+	'23514', NULL, 'a 10-row batch with one bad row fails');
+SELECT is((SELECT count(*)::int FROM kkb.anggota WHERE nama LIKE 'Anak %'), 0, '... and inserts none of its rows');
+
+-- keluarga
+SELECT throws_ok($$INSERT INTO kkb.keluarga (kode_desa, no_kk) VALUES ('13.77.01.1001', '1300001505200009')$$,
+	'23514', NULL, 'a family card whose region of issue has regency/district 00 is refused');
+
+-- measurements
+SELECT throws_ok(format($$INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
+	VALUES ('13.77.01.1001', %L, %L, 9, 75, 'telentang')$$, pg_temp.nik('137701', current_date - 400, false, 3), current_date - 401),
+	'23514', NULL, 'a measurement before birth is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
+	VALUES ('13.77.01.1001', %L, %L, 9, 75, 'telentang')$$, pg_temp.nik('137701', current_date - 400, false, 3), current_date + 1),
+	'23514', NULL, 'a measurement in the future is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
+	VALUES ('13.77.01.1001', %L, current_date, 70, 110, 'berdiri')$$, pg_temp.nik('137701', '1990-05-15', false, 1)),
+	'23514', NULL, 'measuring someone aged 60 months or more is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
+	VALUES ('13.77.01.1001', %L, current_date, 90, 75, 'telentang')$$, pg_temp.nik('137701', current_date - 400, false, 3)),
+	'23514', NULL, 'a weight of 90 kg for a child is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
+	VALUES ('13.77.01.1001', %L, current_date, 9, 7.5, 'telentang')$$, pg_temp.nik('137701', current_date - 400, false, 3)),
+	'23514', NULL, 'a length of 7.5 cm (mm typed as cm) is refused');
+SELECT throws_ok(format($$INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg)
+	VALUES ('13.77.01.1002', %L, current_date, 9)$$, pg_temp.nik('137701', current_date - 400, false, 3)),
+	'23503', NULL, 'measuring a child who is not a member of that village is refused');
+
+-- a valid measurement gets exactly kkb.antropometri's values
+INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
+VALUES ('13.77.01.1001', pg_temp.nik('137701', current_date - 400, false, 3), current_date - 10, 8.1, 71.2, 'telentang');
+SELECT is((SELECT ROW(m.umur_hari, m.umur_bulan, m.tinggi_koreksi_cm, m.z_tbu, m.z_bbu, m.z_bbtb, m.z_imtu, m.status_tbu, m.status_bbu,
+                      m.status_bbtb, m.status_imtu, m.stunting, m.flags)::text FROM kkb.pengukuran m),
+          (SELECT a::text FROM kkb.antropometri('L', current_date - 400, current_date - 10, 8.1, 71.2, 'telentang') a),
+          'the stored derived columns equal kkb.antropometri for the same inputs');
+SELECT is((SELECT umur_hari FROM kkb.pengukuran), 390, 'age 390 days');
+SELECT isnt((SELECT z_tbu FROM kkb.pengukuran), NULL, 'z_tbu is filled');
+UPDATE kkb.pengukuran SET tinggi_cm = 66.0;
+SELECT is((SELECT z_tbu FROM kkb.pengukuran),
+          (SELECT z_tbu FROM kkb.antropometri('L', current_date - 400, current_date - 10, 8.1, 66.0, 'telentang')),
+          'an update recomputes the z-scores');
+SELECT is((SELECT stunting FROM kkb.pengukuran), true, '66 cm at 390 days is stunted');
+
+-- doubtful values: the write succeeds and exactly one warning appears
+SELECT lives_ok(format($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', %L, '1377011505200001', 'Pendatang', 'L', '1999-09-09', 'famili_lain')$$, pg_temp.nik('137799', '1999-09-09', false, 20)),
+	'a NIK from a district not in the reference is accepted');
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'nik_wilayah_tidak_dikenal'), 1, '... with one warning');
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'nik_wilayah_tidak_dikenal'
+            AND kunci = jsonb_build_object('kode_desa', '13.77.01.1001', 'nik', pg_temp.nik('137799', '1999-09-09', false, 20)::text)), 1,
+          '... whose key names the member');
+INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
+VALUES ('13.77.01.1001', pg_temp.nik('137701', current_date - 400, false, 3), current_date - 5, NULL, 50.0, 'telentang');
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'z_tidak_wajar'), 1,
+          'a WHO-flagged measurement (50 cm at 395 days) is kept with one warning');
+SELECT is((SELECT flags FROM kkb.pengukuran WHERE tanggal_ukur = current_date - 5), '{tbu_tidak_wajar}'::text[], '... and its flag');
+INSERT INTO kkb.keluarga (kode_desa, no_kk) VALUES ('13.77.01.1001', '1377011505200003');
+INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+VALUES ('13.77.01.1001', pg_temp.nik('137701', '2010-10-10', false, 21), '1377011505200003', 'Yatim', 'L', '2010-10-10', 'anak');
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'keluarga_tanpa_kepala'), 1,
+          'a family left without a head after an import gets one warning');
+INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+VALUES ('13.77.01.1001', pg_temp.nik('137701', '2012-12-12', true, 22), '1377011505200001', 'Ibu Muda', 'P', '2012-12-12', 'famili_lain');
+INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, nik_ibu, jenis_kelamin)
+VALUES ('13.77.01.1001', 'lahir', DATE '2026-06-01', pg_temp.nik('137701', '2012-12-12', true, 22), 'P');
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'umur_ibu_tidak_wajar'), 1,
+          'a birth to a 13-year-old mother is recorded with one warning');
+INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, nik_ibu, jenis_kelamin)
+VALUES ('13.77.01.1001', 'lahir', DATE '2026-06-01', pg_temp.nik('137701', '1992-03-10', true, 2), 'L');
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'umur_ibu_tidak_wajar'), 1,
+          'a birth to a 34-year-old mother adds no warning');
+SELECT is((SELECT count(*)::int FROM kkb.peringatan), 4, 'four warnings in all');
+
+-- enum code lists and their names agree
+SELECT is((SELECT count(*)::int FROM kkb.kode k
+            WHERE NOT EXISTS (SELECT 1 FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
+                               WHERE t.typnamespace = 'kkb'::regnamespace AND t.typname = k.kelompok AND e.enumlabel = k.kode)), 0,
+          'every named code is a value of its enum type');
+SELECT is((SELECT count(*)::int FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
+            WHERE t.typnamespace = 'kkb'::regnamespace
+              AND NOT EXISTS (SELECT 1 FROM kkb.kode k WHERE k.kelompok = t.typname AND k.kode = e.enumlabel)), 0,
+          'every enum value has a name in kkb.kode');
+SELECT throws_ok($$INSERT INTO kkb.profil (kode_desa, periode, sumber_dana) VALUES ('13.77.01.1001', '2026-10-01', '{apbn,apbn}')$$,
+	'23514', NULL, 'a multi-choice answer may not repeat a code');
+SELECT throws_ok($$INSERT INTO kkb.profil (kode_desa, periode) VALUES ('13.77.01.1001', '2026-10-15')$$,
+	'23514', NULL, 'a period is a month (its first day)');
+SELECT throws_ok($$INSERT INTO kkb.intervensi (kode_desa, tanggal, judul, fungsi_keluarga, opd) VALUES ('13.77.01.1001', '2026-10-05', 'Posyandu', 'perlindungan', '{dinkes,dinas_rahasia}')$$,
+	'23503', 'opd "dinas_rahasia" is not a known agency', 'an unknown agency code is refused, naming it');
+
+SELECT * FROM finish();
+ROLLBACK;
