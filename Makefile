@@ -38,6 +38,10 @@ gateway:
 
 unit: $(UNIT_TESTS)
 
+# the generated core sources are made by the extension's build
+$(GEN_SRCS):
+	@$(MAKE) -s -C extension $(@:extension/%=%)
+
 build/tests/%: tests/unit/%.c tests/unit/tap.h $(CORE_SRCS) $(wildcard extension/src/core/*.h) | extension
 	@mkdir -p build/tests
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm

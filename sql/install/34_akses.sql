@@ -88,8 +88,13 @@ CREATE FUNCTION kkb._alur_periode() RETURNS trigger
 DECLARE
 	dari kkb.status_periode := CASE WHEN TG_OP = 'UPDATE' THEN OLD.status ELSE 'draf' END;
 	peran text[];
-	p text;
 BEGIN
+	IF TG_OP = 'INSERT' THEN
+		-- INSERT ... ON CONFLICT fires this before it finds the existing row: judge from that row
+		SELECT s.status INTO dari FROM kkb.periode_status s
+		 WHERE s.kode_desa OPERATOR(kkb.=) NEW.kode_desa AND s.periode = NEW.periode;
+		dari := coalesce(dari, 'draf');
+	END IF;
 	IF TG_OP = 'UPDATE' AND (OLD.kode_desa OPERATOR(kkb.<>) NEW.kode_desa OR OLD.periode <> NEW.periode) THEN
 		RAISE EXCEPTION 'the village and month of a period state cannot change' USING ERRCODE = 'check_violation';
 	END IF;
