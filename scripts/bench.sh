@@ -30,9 +30,11 @@ export PGHOST="$(cd "$BENCH_DIR" && pwd -P)" PGPORT="$BENCH_PORT" PGUSER=postgre
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 SET client_min_messages = warning;
 CREATE SCHEMA IF NOT EXISTS bench;
-CREATE OR REPLACE FUNCTION bench.run(q text) RETURNS float8 LANGUAGE plpgsql AS $f$
-DECLARE t0 timestamptz := clock_timestamp();
+CREATE OR REPLACE FUNCTION bench.run(q text, vorher text DEFAULT NULL) RETURNS float8 LANGUAGE plpgsql AS $f$
+DECLARE t0 timestamptz;
 BEGIN
+	IF vorher IS NOT NULL THEN EXECUTE vorher; END IF;
+	t0 := clock_timestamp();
 	EXECUTE q;
 	RETURN round(extract(epoch FROM clock_timestamp() - t0)::numeric * 1000, 3);
 END $f$;

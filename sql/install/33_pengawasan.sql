@@ -155,7 +155,8 @@ BEGIN
 			SELECT n.kode_desa, 'anggota', jsonb_build_object('kode_desa', n.kode_desa, 'nik', n.nik), 'nik_wilayah_tidak_dikenal',
 			       format('the district %s in nik %s is not in the national region reference', kkb.nik_kecamatan(n.nik), n.nik)
 			  FROM kkb_baru n
-			 WHERE NOT kkb.nik_wilayah_dikenal(n.nik);
+			  LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) kkb.nik_kecamatan(n.nik)
+			 WHERE w.kode IS NULL;
 		END IF;
 		-- families touched by the statement that are left without a head
 		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)

@@ -1,10 +1,12 @@
 # lib.sh - helpers for the benchmarks (sourced by scripts/bench.sh and tests/bench/*.sh).
 #
 # bench_sql SQL                   run SQL on the bench database (quiet, stop on error)
-# bench_pair NAME N TARGET A B    time statement A against baseline B, alternating,
+# bench_pair NAME N TARGET A B [SETUP_A SETUP_B]
+#                                 time statement A against baseline B, alternating,
 #                                 BENCH_REPEAT times each; print medians and the ratio
 #                                 A/B next to TARGET (text, e.g. "<= 1.5"), and append a
-#                                 JSON line to $BENCH_RESULTS.
+#                                 JSON line to $BENCH_RESULTS.  SETUP_A/B run untimed
+#                                 before each timed run (e.g. TRUNCATE before a COPY).
 # Times are measured inside the server (clock_timestamp around EXECUTE), so the
 # client and the network are not part of them.
 
@@ -20,15 +22,17 @@ median() {
 }
 
 bench_pair() {
-	name=$1 n=$2 target=$3 qa=$4 qb=$5
+	name=$1 n=$2 target=$3 qa=$4 qb=$5 sa=${6:-} sb=${7:-}
+	runa="SELECT bench.run(\$q\$$qa\$q\$, NULLIF(\$s\$$sa\$s\$, ''))"
+	runb="SELECT bench.run(\$q\$$qb\$q\$, NULLIF(\$s\$$sb\$s\$, ''))"
 	ta=$(mktemp) tb=$(mktemp)
 	# one untimed run of each first: caches, hint bits, plan caches
-	bench_sql "SELECT bench.run(\$q\$$qa\$q\$)" > /dev/null
-	bench_sql "SELECT bench.run(\$q\$$qb\$q\$)" > /dev/null
+	bench_sql "$runa" > /dev/null
+	bench_sql "$runb" > /dev/null
 	i=0
 	while [ "$i" -lt "${BENCH_REPEAT:-5}" ]; do
-		bench_sql "SELECT bench.run(\$q\$$qa\$q\$)" >> "$ta"
-		bench_sql "SELECT bench.run(\$q\$$qb\$q\$)" >> "$tb"
+		bench_sql "$runa" >> "$ta"
+		bench_sql "$runb" >> "$tb"
 		i=$((i + 1))
 		printf '.' >&2
 	done
