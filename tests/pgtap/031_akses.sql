@@ -1,6 +1,6 @@
 -- Roles and row-level security, audit trail, period workflow and lock.
 BEGIN;
-SELECT plan(36);
+SELECT plan(37);
 \ir fixture_desa.inc
 
 -- kkb_pokja of village A
@@ -82,7 +82,7 @@ SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.01.1001', $$SELECT kkb.ajukan('13.
 SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.01.1001', $$SELECT kkb.setujui('13.77.01.1001', '2026-10-01')$$), '42501',
           'pokja A cannot approve it');
 SELECT is(pg_temp.sebagai('kkb_opd', '13.77', $$SELECT kkb.setujui('13.77.01.1001', '2026-10-01')$$), 'ok', 'an OPD approves it');
-SELECT kkb.kunci('13.77.01.1001', '2026-10-01');
+SELECT is(kkb.kunci('13.77.01.1001', '2026-10-01')::text, 'dikunci', 'an admin locks it');
 SELECT throws_ok($$INSERT INTO kkb.kkbpk (kode_desa, periode, kb_pil) VALUES ('13.77.01.1001', '2026-10-01', 3)$$, '55000',
                  'period 2026-10 of village 13.77.01.1001 is dikunci: its data can no longer be changed',
                  'after kkb.kunci a write to that village-month fails, naming the period and its state');

@@ -1,0 +1,73 @@
+-- 41_klasifikasi_desa.sql - the portal's classification of a village from its
+-- tables: the input document as the portal reads it, and the class of one
+-- village or of every village under a region.
+
+-- The input document of KLASIFIKASI.md for a village and month: the profile,
+-- penduduk and kkbpk records of that month (a NULL column is a missing key; no
+-- record, no object) and the distinct agencies (from kkb.opd) over all the
+-- village's interventions up to the end of the month.
+CREATE FUNCTION kkb.klasifikasi_masukan(kode_desa kkb.kode_wilayah, periode date) RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+		'pokja_ada', p.pokja_ada, 'pokja_anggota', p.pokja_anggota, 'pokja_terlatih', p.pokja_terlatih,
+		'sumber_dana', pg_catalog.cardinality(p.sumber_dana), 'poktan', pg_catalog.cardinality(p.poktan),
+		'sarana', pg_catalog.cardinality(p.sarana), 'pkb_pendamping', p.pkb_pendamping, 'regulasi', p.regulasi,
+		'penggunaan_data', pg_catalog.cardinality(p.penggunaan_data),
+		'mekanisme_operasional', pg_catalog.cardinality(p.mekanisme_operasional),
+		'instansi_intervensi', (SELECT pg_catalog.count(DISTINCT o.kode) FROM kkb.intervensi i
+		                          CROSS JOIN LATERAL pg_catalog.unnest(i.opd) AS u(k)
+		                          JOIN kkb.opd o ON o.kode = u.k
+		                         WHERE i.kode_desa OPERATOR(kkb.=) klasifikasi_masukan.kode_desa
+		                           AND i.tanggal < (pg_catalog.date_trunc('month', klasifikasi_masukan.periode) + interval '1 month')),
+		'penduduk', (SELECT pg_catalog.jsonb_build_object('pus', d.pus, 'keluarga', d.keluarga, 'remaja', d.remaja,
+		                      'keluarga_balita', d.keluarga_balita, 'keluarga_remaja', d.keluarga_remaja,
+		                      'keluarga_lansia', d.keluarga_lansia)
+		               FROM kkb.penduduk d WHERE d.kode_desa OPERATOR(kkb.=) klasifikasi_masukan.kode_desa
+		                AND d.periode = pg_catalog.date_trunc('month', klasifikasi_masukan.periode)::date),
+		'kkbpk', (SELECT pg_catalog.jsonb_build_object('peserta_bkb', r.peserta_bkb, 'peserta_bkr', r.peserta_bkr,
+		                   'peserta_bkl', r.peserta_bkl, 'peserta_uppka', r.peserta_uppka, 'peserta_pikr', r.peserta_pikr,
+		                   'kb_iud', r.kb_iud, 'kb_mow', r.kb_mow, 'kb_mop', r.kb_mop, 'kb_kondom', r.kb_kondom,
+		                   'kb_implan', r.kb_implan, 'kb_suntik', r.kb_suntik, 'kb_pil', r.kb_pil,
+		                   'tidak_kb_hamil', r.tidak_kb_hamil, 'tidak_kb_ingin_segera', r.tidak_kb_ingin_segera,
+		                   'tidak_kb_iat', r.tidak_kb_iat, 'tidak_kb_tial', r.tidak_kb_tial)
+		            FROM kkb.kkbpk r WHERE r.kode_desa OPERATOR(kkb.=) klasifikasi_masukan.kode_desa
+		             AND r.periode = pg_catalog.date_trunc('month', klasifikasi_masukan.periode)::date)))
+	  FROM (SELECT 1) AS satu
+	  LEFT JOIN kkb.profil p ON p.kode_desa OPERATOR(kkb.=) klasifikasi_masukan.kode_desa
+	                        AND p.periode = pg_catalog.date_trunc('month', klasifikasi_masukan.periode)::date;
+END;
+COMMENT ON FUNCTION kkb.klasifikasi_masukan(kkb.kode_wilayah, date) IS
+	'The classification input document (masukan) of a village and month, read from its tables as the national portal reads them';
+
+CREATE FUNCTION kkb.klasifikasi(kode_desa kkb.kode_wilayah, periode date) RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN kkb.klasifikasi_hitung(kkb.klasifikasi_masukan(kode_desa, periode));
+COMMENT ON FUNCTION kkb.klasifikasi(kkb.kode_wilayah, date) IS
+	'Classification of a village for a month: kkb.klasifikasi_hitung of kkb.klasifikasi_masukan (scores, percentages, indices, class)';
+
+CREATE FUNCTION kkb.klasifikasi_wilayah(wilayah kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, nama text,
+	               input_pokja integer, input_sumber_dana integer, input_poktan integer, input_sarana integer, input_pkb integer,
+	               proses_penggunaan_data integer, proses_operasional integer, proses_lintas_sektor integer,
+	               output_poktan integer, output_cpr integer, output_mkjp integer, output_unmet integer,
+	               indeks_input numeric, indeks_proses numeric, indeks_output numeric, klasifikasi text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT k.kode_desa, w.nama,
+	       (h.j -> 'skor' ->> 'input_pokja')::integer, (h.j -> 'skor' ->> 'input_sumber_dana')::integer,
+	       (h.j -> 'skor' ->> 'input_poktan')::integer, (h.j -> 'skor' ->> 'input_sarana')::integer,
+	       (h.j -> 'skor' ->> 'input_pkb')::integer, (h.j -> 'skor' ->> 'proses_penggunaan_data')::integer,
+	       (h.j -> 'skor' ->> 'proses_operasional')::integer, (h.j -> 'skor' ->> 'proses_lintas_sektor')::integer,
+	       (h.j -> 'skor' ->> 'output_poktan')::integer, (h.j -> 'skor' ->> 'output_cpr')::integer,
+	       (h.j -> 'skor' ->> 'output_mkjp')::integer, (h.j -> 'skor' ->> 'output_unmet')::integer,
+	       (h.j ->> 'indeks_input')::numeric, (h.j ->> 'indeks_proses')::numeric, (h.j ->> 'indeks_output')::numeric,
+	       h.j ->> 'klasifikasi'
+	  FROM kkb.kampung k
+	  JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
+	 CROSS JOIN LATERAL (SELECT kkb.klasifikasi(k.kode_desa, klasifikasi_wilayah.periode) AS j) h
+	 WHERE k.kode_desa OPERATOR(kkb.<@) klasifikasi_wilayah.wilayah
+	 ORDER BY k.kode_desa;
+END;
+COMMENT ON FUNCTION kkb.klasifikasi_wilayah(kkb.kode_wilayah, date) IS
+	'Classification of every Kampung KB under a region for a month: the 12 scores, 3 indices and the class (klasifikasi)';

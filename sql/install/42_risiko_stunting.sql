@@ -1,0 +1,75 @@
+-- 42_risiko_stunting.sql - families at risk of stunting (keluarga berisiko
+-- stunting, KRS), BKKBN's definition (DOMAIN.md 4).  The bounds are settings
+-- with DOMAIN.md's defaults: kkb.krs_umur_muda (20), kkb.krs_umur_tua (35),
+-- kkb.krs_jarak_bulan (24), kkb.krs_anak_maks (3), e.g.
+--   SET kkb.krs_umur_tua = 40;   -- regions that use 35-40
+
+CREATE FUNCTION kkb._pengaturan(nama text, bawaan integer) RETURNS integer
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN coalesce(NULLIF(pg_catalog.current_setting('kkb.' || nama, true), '')::integer, bawaan);
+COMMENT ON FUNCTION kkb._pengaturan(text, integer) IS 'Internal: integer setting kkb.<nama>, or the default when unset';
+
+-- One row per family of the village (or just `no_kk` when given), at date acuan.
+CREATE FUNCTION kkb.risiko_stunting_desa(kode_desa kkb.kode_wilayah, acuan date DEFAULT current_date, no_kk kkb.no_kk DEFAULT NULL)
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, no_kk kkb.no_kk, sasaran boolean, alasan_sasaran text[], berisiko boolean, faktor text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH b AS (
+		SELECT kkb._pengaturan('krs_umur_muda', 20) AS muda, kkb._pengaturan('krs_umur_tua', 35) AS tua,
+		       kkb._pengaturan('krs_jarak_bulan', 24) AS jarak, kkb._pengaturan('krs_anak_maks', 3) AS anak_maks
+	), kel AS (
+		SELECT k.* FROM kkb.keluarga k
+		 WHERE k.kode_desa OPERATOR(kkb.=) risiko_stunting_desa.kode_desa
+		   AND (risiko_stunting_desa.no_kk IS NULL OR k.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk)
+	), f AS (
+		SELECT k.kode_desa, k.no_kk, k.air_minum, k.jamban, k.tangki_septik,
+		       -- the wife: the married woman of the couple (istri, or a female head)
+		       (SELECT pg_catalog.min(pg_catalog.date_part('year', pg_catalog.age(acuan, a.tanggal_lahir)))::integer FROM kkb.anggota a
+		         WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk AND a.jenis_kelamin = 'P'
+		           AND a.hubungan IN ('istri', 'kepala') AND a.status_kawin IS DISTINCT FROM 'belum_kawin') AS umur_istri,
+		       (SELECT pg_catalog.bool_or(a.hamil) FROM kkb.anggota a
+		         WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk) AS ada_hamil,
+		       (SELECT pg_catalog.count(*) FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa
+		           AND a.no_kk OPERATOR(kkb.=) k.no_kk AND a.tanggal_lahir <= acuan AND acuan - a.tanggal_lahir < 731) AS baduta,
+		       (SELECT pg_catalog.count(*) FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa
+		           AND a.no_kk OPERATOR(kkb.=) k.no_kk AND acuan - a.tanggal_lahir >= 731 AND acuan - a.tanggal_lahir <= 1826) AS balita,
+		       (SELECT pg_catalog.count(*) FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa
+		           AND a.no_kk OPERATOR(kkb.=) k.no_kk AND a.hubungan = 'anak') AS anak,
+		       -- months between the two youngest children
+		       (SELECT (pg_catalog.date_part('year', pg_catalog.age(x[1], x[2])) * 12 + pg_catalog.date_part('month', pg_catalog.age(x[1], x[2])))::integer
+		          FROM (SELECT pg_catalog.array_agg(a.tanggal_lahir ORDER BY a.tanggal_lahir DESC) AS x FROM kkb.anggota a
+		                 WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk AND a.hubungan = 'anak') s
+		         WHERE pg_catalog.cardinality(x) >= 2) AS jarak_bulan
+		  FROM kel k
+	), r AS (
+		SELECT f.*,
+		       pg_catalog.array_remove(ARRAY[
+		           CASE WHEN f.umur_istri BETWEEN 15 AND 49 THEN 'pus' END,
+		           CASE WHEN f.ada_hamil THEN 'ibu_hamil' END,
+		           CASE WHEN f.baduta > 0 THEN 'baduta' END,
+		           CASE WHEN f.balita > 0 THEN 'balita' END], NULL) AS alasan,
+		       pg_catalog.array_remove(ARRAY[
+		           CASE WHEN f.air_minum IS NOT NULL AND f.air_minum NOT IN (SELECT l.kode FROM kkb.air_minum_layak l) THEN 'air_minum' END,
+		           CASE WHEN f.jamban = 'tidak_ada' OR f.tangki_septik IS FALSE THEN 'jamban' END,
+		           CASE WHEN f.umur_istri < b.muda THEN 'terlalu_muda' END,
+		           CASE WHEN f.umur_istri > b.tua THEN 'terlalu_tua' END,
+		           CASE WHEN f.umur_istri IS NOT NULL AND f.jarak_bulan < b.jarak THEN 'terlalu_dekat' END,
+		           CASE WHEN f.umur_istri IS NOT NULL AND f.anak > b.anak_maks THEN 'terlalu_banyak' END], NULL) AS faktor
+		  FROM f CROSS JOIN b
+	)
+	SELECT r.kode_desa, r.no_kk, pg_catalog.cardinality(r.alasan) > 0, r.alasan,
+	       pg_catalog.cardinality(r.alasan) > 0 AND pg_catalog.cardinality(r.faktor) > 0,
+	       CASE WHEN pg_catalog.cardinality(r.alasan) > 0 THEN r.faktor ELSE '{}'::text[] END
+	  FROM r ORDER BY r.no_kk;
+END;
+COMMENT ON FUNCTION kkb.risiko_stunting_desa(kkb.kode_wilayah, date, kkb.no_kk) IS
+	'Families at risk of stunting (KRS) of a village at date acuan: target family (sasaran) and why (pus, ibu_hamil, baduta, balita), at risk (berisiko) and its factors (air_minum, jamban, terlalu_muda, terlalu_tua, terlalu_dekat, terlalu_banyak)';
+
+CREATE FUNCTION kkb.risiko_stunting(kode_desa kkb.kode_wilayah, no_kk kkb.no_kk, acuan date DEFAULT current_date)
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, no_kk kkb.no_kk, sasaran boolean, alasan_sasaran text[], berisiko boolean, faktor text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT * FROM kkb.risiko_stunting_desa(risiko_stunting.kode_desa, risiko_stunting.acuan, risiko_stunting.no_kk);
+END;
+COMMENT ON FUNCTION kkb.risiko_stunting(kkb.kode_wilayah, kkb.no_kk, date) IS
+	'Risk of stunting of one family (see kkb.risiko_stunting_desa)';

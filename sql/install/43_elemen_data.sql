@@ -1,0 +1,236 @@
+-- 43_elemen_data.sql - the 40 kinds of village data (DOMAIN.md 3): the
+-- catalogue, values entered as aggregates, and each village's profile, where
+-- every item comes from the by-name records when the village has them, else
+-- from its monthly report (penduduk, kkbpk), else from an entered value.
+
+CREATE TABLE kkb.elemen_data (
+	kode          text PRIMARY KEY CHECK (kode ~ '^[a-z][a-z0-9_]*$'),
+	urutan        smallint NOT NULL UNIQUE,
+	nama          text NOT NULL,
+	arti          text NOT NULL,
+	kelompok      text NOT NULL,
+	satuan        text NOT NULL,
+	dihitung      boolean NOT NULL,
+	kolom_laporan text
+);
+COMMENT ON TABLE kkb.elemen_data IS 'The catalogue of village data items (elemen data): the 40 kinds of data the city asks each village for';
+COMMENT ON COLUMN kkb.elemen_data.kode IS 'Stable item code, used in validation rules';
+COMMENT ON COLUMN kkb.elemen_data.urutan IS 'Order (1..40)';
+COMMENT ON COLUMN kkb.elemen_data.nama IS 'Indonesian name';
+COMMENT ON COLUMN kkb.elemen_data.arti IS 'English meaning';
+COMMENT ON COLUMN kkb.elemen_data.kelompok IS 'Group: kependudukan, kb, poktan, vital, gizi, lingkungan, sosial';
+COMMENT ON COLUMN kkb.elemen_data.satuan IS 'Unit: orang (people), keluarga (families), kejadian (events)';
+COMMENT ON COLUMN kkb.elemen_data.dihitung IS 'Computed from the by-name records when the village has them';
+COMMENT ON COLUMN kkb.elemen_data.kolom_laporan IS 'Column of kkb.penduduk or kkb.kkbpk holding it in the monthly report, if any (table.column)';
+
+INSERT INTO kkb.elemen_data (urutan, kode, nama, arti, kelompok, satuan, dihitung, kolom_laporan) VALUES
+	(1, 'penduduk', 'Jumlah penduduk (menurut kelompok umur 5 tahunan dan jenis kelamin)', 'Population (by 5-year age group and sex)', 'kependudukan', 'orang', true, NULL),
+	(2, 'keluarga', 'Jumlah keluarga (KK)', 'Families', 'kependudukan', 'keluarga', true, 'penduduk.keluarga'),
+	(3, 'pus', 'Pasangan usia subur (PUS)', 'Couples of reproductive age (married women 15-49)', 'kependudukan', 'orang', true, 'penduduk.pus'),
+	(4, 'remaja', 'Remaja (10-24 tahun)', 'Teenagers aged 10-24', 'kependudukan', 'orang', true, 'penduduk.remaja'),
+	(5, 'keluarga_balita', 'Keluarga dengan balita', 'Families with a child under five', 'kependudukan', 'keluarga', true, 'penduduk.keluarga_balita'),
+	(6, 'keluarga_remaja', 'Keluarga dengan remaja', 'Families with a teenager', 'kependudukan', 'keluarga', true, 'penduduk.keluarga_remaja'),
+	(7, 'keluarga_lansia', 'Keluarga dengan lansia (60+)', 'Families with an elderly member (60+)', 'kependudukan', 'keluarga', true, 'penduduk.keluarga_lansia'),
+	(8, 'kb_iud', 'Peserta KB aktif: IUD', 'Active contraceptive users: IUD', 'kb', 'orang', true, 'kkbpk.kb_iud'),
+	(9, 'kb_mow', 'Peserta KB aktif: MOW', 'Active users: female sterilisation', 'kb', 'orang', true, 'kkbpk.kb_mow'),
+	(10, 'kb_mop', 'Peserta KB aktif: MOP', 'Active users: male sterilisation', 'kb', 'orang', true, 'kkbpk.kb_mop'),
+	(11, 'kb_kondom', 'Peserta KB aktif: kondom', 'Active users: condom', 'kb', 'orang', true, 'kkbpk.kb_kondom'),
+	(12, 'kb_implan', 'Peserta KB aktif: implan', 'Active users: implant', 'kb', 'orang', true, 'kkbpk.kb_implan'),
+	(13, 'kb_suntik', 'Peserta KB aktif: suntik', 'Active users: injectable', 'kb', 'orang', true, 'kkbpk.kb_suntik'),
+	(14, 'kb_pil', 'Peserta KB aktif: pil', 'Active users: pill', 'kb', 'orang', true, 'kkbpk.kb_pil'),
+	(15, 'tidak_kb_hamil', 'PUS bukan peserta KB: hamil', 'Couples not using contraception: pregnant', 'kb', 'orang', true, 'kkbpk.tidak_kb_hamil'),
+	(16, 'tidak_kb_ingin_segera', 'PUS bukan peserta KB: ingin anak segera', 'Not using contraception: want a child soon', 'kb', 'orang', true, 'kkbpk.tidak_kb_ingin_segera'),
+	(17, 'tidak_kb_iat', 'PUS bukan peserta KB: ingin anak ditunda (IAT)', 'Not using contraception: want a child later', 'kb', 'orang', true, 'kkbpk.tidak_kb_iat'),
+	(18, 'tidak_kb_tial', 'PUS bukan peserta KB: tidak ingin anak lagi (TIAL)', 'Not using contraception: want no more children', 'kb', 'orang', true, 'kkbpk.tidak_kb_tial'),
+	(19, 'peserta_baru', 'Peserta KB baru', 'New contraceptive acceptors', 'kb', 'orang', false, 'kkbpk.peserta_baru'),
+	(20, 'bpjs', 'Anggota keluarga dengan jaminan kesehatan (BPJS)', 'Members covered by health insurance', 'kependudukan', 'orang', true, 'kkbpk.bpjs'),
+	(21, 'peserta_bkb', 'Peserta BKB', 'Participants of BKB (families with toddlers)', 'poktan', 'keluarga', false, 'kkbpk.peserta_bkb'),
+	(22, 'peserta_bkr', 'Peserta BKR', 'Participants of BKR (families with teenagers)', 'poktan', 'keluarga', false, 'kkbpk.peserta_bkr'),
+	(23, 'peserta_bkl', 'Peserta BKL', 'Participants of BKL (families with elderly)', 'poktan', 'keluarga', false, 'kkbpk.peserta_bkl'),
+	(24, 'peserta_uppka', 'Peserta UPPKA', 'Participants of UPPKA (family income groups)', 'poktan', 'keluarga', false, 'kkbpk.peserta_uppka'),
+	(25, 'peserta_pikr', 'Peserta PIK-R', 'Participants of PIK-R (youth counselling)', 'poktan', 'orang', false, 'kkbpk.peserta_pikr'),
+	(26, 'lahir_hidup', 'Kelahiran hidup', 'Live births', 'vital', 'kejadian', true, NULL),
+	(27, 'kematian_bayi', 'Kematian bayi (di bawah 1 tahun)', 'Infant deaths (under 1 year)', 'vital', 'kejadian', true, NULL),
+	(28, 'kematian_balita', 'Kematian balita (di bawah 5 tahun)', 'Under-five deaths', 'vital', 'kejadian', true, NULL),
+	(29, 'kematian_ibu', 'Kematian ibu', 'Maternal deaths', 'vital', 'kejadian', true, NULL),
+	(30, 'balita_diukur', 'Balita yang diukur', 'Children under five measured', 'gizi', 'orang', true, NULL),
+	(31, 'balita_stunting', 'Balita stunting (TB/U z < -2)', 'Stunted children (height-for-age z < -2)', 'gizi', 'orang', true, NULL),
+	(32, 'balita_gizi_kurang', 'Balita wasting (BB/TB z < -2) atau underweight (BB/U z < -2)', 'Wasted or underweight children', 'gizi', 'orang', true, NULL),
+	(33, 'ibu_hamil', 'Ibu hamil', 'Pregnant women', 'gizi', 'orang', true, NULL),
+	(34, 'ibu_hamil_kek', 'Ibu hamil kurang energi kronis (LiLA < 23,5 cm)', 'Pregnant women with chronic energy deficiency (MUAC < 23.5 cm)', 'gizi', 'orang', false, NULL),
+	(35, 'keluarga_krs', 'Keluarga berisiko stunting (KRS)', 'Families at risk of stunting', 'gizi', 'keluarga', true, NULL),
+	(36, 'keluarga_tanpa_air_layak', 'Keluarga tanpa air minum layak', 'Families without proper drinking water', 'lingkungan', 'keluarga', true, NULL),
+	(37, 'keluarga_tanpa_jamban_layak', 'Keluarga tanpa jamban layak', 'Families without a proper latrine', 'lingkungan', 'keluarga', true, NULL),
+	(38, 'pus_4_terlalu', 'PUS 4 terlalu (terlalu muda, tua, dekat, banyak)', 'Couples in the "4 terlalu" group', 'kb', 'orang', true, NULL),
+	(39, 'keluarga_miskin', 'Keluarga miskin', 'Poor families', 'sosial', 'keluarga', true, NULL),
+	(40, 'anak_tidak_sekolah', 'Anak usia sekolah (7-18) tidak sekolah', 'School-age children (7-18) not in school', 'sosial', 'orang', true, NULL);
+
+CREATE TABLE kkb.nilai (
+	kode_desa   kkb.kode_desa NOT NULL REFERENCES kkb.kampung (kode_desa),
+	periode     kkb.bulan NOT NULL,
+	kode_elemen text NOT NULL REFERENCES kkb.elemen_data (kode),
+	nilai       numeric NOT NULL CHECK (nilai >= 0),
+	diubah_pada timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	PRIMARY KEY (kode_desa, periode, kode_elemen)
+);
+COMMENT ON TABLE kkb.nilai IS 'Aggregate values entered for a village and month (nilai), for items the village has no by-name records for';
+COMMENT ON COLUMN kkb.nilai.kode_desa IS 'Village code';
+COMMENT ON COLUMN kkb.nilai.periode IS 'Month (first day)';
+COMMENT ON COLUMN kkb.nilai.kode_elemen IS 'Item code (kkb.elemen_data)';
+COMMENT ON COLUMN kkb.nilai.nilai IS 'Value';
+COMMENT ON COLUMN kkb.nilai.diubah_pada IS 'Last changed at';
+CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.nilai FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
+CREATE TRIGGER t30_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.nilai FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
+CREATE TRIGGER t90_audit_i AFTER INSERT ON kkb.nilai REFERENCING NEW TABLE AS kkb_audit_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._audit(kode_desa, periode, kode_elemen);
+CREATE TRIGGER t90_audit_u AFTER UPDATE ON kkb.nilai REFERENCING OLD TABLE AS kkb_audit_lama NEW TABLE AS kkb_audit_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._audit(kode_desa, periode, kode_elemen);
+CREATE TRIGGER t90_audit_d AFTER DELETE ON kkb.nilai REFERENCING OLD TABLE AS kkb_audit_lama
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._audit(kode_desa, periode, kode_elemen);
+ALTER TABLE kkb.nilai ENABLE ROW LEVEL SECURITY;
+CREATE POLICY admin_semua ON kkb.nilai TO kkb_admin USING (true) WITH CHECK (true);
+CREATE POLICY pokja_desa ON kkb.nilai TO kkb_pokja
+	USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup()) WITH CHECK (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
+CREATE POLICY opd_baca ON kkb.nilai FOR SELECT TO kkb_opd USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
+GRANT SELECT ON kkb.elemen_data TO kkb_admin, kkb_pokja, kkb_opd;
+GRANT SELECT, INSERT, UPDATE, DELETE ON kkb.nilai TO kkb_admin, kkb_pokja;
+GRANT SELECT ON kkb.nilai TO kkb_opd;
+
+-- Values of the computable items from the by-name records of a village for a
+-- month (state at the month's last day; events and measurements within it).
+-- Stunting, wasting and underweight use each child's latest measurement in the
+-- month and leave out WHO-flagged values.  No rows when the village has no members.
+-- Two indicators beyond the catalogue feed the agencies' priorities:
+-- tanpa_akta_lahir (members without a birth certificate) and nik_bermasalah
+-- (members whose NIK region is unknown).  Only counts leave this function, so
+-- it runs with its owner's rights (agencies see counts, never the people); it
+-- still answers only for villages within the caller's scope when one is set.
+CREATE FUNCTION kkb._nilai_individu(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+BEGIN ATOMIC
+	WITH p AS (
+		SELECT pg_catalog.date_trunc('month', _nilai_individu.periode)::date AS awal,
+		       (pg_catalog.date_trunc('month', _nilai_individu.periode) + interval '1 month - 1 day')::date AS akhir
+	), a AS (
+		SELECT m.*, pg_catalog.date_part('year', pg_catalog.age(p.akhir, m.tanggal_lahir))::integer AS umur, p.akhir - m.tanggal_lahir AS hari
+		  FROM kkb.anggota m CROSS JOIN p
+		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa AND m.tanggal_lahir <= p.akhir
+	), k AS (
+		SELECT f.* FROM kkb.keluarga f WHERE f.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
+	), e AS (
+		SELECT v.* FROM kkb.peristiwa v CROSS JOIN p
+		 WHERE v.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa AND v.tanggal BETWEEN p.awal AND p.akhir
+	), u AS (
+		SELECT DISTINCT ON (m.nik) m.* FROM kkb.pengukuran m CROSS JOIN p
+		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa AND m.tanggal_ukur BETWEEN p.awal AND p.akhir
+		 ORDER BY m.nik, m.tanggal_ukur DESC
+	), krs AS (
+		SELECT r.* FROM kkb.risiko_stunting_desa(_nilai_individu.kode_desa, (SELECT akhir FROM p)) r
+	), nilai AS (
+		SELECT * FROM (VALUES
+			('penduduk', (SELECT pg_catalog.count(*) FROM a)),
+			('keluarga', (SELECT pg_catalog.count(*) FROM k)),
+			('pus', (SELECT pg_catalog.count(*) FROM a WHERE a.jenis_kelamin = 'P' AND a.status_kawin = 'kawin' AND a.umur BETWEEN 15 AND 49)),
+			('remaja', (SELECT pg_catalog.count(*) FROM a WHERE a.umur BETWEEN 10 AND 24)),
+			('keluarga_balita', (SELECT pg_catalog.count(DISTINCT a.no_kk::bigint) FROM a WHERE a.hari <= 1826)),
+			('keluarga_remaja', (SELECT pg_catalog.count(DISTINCT a.no_kk::bigint) FROM a WHERE a.umur BETWEEN 10 AND 24)),
+			('keluarga_lansia', (SELECT pg_catalog.count(DISTINCT a.no_kk::bigint) FROM a WHERE a.umur >= 60)),
+			('kb_iud', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'iud')),
+			('kb_mow', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'mow')),
+			('kb_mop', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'mop')),
+			('kb_kondom', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'kondom')),
+			('kb_implan', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'implan')),
+			('kb_suntik', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'suntik')),
+			('kb_pil', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'pil')),
+			('tidak_kb_hamil', (SELECT pg_catalog.count(*) FROM a WHERE a.alasan_tidak_kb = 'hamil')),
+			('tidak_kb_ingin_segera', (SELECT pg_catalog.count(*) FROM a WHERE a.alasan_tidak_kb = 'ingin_anak_segera')),
+			('tidak_kb_iat', (SELECT pg_catalog.count(*) FROM a WHERE a.alasan_tidak_kb = 'iat')),
+			('tidak_kb_tial', (SELECT pg_catalog.count(*) FROM a WHERE a.alasan_tidak_kb = 'tial')),
+			('bpjs', (SELECT pg_catalog.count(*) FROM a WHERE a.jaminan_kesehatan)),
+			('lahir_hidup', (SELECT pg_catalog.count(*) FROM e WHERE e.jenis = 'lahir')),
+			('kematian_bayi', (SELECT pg_catalog.count(*) FROM e WHERE e.jenis = 'mati' AND e.umur_hari < 365)),
+			('kematian_balita', (SELECT pg_catalog.count(*) FROM e WHERE e.jenis = 'mati' AND e.umur_hari < 1826)),
+			('kematian_ibu', (SELECT pg_catalog.count(*) FROM e WHERE e.jenis = 'mati' AND e.kematian_ibu)),
+			('balita_diukur', (SELECT pg_catalog.count(*) FROM u)),
+			('balita_stunting', (SELECT pg_catalog.count(*) FROM u WHERE u.stunting AND NOT 'tbu_tidak_wajar' = ANY (u.flags))),
+			('balita_gizi_kurang', (SELECT pg_catalog.count(*) FROM u
+			                         WHERE (u.z_bbtb < -2 AND NOT 'bbtb_tidak_wajar' = ANY (u.flags))
+			                            OR (u.z_bbu < -2 AND NOT 'bbu_tidak_wajar' = ANY (u.flags)))),
+			('ibu_hamil', (SELECT pg_catalog.count(*) FROM a WHERE a.hamil)),
+			('keluarga_krs', (SELECT pg_catalog.count(*) FROM krs WHERE krs.berisiko)),
+			('keluarga_tanpa_air_layak', (SELECT pg_catalog.count(*) FROM k WHERE k.air_minum IS NOT NULL
+			                               AND k.air_minum NOT IN (SELECT l.kode FROM kkb.air_minum_layak l))),
+			('keluarga_tanpa_jamban_layak', (SELECT pg_catalog.count(*) FROM k WHERE k.jamban = 'tidak_ada' OR k.tangki_septik IS FALSE)),
+			('pus_4_terlalu', (SELECT pg_catalog.count(*) FROM krs WHERE krs.faktor && '{terlalu_muda,terlalu_tua,terlalu_dekat,terlalu_banyak}')),
+			('keluarga_miskin', (SELECT pg_catalog.count(*) FROM k WHERE k.miskin)),
+			('anak_tidak_sekolah', (SELECT pg_catalog.count(*) FROM a WHERE a.umur BETWEEN 7 AND 18 AND a.sekolah IS FALSE)),
+			('tanpa_akta_lahir', (SELECT pg_catalog.count(*) FROM a WHERE a.akta_lahir IS FALSE)),
+			('nik_bermasalah', (SELECT pg_catalog.count(*) FROM a LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) kkb.nik_kecamatan(a.nik)
+			                     WHERE w.kode IS NULL))
+		) v(kode, nilai)
+	)
+	SELECT nilai.kode, nilai.nilai::numeric FROM nilai
+	 WHERE EXISTS (SELECT 1 FROM a)
+	   AND (kkb.lingkup() IS NULL OR _nilai_individu.kode_desa OPERATOR(kkb.<@) kkb.lingkup());
+END;
+COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month';
+
+-- Values from the monthly report (kkb.penduduk, kkb.kkbpk) of the month.
+CREATE FUNCTION kkb._nilai_laporan(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT e.key, e.value::text::numeric
+	  FROM kkb.penduduk d CROSS JOIN LATERAL pg_catalog.jsonb_each(pg_catalog.to_jsonb(d)) e
+	 WHERE d.kode_desa OPERATOR(kkb.=) _nilai_laporan.kode_desa AND d.periode = pg_catalog.date_trunc('month', _nilai_laporan.periode)::date
+	   AND e.key IN ('keluarga', 'pus', 'remaja', 'keluarga_balita', 'keluarga_remaja', 'keluarga_lansia')
+	   AND pg_catalog.jsonb_typeof(e.value) = 'number'
+	UNION ALL
+	SELECT 'penduduk', (SELECT pg_catalog.sum(x) FROM pg_catalog.unnest(d.laki_laki || d.perempuan) x)
+	  FROM kkb.penduduk d
+	 WHERE d.kode_desa OPERATOR(kkb.=) _nilai_laporan.kode_desa AND d.periode = pg_catalog.date_trunc('month', _nilai_laporan.periode)::date
+	   AND d.laki_laki IS NOT NULL AND d.perempuan IS NOT NULL
+	UNION ALL
+	SELECT e.key, e.value::text::numeric
+	  FROM kkb.kkbpk r CROSS JOIN LATERAL pg_catalog.jsonb_each(pg_catalog.to_jsonb(r)) e
+	 WHERE r.kode_desa OPERATOR(kkb.=) _nilai_laporan.kode_desa AND r.periode = pg_catalog.date_trunc('month', _nilai_laporan.periode)::date
+	   AND e.key IN (SELECT pg_catalog.split_part(x.kolom_laporan, '.', 2) FROM kkb.elemen_data x WHERE x.kolom_laporan LIKE 'kkbpk.%')
+	   AND pg_catalog.jsonb_typeof(e.value) = 'number';
+END;
+COMMENT ON FUNCTION kkb._nilai_laporan(kkb.kode_wilayah, date) IS 'Internal: the items found in a village''s monthly report for a month';
+
+-- Every known value of a village and month, each from its best source:
+-- by-name records, else the monthly report, else the entered value.
+CREATE FUNCTION kkb._nilai_semua(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric, sumber text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT DISTINCT ON (x.kode) x.kode, x.nilai, x.sumber FROM (
+		SELECT i.kode, i.nilai, 'data_individu' AS sumber, 1 AS urut FROM kkb._nilai_individu(_nilai_semua.kode_desa, _nilai_semua.periode) i
+		UNION ALL
+		SELECT l.kode, l.nilai, 'laporan_bulanan', 2 FROM kkb._nilai_laporan(_nilai_semua.kode_desa, _nilai_semua.periode) l
+		UNION ALL
+		SELECT n.kode_elemen, n.nilai, 'isian', 3 FROM kkb.nilai n
+		 WHERE n.kode_desa OPERATOR(kkb.=) _nilai_semua.kode_desa AND n.periode = pg_catalog.date_trunc('month', _nilai_semua.periode)::date
+	) x WHERE x.nilai IS NOT NULL ORDER BY x.kode, x.urut;
+END;
+COMMENT ON FUNCTION kkb._nilai_semua(kkb.kode_wilayah, date) IS 'Internal: every value of a village and month from its best source';
+
+CREATE FUNCTION kkb.profil_desa(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (urutan integer, kode text, nama text, nilai numeric, sumber text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT e.urutan::integer, e.kode, e.nama, v.nilai, v.sumber
+	  FROM kkb.elemen_data e
+	  LEFT JOIN kkb._nilai_semua(profil_desa.kode_desa, profil_desa.periode) v ON v.kode = e.kode
+	 ORDER BY e.urutan;
+END;
+COMMENT ON FUNCTION kkb.profil_desa(kkb.kode_wilayah, date) IS
+	'The village''s data items for a month: value and its source (data_individu = by-name records, laporan_bulanan = the monthly report, isian = entered value), NULL where none exists';
+
+CREATE FUNCTION kkb.kelengkapan(kode_desa kkb.kode_wilayah, periode date) RETURNS numeric
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN (SELECT pg_catalog.round(pg_catalog.count(p.nilai)::numeric / pg_catalog.count(*), 4)
+	          FROM kkb.profil_desa(kode_desa, periode) p);
+COMMENT ON FUNCTION kkb.kelengkapan(kkb.kode_wilayah, date) IS 'Completeness (kelengkapan) of a village''s data for a month: items with a value / items in the catalogue (0..1)';

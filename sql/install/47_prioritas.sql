@@ -1,0 +1,94 @@
+-- 47_prioritas.sql - which agency (OPD) should act where: problems defined by
+-- an indicator over the data items, a target and the responsible agency, and
+-- the ranked work list of each agency.
+
+CREATE TABLE kkb.masalah_opd (
+	kode       text PRIMARY KEY CHECK (kode ~ '^[a-z0-9_]+$'),
+	uraian     text NOT NULL,
+	indikator  text NOT NULL,
+	satuan     text NOT NULL,
+	target     numeric NOT NULL,
+	arah       text NOT NULL CHECK (arah IN ('maks', 'min')),
+	terdampak  text NOT NULL,
+	opd        text NOT NULL REFERENCES kkb.opd (kode)
+);
+COMMENT ON TABLE kkb.masalah_opd IS 'Problems agencies act on (masalah): an indicator over the data items, its target and the responsible agency';
+COMMENT ON COLUMN kkb.masalah_opd.kode IS 'Problem code';
+COMMENT ON COLUMN kkb.masalah_opd.uraian IS 'Description';
+COMMENT ON COLUMN kkb.masalah_opd.indikator IS 'Indicator: an expression over item codes (as in validation rules)';
+COMMENT ON COLUMN kkb.masalah_opd.satuan IS 'Unit of the indicator: persen, orang, keluarga, kejadian';
+COMMENT ON COLUMN kkb.masalah_opd.target IS 'Target value';
+COMMENT ON COLUMN kkb.masalah_opd.arah IS 'maks: a problem when the indicator is above the target; min: when below';
+COMMENT ON COLUMN kkb.masalah_opd.terdampak IS 'Expression giving the number of people or families affected';
+COMMENT ON COLUMN kkb.masalah_opd.opd IS 'Responsible agency (kkb.opd)';
+
+CREATE FUNCTION kkb._cek_masalah() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	salah text;
+BEGIN
+	salah := coalesce(kkb.aturan_periksa(NEW.indikator), kkb.aturan_periksa(NEW.terdampak));
+	IF salah IS NOT NULL THEN
+		RAISE EXCEPTION 'invalid expression in problem %: %', NEW.kode, salah USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	RETURN NEW;
+END $f$;
+COMMENT ON FUNCTION kkb._cek_masalah() IS 'Internal trigger: the expressions of a problem must compile (22023)';
+CREATE TRIGGER t10_cek BEFORE INSERT OR UPDATE ON kkb.masalah_opd FOR EACH ROW EXECUTE FUNCTION kkb._cek_masalah();
+
+INSERT INTO kkb.masalah_opd (kode, uraian, indikator, satuan, target, arah, terdampak, opd) VALUES
+	('stunting', 'Stunting prevalence above the national target of 14%', 'balita_stunting / balita_diukur * 100', 'persen', 14, 'maks', 'balita_stunting', 'dinkes'),
+	('gizi_kurang', 'Wasting or underweight above 7%', 'balita_gizi_kurang / balita_diukur * 100', 'persen', 7, 'maks', 'balita_gizi_kurang', 'dinkes'),
+	('kematian_ibu', 'Maternal deaths', 'kematian_ibu', 'kejadian', 0, 'maks', 'kematian_ibu', 'dinkes'),
+	('kematian_bayi', 'Infant deaths', 'kematian_bayi', 'kejadian', 0, 'maks', 'kematian_bayi', 'dinkes'),
+	('ibu_hamil_kek', 'Pregnant women with chronic energy deficiency', 'ibu_hamil_kek', 'orang', 0, 'maks', 'ibu_hamil_kek', 'dinkes'),
+	('unmet_need', 'Unmet need for family planning above 7.4% of couples', '(tidak_kb_iat + tidak_kb_tial) / pus * 100', 'persen', 7.4, 'maks',
+	 'tidak_kb_iat + tidak_kb_tial', 'dp3akb'),
+	('cpr_rendah', 'Contraceptive prevalence below 63.41%', '(kb_iud + kb_mow + kb_mop + kb_kondom + kb_implan + kb_suntik + kb_pil) / pus * 100',
+	 'persen', 63.41, 'min', 'pus - (kb_iud + kb_mow + kb_mop + kb_kondom + kb_implan + kb_suntik + kb_pil)', 'dp3akb'),
+	('mkjp_rendah', 'Long-acting methods (MKJP) below 28.39% of users',
+	 '(kb_iud + kb_mow + kb_mop + kb_implan) / (kb_iud + kb_mow + kb_mop + kb_kondom + kb_implan + kb_suntik + kb_pil) * 100',
+	 'persen', 28.39, 'min', 'kb_kondom + kb_suntik + kb_pil', 'dp3akb'),
+	('keluarga_krs', 'Families at risk of stunting', 'keluarga_krs', 'keluarga', 0, 'maks', 'keluarga_krs', 'dp3akb'),
+	('air_minum', 'Families without proper drinking water', 'keluarga_tanpa_air_layak', 'keluarga', 0, 'maks', 'keluarga_tanpa_air_layak', 'pupr'),
+	('jamban', 'Families without a proper latrine', 'keluarga_tanpa_jamban_layak', 'keluarga', 0, 'maks', 'keluarga_tanpa_jamban_layak', 'pupr'),
+	('kemiskinan', 'Poor families', 'keluarga_miskin', 'keluarga', 0, 'maks', 'keluarga_miskin', 'dinsos'),
+	('putus_sekolah', 'School-age children not in school', 'anak_tidak_sekolah', 'orang', 0, 'maks', 'anak_tidak_sekolah', 'disdik'),
+	('akta_lahir', 'Members without a birth certificate', 'tanpa_akta_lahir', 'orang', 0, 'maks', 'tanpa_akta_lahir', 'disdukcapil'),
+	('nik', 'Members whose NIK names an unknown region', 'nik_bermasalah', 'orang', 0, 'maks', 'nik_bermasalah', 'disdukcapil');
+
+-- The work list: per village under `wilayah` and problem of the agency (or of
+-- every agency), the value, the target, the gap and the number affected,
+-- ranked within each agency: most people or families affected first (a count
+-- compares across problems, where percentages and counts would not), then the
+-- largest gap.
+CREATE FUNCTION kkb.prioritas_intervensi(wilayah kkb.kode_wilayah, periode date, opd text DEFAULT NULL)
+	RETURNS TABLE (opd text, peringkat integer, kode_desa kkb.kode_wilayah, nama_desa text, masalah text, uraian text,
+	               nilai numeric, target numeric, selisih numeric, terdampak numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH v AS (
+		SELECT k.kode_desa, w.nama, x.kode, x.nilai
+		  FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
+		 CROSS JOIN LATERAL (SELECT pg_catalog.array_agg(s.kode) AS kode, pg_catalog.array_agg(s.nilai::float8) AS nilai
+		                       FROM kkb._nilai_semua(k.kode_desa, prioritas_intervensi.periode) s) x
+		 WHERE k.kode_desa OPERATOR(kkb.<@) prioritas_intervensi.wilayah
+	), h AS (
+		SELECT m.opd, v.kode_desa, v.nama, m.kode AS masalah, m.uraian, m.target, m.arah,
+		       pg_catalog.round(kkb.aturan_nilai(m.indikator, v.kode, v.nilai, 'lewati_jika_ada_kosong')::numeric, 2) AS nilai,
+		       pg_catalog.round(kkb.aturan_nilai(m.terdampak, v.kode, v.nilai, 'lewati_jika_ada_kosong')::numeric, 0) AS terdampak
+		  FROM v CROSS JOIN kkb.masalah_opd m
+		 WHERE prioritas_intervensi.opd IS NULL OR m.opd = prioritas_intervensi.opd
+	)
+	SELECT h.opd, (pg_catalog.rank() OVER (PARTITION BY h.opd ORDER BY h.terdampak DESC NULLS LAST,
+	                                       pg_catalog.abs(h.nilai - h.target) DESC, h.kode_desa, h.masalah))::integer,
+	       h.kode_desa, h.nama, h.masalah, h.uraian, h.nilai, h.target, pg_catalog.abs(h.nilai - h.target), h.terdampak
+	  FROM h
+	 WHERE (h.arah = 'maks' AND h.nilai > h.target) OR (h.arah = 'min' AND h.nilai < h.target)
+	 ORDER BY h.opd, 2;
+END;
+COMMENT ON FUNCTION kkb.prioritas_intervensi(kkb.kode_wilayah, date, text) IS
+	'The agencies'' work list (prioritas intervensi): problems per village above (or below) target, with gap and people affected, ranked within each agency by people affected';
+
+GRANT SELECT ON kkb.masalah_opd TO kkb_admin, kkb_pokja, kkb_opd;
+GRANT INSERT, UPDATE, DELETE ON kkb.masalah_opd TO kkb_admin;

@@ -1,0 +1,64 @@
+-- The 40 data items of a village: from by-name records, from the monthly report, or entered.
+BEGIN;
+SELECT plan(15);
+\ir fixture_desa.inc
+
+-- A has by-name records; in October 2026: a measurement, a birth, an infant death
+UPDATE kkb.anggota SET jaminan_kesehatan = true WHERE nama IN ('Ahmad', 'Siti');
+INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan, sekolah)
+VALUES ('13.77.01.1001', pg_temp.nik('137701', '2014-08-08', true, 50), '1377011505200001', 'Rina', 'P', '2014-08-08', 'anak', false);
+INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+VALUES ('13.77.01.1001', pg_temp.nik('137701', '2025-01-20', false, 51), '1377011505200001', 'Dodi', 'L', '2025-01-20', 'anak');
+INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur) VALUES
+	('13.77.01.1001', pg_temp.nik('137701', '2025-01-20', false, 51), '2026-10-05', 10.0, 70.0, 'berdiri'),   -- 20 months, 70 cm: stunted
+	('13.77.01.1001', pg_temp.nik('137701', '2025-01-20', false, 51), '2026-09-05', 9.8, 69.0, 'berdiri');
+INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, nik_ibu, jenis_kelamin) VALUES ('13.77.01.1001', 'lahir', '2026-10-10', pg_temp.nik('137701', '1992-03-10', true, 2), 'P');
+INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, jenis_kelamin, umur_hari) VALUES ('13.77.01.1001', 'mati', '2026-10-20', 'P', 10);
+-- C (13.77.02.2005) has no by-name records: a monthly report and entered values
+INSERT INTO kkb.kampung (kode_desa, nama) VALUES ('13.77.02.2005', 'Kampung KB Ampalu');
+INSERT INTO kkb.penduduk (kode_desa, periode, laki_laki, perempuan, keluarga, pus) VALUES
+	('13.77.02.2005', '2026-10-01', array_fill(50, ARRAY[16]), array_fill(51, ARRAY[16]), 400, 230);
+INSERT INTO kkb.kkbpk (kode_desa, periode, kb_pil, peserta_bkb) VALUES ('13.77.02.2005', '2026-10-01', 40, 25);
+INSERT INTO kkb.nilai (kode_desa, periode, kode_elemen, nilai) VALUES
+	('13.77.02.2005', '2026-10-01', 'balita_stunting', 12), ('13.77.02.2005', '2026-10-01', 'keluarga', 999);
+
+SELECT is((SELECT count(*)::int FROM kkb.profil_desa('13.77.01.1001', '2026-10-01')), 40, 'the profile has the 40 items');
+SELECT results_eq($$SELECT kode, nilai, sumber FROM kkb.profil_desa('13.77.01.1001', '2026-10-01')
+                    WHERE kode IN ('penduduk', 'keluarga', 'pus', 'remaja', 'keluarga_balita', 'kb_suntik', 'bpjs', 'lahir_hidup',
+                                   'kematian_bayi', 'kematian_balita', 'balita_diukur', 'balita_stunting', 'anak_tidak_sekolah')
+                    ORDER BY urutan$$,
+                  $$VALUES ('penduduk', 5::numeric, 'data_individu'), ('keluarga', 1, 'data_individu'), ('pus', 1, 'data_individu'),
+                           ('remaja', 1, 'data_individu'), ('keluarga_balita', 1, 'data_individu'), ('kb_suntik', 1, 'data_individu'),
+                           ('bpjs', 2, 'data_individu'), ('lahir_hidup', 1, 'data_individu'), ('kematian_bayi', 1, 'data_individu'),
+                           ('kematian_balita', 1, 'data_individu'), ('balita_diukur', 1, 'data_individu'),
+                           ('balita_stunting', 1, 'data_individu'), ('anak_tidak_sekolah', 1, 'data_individu')$$,
+                  'A''s items come from its by-name records (members, events, the latest measurement of the month)');
+SELECT is((SELECT count(*)::int FROM kkb.profil_desa('13.77.01.1001', '2026-10-01') WHERE nilai IS NULL), 7,
+          'A lacks the seven items that by-name records cannot give and nobody entered');
+SELECT is((SELECT array_agg(kode ORDER BY urutan) FROM kkb.profil_desa('13.77.01.1001', '2026-10-01') WHERE nilai IS NULL),
+          '{peserta_baru,peserta_bkb,peserta_bkr,peserta_bkl,peserta_uppka,peserta_pikr,ibu_hamil_kek}'::text[],
+          'namely new acceptors, the five programmes'' participants and pregnant women with KEK');
+SELECT is((SELECT nilai FROM kkb.profil_desa('13.77.01.1001', '2026-09-01') WHERE kode = 'balita_stunting'), 1::numeric,
+          'September: the September measurement (69 cm at 19 months) is stunted too');
+SELECT is((SELECT nilai FROM kkb.profil_desa('13.77.01.1001', '2026-09-01') WHERE kode = 'lahir_hidup'), 0::numeric,
+          'September: no birth');
+SELECT is(kkb.kelengkapan('13.77.01.1001', '2026-10-01'), 0.8250, 'A''s completeness: 33 of 40');
+
+SELECT results_eq($$SELECT kode, nilai, sumber FROM kkb.profil_desa('13.77.02.2005', '2026-10-01') WHERE nilai IS NOT NULL ORDER BY urutan$$,
+                  $$VALUES ('penduduk', 1616::numeric, 'laporan_bulanan'), ('keluarga', 400, 'laporan_bulanan'), ('pus', 230, 'laporan_bulanan'),
+                           ('kb_pil', 40, 'laporan_bulanan'), ('peserta_bkb', 25, 'laporan_bulanan'), ('balita_stunting', 12, 'isian')$$,
+                  'C (no by-name records): the monthly report first, then entered values; NULL where neither exists');
+SELECT is(kkb.kelengkapan('13.77.02.2005', '2026-10-01'), 0.1500, 'C''s completeness: 6 of 40');
+SELECT is(kkb.kelengkapan('13.77.02.2005', '2026-09-01'), 0.0000, 'nothing for September');
+
+-- entered values obey the period lock and RLS like the reports
+SELECT is(kkb.kunci('13.77.02.2005', '2026-10-01')::text, 'dikunci', 'an admin locks October of C');
+SELECT throws_ok($$UPDATE kkb.nilai SET nilai = 13 WHERE kode_desa = '13.77.02.2005'$$, '55000', NULL, 'entered values of a locked month cannot change');
+SELECT throws_ok($$INSERT INTO kkb.nilai VALUES ('13.77.02.2005', '2026-11-01', 'bukan_elemen', 1)$$, '23503', NULL, 'an unknown item is refused');
+SELECT is(pg_temp.hitung('kkb_opd', '13.77', $$SELECT count(*) FROM kkb.profil_desa('13.77.01.1001', '2026-10-01') WHERE sumber = 'data_individu'$$),
+          33::bigint, 'an agency sees the counts from by-name records without seeing the records');
+SELECT is(pg_temp.hitung('kkb_pokja', '13.77.02.2005', $$SELECT count(*) FROM kkb.profil_desa('13.77.01.1001', '2026-10-01') WHERE nilai IS NOT NULL$$),
+          0::bigint, 'another village''s pokja gets nothing of A');
+
+SELECT * FROM finish();
+ROLLBACK;
