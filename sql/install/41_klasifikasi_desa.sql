@@ -54,7 +54,42 @@ CREATE FUNCTION kkb.klasifikasi_wilayah(wilayah kkb.kode_wilayah, periode date)
 	               indeks_input numeric, indeks_proses numeric, indeks_output numeric, klasifikasi text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT k.kode_desa, w.nama,
+	-- set-based: the same document as kkb.klasifikasi_masukan, built for every village in one join
+	WITH bulan AS (
+		SELECT pg_catalog.date_trunc('month', klasifikasi_wilayah.periode)::date AS awal
+	), instansi AS (
+		SELECT i.kode_desa, pg_catalog.count(DISTINCT o.kode) AS n
+		  FROM kkb.intervensi i CROSS JOIN LATERAL pg_catalog.unnest(i.opd) AS u(k) JOIN kkb.opd o ON o.kode = u.k, bulan
+		 WHERE (klasifikasi_wilayah.wilayah IS NULL OR i.kode_desa OPERATOR(kkb.<@) klasifikasi_wilayah.wilayah)
+		   AND i.tanggal < bulan.awal + interval '1 month'
+		 GROUP BY i.kode_desa
+	), masukan AS (
+		SELECT k.kode_desa, pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+			'pokja_ada', p.pokja_ada, 'pokja_anggota', p.pokja_anggota, 'pokja_terlatih', p.pokja_terlatih,
+			'sumber_dana', pg_catalog.cardinality(p.sumber_dana), 'poktan', pg_catalog.cardinality(p.poktan),
+			'sarana', pg_catalog.cardinality(p.sarana), 'pkb_pendamping', p.pkb_pendamping, 'regulasi', p.regulasi,
+			'penggunaan_data', pg_catalog.cardinality(p.penggunaan_data),
+			'mekanisme_operasional', pg_catalog.cardinality(p.mekanisme_operasional),
+			'instansi_intervensi', coalesce(ins.n, 0),
+			'penduduk', CASE WHEN d.kode_desa IS NOT NULL THEN pg_catalog.jsonb_build_object('pus', d.pus, 'keluarga', d.keluarga,
+			                 'remaja', d.remaja, 'keluarga_balita', d.keluarga_balita, 'keluarga_remaja', d.keluarga_remaja,
+			                 'keluarga_lansia', d.keluarga_lansia) END,
+			'kkbpk', CASE WHEN r.kode_desa IS NOT NULL THEN pg_catalog.jsonb_build_object('peserta_bkb', r.peserta_bkb,
+			              'peserta_bkr', r.peserta_bkr, 'peserta_bkl', r.peserta_bkl, 'peserta_uppka', r.peserta_uppka,
+			              'peserta_pikr', r.peserta_pikr, 'kb_iud', r.kb_iud, 'kb_mow', r.kb_mow, 'kb_mop', r.kb_mop,
+			              'kb_kondom', r.kb_kondom, 'kb_implan', r.kb_implan, 'kb_suntik', r.kb_suntik, 'kb_pil', r.kb_pil,
+			              'tidak_kb_hamil', r.tidak_kb_hamil, 'tidak_kb_ingin_segera', r.tidak_kb_ingin_segera,
+			              'tidak_kb_iat', r.tidak_kb_iat, 'tidak_kb_tial', r.tidak_kb_tial) END)) AS j
+		  FROM kkb.kampung k CROSS JOIN bulan
+		  LEFT JOIN kkb.profil p ON p.kode_desa OPERATOR(kkb.=) k.kode_desa AND p.periode = bulan.awal
+		  LEFT JOIN kkb.penduduk d ON d.kode_desa OPERATOR(kkb.=) k.kode_desa AND d.periode = bulan.awal
+		  LEFT JOIN kkb.kkbpk r ON r.kode_desa OPERATOR(kkb.=) k.kode_desa AND r.periode = bulan.awal
+		  LEFT JOIN instansi ins ON ins.kode_desa OPERATOR(kkb.=) k.kode_desa
+		 WHERE klasifikasi_wilayah.wilayah IS NULL OR k.kode_desa OPERATOR(kkb.<@) klasifikasi_wilayah.wilayah
+	), h AS (
+		SELECT m.kode_desa, kkb.klasifikasi_hitung(m.j) AS j FROM masukan m
+	)
+	SELECT h.kode_desa, w.nama,
 	       (h.j -> 'skor' ->> 'input_pokja')::integer, (h.j -> 'skor' ->> 'input_sumber_dana')::integer,
 	       (h.j -> 'skor' ->> 'input_poktan')::integer, (h.j -> 'skor' ->> 'input_sarana')::integer,
 	       (h.j -> 'skor' ->> 'input_pkb')::integer, (h.j -> 'skor' ->> 'proses_penggunaan_data')::integer,
@@ -63,11 +98,8 @@ BEGIN ATOMIC
 	       (h.j -> 'skor' ->> 'output_mkjp')::integer, (h.j -> 'skor' ->> 'output_unmet')::integer,
 	       (h.j ->> 'indeks_input')::numeric, (h.j ->> 'indeks_proses')::numeric, (h.j ->> 'indeks_output')::numeric,
 	       h.j ->> 'klasifikasi'
-	  FROM kkb.kampung k
-	  JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
-	 CROSS JOIN LATERAL (SELECT kkb.klasifikasi(k.kode_desa, klasifikasi_wilayah.periode) AS j) h
-	 WHERE k.kode_desa OPERATOR(kkb.<@) klasifikasi_wilayah.wilayah
-	 ORDER BY k.kode_desa;
+	  FROM h JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) h.kode_desa
+	 ORDER BY h.kode_desa;
 END;
 COMMENT ON FUNCTION kkb.klasifikasi_wilayah(kkb.kode_wilayah, date) IS
-	'Classification of every Kampung KB under a region for a month: the 12 scores, 3 indices and the class (klasifikasi)';
+	'Classification of every Kampung KB under a region (NULL: the whole country) for a month: the 12 scores, 3 indices and the class (klasifikasi)';

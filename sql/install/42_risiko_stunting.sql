@@ -21,26 +21,29 @@ BEGIN ATOMIC
 		SELECT k.* FROM kkb.keluarga k
 		 WHERE k.kode_desa OPERATOR(kkb.=) risiko_stunting_desa.kode_desa
 		   AND (risiko_stunting_desa.no_kk IS NULL OR k.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk)
+	), m AS (
+		-- one pass over the members: what each family's risk depends on
+		SELECT a.no_kk,
+		       pg_catalog.min(pg_catalog.date_part('year', pg_catalog.age(acuan, a.tanggal_lahir))::integer)
+		           FILTER (WHERE a.jenis_kelamin = 'P' AND a.hubungan IN ('istri', 'kepala')
+		                     AND a.status_kawin IS DISTINCT FROM 'belum_kawin') AS umur_istri,
+		       pg_catalog.bool_or(a.hamil) AS ada_hamil,
+		       pg_catalog.count(*) FILTER (WHERE a.tanggal_lahir <= acuan AND acuan - a.tanggal_lahir < 731) AS baduta,
+		       pg_catalog.count(*) FILTER (WHERE acuan - a.tanggal_lahir >= 731 AND acuan - a.tanggal_lahir <= 1826) AS balita,
+		       pg_catalog.count(*) FILTER (WHERE a.hubungan = 'anak') AS anak,
+		       (pg_catalog.array_agg(a.tanggal_lahir ORDER BY a.tanggal_lahir DESC) FILTER (WHERE a.hubungan = 'anak'))[1:2] AS termuda
+		  FROM kkb.anggota a
+		 WHERE a.kode_desa OPERATOR(kkb.=) risiko_stunting_desa.kode_desa
+		   AND (risiko_stunting_desa.no_kk IS NULL OR a.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk)
+		 GROUP BY a.no_kk
 	), f AS (
-		SELECT k.kode_desa, k.no_kk, k.air_minum, k.jamban, k.tangki_septik,
-		       -- the wife: the married woman of the couple (istri, or a female head)
-		       (SELECT pg_catalog.min(pg_catalog.date_part('year', pg_catalog.age(acuan, a.tanggal_lahir)))::integer FROM kkb.anggota a
-		         WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk AND a.jenis_kelamin = 'P'
-		           AND a.hubungan IN ('istri', 'kepala') AND a.status_kawin IS DISTINCT FROM 'belum_kawin') AS umur_istri,
-		       (SELECT pg_catalog.bool_or(a.hamil) FROM kkb.anggota a
-		         WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk) AS ada_hamil,
-		       (SELECT pg_catalog.count(*) FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa
-		           AND a.no_kk OPERATOR(kkb.=) k.no_kk AND a.tanggal_lahir <= acuan AND acuan - a.tanggal_lahir < 731) AS baduta,
-		       (SELECT pg_catalog.count(*) FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa
-		           AND a.no_kk OPERATOR(kkb.=) k.no_kk AND acuan - a.tanggal_lahir >= 731 AND acuan - a.tanggal_lahir <= 1826) AS balita,
-		       (SELECT pg_catalog.count(*) FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa
-		           AND a.no_kk OPERATOR(kkb.=) k.no_kk AND a.hubungan = 'anak') AS anak,
+		SELECT k.kode_desa, k.no_kk, k.air_minum, k.jamban, k.tangki_septik, m.umur_istri, m.ada_hamil,
+		       coalesce(m.baduta, 0) AS baduta, coalesce(m.balita, 0) AS balita, coalesce(m.anak, 0) AS anak,
 		       -- months between the two youngest children
-		       (SELECT (pg_catalog.date_part('year', pg_catalog.age(x[1], x[2])) * 12 + pg_catalog.date_part('month', pg_catalog.age(x[1], x[2])))::integer
-		          FROM (SELECT pg_catalog.array_agg(a.tanggal_lahir ORDER BY a.tanggal_lahir DESC) AS x FROM kkb.anggota a
-		                 WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk AND a.hubungan = 'anak') s
-		         WHERE pg_catalog.cardinality(x) >= 2) AS jarak_bulan
-		  FROM kel k
+		       CASE WHEN pg_catalog.cardinality(m.termuda) = 2 THEN
+		           (pg_catalog.date_part('year', pg_catalog.age(m.termuda[1], m.termuda[2])) * 12
+		            + pg_catalog.date_part('month', pg_catalog.age(m.termuda[1], m.termuda[2])))::integer END AS jarak_bulan
+		  FROM kel k LEFT JOIN m ON m.no_kk OPERATOR(kkb.=) k.no_kk
 	), r AS (
 		SELECT f.*,
 		       pg_catalog.array_remove(ARRAY[

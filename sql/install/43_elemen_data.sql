@@ -127,51 +127,75 @@ BEGIN ATOMIC
 		 ORDER BY m.nik, m.tanggal_ukur DESC
 	), krs AS (
 		SELECT r.* FROM kkb.risiko_stunting_desa(_nilai_individu.kode_desa, (SELECT akhir FROM p)) r
+	), tak_dikenal AS (
+		-- the few distinct districts of the members' NIKs that the reference does not know
+		SELECT x.kec FROM (SELECT DISTINCT kkb.nik_kecamatan(a.nik) AS kec FROM a) x
+		 WHERE NOT EXISTS (SELECT 1 FROM kkb.wilayah w WHERE w.kode OPERATOR(kkb.=) x.kec)
+	), ja AS (
+		-- one pass over each source, every count a FILTER
+		SELECT pg_catalog.count(*) AS penduduk,
+		       pg_catalog.count(*) FILTER (WHERE a.jenis_kelamin = 'P' AND a.status_kawin = 'kawin' AND a.umur BETWEEN 15 AND 49) AS pus,
+		       pg_catalog.count(*) FILTER (WHERE a.umur BETWEEN 10 AND 24) AS remaja,
+		       pg_catalog.count(DISTINCT a.no_kk::bigint) FILTER (WHERE a.hari <= 1826) AS keluarga_balita,
+		       pg_catalog.count(DISTINCT a.no_kk::bigint) FILTER (WHERE a.umur BETWEEN 10 AND 24) AS keluarga_remaja,
+		       pg_catalog.count(DISTINCT a.no_kk::bigint) FILTER (WHERE a.umur >= 60) AS keluarga_lansia,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'iud') AS kb_iud,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'mow') AS kb_mow,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'mop') AS kb_mop,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'kondom') AS kb_kondom,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'implan') AS kb_implan,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'suntik') AS kb_suntik,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'pil') AS kb_pil,
+		       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb = 'hamil') AS tidak_kb_hamil,
+		       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb = 'ingin_anak_segera') AS tidak_kb_ingin_segera,
+		       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb = 'iat') AS tidak_kb_iat,
+		       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb = 'tial') AS tidak_kb_tial,
+		       pg_catalog.count(*) FILTER (WHERE a.jaminan_kesehatan) AS bpjs,
+		       pg_catalog.count(*) FILTER (WHERE a.hamil) AS ibu_hamil,
+		       pg_catalog.count(*) FILTER (WHERE a.umur BETWEEN 7 AND 18 AND a.sekolah IS FALSE) AS anak_tidak_sekolah,
+		       pg_catalog.count(*) FILTER (WHERE a.akta_lahir IS FALSE) AS tanpa_akta_lahir,
+		       pg_catalog.count(*) FILTER (WHERE kkb.nik_kecamatan(a.nik) OPERATOR(kkb.=) ANY (SELECT t.kec FROM tak_dikenal t)) AS nik_bermasalah
+		  FROM a
+	), jk AS (
+		SELECT pg_catalog.count(*) AS keluarga,
+		       pg_catalog.count(*) FILTER (WHERE k.air_minum IS NOT NULL AND k.air_minum NOT IN (SELECT l.kode FROM kkb.air_minum_layak l)) AS tanpa_air,
+		       pg_catalog.count(*) FILTER (WHERE k.jamban = 'tidak_ada' OR k.tangki_septik IS FALSE) AS tanpa_jamban,
+		       pg_catalog.count(*) FILTER (WHERE k.miskin) AS miskin
+		  FROM k
+	), je AS (
+		SELECT pg_catalog.count(*) FILTER (WHERE e.jenis = 'lahir') AS lahir_hidup,
+		       pg_catalog.count(*) FILTER (WHERE e.jenis = 'mati' AND e.umur_hari < 365) AS kematian_bayi,
+		       pg_catalog.count(*) FILTER (WHERE e.jenis = 'mati' AND e.umur_hari < 1826) AS kematian_balita,
+		       pg_catalog.count(*) FILTER (WHERE e.jenis = 'mati' AND e.kematian_ibu) AS kematian_ibu
+		  FROM e
+	), ju AS (
+		SELECT pg_catalog.count(*) AS balita_diukur,
+		       pg_catalog.count(*) FILTER (WHERE u.stunting AND NOT 'tbu_tidak_wajar' = ANY (u.flags)) AS balita_stunting,
+		       pg_catalog.count(*) FILTER (WHERE (u.z_bbtb < -2 AND NOT 'bbtb_tidak_wajar' = ANY (u.flags))
+		                                     OR (u.z_bbu < -2 AND NOT 'bbu_tidak_wajar' = ANY (u.flags))) AS balita_gizi_kurang
+		  FROM u
+	), jr AS (
+		SELECT pg_catalog.count(*) FILTER (WHERE krs.berisiko) AS keluarga_krs,
+		       pg_catalog.count(*) FILTER (WHERE krs.faktor && '{terlalu_muda,terlalu_tua,terlalu_dekat,terlalu_banyak}') AS pus_4_terlalu
+		  FROM krs
 	), nilai AS (
-		SELECT * FROM (VALUES
-			('penduduk', (SELECT pg_catalog.count(*) FROM a)),
-			('keluarga', (SELECT pg_catalog.count(*) FROM k)),
-			('pus', (SELECT pg_catalog.count(*) FROM a WHERE a.jenis_kelamin = 'P' AND a.status_kawin = 'kawin' AND a.umur BETWEEN 15 AND 49)),
-			('remaja', (SELECT pg_catalog.count(*) FROM a WHERE a.umur BETWEEN 10 AND 24)),
-			('keluarga_balita', (SELECT pg_catalog.count(DISTINCT a.no_kk::bigint) FROM a WHERE a.hari <= 1826)),
-			('keluarga_remaja', (SELECT pg_catalog.count(DISTINCT a.no_kk::bigint) FROM a WHERE a.umur BETWEEN 10 AND 24)),
-			('keluarga_lansia', (SELECT pg_catalog.count(DISTINCT a.no_kk::bigint) FROM a WHERE a.umur >= 60)),
-			('kb_iud', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'iud')),
-			('kb_mow', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'mow')),
-			('kb_mop', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'mop')),
-			('kb_kondom', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'kondom')),
-			('kb_implan', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'implan')),
-			('kb_suntik', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'suntik')),
-			('kb_pil', (SELECT pg_catalog.count(*) FROM a WHERE a.kontrasepsi = 'pil')),
-			('tidak_kb_hamil', (SELECT pg_catalog.count(*) FROM a WHERE a.alasan_tidak_kb = 'hamil')),
-			('tidak_kb_ingin_segera', (SELECT pg_catalog.count(*) FROM a WHERE a.alasan_tidak_kb = 'ingin_anak_segera')),
-			('tidak_kb_iat', (SELECT pg_catalog.count(*) FROM a WHERE a.alasan_tidak_kb = 'iat')),
-			('tidak_kb_tial', (SELECT pg_catalog.count(*) FROM a WHERE a.alasan_tidak_kb = 'tial')),
-			('bpjs', (SELECT pg_catalog.count(*) FROM a WHERE a.jaminan_kesehatan)),
-			('lahir_hidup', (SELECT pg_catalog.count(*) FROM e WHERE e.jenis = 'lahir')),
-			('kematian_bayi', (SELECT pg_catalog.count(*) FROM e WHERE e.jenis = 'mati' AND e.umur_hari < 365)),
-			('kematian_balita', (SELECT pg_catalog.count(*) FROM e WHERE e.jenis = 'mati' AND e.umur_hari < 1826)),
-			('kematian_ibu', (SELECT pg_catalog.count(*) FROM e WHERE e.jenis = 'mati' AND e.kematian_ibu)),
-			('balita_diukur', (SELECT pg_catalog.count(*) FROM u)),
-			('balita_stunting', (SELECT pg_catalog.count(*) FROM u WHERE u.stunting AND NOT 'tbu_tidak_wajar' = ANY (u.flags))),
-			('balita_gizi_kurang', (SELECT pg_catalog.count(*) FROM u
-			                         WHERE (u.z_bbtb < -2 AND NOT 'bbtb_tidak_wajar' = ANY (u.flags))
-			                            OR (u.z_bbu < -2 AND NOT 'bbu_tidak_wajar' = ANY (u.flags)))),
-			('ibu_hamil', (SELECT pg_catalog.count(*) FROM a WHERE a.hamil)),
-			('keluarga_krs', (SELECT pg_catalog.count(*) FROM krs WHERE krs.berisiko)),
-			('keluarga_tanpa_air_layak', (SELECT pg_catalog.count(*) FROM k WHERE k.air_minum IS NOT NULL
-			                               AND k.air_minum NOT IN (SELECT l.kode FROM kkb.air_minum_layak l))),
-			('keluarga_tanpa_jamban_layak', (SELECT pg_catalog.count(*) FROM k WHERE k.jamban = 'tidak_ada' OR k.tangki_septik IS FALSE)),
-			('pus_4_terlalu', (SELECT pg_catalog.count(*) FROM krs WHERE krs.faktor && '{terlalu_muda,terlalu_tua,terlalu_dekat,terlalu_banyak}')),
-			('keluarga_miskin', (SELECT pg_catalog.count(*) FROM k WHERE k.miskin)),
-			('anak_tidak_sekolah', (SELECT pg_catalog.count(*) FROM a WHERE a.umur BETWEEN 7 AND 18 AND a.sekolah IS FALSE)),
-			('tanpa_akta_lahir', (SELECT pg_catalog.count(*) FROM a WHERE a.akta_lahir IS FALSE)),
-			('nik_bermasalah', (SELECT pg_catalog.count(*) FROM a LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) kkb.nik_kecamatan(a.nik)
-			                     WHERE w.kode IS NULL))
-		) v(kode, nilai)
+		SELECT v.kode, v.nilai FROM ja, jk, je, ju, jr
+		 CROSS JOIN LATERAL (VALUES
+			('penduduk', ja.penduduk), ('keluarga', jk.keluarga), ('pus', ja.pus), ('remaja', ja.remaja),
+			('keluarga_balita', ja.keluarga_balita), ('keluarga_remaja', ja.keluarga_remaja), ('keluarga_lansia', ja.keluarga_lansia),
+			('kb_iud', ja.kb_iud), ('kb_mow', ja.kb_mow), ('kb_mop', ja.kb_mop), ('kb_kondom', ja.kb_kondom),
+			('kb_implan', ja.kb_implan), ('kb_suntik', ja.kb_suntik), ('kb_pil', ja.kb_pil),
+			('tidak_kb_hamil', ja.tidak_kb_hamil), ('tidak_kb_ingin_segera', ja.tidak_kb_ingin_segera),
+			('tidak_kb_iat', ja.tidak_kb_iat), ('tidak_kb_tial', ja.tidak_kb_tial), ('bpjs', ja.bpjs),
+			('lahir_hidup', je.lahir_hidup), ('kematian_bayi', je.kematian_bayi), ('kematian_balita', je.kematian_balita),
+			('kematian_ibu', je.kematian_ibu), ('balita_diukur', ju.balita_diukur), ('balita_stunting', ju.balita_stunting),
+			('balita_gizi_kurang', ju.balita_gizi_kurang), ('ibu_hamil', ja.ibu_hamil), ('keluarga_krs', jr.keluarga_krs),
+			('keluarga_tanpa_air_layak', jk.tanpa_air), ('keluarga_tanpa_jamban_layak', jk.tanpa_jamban),
+			('pus_4_terlalu', jr.pus_4_terlalu), ('keluarga_miskin', jk.miskin), ('anak_tidak_sekolah', ja.anak_tidak_sekolah),
+			('tanpa_akta_lahir', ja.tanpa_akta_lahir), ('nik_bermasalah', ja.nik_bermasalah)) v(kode, nilai)
 	)
 	SELECT nilai.kode, nilai.nilai::numeric FROM nilai
-	 WHERE EXISTS (SELECT 1 FROM a)
+	 WHERE (SELECT penduduk FROM ja) > 0
 	   AND (kkb.lingkup() IS NULL OR _nilai_individu.kode_desa OPERATOR(kkb.<@) kkb.lingkup());
 END;
 COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month';
