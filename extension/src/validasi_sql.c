@@ -29,6 +29,7 @@
 
 #include "validasi.h"
 #include "zscore.h"
+#include "antropometri_sql.h"
 
 /* Attribute number of a column that must exist, or an internal error. */
 static int
@@ -79,15 +80,6 @@ set_col(perubahan *p, Relation rel, const char *name, Datum v, bool isnull)
 	p->n++;
 }
 
-static Datum
-numeric2(double z2)
-{
-	char		buf[64];
-
-	snprintf(buf, sizeof(buf), "%.2f", z2);
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-}
-
 static void
 cek_anggota(Relation rel, HeapTuple tup, int32 today)
 {
@@ -136,9 +128,8 @@ cek_pengukuran(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 	int			sex,
 				pos;
 	bool		oedema;
-	const struct kkb_zscore *zs[4];
-	static const char *const zcol[4] = {"z_tbu", "z_bbu", "z_bbtb", "z_imtu"};
-	static const char *const scol[4] = {"status_tbu", "status_bbu", "status_bbtb", "status_imtu"};
+	Datum		values[KKB_ANTRO_NCOLS];
+	bool		nulls[KKB_ANTRO_NCOLS];
 	int			i;
 
 	memset(&f, 0, sizeof(f));
@@ -190,33 +181,9 @@ cek_pengukuran(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 
 	kkb_anthro_all(sex, f.tanggal_ukur - f.tanggal_lahir, f.has_berat ? &f.berat_kg : NULL,
 				   f.has_tinggi ? &f.tinggi_cm : NULL, pos, oedema, &a);
-
-	set_col(p, rel, "umur_hari", Int32GetDatum(f.tanggal_ukur - f.tanggal_lahir), false);
-	set_col(p, rel, "umur_bulan", Int32GetDatum((int) floor((f.tanggal_ukur - f.tanggal_lahir) / 30.4375)), false);
-	set_col(p, rel, "tinggi_koreksi_cm", Float8GetDatum(a.lenhei_adj),
-			!(a.status == KKB_Z_OK && isfinite(a.lenhei_adj)));
-	zs[0] = &a.tbu;
-	zs[1] = &a.bbu;
-	zs[2] = &a.bbtb;
-	zs[3] = &a.imtu;
-	for (i = 0; i < 4; i++)
-	{
-		bool		ok = a.status == KKB_Z_OK && zs[i]->status == KKB_Z_OK;
-
-		set_col(p, rel, zcol[i], ok ? numeric2(zs[i]->z2) : (Datum) 0, !ok);
-		set_col(p, rel, scol[i], ok ? CStringGetTextDatum(zs[i]->category) : (Datum) 0, !ok);
-	}
-	set_col(p, rel, "stunting", BoolGetDatum(a.stunting == 1), !(a.status == KKB_Z_OK && a.stunting >= 0));
-	{
-		const char *names[KKB_FLAG_COUNT];
-		Datum		elems[KKB_FLAG_COUNT];
-		int			n = kkb_flag_names(a.status == KKB_Z_OK ? a.flags : 0, names, KKB_FLAG_COUNT);
-		int			k;
-
-		for (k = 0; k < n && k < KKB_FLAG_COUNT; k++)
-			elems[k] = CStringGetTextDatum(names[k]);
-		set_col(p, rel, "flags", PointerGetDatum(construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT)), false);
-	}
+	kkb_antro_kolom_isi(&a, f.tanggal_ukur - f.tanggal_lahir, values, nulls);
+	for (i = 0; i < KKB_ANTRO_NCOLS; i++)
+		set_col(p, rel, kkb_antro_kolom[i], values[i], nulls[i]);
 }
 
 PG_FUNCTION_INFO_V1(kkb_validasi);

@@ -22,6 +22,7 @@
 #include "utils/date.h"
 
 #include "zscore.h"
+#include "antropometri_sql.h"
 
 /* jenis_kelamin text -> KKB_MALE / KKB_FEMALE, or 22023 naming the value. */
 static int
@@ -160,6 +161,11 @@ kkb_zscore_imtu(PG_FUNCTION_ARGS)
 	RETURN_Z(st, z);
 }
 
+const char *const kkb_antro_kolom[KKB_ANTRO_NCOLS] = {
+	"umur_hari", "umur_bulan", "tinggi_koreksi_cm", "z_tbu", "z_bbu", "z_bbtb", "z_imtu",
+	"status_tbu", "status_bbu", "status_bbtb", "status_imtu", "stunting", "flags",
+};
+
 /* A 2-decimal z as numeric (exactly the digits the core rounded to). */
 static Datum
 numeric2(double z2)
@@ -168,6 +174,51 @@ numeric2(double z2)
 
 	snprintf(buf, sizeof(buf), "%.2f", z2);
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+void
+kkb_antro_kolom_isi(const struct kkb_anthro *a, int age_days, Datum *values, bool *nulls)
+{
+	const struct kkb_zscore *zs[4] = {&a->tbu, &a->bbu, &a->bbtb, &a->imtu};
+	const char *names[KKB_FLAG_COUNT];
+	Datum		elems[KKB_FLAG_COUNT];
+	int			i,
+				n;
+
+	for (i = 0; i < KKB_ANTRO_NCOLS; i++)
+		nulls[i] = true;
+	values[0] = Int32GetDatum(age_days);
+	nulls[0] = false;
+	if (age_days >= 0)
+	{
+		values[1] = Int32GetDatum((int) floor(age_days / 30.4375));
+		nulls[1] = false;
+	}
+	if (a->status == KKB_Z_OK && isfinite(a->lenhei_adj))
+	{
+		values[2] = Float8GetDatum(a->lenhei_adj);
+		nulls[2] = false;
+	}
+	for (i = 0; i < 4; i++)
+	{
+		if (a->status == KKB_Z_OK && zs[i]->status == KKB_Z_OK)
+		{
+			values[3 + i] = numeric2(zs[i]->z2);
+			nulls[3 + i] = false;
+			values[7 + i] = CStringGetTextDatum(zs[i]->category);
+			nulls[7 + i] = false;
+		}
+	}
+	if (a->status == KKB_Z_OK && a->stunting >= 0)
+	{
+		values[11] = BoolGetDatum(a->stunting == 1);
+		nulls[11] = false;
+	}
+	n = kkb_flag_names(a->status == KKB_Z_OK ? a->flags : 0, names, KKB_FLAG_COUNT);
+	for (i = 0; i < n && i < KKB_FLAG_COUNT; i++)
+		elems[i] = CStringGetTextDatum(names[i]);
+	values[12] = PointerGetDatum(construct_array(elems, i, TEXTOID, -1, false, TYPALIGN_INT));
+	nulls[12] = false;
 }
 
 /*
@@ -186,8 +237,8 @@ Datum
 kkb_antropometri(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Datum		values[14];
-	bool		nulls[14];
+	Datum		values[KKB_ANTRO_NCOLS];
+	bool		nulls[KKB_ANTRO_NCOLS];
 	int			sex,
 				pos,
 				age,
@@ -195,8 +246,6 @@ kkb_antropometri(PG_FUNCTION_ARGS)
 	double		w,
 				h;
 	struct kkb_anthro a;
-	const struct kkb_zscore *zs[4];
-	int			i;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
@@ -233,48 +282,6 @@ kkb_antropometri(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid measurement: the z-scores cannot be computed")));
 
-	memset(nulls, true, sizeof(nulls));
-	values[0] = Int32GetDatum(age);
-	nulls[0] = false;
-	if (age >= 0)
-	{
-		values[1] = Int32GetDatum((int) floor(age / 30.4375));
-		nulls[1] = false;
-	}
-	if (a.status == KKB_Z_OK && isfinite(a.lenhei_adj))
-	{
-		values[2] = Float8GetDatum(a.lenhei_adj);
-		nulls[2] = false;
-	}
-	zs[0] = &a.tbu;
-	zs[1] = &a.bbu;
-	zs[2] = &a.bbtb;
-	zs[3] = &a.imtu;
-	for (i = 0; i < 4; i++)
-	{
-		if (a.status == KKB_Z_OK && zs[i]->status == KKB_Z_OK)
-		{
-			values[3 + i] = numeric2(zs[i]->z2);
-			nulls[3 + i] = false;
-			values[7 + i] = CStringGetTextDatum(zs[i]->category);
-			nulls[7 + i] = false;
-		}
-	}
-	if (a.status == KKB_Z_OK && a.stunting >= 0)
-	{
-		values[11] = BoolGetDatum(a.stunting == 1);
-		nulls[11] = false;
-	}
-	{
-		const char *names[KKB_FLAG_COUNT];
-		Datum		elems[KKB_FLAG_COUNT];
-		int			n = kkb_flag_names(a.status == KKB_Z_OK ? a.flags : 0, names, KKB_FLAG_COUNT);
-		int			k;
-
-		for (k = 0; k < n && k < KKB_FLAG_COUNT; k++)
-			elems[k] = CStringGetTextDatum(names[k]);
-		values[12] = PointerGetDatum(construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT));
-		nulls[12] = false;
-	}
+	kkb_antro_kolom_isi(&a, age, values, nulls);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

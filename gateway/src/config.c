@@ -29,6 +29,8 @@ usage(FILE *out)
 			"  --max-body BYTES       largest request body        KKB_MAX_BODY (default 10485760)\n"
 			"  --max-header BYTES     memory for request headers  KKB_MAX_HEADER (default 32768)\n"
 			"  --drain SECONDS        shutdown grace period       KKB_DRAIN (default 10)\n"
+			"  --token-ttl SECONDS    cache verified tokens; a    KKB_TOKEN_TTL (default 30, 0: no cache)\n"
+			"                         revoked token is refused within this time\n"
 			"  --help                 show this help\n");
 }
 
@@ -112,6 +114,12 @@ apply(gw_config *cfg, const char *name, const char *val)
 			return -1;
 		cfg->drain_s = (int) v;
 	}
+	else if (strcmp(name, "token-ttl") == 0)
+	{
+		if (parse_int("token-ttl", val, 0, 3600, &v) < 0)
+			return -1;
+		cfg->token_ttl_s = (int) v;
+	}
 	return 0;
 }
 
@@ -127,13 +135,15 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 		{"threads", "KKB_THREADS"}, {"max-connections", "KKB_MAX_CONNECTIONS"},
 		{"timeout", "KKB_TIMEOUT"}, {"max-body", "KKB_MAX_BODY"},
 		{"max-header", "KKB_MAX_HEADER"}, {"drain", "KKB_DRAIN"},
+		{"token-ttl", "KKB_TOKEN_TTL"},
 	};
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 0}, {"listen", required_argument, NULL, 0},
 		{"port", required_argument, NULL, 0}, {"threads", required_argument, NULL, 0},
 		{"max-connections", required_argument, NULL, 0}, {"timeout", required_argument, NULL, 0},
 		{"max-body", required_argument, NULL, 0}, {"max-header", required_argument, NULL, 0},
-		{"drain", required_argument, NULL, 0}, {"help", no_argument, NULL, 'h'},
+		{"drain", required_argument, NULL, 0}, {"token-ttl", required_argument, NULL, 0},
+		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	long		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -150,6 +160,7 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 	cfg->max_body = 10 * 1024 * 1024;
 	cfg->max_header = 32 * 1024;
 	cfg->drain_s = 10;
+	cfg->token_ttl_s = 30;
 
 	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
 	{

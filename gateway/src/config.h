@@ -17,6 +17,7 @@ typedef struct gw_config
 	size_t		max_body;		/* largest accepted request body, bytes (KKB_MAX_BODY) */
 	size_t		max_header;		/* per-connection memory for headers, bytes (KKB_MAX_HEADER) */
 	int			drain_s;		/* seconds to let in-flight requests finish on shutdown (KKB_DRAIN) */
+	int			token_ttl_s;	/* seconds a verified token stays cached per thread (KKB_TOKEN_TTL) */
 } gw_config;
 
 /*

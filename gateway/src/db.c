@@ -1,5 +1,6 @@
 /*
- * db.c - per-thread libpq connections with reconnection.
+ * db.c - per-thread libpq connections with reconnection, and the statements
+ * prepared on each.
  */
 #include "db.h"
 
@@ -14,6 +15,22 @@
 static const char *db_conninfo;
 static pthread_key_t db_key;
 static pthread_once_t db_once = PTHREAD_ONCE_INIT;
+
+/*
+ * The statements prepared on this thread's current connection.  Forgotten
+ * whenever the connection is dropped; past GW_MAX_PREPARED statements the
+ * rest run unprepared.
+ */
+#define GW_MAX_PREPARED 128
+static __thread const gw_stmt *prepared[GW_MAX_PREPARED];
+static __thread int nprepared;
+
+/* All parameters are sent as text; the SQL casts them. */
+#define TEXTOID 25
+static const Oid text_types[16] = {
+	TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+	TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+};
 
 /* Thread-exit destructor: close the thread's connection. */
 static void
@@ -37,8 +54,8 @@ gw_db_init(const char *conninfo)
 }
 
 /* Log a connection failure at most once a second per thread (outages are noisy). */
-static void
-log_unavailable(const char *why)
+void
+gw_db_log_unavailable(const char *why)
 {
 	static __thread time_t last;
 	time_t		now = time(NULL);
@@ -67,6 +84,7 @@ gw_db_conn(void)
 		PQfinish(conn);
 		pthread_setspecific(db_key, NULL);
 	}
+	nprepared = 0;
 
 	{
 		const char *keys[] = {"connect_timeout", "fallback_application_name", "dbname", NULL};
@@ -77,7 +95,7 @@ gw_db_conn(void)
 	}
 	if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
 	{
-		log_unavailable(conn ? PQerrorMessage(conn) : "out of memory");
+		gw_db_log_unavailable(conn ? PQerrorMessage(conn) : "out of memory");
 		if (conn)
 			PQfinish(conn);
 		return NULL;
@@ -95,6 +113,7 @@ gw_db_check(void)
 	{
 		PQfinish(conn);
 		pthread_setspecific(db_key, NULL);
+		nprepared = 0;
 	}
 }
 
@@ -114,7 +133,52 @@ gw_db_exec_retry(const char *sql, int nparams, const char *const *params)
 		if (PQstatus(conn) == CONNECTION_OK)
 			return res;
 		/* the connection broke (server restarted or gone): drop it and try once more */
-		log_unavailable(PQerrorMessage(conn));
+		gw_db_log_unavailable(PQerrorMessage(conn));
+		PQclear(res);
+		gw_db_check();
+	}
+	return NULL;
+}
+
+PGresult *
+gw_db_exec_stmt(PGconn *conn, const gw_stmt *st, const char *const *params)
+{
+	int			i;
+
+	if (st->nparams > (int) (sizeof(text_types) / sizeof(text_types[0])))
+		return PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);	/* a programming error; cannot happen */
+	for (i = 0; i < nprepared; i++)
+		if (prepared[i] == st)
+			return PQexecPrepared(conn, st->name, st->nparams, params, NULL, NULL, 0);
+	if (nprepared < GW_MAX_PREPARED)
+	{
+		PGresult   *res = PQprepare(conn, st->name, st->sql, st->nparams, text_types);
+
+		if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+			return res;			/* the caller sees why (or a broken connection) */
+		PQclear(res);
+		prepared[nprepared++] = st;
+		return PQexecPrepared(conn, st->name, st->nparams, params, NULL, NULL, 0);
+	}
+	return PQexecParams(conn, st->sql, st->nparams, text_types, params, NULL, NULL, 0);
+}
+
+PGresult *
+gw_db_exec_stmt_retry(const gw_stmt *st, const char *const *params)
+{
+	int			attempt;
+
+	for (attempt = 0; attempt < 2; attempt++)
+	{
+		PGconn	   *conn = gw_db_conn();
+		PGresult   *res;
+
+		if (conn == NULL)
+			return NULL;
+		res = gw_db_exec_stmt(conn, st, params);
+		if (PQstatus(conn) == CONNECTION_OK && res != NULL)
+			return res;
+		gw_db_log_unavailable(PQerrorMessage(conn));
 		PQclear(res);
 		gw_db_check();
 	}

@@ -1,5 +1,6 @@
 /*
- * db.h - one libpq connection per worker thread, reconnecting on demand.
+ * db.h - one libpq connection per worker thread, reconnecting on demand,
+ * with per-connection prepared statements.
  *
  * Each libmicrohttpd worker thread owns its connection (no lock on the hot
  * path).  A broken connection is dropped and a new one is opened on the next
@@ -9,6 +10,19 @@
 #define KKB_GW_DB_H
 
 #include <libpq-fe.h>
+
+/*
+ * A statement the gateway runs: a unique name, constant SQL with $n
+ * parameters, and the number of parameters.  Every parameter is sent as text
+ * (the SQL casts it), so a statement survives the extension being recreated.
+ * It is prepared on a connection the first time it runs there.
+ */
+typedef struct gw_stmt
+{
+	const char *name;
+	const char *sql;
+	int			nparams;
+} gw_stmt;
 
 /* Set the connection string used by every thread; call once before serving. */
 void		gw_db_init(const char *conninfo);
@@ -28,7 +42,20 @@ PGconn	   *gw_db_conn(void);
  */
 PGresult   *gw_db_exec_retry(const char *sql, int nparams, const char *const *params);
 
+/*
+ * Run a statement on `conn` (this thread's connection), preparing it first if
+ * this connection has not seen it.  Returns the result (never NULL: an
+ * out-of-memory result is a PGRES_FATAL_ERROR result); the caller PQclear()s it.
+ */
+PGresult   *gw_db_exec_stmt(PGconn *conn, const gw_stmt *st, const char *const *params);
+
+/* gw_db_exec_stmt with the reconnect-and-retry-once of gw_db_exec_retry; NULL when unavailable. */
+PGresult   *gw_db_exec_stmt_retry(const gw_stmt *st, const char *const *params);
+
 /* Drop this thread's connection if it is broken (after a failed statement). */
 void		gw_db_check(void);
+
+/* Log that the database is unavailable (rate-limited per thread). */
+void		gw_db_log_unavailable(const char *why);
 
 #endif

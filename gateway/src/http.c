@@ -61,6 +61,33 @@ gw_reply_json(gw_request *req, int status, json_t *doc)
 	set_response(req, status, text, text ? strlen(text) : 0, "application/json; charset=utf-8");
 }
 
+void
+gw_reply_json_text(gw_request *req, int status, const char *text, size_t len)
+{
+	char	   *copy = malloc(len + 1);
+
+	if (copy == NULL)
+	{
+		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		return;
+	}
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	set_response(req, status, copy, len, "application/json; charset=utf-8");
+}
+
+const char *
+gw_query_arg(gw_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *
+gw_header(gw_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
 /* A JSON string, or null when `s` is NULL or not valid UTF-8. */
 static json_t *
 str_or_null(const char *s)
@@ -210,6 +237,10 @@ dispatch(gw_request *req)
 	req->route = gw_route_match(req, req->method, req->path, &path_known);
 	if (req->route)
 	{
+		/* authentication is the first step: a refused caller reaches no handler */
+		if (req->route->access != GW_OPEN &&
+			gw_auth_request(req, req->route->access == GW_TOKEN_OPTIONAL) < 0)
+			return;
 		req->route->handler(req);
 		if (req->resp_body == NULL)
 			gw_reply_error(req, 500, "KKB-500", "the handler produced no response", NULL, NULL);
@@ -244,6 +275,8 @@ send_response(gw_request *req)
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (req->status == 405 && req->allow[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, req->allow);
+	if (req->status == 401 && req->www_authenticate)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, req->www_authenticate);
 	ret = MHD_queue_response(req->conn, (unsigned int) req->status, resp);
 	MHD_destroy_response(resp);
 	return ret;
@@ -267,6 +300,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		req->method = method;
 		req->path = url;
 		req->started_ms = now_ms();
+		req->auth.role = GW_ROLE_NONE;
 		atomic_fetch_add(&inflight, 1);
 		*con_cls = req;
 
@@ -331,6 +365,8 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_Re
 	json_object_set_new(f, "route", req->route ? json_string(req->route->pattern) : json_null());
 	json_object_set_new(f, "status", json_integer(req->status));
 	json_object_set_new(f, "ms", json_real((double) ((long) ((now_ms() - req->started_ms) * 100)) / 100.0));
+	if (req->auth.label[0])
+		json_object_set_new(f, "token", json_string(req->auth.label));	/* the holder's label, never the token */
 	if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
 		json_object_set_new(f, "terminated", json_integer(toe));
 	gw_log("info", "request", f);

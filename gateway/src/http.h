@@ -13,6 +13,8 @@
 #include <jansson.h>
 #include <microhttpd.h>
 
+#include "auth.h"
+
 #define GW_MAX_PARAMS 4
 
 struct gw_config;
@@ -20,12 +22,26 @@ struct gw_config;
 typedef struct gw_request gw_request;
 typedef void (*gw_handler) (gw_request *req);
 
-/* One row of the route table: method, path pattern ({name} matches a segment), handler. */
+/*
+ * Who may call a route.  GW_TOKEN routes need a valid bearer token (401
+ * otherwise); GW_TOKEN_OPTIONAL routes run as the token's caller when one is
+ * sent (and refuse a bad one) and anonymously otherwise; GW_OPEN routes never
+ * look at the Authorization header.
+ */
+typedef enum gw_access
+{
+	GW_TOKEN = 0,
+	GW_TOKEN_OPTIONAL,
+	GW_OPEN,
+} gw_access;
+
+/* One row of the route table: method, path pattern ({name} matches a segment), handler, access. */
 typedef struct gw_route
 {
 	const char *method;
 	const char *pattern;
 	gw_handler	handler;
+	gw_access	access;
 } gw_route;
 
 struct gw_request
@@ -40,6 +56,7 @@ struct gw_request
 	size_t		body_len;
 	int			body_too_large;
 	double		started_ms;
+	gw_auth		auth;			/* the caller (auth.c); role GW_ROLE_NONE when anonymous */
 
 	/* the response being built */
 	int			status;
@@ -47,6 +64,7 @@ struct gw_request
 	size_t		resp_len;
 	const char *content_type;
 	char		allow[64];		/* Allow header for 405 */
+	const char *www_authenticate;	/* WWW-Authenticate header for 401 (static string) */
 };
 
 /* The route table (routes.c) and its length. */
@@ -67,6 +85,15 @@ void		gw_reply_json(gw_request *req, int status, json_t *doc);
  */
 void		gw_reply_error(gw_request *req, int status, const char *code, const char *message,
 						   const char *details, const char *hint);
+
+/* Respond with JSON text that is already encoded (copied). */
+void		gw_reply_json_text(gw_request *req, int status, const char *text, size_t len);
+
+/* The value of query parameter `name`, or NULL when absent. */
+const char *gw_query_arg(gw_request *req, const char *name);
+
+/* The value of request header `name`, or NULL when absent. */
+const char *gw_header(gw_request *req, const char *name);
 
 /* Respond 503 because the database is unavailable. */
 void		gw_reply_db_unavailable(gw_request *req);

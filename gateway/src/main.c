@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
@@ -61,6 +62,7 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	gw_db_init(cfg.db);
+	gw_auth_init(cfg.token_ttl_s);
 	daemon = gw_http_start(&cfg);
 	if (daemon == NULL)
 	{
@@ -70,8 +72,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	gw_log("info", "listening",
-		   json_pack("{s:s, s:i, s:i, s:i}", "listen", cfg.listen, "port", cfg.port,
-					 "threads", cfg.threads, "max_connections", cfg.max_connections));
+		   json_pack("{s:s, s:i, s:i, s:i, s:i}", "listen", cfg.listen, "port", cfg.port,
+					 "threads", cfg.threads, "max_connections", cfg.max_connections, "token_ttl", cfg.token_ttl_s));
 
 	while (read(stop_pipe[0], &sig, 1) < 0 && errno == EINTR)
 		;

@@ -9,4 +9,35 @@
 /* h_health.c */
 void		h_health(gw_request *req);
 
+/* h_wilayah.c: the region reference */
+void		h_wilayah_daftar(gw_request *req);
+void		h_wilayah_satu(gw_request *req);
+
+/* h_desa.c: villages and what is computed for them */
+void		h_desa_daftar(gw_request *req);
+void		h_desa_satu(gw_request *req);
+void		h_desa_profil(gw_request *req);
+void		h_desa_klasifikasi(gw_request *req);
+void		h_desa_validasi(gw_request *req);
+void		h_desa_risiko(gw_request *req);
+
+/* h_laporan.c: village data entry */
+void		h_profil_kampung_put(gw_request *req);
+void		h_penduduk_put(gw_request *req);
+void		h_kkbpk_put(gw_request *req);
+void		h_nilai_put(gw_request *req);
+void		h_intervensi_post(gw_request *req);
+void		h_intervensi_daftar(gw_request *req);
+
+/* h_periode.c: the month's workflow */
+void		h_periode_status(gw_request *req);
+void		h_periode_ajukan(gw_request *req);
+void		h_periode_setujui(gw_request *req);
+void		h_periode_kunci(gw_request *req);
+void		h_periode_buka(gw_request *req);
+
+/* h_agensi.c: agencies and the province */
+void		h_prioritas(gw_request *req);
+void		h_klasifikasi_daftar(gw_request *req);
+
 #endif

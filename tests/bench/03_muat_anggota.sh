@@ -45,7 +45,7 @@ COPY (
 	  FROM generate_series(0, $N - 1) r
 	  JOIN (SELECT row_number() OVER (ORDER BY kode_desa, no_kk) - 1 AS f, kode_desa, no_kk FROM kkb.keluarga) k ON k.f = r / 4
 	 CROSS JOIN LATERAL (SELECT r % 4 = 1 OR (r % 4 > 1 AND r % 2 = 0) AS p,
-	                            DATE '1950-01-01' + ((r * 7919) % 24000)::int AS b) x
+	                            DATE '1950-01-01' + ((r::bigint * 7919) % 24000)::int AS b) x
 ) TO '$FILE' WITH (FORMAT csv);
 ANALYZE kkb.keluarga;
 "

@@ -86,3 +86,66 @@ http() {
 }
 
 cluster() { "$(dirname "$0")/../../scripts/cluster.sh" "$KKB_TEST_DIR" "$KKB_TEST_PORT" "$@"; }
+
+# ---------------------------------------------------------------- helpers for the API tests
+
+# sql QUERY: run QUERY in the test database as the superuser; prints the rows
+# unaligned (fields separated by |), stops the test file on an error.
+sql() {
+	cluster psql -d "$KKB_TEST_DB" -X -q -tA -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "$1"
+}
+
+# sql_state QUERY: run QUERY; prints "ok" or the SQLSTATE it failed with.
+sql_state() {
+	cluster psql -d "$KKB_TEST_DB" -X -q -tA -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "$1" 2>&1 >/dev/null |
+		sed -n 's/^ERROR:  \([0-9A-Z]\{5\}\):.*/\1/p' | head -n 1 | grep . || echo ok
+}
+
+# token ROLE SCOPE LABEL [OPD] [EXPIRY]: create a gateway token with
+# kkb.token_buat and print it (SCOPE, OPD and EXPIRY may be "" for none).
+token() {
+	sql "SELECT kkb.token_buat('$1', NULLIF('$2', '')::kkb.kode_wilayah, '$3', NULLIF('${4:-}', ''), NULLIF('${5:-}', '')::timestamptz)"
+}
+
+# api METHOD PATH TOKEN [curl args]: like http, with "Authorization: Bearer
+# TOKEN" when TOKEN is not empty; prints "STATUS BODY".
+api() {
+	m=$1
+	p=$2
+	t=$3
+	shift 3
+	if [ -n "$t" ]; then
+		http "$m" "$p" -H "Authorization: Bearer $t" "$@"
+	else
+		http "$m" "$p" "$@"
+	fi
+}
+
+# api_json METHOD PATH TOKEN JSON: api with a JSON body.
+api_json() {
+	api "$1" "$2" "$3" -H 'Content-Type: application/json' --data-binary "$4"
+}
+
+# status_of "STATUS BODY" / body_of "STATUS BODY"
+status_of() { printf '%s\n' "${1%% *}"; }
+body_of() { printf '%s\n' "${1#* }"; }
+
+# jqb "STATUS BODY" FILTER: jq -c FILTER over the body (prints "invalid JSON" when it is not JSON)
+jqb() { printf '%s\n' "${1#* }" | jq -c "$2" 2>/dev/null || echo "invalid JSON"; }
+
+# header_of METHOD PATH HEADER [curl args]: the value of a response header
+header_of() {
+	m=$1
+	p=$2
+	hname=$3
+	shift 3
+	curl -s -o /dev/null -D - -X "$m" "http://127.0.0.1:$GW_PORT$p" "$@" | tr -d '\r' |
+		sed -n "s/^$hname: //Ip" | head -n 1
+}
+
+# is_error "STATUS BODY" STATUS CODE NAME: the status, the error body's four keys and its code
+is_error() {
+	is "$(status_of "$1")" "$2" "$4: status $2"
+	is "$(jqb "$1" '[has("code"), has("message"), has("details"), has("hint"), (.code | tostring)]')" \
+		"[true,true,true,true,\"$3\"]" "$4: error body with code $3"
+}

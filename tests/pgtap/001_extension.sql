@@ -1,6 +1,6 @@
 -- The extension installs, reports its version, and drops and re-creates cleanly.
 BEGIN;
-SELECT plan(9);
+SELECT plan(10);
 
 SELECT has_extension('kampungkb', 'the kampungkb extension is installed');
 SELECT has_schema('kkb', 'schema kkb exists');
@@ -9,6 +9,10 @@ SELECT is(kkb.versi(), (SELECT extversion FROM pg_extension WHERE extname = 'kam
 SELECT matches(kkb.versi(), '^[0-9]+\.[0-9]+\.[0-9]+$', 'the version looks like MAJOR.MINOR.PATCH');
 SELECT is(provolatile::text, 'i', 'kkb.versi() is IMMUTABLE')
   FROM pg_proc WHERE oid = 'kkb.versi()'::regprocedure;
+
+SELECT is((SELECT array_agg(c::regclass::text ORDER BY c::regclass::text) FILTER (WHERE c::regclass::text IN ('kkb.anggota', 'kkb.audit', 'kkb.token'))
+             FROM pg_extension e, unnest(e.extconfig) c WHERE e.extname = 'kampungkb'),
+          '{kkb.anggota,kkb.audit,kkb.token}'::text[], 'the data tables are marked for pg_dump (their rows are dumped)');
 
 DROP EXTENSION kampungkb;
 SELECT hasnt_schema('kkb', 'DROP EXTENSION removes schema kkb');

@@ -1,0 +1,231 @@
+/*
+ * request.c - query parameters, periods, paging and JSON bodies.
+ */
+#include "request.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+void
+gw_reply_bad_param(gw_request *req, const char *name, const char *message, const char *hint)
+{
+	json_t	   *doc = json_object();
+
+	json_object_set_new(doc, "code", json_string("KKB-400"));
+	json_object_set_new(doc, "message", json_string(message));
+	json_object_set_new(doc, "details", json_null());
+	json_object_set_new(doc, "hint", hint ? json_string(hint) : json_null());
+	json_object_set_new(doc, "parameter", json_string(name));
+	gw_reply_json(req, 400, doc);
+}
+
+int
+gw_parse_periode(gw_request *req, const char *text, const char *what, char out[11])
+{
+	int			i,
+				year,
+				month;
+	char		msg[160];
+
+	if (text == NULL || strlen(text) != 7 || text[4] != '-')
+		goto bad;
+	for (i = 0; i < 7; i++)
+		if (i != 4 && !isdigit((unsigned char) text[i]))
+			goto bad;
+	year = atoi(text);
+	month = atoi(text + 5);
+	if (year < 1900 || year > 2999 || month < 1 || month > 12)
+		goto bad;
+	snprintf(out, 11, "%04d-%02d-01", year, month);
+	return 0;
+
+bad:
+	snprintf(msg, sizeof(msg), "invalid %s \"%.16s%s\": expected a month YYYY-MM", what,
+			 text ? text : "", text && strlen(text) > 16 ? "..." : "");
+	gw_reply_bad_param(req, what, msg, "E.g. 2026-11 for November 2026 (months 01 to 12).");
+	return -1;
+}
+
+int
+gw_query_periode(gw_request *req, char out[11])
+{
+	const char *p = gw_query_arg(req, "periode");
+
+	if (p == NULL)
+	{
+		time_t		now = time(NULL);
+		struct tm	tm;
+
+		gmtime_r(&now, &tm);
+		if (strftime(out, 11, "%Y-%m-01", &tm) != 10)
+			strcpy(out, "2000-01-01");	/* cannot happen before the year 10000 */
+		return 0;
+	}
+	return gw_parse_periode(req, p, "periode", out);
+}
+
+/* A whole decimal number in [min, max]; -1 otherwise. */
+static int
+parse_count(const char *s, long min, long max, long *out)
+{
+	char	   *end;
+	long		v;
+	size_t		i;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 10)
+		return -1;
+	for (i = 0; s[i]; i++)
+		if (!isdigit((unsigned char) s[i]))
+			return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+gw_query_paging(gw_request *req, char limit[8], char offset[16])
+{
+	const char *l = gw_query_arg(req, "limit");
+	const char *o = gw_query_arg(req, "offset");
+	long		lv = GW_LIMIT_DEFAULT,
+				ov = 0;
+
+	if (l && parse_count(l, 1, GW_LIMIT_MAX, &lv) < 0)
+	{
+		gw_reply_bad_param(req, "limit", "invalid limit: expected a whole number from 1 to 1000",
+						   "Page through longer lists with offset.");
+		return -1;
+	}
+	if (o && parse_count(o, 0, 1000000000L, &ov) < 0)
+	{
+		gw_reply_bad_param(req, "offset", "invalid offset: expected a whole number from 0", NULL);
+		return -1;
+	}
+	snprintf(limit, 8, "%ld", lv);
+	snprintf(offset, 16, "%ld", ov);
+	return 0;
+}
+
+/* Is the Content-Type application/json, with no charset or charset utf-8? */
+static int
+is_json_type(const char *ct)
+{
+	const char *p;
+
+	if (ct == NULL)
+		return 0;
+	while (*ct == ' ')
+		ct++;
+	if (strncasecmp(ct, "application/json", 16) != 0)
+		return 0;
+	p = ct + 16;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return 1;
+	if (*p != ';')
+		return 0;
+	p++;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return 1;
+	if (strncasecmp(p, "charset=", 8) != 0)
+		return 0;
+	p += 8;
+	if (*p == '"')
+		p++;
+	return strncasecmp(p, "utf-8", 5) == 0 && (p[5] == '\0' || p[5] == '"' || p[5] == ' ' || p[5] == ';');
+}
+
+int
+gw_body_object(gw_request *req, const char *const *allowed, json_t **out)
+{
+	json_error_t err;
+	json_t	   *doc;
+	const char *key;
+	json_t	   *val;
+
+	*out = NULL;
+	if (!is_json_type(gw_header(req, "Content-Type")))
+	{
+		gw_reply_error(req, 415, "KKB-415", "unsupported content type: expected application/json",
+					   "This resource accepts a JSON object encoded in UTF-8.",
+					   "Send the header Content-Type: application/json.");
+		return -1;
+	}
+	if (req->body == NULL || req->body_len == 0)
+	{
+		gw_reply_error(req, 400, "KKB-400", "a JSON body is required", NULL,
+					   "Send the fields as a JSON object, e.g. {\"pus\": 120}.");
+		return -1;
+	}
+	doc = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &err);
+	if (doc == NULL)
+	{
+		json_t	   *e = json_object();
+		char		msg[320];
+		char		det[96];
+
+		snprintf(msg, sizeof(msg), "malformed JSON at byte offset %d: %s", err.position, err.text);
+		snprintf(det, sizeof(det), "Line %d, column %d.", err.line, err.column);
+		json_object_set_new(e, "code", json_string("KKB-400"));
+		json_object_set_new(e, "message", json_string(msg));
+		json_object_set_new(e, "details", json_string(det));
+		json_object_set_new(e, "hint", json_string("The body must be one JSON object encoded in UTF-8."));
+		json_object_set_new(e, "posisi", json_integer(err.position));
+		gw_reply_json(req, 400, e);
+		return -1;
+	}
+	if (!json_is_object(doc))
+	{
+		json_decref(doc);
+		gw_reply_error(req, 422, "KKB-422", "the body must be a JSON object", NULL,
+					   "Send the fields as a JSON object, e.g. {\"pus\": 120}.");
+		return -1;
+	}
+	if (allowed)
+	{
+		json_object_foreach(doc, key, val)
+		{
+			const char *const *a;
+
+			(void) val;
+			for (a = allowed; *a; a++)
+				if (strcmp(*a, key) == 0)
+					break;
+			if (*a == NULL)
+			{
+				json_t	   *e = json_object();
+				json_t	   *m;
+				char		msg[200];
+				char		hint[600];
+				size_t		n = 0;
+
+				snprintf(msg, sizeof(msg), "unknown field \"%.64s%s\"", key, strlen(key) > 64 ? "..." : "");
+				n = (size_t) snprintf(hint, sizeof(hint), "The fields are:");
+				for (a = allowed; *a && n < sizeof(hint) - 1; a++)
+					n += (size_t) snprintf(hint + n, sizeof(hint) - n, "%s %s", a == allowed ? "" : ",", *a);
+				json_object_set_new(e, "code", json_string("KKB-422"));
+				m = json_string(msg);
+				if (m == NULL)	/* a cut multi-byte character made it invalid UTF-8 */
+					m = json_string("unknown field");
+				json_object_set_new(e, "message", m);
+				json_object_set_new(e, "details", json_null());
+				json_object_set_new(e, "hint", json_string(hint));
+				json_object_set_new(e, "kolom", json_string(key));
+				json_decref(doc);
+				gw_reply_json(req, 422, e);
+				return -1;
+			}
+		}
+	}
+	*out = doc;
+	return 0;
+}

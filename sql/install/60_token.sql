@@ -1,0 +1,119 @@
+-- 60_token.sql - bearer tokens of the REST gateway (kkb-gateway).
+--
+-- A token is a random string handed out once by kkb.token_buat; only its
+-- SHA-256 is stored, so a copy of the table does not let anyone in.  Each token
+-- carries the working role the gateway switches to (SET LOCAL ROLE), the region
+-- scope it puts in the setting kkb.wilayah (row-level security reads it), the
+-- agency (OPD) of an agency token and a label that names the holder in logs and
+-- in the audit trail (setting kkb.pengguna).
+--
+-- Who may do what:
+--   kkb_admin (and superusers)  create tokens (kkb.token_buat), revoke them (kkb.token_cabut),
+--                               list them without their hashes (SELECT on the other columns)
+--   kkb_gateway                 look a hash up (kkb.token_periksa), nothing else
+-- The gateway caches a verified token for a short time (30 s by default), so a
+-- revocation takes effect at the gateway within that time.
+
+CREATE TABLE kkb.token (
+	id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	hash           bytea NOT NULL UNIQUE CHECK (pg_catalog.octet_length(hash) = 32),
+	peran          text NOT NULL CHECK (peran IN ('kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis')),
+	wilayah        kkb.kode_wilayah REFERENCES kkb.wilayah (kode),
+	opd            text REFERENCES kkb.opd (kode),
+	label          text NOT NULL CHECK (label ~ '\S' AND pg_catalog.octet_length(label) <= 200),
+	dibuat         timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	dibuat_oleh    text NOT NULL DEFAULT SESSION_USER,
+	berlaku_sampai timestamptz,
+	dicabut        timestamptz,
+	CHECK (wilayah IS NOT NULL OR peran IN ('kkb_admin', 'kkb_analis')),
+	CHECK (opd IS NULL OR peran = 'kkb_opd')
+);
+COMMENT ON TABLE kkb.token IS 'Bearer tokens of the REST gateway: only the SHA-256 of each token is stored (create with kkb.token_buat, revoke with kkb.token_cabut)';
+COMMENT ON COLUMN kkb.token.id IS 'Token number';
+COMMENT ON COLUMN kkb.token.hash IS 'SHA-256 of the token text (the token itself is never stored)';
+COMMENT ON COLUMN kkb.token.peran IS 'Working role the gateway switches to: kkb_admin, kkb_pokja, kkb_opd or kkb_analis';
+COMMENT ON COLUMN kkb.token.wilayah IS 'Region scope (lingkup) put in the setting kkb.wilayah, e.g. 13.77.01.1001 for a village pokja; NULL (no scope) only for kkb_admin and kkb_analis';
+COMMENT ON COLUMN kkb.token.opd IS 'Agency (kkb.opd) of an agency token; NULL for other roles';
+COMMENT ON COLUMN kkb.token.label IS 'Who holds the token, e.g. Pokja Karan Aur: shown in the gateway''s log and recorded as the application user (kkb.pengguna) in the audit trail; at most 200 bytes';
+COMMENT ON COLUMN kkb.token.dibuat IS 'Created at';
+COMMENT ON COLUMN kkb.token.dibuat_oleh IS 'Database user who created the token';
+COMMENT ON COLUMN kkb.token.berlaku_sampai IS 'Valid until (berlaku sampai); NULL = no expiry';
+COMMENT ON COLUMN kkb.token.dicabut IS 'Revoked at (dicabut); NULL = not revoked';
+
+REVOKE ALL ON kkb.token FROM PUBLIC;
+GRANT SELECT (id, peran, wilayah, opd, label, dibuat, dibuat_oleh, berlaku_sampai, dicabut) ON kkb.token TO kkb_admin;
+
+-- kkb.token_buat: create a token and return its text, the only time it is ever shown.
+-- Raises 22023 for an unknown role, a missing scope, an agency on a non-agency
+-- token or an expiry in the past; 23503 for an unknown region or agency.
+CREATE FUNCTION kkb.token_buat(peran text, wilayah kkb.kode_wilayah, label text, opd text DEFAULT NULL,
+                               berlaku_sampai timestamptz DEFAULT NULL) RETURNS text
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	teks text;
+BEGIN
+	IF token_buat.peran IS NULL OR token_buat.peran NOT IN ('kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis') THEN
+		RAISE EXCEPTION 'unknown token role "%"', token_buat.peran
+			USING ERRCODE = 'invalid_parameter_value',
+			      HINT = 'A token is for one of the working roles kkb_admin, kkb_pokja, kkb_opd or kkb_analis.';
+	END IF;
+	IF token_buat.wilayah IS NULL AND token_buat.peran IN ('kkb_pokja', 'kkb_opd') THEN
+		RAISE EXCEPTION 'a % token needs a region scope (wilayah)', token_buat.peran
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = 'Row-level security shows a village pokja or an agency only the villages under its scope.',
+			      HINT = 'Give a village code for a pokja (e.g. 13.77.01.1001) or a city code for an agency (e.g. 13.77).';
+	END IF;
+	IF token_buat.opd IS NOT NULL AND token_buat.peran <> 'kkb_opd' THEN
+		RAISE EXCEPTION 'only a kkb_opd token names an agency, not a % token', token_buat.peran
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF token_buat.label IS NULL OR token_buat.label !~ '\S' THEN
+		RAISE EXCEPTION 'a token needs a label naming its holder'
+			USING ERRCODE = 'invalid_parameter_value', HINT = 'E.g. Pokja Karan Aur; the label appears in logs and in the audit trail.';
+	END IF;
+	IF token_buat.berlaku_sampai IS NOT NULL AND token_buat.berlaku_sampai <= pg_catalog.now() THEN
+		RAISE EXCEPTION 'the expiry % is not in the future', token_buat.berlaku_sampai
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	-- 244 random bits from the server's strong random source (two version-4 UUIDs), as 64 hex digits
+	teks := 'kkb_' || pg_catalog.replace(pg_catalog.gen_random_uuid()::text, '-', '')
+	               || pg_catalog.replace(pg_catalog.gen_random_uuid()::text, '-', '');
+	INSERT INTO kkb.token (hash, peran, wilayah, opd, label, berlaku_sampai)
+	VALUES (pg_catalog.sha256(pg_catalog.convert_to(teks, 'UTF8')), token_buat.peran, token_buat.wilayah, token_buat.opd,
+	        token_buat.label, token_buat.berlaku_sampai);
+	RETURN teks;
+END $f$;
+COMMENT ON FUNCTION kkb.token_buat(text, kkb.kode_wilayah, text, text, timestamptz) IS
+	'Create a gateway bearer token (buat = make) for a role, region scope, label and optionally an agency and an expiry; returns the token text (kkb_ and 64 hex digits), which is shown only this once: only its SHA-256 is stored. Administrators only.';
+
+-- kkb.token_cabut: revoke every live token with this label; returns how many.
+CREATE FUNCTION kkb.token_cabut(label text) RETURNS integer
+	LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+BEGIN ATOMIC
+	WITH c AS (
+		UPDATE kkb.token t SET dicabut = pg_catalog.now()
+		 WHERE t.label = token_cabut.label AND t.dicabut IS NULL
+		RETURNING 1
+	)
+	SELECT pg_catalog.count(*)::integer FROM c;
+END;
+COMMENT ON FUNCTION kkb.token_cabut(text) IS
+	'Revoke (cabut) every not yet revoked token with this label; returns how many were revoked. The gateway honours it within its token cache time (30 s by default). Administrators only.';
+
+-- kkb.token_periksa: what the gateway needs to know about a token, by hash.
+-- Returns the row whatever its state (the gateway refuses expired and revoked
+-- tokens itself, and can say why); no row for an unknown hash.
+CREATE FUNCTION kkb.token_periksa(hash bytea)
+	RETURNS TABLE (peran text, wilayah kkb.kode_wilayah, opd text, label text, berlaku_sampai timestamptz, dicabut timestamptz)
+	LANGUAGE sql STABLE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+BEGIN ATOMIC
+	SELECT t.peran, t.wilayah, t.opd, t.label, t.berlaku_sampai, t.dicabut
+	  FROM kkb.token t WHERE t.hash = token_periksa.hash;
+END;
+COMMENT ON FUNCTION kkb.token_periksa(bytea) IS
+	'For the gateway: role, scope, agency, label, expiry and revocation time of the token with this SHA-256 (periksa = check); no row when unknown. Only kkb_gateway may call it.';
+
+REVOKE ALL ON FUNCTION kkb.token_buat(text, kkb.kode_wilayah, text, text, timestamptz), kkb.token_cabut(text),
+	kkb.token_periksa(bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kkb.token_buat(text, kkb.kode_wilayah, text, text, timestamptz), kkb.token_cabut(text) TO kkb_admin;
+GRANT EXECUTE ON FUNCTION kkb.token_periksa(bytea) TO kkb_gateway;
