@@ -3,6 +3,7 @@
 #   make            build the extension, the gateway and the unit tests
 #   make run        install what is missing, build, start the whole system (database + demo data + gateway)
 #   make stop       stop the database that `make run` started
+#   make demo       reload the demo city (Kota Pariaman) into that database
 #   make psql       psql on that database
 #   make test       build, install and run every test layer on a throwaway cluster
 #   make bench      run the benchmarks (BENCH_SCALE=small|large)
@@ -59,6 +60,11 @@ run: deps build install
 stop:
 	@scripts/cluster.sh $(RUN_DIR) $(RUN_PORT) stop
 
+demo: deps build install
+	@scripts/cluster.sh $(RUN_DIR) $(RUN_PORT) start
+	@scripts/cluster.sh $(RUN_DIR) $(RUN_PORT) createdb kampungkb
+	@scripts/demo.sh $(RUN_DIR) $(RUN_PORT)
+
 psql:
 	@scripts/cluster.sh $(RUN_DIR) $(RUN_PORT) psql -d kampungkb
 
@@ -80,4 +86,4 @@ clean:
 	@$(MAKE) -s -C gateway clean
 	rm -rf build
 
-.PHONY: all deps build extension gateway unit install run stop psql reset test bench fuzz clean
+.PHONY: all deps build extension gateway unit install run stop demo psql reset test bench fuzz clean
