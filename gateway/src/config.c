@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 
+#include "http.h"
+
 static void
 usage(FILE *out)
 {
@@ -31,6 +33,7 @@ usage(FILE *out)
 			"  --drain SECONDS        shutdown grace period       KKB_DRAIN (default 10)\n"
 			"  --token-ttl SECONDS    cache verified tokens; a    KKB_TOKEN_TTL (default 30, 0: no cache)\n"
 			"                         revoked token is refused within this time\n"
+			"  --routes               list the routes (METHOD PATTERN) and exit\n"
 			"  --help                 show this help\n");
 }
 
@@ -143,7 +146,7 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 		{"max-connections", required_argument, NULL, 0}, {"timeout", required_argument, NULL, 0},
 		{"max-body", required_argument, NULL, 0}, {"max-header", required_argument, NULL, 0},
 		{"drain", required_argument, NULL, 0}, {"token-ttl", required_argument, NULL, 0},
-		{"help", no_argument, NULL, 'h'},
+		{"help", no_argument, NULL, 'h'}, {"routes", no_argument, NULL, 'r'},
 		{NULL, 0, NULL, 0},
 	};
 	long		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -179,6 +182,15 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 		if (c == 'h')
 		{
 			usage(stdout);
+			return 1;
+		}
+		if (c == 'r')
+		{
+			/* the route table, one "METHOD PATTERN" a line (the tests compare it with /openapi.json) */
+			int			r;
+
+			for (r = 0; r < gw_nroutes; r++)
+				printf("%s %s\n", gw_routes[r].method, gw_routes[r].pattern);
 			return 1;
 		}
 		if (c != 0)

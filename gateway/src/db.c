@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "log.h"
+#include "metrics.h"
 
 static const char *db_conninfo;
 static pthread_key_t db_key;
@@ -37,7 +38,10 @@ static void
 db_close(void *p)
 {
 	if (p)
+	{
 		PQfinish((PGconn *) p);
+		gw_metrics_connections(-1);
+	}
 }
 
 static void
@@ -82,6 +86,7 @@ gw_db_conn(void)
 	if (conn)
 	{
 		PQfinish(conn);
+		gw_metrics_connections(-1);
 		pthread_setspecific(db_key, NULL);
 	}
 	nprepared = 0;
@@ -101,6 +106,7 @@ gw_db_conn(void)
 		return NULL;
 	}
 	pthread_setspecific(db_key, conn);
+	gw_metrics_connections(1);
 	return conn;
 }
 
@@ -112,6 +118,7 @@ gw_db_check(void)
 	if (conn && PQstatus(conn) != CONNECTION_OK)
 	{
 		PQfinish(conn);
+		gw_metrics_connections(-1);
 		pthread_setspecific(db_key, NULL);
 		nprepared = 0;
 	}

@@ -8,6 +8,7 @@
 
 #include "http.h"
 #include "log.h"
+#include "metrics.h"
 
 /*
  * The table.  An entry matches a whole SQLSTATE ("23505") or, with two
@@ -96,6 +97,7 @@ gw_reply_pg_error(gw_request *req, const PGresult *res)
 		gw_reply_db_unavailable(req);
 		return;
 	}
+	gw_metrics_db_error(0);
 	if (status == 500)
 	{
 		/* unmapped: log everything, tell the client nothing internal */

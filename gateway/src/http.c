@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
 
 static atomic_int inflight;
 static size_t max_body;
@@ -42,6 +43,12 @@ set_response(gw_request *req, int status, char *body, size_t len, const char *ct
 	req->resp_body = body;
 	req->resp_len = len;
 	req->content_type = ctype;
+}
+
+void
+gw_reply_body(gw_request *req, int status, const char *ctype, char *body, size_t len)
+{
+	set_response(req, status, body, len, ctype);
 }
 
 void
@@ -113,6 +120,7 @@ gw_reply_error(gw_request *req, int status, const char *code, const char *messag
 void
 gw_reply_db_unavailable(gw_request *req)
 {
+	gw_metrics_db_error(1);
 	gw_reply_error(req, 503, "KKB-503", "the database is unavailable",
 				   "The gateway could not reach PostgreSQL; it reconnects by itself when the database is back.",
 				   "Retry the request in a few seconds.");
@@ -355,16 +363,19 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_Re
 {
 	gw_request *req = *con_cls;
 	json_t	   *f;
+	double		ms;
 
 	(void) cls;
 	(void) conn;
 	if (req == NULL)
 		return;
+	ms = now_ms() - req->started_ms;
+	gw_metrics_request(req->route ? (int) (req->route - gw_routes) : -1, req->status, ms);
 	f = json_object();
 	json_object_set_new(f, "method", json_string(req->method));
 	json_object_set_new(f, "route", req->route ? json_string(req->route->pattern) : json_null());
 	json_object_set_new(f, "status", json_integer(req->status));
-	json_object_set_new(f, "ms", json_real((double) ((long) ((now_ms() - req->started_ms) * 100)) / 100.0));
+	json_object_set_new(f, "ms", json_real((double) ((long) (ms * 100)) / 100.0));
 	if (req->auth.label[0])
 		json_object_set_new(f, "token", json_string(req->auth.label));	/* the holder's label, never the token */
 	if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)

@@ -35,13 +35,31 @@ typedef enum gw_access
 	GW_OPEN,
 } gw_access;
 
-/* One row of the route table: method, path pattern ({name} matches a segment), handler, access. */
+/* What a route accepts as its body (for the OpenAPI document). */
+typedef enum gw_route_body
+{
+	GW_RB_NONE = 0,
+	GW_RB_OBJECT,				/* one JSON object */
+	GW_RB_ROWS,					/* a JSON array of row objects, or CSV with a header row */
+} gw_route_body;
+
+/*
+ * One row of the route table: method, path pattern ({name} matches a
+ * segment), handler, access, and what GET /openapi.json says about it: a
+ * summary, its query parameters (space separated), its body, its success
+ * status and media type (NULL: application/json).
+ */
 typedef struct gw_route
 {
 	const char *method;
 	const char *pattern;
 	gw_handler	handler;
 	gw_access	access;
+	const char *summary;
+	const char *query;
+	gw_route_body body;
+	int			success;
+	const char *produces;
 } gw_route;
 
 struct gw_request
@@ -85,6 +103,9 @@ void		gw_reply_json(gw_request *req, int status, json_t *doc);
  */
 void		gw_reply_error(gw_request *req, int status, const char *code, const char *message,
 						   const char *details, const char *hint);
+
+/* Respond with `body` (malloc'd, taken over) of media type `ctype` (a static string). */
+void		gw_reply_body(gw_request *req, int status, const char *ctype, char *body, size_t len);
 
 /* Respond with JSON text that is already encoded (copied). */
 void		gw_reply_json_text(gw_request *req, int status, const char *text, size_t len);

@@ -18,6 +18,7 @@
 #include "db.h"
 #include "http.h"
 #include "log.h"
+#include "metrics.h"
 
 static int stop_pipe[2];
 
@@ -61,6 +62,9 @@ main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	if (gw_nroutes > GW_METRICS_MAX_ROUTES)
+		gw_log("warn", "more routes than the metrics have room for; the rest are counted under route=\"(none)\"",
+			   json_pack("{s:i, s:i}", "routes", gw_nroutes, "room", GW_METRICS_MAX_ROUTES));
 	gw_db_init(cfg.db);
 	gw_auth_init(cfg.token_ttl_s);
 	daemon = gw_http_start(&cfg);

@@ -112,19 +112,23 @@ gw_query_paging(gw_request *req, char limit[8], char offset[16])
 	return 0;
 }
 
-/* Is the Content-Type application/json, with no charset or charset utf-8? */
+/*
+ * Is the Content-Type `type` (e.g. "application/json"), with no charset or
+ * charset utf-8?
+ */
 static int
-is_json_type(const char *ct)
+is_media_type(const char *ct, const char *type)
 {
 	const char *p;
+	size_t		n = strlen(type);
 
 	if (ct == NULL)
 		return 0;
 	while (*ct == ' ')
 		ct++;
-	if (strncasecmp(ct, "application/json", 16) != 0)
+	if (strncasecmp(ct, type, n) != 0)
 		return 0;
-	p = ct + 16;
+	p = ct + n;
 	while (*p == ' ')
 		p++;
 	if (*p == '\0')
@@ -142,6 +146,41 @@ is_json_type(const char *ct)
 	if (*p == '"')
 		p++;
 	return strncasecmp(p, "utf-8", 5) == 0 && (p[5] == '\0' || p[5] == '"' || p[5] == ' ' || p[5] == ';');
+}
+
+static int
+is_json_type(const char *ct)
+{
+	return is_media_type(ct, "application/json");
+}
+
+gw_body_kind
+gw_body_type(gw_request *req)
+{
+	const char *ct = gw_header(req, "Content-Type");
+
+	if (is_media_type(ct, "application/json"))
+		return GW_BODY_JSON;
+	if (is_media_type(ct, "text/csv"))
+		return GW_BODY_CSV;
+	return GW_BODY_OTHER;
+}
+
+void
+gw_reply_bad_json(gw_request *req, const json_error_t *err, const char *hint)
+{
+	json_t	   *e = json_object();
+	char		msg[320];
+	char		det[96];
+
+	snprintf(msg, sizeof(msg), "malformed JSON at byte offset %d: %s", err->position, err->text);
+	snprintf(det, sizeof(det), "Line %d, column %d.", err->line, err->column);
+	json_object_set_new(e, "code", json_string("KKB-400"));
+	json_object_set_new(e, "message", json_string(msg));
+	json_object_set_new(e, "details", json_string(det));
+	json_object_set_new(e, "hint", json_string(hint));
+	json_object_set_new(e, "posisi", json_integer(err->position));
+	gw_reply_json(req, 400, e);
 }
 
 int
@@ -169,18 +208,7 @@ gw_body_object(gw_request *req, const char *const *allowed, json_t **out)
 	doc = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &err);
 	if (doc == NULL)
 	{
-		json_t	   *e = json_object();
-		char		msg[320];
-		char		det[96];
-
-		snprintf(msg, sizeof(msg), "malformed JSON at byte offset %d: %s", err.position, err.text);
-		snprintf(det, sizeof(det), "Line %d, column %d.", err.line, err.column);
-		json_object_set_new(e, "code", json_string("KKB-400"));
-		json_object_set_new(e, "message", json_string(msg));
-		json_object_set_new(e, "details", json_string(det));
-		json_object_set_new(e, "hint", json_string("The body must be one JSON object encoded in UTF-8."));
-		json_object_set_new(e, "posisi", json_integer(err.position));
-		gw_reply_json(req, 400, e);
+		gw_reply_bad_json(req, &err, "The body must be one JSON object encoded in UTF-8.");
 		return -1;
 	}
 	if (!json_is_object(doc))

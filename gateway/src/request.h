@@ -39,6 +39,19 @@ int			gw_query_paging(gw_request *req, char limit[8], char offset[16]);
  */
 int			gw_body_object(gw_request *req, const char *const *allowed, json_t **out);
 
+/* The kind of body the Content-Type announces (charset utf-8 or none). */
+typedef enum gw_body_kind
+{
+	GW_BODY_OTHER = 0,
+	GW_BODY_JSON,				/* application/json */
+	GW_BODY_CSV,				/* text/csv */
+} gw_body_kind;
+
+gw_body_kind gw_body_type(gw_request *req);
+
+/* 400 KKB-400 for a body jansson could not parse, with the byte offset ("posisi"). */
+void		gw_reply_bad_json(gw_request *req, const json_error_t *err, const char *hint);
+
 /* 400 KKB-400 naming a bad query parameter. */
 void		gw_reply_bad_param(gw_request *req, const char *name, const char *message, const char *hint);
 

@@ -40,4 +40,13 @@ void		h_periode_buka(gw_request *req);
 void		h_prioritas(gw_request *req);
 void		h_klasifikasi_daftar(gw_request *req);
 
+/* h_sinkron.c: by-name bulk sync (JSON array or CSV) */
+void		h_sinkron_keluarga(gw_request *req);
+void		h_sinkron_anggota(gw_request *req);
+void		h_sinkron_pengukuran(gw_request *req);
+
+/* h_meta.c: the API's own description and its counters */
+void		h_openapi(gw_request *req);
+void		h_metrics(gw_request *req);
+
 #endif

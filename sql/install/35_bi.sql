@@ -17,9 +17,9 @@ INSERT INTO kkb._rahasia SELECT pg_catalog.decode(pg_catalog.md5(pg_catalog.rand
 
 CREATE FUNCTION kkb._samaran(no_kk kkb.no_kk) RETURNS text
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	RETURN pg_catalog.left(pg_catalog.encode(pg_catalog.sha256((SELECT garam FROM kkb._rahasia LIMIT 1)
+	RETURN 'K' OPERATOR(pg_catalog.||) pg_catalog.left(pg_catalog.encode(pg_catalog.sha256((SELECT garam FROM kkb._rahasia LIMIT 1)
 		OPERATOR(pg_catalog.||) pg_catalog.convert_to(no_kk::text, 'UTF8')), 'hex'), 16);
-COMMENT ON FUNCTION kkb._samaran(kkb.no_kk) IS 'Internal: pseudonym of a family (16 hex digits), stable within this database';
+COMMENT ON FUNCTION kkb._samaran(kkb.no_kk) IS 'Internal: pseudonym of a family (K and 16 hex digits, never read as a number), stable within this database';
 REVOKE EXECUTE ON FUNCTION kkb._samaran(kkb.no_kk) FROM PUBLIC;
 
 CREATE VIEW kkb_bi.desa AS
@@ -112,7 +112,7 @@ SELECT a.kode_desa::text AS kode_desa, kkb._samaran(a.no_kk) AS keluarga, a.jeni
   FROM kkb.anggota a;
 COMMENT ON VIEW kkb_bi.anggota IS 'Anggota: family members, de-identified (no NIK, name, card number or birth date)';
 COMMENT ON COLUMN kkb_bi.anggota.kode_desa IS 'Kode desa: village code';
-COMMENT ON COLUMN kkb_bi.anggota.keluarga IS 'Keluarga: pseudonym of the family (stable in this database, not reversible)';
+COMMENT ON COLUMN kkb_bi.anggota.keluarga IS 'Keluarga: pseudonym of the family, K and 16 hex digits (stable in this database, not reversible)';
 COMMENT ON COLUMN kkb_bi.anggota.jenis_kelamin IS 'Jenis kelamin: L male, P female';
 COMMENT ON COLUMN kkb_bi.anggota.umur_tahun IS 'Umur: age in whole years today';
 COMMENT ON COLUMN kkb_bi.anggota.hubungan IS 'Hubungan: relation to the head of the family';

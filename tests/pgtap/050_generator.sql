@@ -94,7 +94,9 @@ SELECT ok((SELECT count(*) FROM kkb_bi.anggota WHERE kode_desa LIKE '13.77.%') >
 SELECT is((SELECT count(*)::int FROM (SELECT to_jsonb(a)::text AS t FROM kkb_bi.anggota a
                                       UNION ALL SELECT to_jsonb(k)::text FROM kkb_bi.keluarga k
                                       UNION ALL SELECT to_jsonb(m)::text FROM kkb_bi.pengukuran m) x
-            WHERE x.t ~ '\d{16}' OR x.t LIKE ANY (SELECT '%"' || nama || '"%' FROM kkb.anggota LIMIT 200)), 0,
+            WHERE EXISTS (SELECT 1 FROM regexp_matches(x.t, '\d{16}', 'g') m
+                           WHERE m[1] IN (SELECT nik::text FROM kkb.anggota UNION ALL SELECT no_kk::text FROM kkb.keluarga))
+               OR x.t LIKE ANY (SELECT '%"' || nama || '"%' FROM kkb.anggota LIMIT 200)), 0,
           'no row of kkb_bi.anggota, kkb_bi.keluarga or kkb_bi.pengukuran holds a NIK, a card number or a name');
 
 -- ---------------------------------------------------------------- refusals

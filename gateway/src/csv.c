@@ -1,0 +1,306 @@
+/*
+ * csv.c - a small, strict CSV reader (see csv.h).
+ */
+#include "csv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+long
+gw_utf8_invalid_at(const char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *) buf;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned char c = s[i];
+		size_t		n,
+					k;
+		unsigned long cp;
+
+		if (c < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+		{
+			n = 1;
+			cp = c & 0x1F;
+		}
+		else if (c >= 0xE0 && c <= 0xEF)
+		{
+			n = 2;
+			cp = c & 0x0F;
+		}
+		else if (c >= 0xF0 && c <= 0xF4)
+		{
+			n = 3;
+			cp = c & 0x07;
+		}
+		else
+			return (long) i;
+		for (k = 1; k <= n; k++)
+		{
+			if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+				return (long) i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+			(cp >= 0xD800 && cp <= 0xDFFF))
+			return (long) i;
+		i += n + 1;
+	}
+	return -1;
+}
+
+/* A growing byte buffer for the current field. */
+typedef struct field_buf
+{
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+} field_buf;
+
+static int
+fb_add(field_buf *b, const char *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+	{
+		size_t		cap = b->cap ? b->cap : 64;
+		char	   *nd;
+
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		nd = realloc(b->data, cap);
+		if (nd == NULL)
+			return -1;
+		b->data = nd;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+/*
+ * Read one record starting at *pos into `fields` (a JSON array of strings or
+ * nulls).  Returns 1 when a record was read, 0 at the end of the input, -1 on
+ * a malformed record (message in err, offset in *errpos).
+ */
+static int
+read_record(const char *buf, size_t len, size_t *pos, json_t *fields, field_buf *fb,
+			char *err, size_t errlen, long *errpos)
+{
+	size_t		i = *pos;
+
+	if (i >= len)
+		return 0;
+	for (;;)
+	{
+		json_t	   *v;
+		int			quoted = 0;
+
+		fb->len = 0;
+		if (fb->data)
+			fb->data[0] = '\0';
+		if (i < len && buf[i] == '"')
+		{
+			size_t		start = i;
+
+			quoted = 1;
+			i++;
+			for (;;)
+			{
+				const char *q;
+
+				if (i >= len)
+				{
+					snprintf(err, errlen, "unterminated quoted field starting at byte offset %zu", start);
+					*errpos = (long) start;
+					return -1;
+				}
+				q = memchr(buf + i, '"', len - i);
+				if (q == NULL)
+				{
+					i = len;
+					continue;
+				}
+				if (fb_add(fb, buf + i, (size_t) (q - (buf + i))) < 0)
+					goto oom;
+				i = (size_t) (q - buf) + 1;
+				if (i < len && buf[i] == '"')
+				{
+					if (fb_add(fb, "\"", 1) < 0)
+						goto oom;
+					i++;
+					continue;
+				}
+				break;
+			}
+			if (i < len && buf[i] != ',' && buf[i] != '\n' && buf[i] != '\r')
+			{
+				snprintf(err, errlen, "unexpected character after a closing quote at byte offset %zu", i);
+				*errpos = (long) i;
+				return -1;
+			}
+		}
+		else
+		{
+			size_t		start = i;
+
+			while (i < len && buf[i] != ',' && buf[i] != '\n' && buf[i] != '\r')
+			{
+				if (buf[i] == '"')
+				{
+					snprintf(err, errlen, "a quote inside an unquoted field at byte offset %zu (quote the whole field and double the quote)", i);
+					*errpos = (long) i;
+					return -1;
+				}
+				i++;
+			}
+			if (fb_add(fb, buf + start, i - start) < 0)
+				goto oom;
+		}
+		if (fb->len == 0 && !quoted)
+			v = json_null();
+		else
+			v = json_stringn(fb->data, fb->len);
+		if (v == NULL)
+			goto oom;
+		json_array_append_new(fields, v);
+		if (i < len && buf[i] == ',')
+		{
+			i++;
+			continue;
+		}
+		/* end of record: LF, CRLF, CR or the end of the input */
+		if (i < len && buf[i] == '\r')
+		{
+			i++;
+			if (i < len && buf[i] == '\n')
+				i++;
+		}
+		else if (i < len && buf[i] == '\n')
+			i++;
+		*pos = i;
+		return 1;
+	}
+oom:
+	snprintf(err, errlen, "out of memory");
+	*errpos = (long) i;
+	return -1;
+}
+
+/* Is a record blank (one null field: an empty line)? */
+static int
+blank_record(json_t *fields)
+{
+	return json_array_size(fields) == 1 && json_is_null(json_array_get(fields, 0));
+}
+
+int
+gw_csv_parse(const char *buf, size_t len, json_t **header, json_t **rows,
+			 char *err, size_t errlen, long *pos)
+{
+	size_t		i = 0;
+	field_buf	fb = {NULL, 0, 0};
+	json_t	   *hdr = NULL;
+	json_t	   *out = json_array();
+	json_t	   *fields = json_array();
+	long		bad;
+	int			rc;
+	size_t		k,
+				j;
+
+	*header = NULL;
+	*rows = NULL;
+	bad = gw_utf8_invalid_at(buf, len);
+	if (bad >= 0)
+	{
+		snprintf(err, errlen, "the body is not valid UTF-8 (byte offset %ld)", bad);
+		*pos = bad;
+		goto fail;
+	}
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+
+	/* the header: the first record that is not blank */
+	for (;;)
+	{
+		json_array_clear(fields);
+		rc = read_record(buf, len, &i, fields, &fb, err, errlen, pos);
+		if (rc < 0)
+			goto fail;
+		if (rc == 0)
+		{
+			snprintf(err, errlen, "the CSV body has no header row");
+			*pos = (long) len;
+			goto fail;
+		}
+		if (!blank_record(fields))
+			break;
+	}
+	hdr = json_array();
+	for (k = 0; k < json_array_size(fields); k++)
+	{
+		json_t	   *h = json_array_get(fields, k);
+
+		if (!json_is_string(h) || json_string_length(h) == 0)
+		{
+			snprintf(err, errlen, "header column %zu has no name", k + 1);
+			*pos = 0;
+			goto fail;
+		}
+		for (j = 0; j < k; j++)
+			if (strcmp(json_string_value(json_array_get(hdr, j)), json_string_value(h)) == 0)
+			{
+				snprintf(err, errlen, "header column \"%.64s\" appears twice", json_string_value(h));
+				*pos = 0;
+				goto fail;
+			}
+		json_array_append(hdr, h);
+	}
+
+	for (;;)
+	{
+		json_t	   *row;
+
+		json_array_clear(fields);
+		rc = read_record(buf, len, &i, fields, &fb, err, errlen, pos);
+		if (rc < 0)
+			goto fail;
+		if (rc == 0)
+			break;
+		if (blank_record(fields))
+			continue;
+		if (json_array_size(fields) != json_array_size(hdr))
+		{
+			char		msg[160];
+
+			snprintf(msg, sizeof(msg), "the row has %zu fields but the header has %zu",
+					 json_array_size(fields), json_array_size(hdr));
+			json_array_append_new(out, json_string(msg));
+			continue;
+		}
+		row = json_object();
+		for (k = 0; k < json_array_size(hdr); k++)
+			json_object_set(row, json_string_value(json_array_get(hdr, k)), json_array_get(fields, k));
+		json_array_append_new(out, row);
+	}
+	free(fb.data);
+	json_decref(fields);
+	*header = hdr;
+	*rows = out;
+	return 0;
+
+fail:
+	free(fb.data);
+	json_decref(fields);
+	json_decref(hdr);
+	json_decref(out);
+	return -1;
+}

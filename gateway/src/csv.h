@@ -1,0 +1,31 @@
+/*
+ * csv.h - CSV bodies (RFC 4180, UTF-8) as rows of JSON objects.
+ *
+ * The first record is the header: its fields name the columns (non-empty,
+ * distinct).  Each later record becomes a JSON object {column: value}, every
+ * value a string, an empty field null (so "absent").  Fields may be quoted
+ * ("..."), with "" standing for one quote; quoted fields may hold commas, CR
+ * and LF.  Records end with LF, CRLF or CR; blank lines are skipped.  A
+ * leading byte-order mark is ignored.  A record whose number of fields differs
+ * from the header's becomes a JSON string holding the reason instead of an
+ * object, so that the caller can reject that row alone.
+ */
+#ifndef KKB_GW_CSV_H
+#define KKB_GW_CSV_H
+
+#include <stddef.h>
+#include <jansson.h>
+
+/* Is buf[0..len) valid UTF-8 (no overlong forms, surrogates or code points above U+10FFFF)?  Returns the offset of the first bad byte, or -1 when valid. */
+long		gw_utf8_invalid_at(const char *buf, size_t len);
+
+/*
+ * Parse `buf` (len bytes).  On success returns 0 and sets *rows (a JSON
+ * array, caller json_decref()s it) and *header (the column names, a JSON
+ * array of strings, caller json_decref()s it).  On a malformed body returns -1
+ * with a message in err (errlen bytes) and the byte offset in *pos.
+ */
+int			gw_csv_parse(const char *buf, size_t len, json_t **header, json_t **rows,
+						 char *err, size_t errlen, long *pos);
+
+#endif

@@ -1,0 +1,250 @@
+/*
+ * metrics.c - lock-free counters and their Prometheus exposition.
+ *
+ *   kkb_http_requests_total{method,route,status}       requests by route pattern and status
+ *   kkb_http_request_duration_seconds{method,route}    latency histogram per route
+ *   kkb_http_requests_in_flight                        requests being handled now
+ *   kkb_db_connections_open                            libpq connections open (one per worker thread at most)
+ *   kkb_db_connections_opened_total                    connections opened since the start (reconnects included)
+ *   kkb_db_errors_total{kind}                          database errors: "statement" or "unavailable"
+ *
+ * Requests that matched no route are counted under route="(none)".
+ */
+#include "metrics.h"
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+
+/* the statuses counted one by one; anything else is counted under its class ("2xx") */
+static const int statuses[] = {200, 201, 204, 400, 401, 403, 404, 405, 409, 413, 415, 422, 500, 503};
+#define NSTATUS ((int) (sizeof(statuses) / sizeof(statuses[0])))
+#define NSLOT (NSTATUS + 5)		/* + 1xx..5xx others */
+
+/* histogram bucket upper bounds, seconds */
+static const double buckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+#define NBUCKET ((int) (sizeof(buckets) / sizeof(buckets[0])))
+
+#define NROUTE (GW_METRICS_MAX_ROUTES + 1)	/* the last one: no route */
+
+static atomic_ulong req_count[NROUTE][NSLOT];
+static atomic_ulong lat_bucket[NROUTE][NBUCKET];	/* non-cumulative; summed on output */
+static atomic_ulong lat_count[NROUTE];
+static atomic_ulong lat_sum_us[NROUTE];
+static atomic_ulong db_errors[2];
+static atomic_long conn_open;
+static atomic_ulong conn_opened;
+
+static int
+status_slot(int status)
+{
+	int			i;
+
+	for (i = 0; i < NSTATUS; i++)
+		if (statuses[i] == status)
+			return i;
+	if (status >= 100 && status < 600)
+		return NSTATUS + status / 100 - 1;
+	return NSTATUS + 4;
+}
+
+void
+gw_metrics_request(int route, int status, double ms)
+{
+	int			r = (route >= 0 && route < GW_METRICS_MAX_ROUTES) ? route : GW_METRICS_MAX_ROUTES;
+	double		s = ms / 1000.0;
+	int			b;
+
+	atomic_fetch_add_explicit(&req_count[r][status_slot(status)], 1, memory_order_relaxed);
+	for (b = 0; b < NBUCKET && s > buckets[b]; b++)
+		;
+	if (b < NBUCKET)
+		atomic_fetch_add_explicit(&lat_bucket[r][b], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&lat_count[r], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&lat_sum_us[r], (unsigned long) (ms * 1000.0 + 0.5), memory_order_relaxed);
+}
+
+void
+gw_metrics_db_error(int kind)
+{
+	atomic_fetch_add_explicit(&db_errors[kind ? 1 : 0], 1, memory_order_relaxed);
+}
+
+void
+gw_metrics_connections(int delta)
+{
+	atomic_fetch_add_explicit(&conn_open, delta, memory_order_relaxed);
+	if (delta > 0)
+		atomic_fetch_add_explicit(&conn_opened, 1, memory_order_relaxed);
+}
+
+typedef struct outbuf
+{
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+	int			failed;
+} outbuf;
+
+static void
+out(outbuf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+out(outbuf *o, const char *fmt, ...)
+{
+	va_list		ap;
+	int			n;
+
+	if (o->failed)
+		return;
+	for (;;)
+	{
+		va_start(ap, fmt);
+		n = vsnprintf(o->data + o->len, o->cap - o->len, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+		{
+			o->failed = 1;
+			return;
+		}
+		if ((size_t) n < o->cap - o->len)
+		{
+			o->len += (size_t) n;
+			return;
+		}
+		{
+			size_t		cap = o->cap * 2 + (size_t) n;
+			char	   *nd = realloc(o->data, cap);
+
+			if (nd == NULL)
+			{
+				o->failed = 1;
+				return;
+			}
+			o->data = nd;
+			o->cap = cap;
+		}
+	}
+}
+
+static void
+route_labels(int r, const char **method, const char **pattern)
+{
+	if (r < gw_nroutes && r < GW_METRICS_MAX_ROUTES)
+	{
+		*method = gw_routes[r].method;
+		*pattern = gw_routes[r].pattern;
+	}
+	else
+	{
+		*method = "";
+		*pattern = "(none)";
+	}
+}
+
+static void
+status_label(int slot, char buf[8])
+{
+	if (slot < NSTATUS)
+		snprintf(buf, 8, "%d", statuses[slot]);
+	else
+		snprintf(buf, 8, "%dxx", slot - NSTATUS + 1);
+}
+
+char *
+gw_metrics_text(size_t *len)
+{
+	outbuf		o = {NULL, 0, 0, 0};
+	int			r,
+				i;
+	int			nr = gw_nroutes < GW_METRICS_MAX_ROUTES ? gw_nroutes : GW_METRICS_MAX_ROUTES;
+	int			rows[NROUTE];
+	int			n = 0;
+
+	o.cap = 16384;
+	o.data = malloc(o.cap);
+	if (o.data == NULL)
+		return NULL;
+	o.data[0] = '\0';
+	for (r = 0; r < nr; r++)
+		rows[n++] = r;
+	rows[n++] = GW_METRICS_MAX_ROUTES;
+
+	out(&o, "# HELP kkb_http_requests_total HTTP requests answered, by route pattern and status.\n"
+		"# TYPE kkb_http_requests_total counter\n");
+	for (i = 0; i < n; i++)
+	{
+		const char *method,
+				   *pattern;
+		int			s;
+
+		r = rows[i];
+		route_labels(r, &method, &pattern);
+		for (s = 0; s < NSLOT; s++)
+		{
+			unsigned long v = atomic_load_explicit(&req_count[r][s], memory_order_relaxed);
+			char		st[8];
+
+			if (v == 0)
+				continue;
+			status_label(s, st);
+			out(&o, "kkb_http_requests_total{method=\"%s\",route=\"%s\",status=\"%s\"} %lu\n", method, pattern, st, v);
+		}
+	}
+
+	out(&o, "# HELP kkb_http_request_duration_seconds Time from the request's headers to its response, by route pattern.\n"
+		"# TYPE kkb_http_request_duration_seconds histogram\n");
+	for (i = 0; i < n; i++)
+	{
+		const char *method,
+				   *pattern;
+		unsigned long cum = 0,
+					count;
+		int			b;
+
+		r = rows[i];
+		count = atomic_load_explicit(&lat_count[r], memory_order_relaxed);
+		if (count == 0)
+			continue;
+		route_labels(r, &method, &pattern);
+		for (b = 0; b < NBUCKET; b++)
+		{
+			cum += atomic_load_explicit(&lat_bucket[r][b], memory_order_relaxed);
+			out(&o, "kkb_http_request_duration_seconds_bucket{method=\"%s\",route=\"%s\",le=\"%g\"} %lu\n",
+				method, pattern, buckets[b], cum);
+		}
+		if (cum > count)
+			count = cum;		/* counters read at slightly different moments */
+		out(&o, "kkb_http_request_duration_seconds_bucket{method=\"%s\",route=\"%s\",le=\"+Inf\"} %lu\n", method, pattern, count);
+		out(&o, "kkb_http_request_duration_seconds_sum{method=\"%s\",route=\"%s\"} %.6f\n", method, pattern,
+			atomic_load_explicit(&lat_sum_us[r], memory_order_relaxed) / 1e6);
+		out(&o, "kkb_http_request_duration_seconds_count{method=\"%s\",route=\"%s\"} %lu\n", method, pattern, count);
+	}
+
+	out(&o, "# HELP kkb_http_requests_in_flight Requests being handled now.\n"
+		"# TYPE kkb_http_requests_in_flight gauge\n"
+		"kkb_http_requests_in_flight %d\n", gw_http_inflight());
+	out(&o, "# HELP kkb_db_connections_open Database connections open (at most one per worker thread).\n"
+		"# TYPE kkb_db_connections_open gauge\n"
+		"kkb_db_connections_open %ld\n", atomic_load_explicit(&conn_open, memory_order_relaxed));
+	out(&o, "# HELP kkb_db_connections_opened_total Database connections opened since the start, reconnections included.\n"
+		"# TYPE kkb_db_connections_opened_total counter\n"
+		"kkb_db_connections_opened_total %lu\n", atomic_load_explicit(&conn_opened, memory_order_relaxed));
+	out(&o, "# HELP kkb_db_errors_total Database errors: a statement failed (statement), or the database could not be reached (unavailable).\n"
+		"# TYPE kkb_db_errors_total counter\n"
+		"kkb_db_errors_total{kind=\"statement\"} %lu\n"
+		"kkb_db_errors_total{kind=\"unavailable\"} %lu\n",
+		atomic_load_explicit(&db_errors[0], memory_order_relaxed),
+		atomic_load_explicit(&db_errors[1], memory_order_relaxed));
+	if (o.failed)
+	{
+		free(o.data);
+		return NULL;
+	}
+	*len = o.len;
+	return o.data;
+}

@@ -1,0 +1,332 @@
+/*
+ * openapi.c - GET /openapi.json, built from the route table: one operation
+ * per route with its path and query parameters, request body, success
+ * response and the error responses that route can give, all sharing the one
+ * error body schema.
+ */
+#include "openapi.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "http.h"
+
+/* What each query parameter of the route table means. */
+static const struct
+{
+	const char *name;
+	const char *description;
+	const char *pattern;
+	const char *type;			/* "string", "integer" or "boolean" */
+}			query_params[] = {
+	{"induk", "Parent region code, e.g. 13.77 (the provinces when absent)", NULL, "string"},
+	{"wilayah", "Region code, e.g. 13.77 (default: the token's scope)", NULL, "string"},
+	{"periode", "Month YYYY-MM (default: the current month, UTC)", "^[0-9]{4}-(0[1-9]|1[0-2])$", "string"},
+	{"limit", "Rows per page, 1 to 1000 (default 100)", NULL, "integer"},
+	{"offset", "Rows to skip (default 0)", NULL, "integer"},
+	{"opd", "Agency (OPD) code", NULL, "string"},
+	{"acuan", "Reference date of the stunting-risk assessment (YYYY-MM-DD, default today)", NULL, "string"},
+	{"dry_run", "Validate every row, then write nothing", NULL, "boolean"},
+	{"atomik", "All or nothing: any rejected row -> nothing is written (422 with the summary)", NULL, "boolean"},
+};
+
+/* The error statuses a route can answer, and what they mean. */
+static const struct
+{
+	int			status;
+	const char *description;
+}			errors[] = {
+	{400, "Bad input: a malformed parameter, value or body (22xxx, KKB-400)"},
+	{401, "Missing, unknown, expired or revoked bearer token"},
+	{403, "The token's role may not do this (42501)"},
+	{404, "No such resource, or it is outside the token's scope"},
+	{409, "Conflict: a unique key, a reference or a locked month (23xxx, 55000)"},
+	{413, "The request body is larger than the gateway accepts"},
+	{415, "Unsupported Content-Type"},
+	{422, "The body is well-formed but breaks a rule of the data (23514, 23502, KKB-422)"},
+	{500, "Internal error (no internal detail is returned)"},
+	{503, "The database is unavailable, or a serialization failure persisted after a retry"},
+};
+
+static json_t *
+ref(const char *what)
+{
+	return json_pack("{s:s}", "$ref", what);
+}
+
+static json_t *
+error_schema(void)
+{
+	return json_pack("{s:s, s:[s,s,s,s], s:{s:{s:s, s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:b},"
+					 " s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s, s:s}}}",
+					 "type", "object",
+					 "required", "code", "message", "details", "hint",
+					 "properties",
+					 "code", "type", "string", "description", "SQLSTATE (e.g. 23514) or a gateway code (KKB-404)",
+					 "message", "type", "string",
+					 "details", "type", "string", "nullable", 1,
+					 "hint", "type", "string", "nullable", 1,
+					 "kolom", "type", "string", "description", "The column the error is about, when known",
+					 "posisi", "type", "integer", "description", "Byte offset of a malformed body",
+					 "parameter", "type", "string", "description", "The query or path parameter at fault");
+}
+
+static json_t *
+summary_schema(void)
+{
+	json_t	   *konflik = json_pack("{s:s, s:{s:{s:s, s:i}, s:{s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:b}}}",
+									"type", "object", "properties",
+									"baris", "type", "integer", "minimum", 1,
+									"kunci", "type", "object",
+									"kode", "type", "string",
+									"pesan", "type", "string", "nullable", 1,
+									"kolom", "type", "string", "nullable", 1);
+
+	return json_pack("{s:s, s:[s,s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:o},"
+					 " s:{s:s, s:{s:s}}, s:{s:s}, s:{s:s}, s:{s:s}}}",
+					 "type", "object",
+					 "required", "diimpor", "diperbarui", "diabaikan", "ditolak", "konflik",
+					 "properties",
+					 "diimpor", "type", "integer",
+					 "diperbarui", "type", "integer",
+					 "diabaikan", "type", "integer",
+					 "ditolak", "type", "integer",
+					 "konflik", "type", "array", "items", konflik,
+					 "hasil", "type", "array", "items", "type", "object",
+					 "dry_run", "type", "boolean",
+					 "atomik", "type", "boolean",
+					 "disimpan", "type", "boolean");
+}
+
+static json_t *
+json_content(json_t *schema)
+{
+	return json_pack("{s:{s:o}}", "application/json", "schema", schema);
+}
+
+/* operationId: method and path, letters and digits only, e.g. get_v1_desa_kode_profil */
+static void
+operation_id(const gw_route *r, char *buf, size_t len)
+{
+	size_t		n = 0;
+	const char *p;
+
+	for (p = r->method; *p && n + 1 < len; p++)
+		buf[n++] = (char) (*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	for (p = r->pattern; *p && n + 1 < len; p++)
+	{
+		char		c = *p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			buf[n++] = c;
+		else if ((c == '/' || c == '-' || c == '.') && n > 0 && buf[n - 1] != '_')
+			buf[n++] = '_';
+	}
+	while (n > 0 && buf[n - 1] == '_')
+		n--;
+	buf[n] = '\0';
+}
+
+static json_t *
+operation(const gw_route *r)
+{
+	json_t	   *op = json_object();
+	json_t	   *params = json_array();
+	json_t	   *responses = json_object();
+	char		id[160];
+	char		tag[40];
+	const char *p;
+	size_t		i;
+	int			route_errors[16];
+	int			nerr = 0;
+	char		code[8];
+
+	operation_id(r, id, sizeof(id));
+	json_object_set_new(op, "operationId", json_string(id));
+	json_object_set_new(op, "summary", json_string(r->summary ? r->summary : r->pattern));
+	/* tag: the first segment after /v1 (or the first segment) */
+	p = strncmp(r->pattern, "/v1/", 4) == 0 ? r->pattern + 4 : r->pattern + 1;
+	for (i = 0; p[i] && p[i] != '/' && i + 1 < sizeof(tag); i++)
+		tag[i] = p[i];
+	tag[i] = '\0';
+	json_object_set_new(op, "tags", json_pack("[s]", tag));
+
+	/* path parameters, in order */
+	for (p = strchr(r->pattern, '{'); p; p = strchr(p + 1, '{'))
+	{
+		const char *e = strchr(p, '}');
+		char		name[32];
+		json_t	   *schema;
+
+		if (e == NULL || (size_t) (e - p - 1) >= sizeof(name))
+			break;
+		memcpy(name, p + 1, (size_t) (e - p - 1));
+		name[e - p - 1] = '\0';
+		schema = json_pack("{s:s}", "type", "string");
+		if (strcmp(name, "periode") == 0)
+			json_object_set_new(schema, "pattern", json_string("^[0-9]{4}-(0[1-9]|1[0-2])$"));
+		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", name, "in", "path", "required", 1,
+												"description", strcmp(name, "periode") == 0 ? "Month YYYY-MM" :
+												"Region or village code, dotted (13.77.01.1001) or not (1377011001)",
+												"schema", schema));
+	}
+	/* query parameters */
+	for (p = r->query; p && *p;)
+	{
+		size_t		n = strcspn(p, " ");
+
+		for (i = 0; i < sizeof(query_params) / sizeof(query_params[0]); i++)
+			if (strlen(query_params[i].name) == n && strncmp(query_params[i].name, p, n) == 0)
+			{
+				json_t	   *schema = json_pack("{s:s}", "type", query_params[i].type);
+
+				if (query_params[i].pattern)
+					json_object_set_new(schema, "pattern", json_string(query_params[i].pattern));
+				json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", query_params[i].name,
+														"in", "query", "required", 0,
+														"description", query_params[i].description, "schema", schema));
+			}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	if (json_array_size(params) > 0)
+		json_object_set_new(op, "parameters", params);
+	else
+		json_decref(params);
+
+	/* request body */
+	if (r->body == GW_RB_OBJECT)
+		json_object_set_new(op, "requestBody",
+							json_pack("{s:b, s:o}", "required", 1, "content",
+									  json_content(json_pack("{s:s}", "type", "object"))));
+	else if (r->body == GW_RB_ROWS)
+		json_object_set_new(op, "requestBody",
+							json_pack("{s:b, s:s, s:{s:{s:{s:s, s:{s:s}}}, s:{s:{s:s}}}}", "required", 1,
+									  "description", "The rows: a JSON array of objects (column: value), or CSV with a header row naming the columns, UTF-8",
+									  "content",
+									  "application/json", "schema", "type", "array", "items", "type", "object",
+									  "text/csv", "schema", "type", "string"));
+
+	/* success */
+	snprintf(code, sizeof(code), "%d", r->success ? r->success : 200);
+	if (r->produces)
+		json_object_set_new(responses, code,
+							json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "Success",
+									  "content", "text/plain", "schema", "type", "string"));
+	else if (r->body == GW_RB_ROWS)
+		json_object_set_new(responses, code,
+							json_pack("{s:s, s:o}", "description", "The import summary",
+									  "content", json_content(ref("#/components/schemas/RingkasanImpor"))));
+	else
+		json_object_set_new(responses, code,
+							json_pack("{s:s, s:o}", "description", "Success",
+									  "content", json_content(json_pack("{s:s}", "type", "object"))));
+	if (r->method[0] == 'P' && r->method[1] == 'U')
+		json_object_set_new(responses, "201",
+							json_pack("{s:s, s:o}", "description", "Created",
+									  "content", json_content(json_pack("{s:s}", "type", "object"))));
+
+	/* errors */
+	if (r->access == GW_OPEN)
+	{
+		if (strcmp(r->pattern, "/v1/health") == 0)
+			route_errors[nerr++] = 503;
+		route_errors[nerr++] = 500;
+	}
+	else
+	{
+		route_errors[nerr++] = 400;
+		route_errors[nerr++] = 401;
+		route_errors[nerr++] = 403;
+		route_errors[nerr++] = 404;
+		if (strcmp(r->method, "GET") != 0)
+			route_errors[nerr++] = 409;
+		if (r->body != GW_RB_NONE)
+		{
+			route_errors[nerr++] = 413;
+			route_errors[nerr++] = 415;
+			route_errors[nerr++] = 422;
+		}
+		route_errors[nerr++] = 500;
+		route_errors[nerr++] = 503;
+	}
+	for (i = 0; i < (size_t) nerr; i++)
+	{
+		snprintf(code, sizeof(code), "%d", route_errors[i]);
+		if (route_errors[i] == 422 && r->body == GW_RB_ROWS)
+			json_object_set_new(responses, code,
+								json_pack("{s:s, s:o}", "description",
+										  "atomik=true and a row was rejected (the summary; nothing written), or the body is not an array of rows",
+										  "content", json_content(json_pack("{s:[o,o]}", "oneOf",
+																			ref("#/components/schemas/RingkasanImpor"),
+																			ref("#/components/schemas/Error")))));
+		else
+		{
+			char		target[48];
+
+			snprintf(target, sizeof(target), "#/components/responses/E%d", route_errors[i]);
+			json_object_set_new(responses, code, ref(target));
+		}
+	}
+	json_object_set_new(op, "responses", responses);
+
+	if (r->access == GW_TOKEN)
+		json_object_set_new(op, "security", json_pack("[{s:[]}]", "bearer"));
+	else if (r->access == GW_TOKEN_OPTIONAL)
+		json_object_set_new(op, "security", json_pack("[{}, {s:[]}]", "bearer"));
+	else
+		json_object_set_new(op, "security", json_array());
+	return op;
+}
+
+json_t *
+gw_openapi_doc(void)
+{
+	json_t	   *doc;
+	json_t	   *paths = json_object();
+	json_t	   *responses = json_object();
+	size_t		i;
+	int			r;
+
+	for (i = 0; i < sizeof(errors) / sizeof(errors[0]); i++)
+	{
+		char		name[8];
+
+		snprintf(name, sizeof(name), "E%d", errors[i].status);
+		json_object_set_new(responses, name,
+							json_pack("{s:s, s:o}", "description", errors[i].description,
+									  "content", json_content(ref("#/components/schemas/Error"))));
+	}
+	for (r = 0; r < gw_nroutes; r++)
+	{
+		const gw_route *rt = &gw_routes[r];
+		json_t	   *item = json_object_get(paths, rt->pattern);
+		char		method[8];
+		size_t		k;
+
+		if (item == NULL)
+		{
+			item = json_object();
+			json_object_set_new(paths, rt->pattern, item);
+		}
+		for (k = 0; rt->method[k] && k + 1 < sizeof(method); k++)
+			method[k] = (char) (rt->method[k] >= 'A' && rt->method[k] <= 'Z' ? rt->method[k] + 32 : rt->method[k]);
+		method[k] = '\0';
+		json_object_set_new(item, method, operation(rt));
+	}
+
+	doc = json_pack("{s:s, s:{s:s, s:s, s:s}, s:[{s:s}], s:o, s:{s:{s:{s:s, s:s, s:s}}, s:{s:o, s:o}, s:o}}",
+					"openapi", "3.0.3",
+					"info", "title", "kampungkb REST gateway", "version", "1.0.0",
+					"description", "The API of kampungkb (Kampung KB data and scoring in PostgreSQL). Every non-2xx answer "
+					"has the body {code, message, details, hint}; code is the SQLSTATE or a KKB-xxx gateway code.",
+					"servers", "url", "/",
+					"paths", paths,
+					"components",
+					"securitySchemes", "bearer", "type", "http", "scheme", "bearer",
+					"description", "A token made with kkb.token_buat(); sent as Authorization: Bearer <token>",
+					"schemas", "Error", error_schema(), "RingkasanImpor", summary_schema(),
+					"responses", responses);
+	return doc;
+}
