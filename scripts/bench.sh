@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh - `make bench`: every benchmark against its baseline, in one run.
 #
-# BENCH_SCALE=small (default: quick check) or large (the issues' full sizes).
+# BENCH_SCALE=small (default: quick check) or large (the issues' full sizes);
+# BENCH_ONLY=gateway runs only the benchmarks whose file name contains it.
 # Each benchmark prints medians over BENCH_REPEAT alternating runs and the
 # ratio to its baseline; results go to build/bench/results.jsonl as well.
 # A throwaway cluster in .bench/ (port 54317) is used and stopped at the end.
@@ -45,7 +46,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB memor
 echo "scale: $BENCH_SCALE ($BENCH_ROWS rows), medians of $BENCH_REPEAT alternating runs"
 echo
 for b in tests/bench/[0-9]*.sh; do
-	sh "$b"
+	case "$b" in *"${BENCH_ONLY:-}"*) sh "$b" ;; esac
 done
 echo
 echo "results: $BENCH_RESULTS"

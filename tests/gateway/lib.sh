@@ -73,6 +73,14 @@ gw_stop() {
 	wait "$GW_PID" 2>/dev/null
 	GW_STATUS=$?
 	GW_PID=
+	# a sanitizer build (make test runs one) reports memory errors, leaks and
+	# undefined behaviour on stderr: each stop is a test that there were none
+	if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$GW_LOG" 2>/dev/null; then
+		ok 1 "the gateway ran clean under the sanitizers ($GW_LOG)"
+		grep -E -A12 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$GW_LOG" | head -40 | sed 's/^/#   /'
+	else
+		ok 0 "the gateway ran clean under the sanitizers"
+	fi
 	return 0
 }
 
