@@ -304,3 +304,147 @@ fail:
 	json_decref(out);
 	return -1;
 }
+
+/* ---------------------------------------------------------------- writing */
+
+typedef struct csv_out
+{
+	char	   *buf;
+	size_t		len;
+	size_t		cap;
+	int			oom;
+} csv_out;
+
+static void
+out_bytes(csv_out *o, const char *s, size_t n)
+{
+	if (o->oom)
+		return;
+	if (o->len + n + 1 > o->cap)
+	{
+		size_t		cap = o->cap ? o->cap : 4096;
+		char	   *nb;
+
+		while (o->len + n + 1 > cap)
+			cap *= 2;
+		nb = realloc(o->buf, cap);
+		if (nb == NULL)
+		{
+			o->oom = 1;
+			return;
+		}
+		o->buf = nb;
+		o->cap = cap;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	o->buf[o->len] = '\0';
+}
+
+/* A quoted field: "..." with every quote doubled. */
+static void
+out_quoted(csv_out *o, const char *s, size_t n)
+{
+	size_t		i,
+				from = 0;
+
+	out_bytes(o, "\"", 1);
+	for (i = 0; i < n; i++)
+		if (s[i] == '"')
+		{
+			out_bytes(o, s + from, i + 1 - from);	/* up to and with the quote */
+			out_bytes(o, "\"", 1);
+			from = i + 1;
+		}
+	out_bytes(o, s + from, n - from);
+	out_bytes(o, "\"", 1);
+}
+
+static void
+out_value(csv_out *o, json_t *v)
+{
+	char		num[64];
+	int			n;
+
+	switch (v ? json_typeof(v) : JSON_NULL)
+	{
+		case JSON_STRING:
+			out_quoted(o, json_string_value(v), json_string_length(v));
+			break;
+		case JSON_INTEGER:
+			n = snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+			out_bytes(o, num, (size_t) n);
+			break;
+		case JSON_REAL:
+			/* 15 significant digits: what PostgreSQL's numeric sent, without binary noise */
+			n = snprintf(num, sizeof(num), "%.15g", json_real_value(v));
+			out_bytes(o, num, (size_t) n);
+			break;
+		case JSON_TRUE:
+			out_bytes(o, "true", 4);
+			break;
+		case JSON_FALSE:
+			out_bytes(o, "false", 5);
+			break;
+		case JSON_NULL:
+			break;
+		case JSON_OBJECT:
+		case JSON_ARRAY:
+			{
+				char	   *t = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+
+				if (t == NULL)
+				{
+					o->oom = 1;
+					return;
+				}
+				out_quoted(o, t, strlen(t));
+				free(t);
+				break;
+			}
+	}
+}
+
+char *
+gw_csv_write(json_t *rows, size_t *len)
+{
+	csv_out		o;
+	json_t	   *first = json_array_get(rows, 0);
+	json_t	   *row;
+	size_t		i;
+	const char *key;
+	json_t	   *val;
+
+	memset(&o, 0, sizeof(o));
+	out_bytes(&o, "", 0);		/* an empty body is "" */
+	if (json_is_object(first))
+	{
+		int			c = 0;
+
+		json_object_foreach(first, key, val)
+		{
+			if (c++ > 0)
+				out_bytes(&o, ",", 1);
+			out_quoted(&o, key, strlen(key));
+		}
+		out_bytes(&o, "\r\n", 2);
+		json_array_foreach(rows, i, row)
+		{
+			c = 0;
+			json_object_foreach(first, key, val)
+			{
+				if (c++ > 0)
+					out_bytes(&o, ",", 1);
+				out_value(&o, json_is_object(row) ? json_object_get(row, key) : NULL);
+			}
+			out_bytes(&o, "\r\n", 2);
+		}
+	}
+	if (o.oom)
+	{
+		free(o.buf);
+		return NULL;
+	}
+	*len = o.len;
+	return o.buf;
+}

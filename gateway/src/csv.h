@@ -28,4 +28,15 @@ long		gw_utf8_invalid_at(const char *buf, size_t len);
 int			gw_csv_parse(const char *buf, size_t len, json_t **header, json_t **rows,
 						 char *err, size_t errlen, long *pos);
 
+/*
+ * The rows (a JSON array of objects) as CSV (RFC 4180, UTF-8, CRLF line
+ * ends): a header row of the first object's keys, in their order, then one
+ * record per object, its values in the header's order.  Strings (and the
+ * header's names) are always quoted, a quote doubled; numbers and booleans
+ * are written bare, null and absent keys as an empty field, nested objects
+ * and arrays as their compact JSON text (quoted).  No rows: an empty body.
+ * Returns the malloc'd text (its length in *len), or NULL when out of memory.
+ */
+char	   *gw_csv_write(json_t *rows, size_t *len);
+
 #endif

@@ -3,6 +3,8 @@
  *   POST /v1/desa/{kode}/keluarga     families, by (kode_desa, no_kk)
  *   POST /v1/desa/{kode}/anggota      members, by (kode_desa, nik)
  *   POST /v1/desa/{kode}/pengukuran   child measurements, by (kode_desa, nik, tanggal_ukur)
+ *   POST /v1/desa/{kode}/peristiwa    vital events, by (kode_desa, ref): ref is the client's own id of
+ *                                     the event (e.g. the phone app's UUID); id stays the database's
  *
  * The body is a JSON array of objects or CSV (Content-Type: text/csv, a
  * header row, UTF-8).  Rows are upserted by their natural key, set-based,
@@ -163,9 +165,34 @@ static const gw_stmt st_pengukuran = {
 	2
 };
 
+/* id is the database's (GENERATED ALWAYS): a client names its events by ref */
+static const char *const kolom_peristiwa[] = {
+	"kode_desa", "ref", "jenis", "tanggal", "nik", "nik_ibu", "jenis_kelamin", "umur_hari", "kematian_ibu", "keterangan", NULL
+};
+static const char *const kunci_peristiwa[] = {"ref", NULL};
+static const gw_stmt st_peristiwa = {
+	"sinkron_peristiwa",
+	ROWS("peristiwa")
+	"INSERT INTO kkb.peristiwa AS t (kode_desa, ref, jenis, tanggal, nik, nik_ibu, jenis_kelamin, umur_hari, kematian_ibu,"
+	"                                keterangan)"
+	" SELECT k.kode_desa, r.ref, r.jenis, r.tanggal, r.nik, r.nik_ibu, r.jenis_kelamin, r.umur_hari,"
+	"        coalesce(r.kematian_ibu, false), r.keterangan"
+	FROM_ROWS
+	" ON CONFLICT (kode_desa, ref) DO UPDATE SET jenis = EXCLUDED.jenis, tanggal = EXCLUDED.tanggal, nik = EXCLUDED.nik,"
+	"    nik_ibu = EXCLUDED.nik_ibu, jenis_kelamin = EXCLUDED.jenis_kelamin, umur_hari = EXCLUDED.umur_hari,"
+	"    kematian_ibu = EXCLUDED.kematian_ibu, keterangan = EXCLUDED.keterangan"
+	"  WHERE (t.jenis, t.tanggal, t.nik, t.nik_ibu, t.jenis_kelamin, t.umur_hari, t.kematian_ibu, t.keterangan)"
+	"        IS DISTINCT FROM (EXCLUDED.jenis, EXCLUDED.tanggal, EXCLUDED.nik, EXCLUDED.nik_ibu, EXCLUDED.jenis_kelamin,"
+	"         EXCLUDED.umur_hari, EXCLUDED.kematian_ibu, EXCLUDED.keterangan)"
+	" RETURNING t.ref, t.xmax = 0 AS baru)"
+	" SELECT r.n, u.baru FROM u JOIN r ON r.ref OPERATOR(pg_catalog.=) u.ref ORDER BY r.n",
+	2
+};
+
 static const tabel_sinkron tabel_keluarga = {"keluarga", &st_keluarga, kolom_keluarga, kunci_keluarga, 0};
 static const tabel_sinkron tabel_anggota = {"anggota", &st_anggota, kolom_anggota, kunci_anggota, 0};
 static const tabel_sinkron tabel_pengukuran = {"pengukuran", &st_pengukuran, kolom_pengukuran, kunci_pengukuran, 1};
+static const tabel_sinkron tabel_peristiwa = {"peristiwa", &st_peristiwa, kolom_peristiwa, kunci_peristiwa, 0};
 
 /* ---------------------------------------------------------------- one batch */
 
@@ -707,4 +734,10 @@ void
 h_sinkron_pengukuran(gw_request *req)
 {
 	sinkron(req, &tabel_pengukuran);
+}
+
+void
+h_sinkron_peristiwa(gw_request *req)
+{
+	sinkron(req, &tabel_peristiwa);
 }

@@ -13,6 +13,7 @@
 #include <netinet/in.h>
 
 #include "config.h"
+#include "csv.h"
 #include "log.h"
 #include "metrics.h"
 
@@ -228,6 +229,109 @@ gw_route_match(gw_request *req, const char *method, const char *path, int *path_
 	return found;
 }
 
+/* Does the Accept header ask for text/csv (anywhere in its list, any case)? */
+static int
+accepts_csv(gw_request *req)
+{
+	const char *a = gw_header(req, MHD_HTTP_HEADER_ACCEPT);
+	static const char want[] = "text/csv";
+
+	for (; a && *a; a++)
+	{
+		size_t		i;
+
+		for (i = 0; want[i] && a[i] && (a[i] | 0x20) == want[i]; i++)
+			;
+		if (want[i] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * GET <path>.csv of a CSV route: match the path without ".csv".  Returns the
+ * route (and its params in req) or NULL.
+ */
+static const gw_route *
+match_csv_suffix(gw_request *req)
+{
+	char		path[512];
+	size_t		n = req->path ? strlen(req->path) : 0;
+	const gw_route *r;
+	int			path_known;
+
+	if (strcmp(req->method, "GET") != 0 || n <= 4 || n - 4 >= sizeof(path) || strcmp(req->path + n - 4, ".csv") != 0)
+		return NULL;
+	memcpy(path, req->path, n - 4);
+	path[n - 4] = '\0';
+	r = gw_route_match(req, req->method, path, &path_known);
+	return r && r->csv ? r : NULL;
+}
+
+/*
+ * A CSV route asked for text/csv: turn the JSON answer's "data" rows into
+ * CSV (csv.c), with a Content-Disposition naming a file after the path
+ * ("/v1/desa/13.77.01.1001/profil" -> desa-13.77.01.1001-profil.csv).
+ * Errors (non-2xx) stay JSON.
+ */
+static void
+reply_as_csv(gw_request *req)
+{
+	json_t	   *doc;
+	json_t	   *rows;
+	char	   *text;
+	size_t		len = 0,
+				n = 0,
+				plen;
+	const char *p;
+
+	if (req->status != 200 || req->resp_body == NULL || req->content_type == NULL ||
+		strncmp(req->content_type, "application/json", 16) != 0)
+		return;
+	doc = json_loadb(req->resp_body, req->resp_len, 0, NULL);
+	rows = doc ? json_object_get(doc, "data") : NULL;
+	if (!json_is_array(rows))
+	{
+		json_decref(doc);
+		return;					/* not a list: cannot happen for GW_CSV routes; keep the JSON */
+	}
+	text = gw_csv_write(rows, &len);
+	json_decref(doc);
+	if (text == NULL)
+	{
+		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		return;
+	}
+	gw_reply_body(req, 200, "text/csv; charset=utf-8", text, len);
+
+	p = req->path;
+	plen = strlen(p);
+	if (plen > 4 && strcmp(p + plen - 4, ".csv") == 0)
+		plen -= 4;
+	if (strncmp(p, "/v1/", 4) == 0)
+	{
+		p += 4;
+		plen -= 4;
+	}
+	else if (*p == '/')
+	{
+		p++;
+		plen--;
+	}
+	n = (size_t) snprintf(req->disposition, sizeof(req->disposition), "attachment; filename=\"");
+	for (; plen > 0 && n + 8 < sizeof(req->disposition); p++, plen--)
+	{
+		char		c = *p;
+
+		if (c == '/')
+			c = '-';
+		else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
+			c = '_';
+		req->disposition[n++] = c;
+	}
+	memcpy(req->disposition + n, ".csv\"", 6);
+}
+
 /* Route and run the handler; always leaves a response in req. */
 static void
 dispatch(gw_request *req)
@@ -243,6 +347,10 @@ dispatch(gw_request *req)
 		return;
 	}
 	req->route = gw_route_match(req, req->method, req->path, &path_known);
+	if (req->route == NULL && !path_known && (req->route = match_csv_suffix(req)) != NULL)
+		req->want_csv = 1;
+	else if (req->route && req->route->csv && strcmp(req->method, "GET") == 0 && accepts_csv(req))
+		req->want_csv = 1;
 	if (req->route)
 	{
 		/* authentication is the first step: a refused caller reaches no handler */
@@ -252,6 +360,8 @@ dispatch(gw_request *req)
 		req->route->handler(req);
 		if (req->resp_body == NULL)
 			gw_reply_error(req, 500, "KKB-500", "the handler produced no response", NULL, NULL);
+		else if (req->want_csv)
+			reply_as_csv(req);
 		return;
 	}
 	if (path_known)
@@ -281,6 +391,10 @@ send_response(gw_request *req)
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, req->content_type);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (req->disposition[0])
+		MHD_add_response_header(resp, "Content-Disposition", req->disposition);
+	if (req->route && req->route->csv)
+		MHD_add_response_header(resp, "Vary", "Accept");
 	if (req->status == 405 && req->allow[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, req->allow);
 	if (req->status == 401 && req->www_authenticate)

@@ -47,7 +47,9 @@ typedef enum gw_route_body
  * One row of the route table: method, path pattern ({name} matches a
  * segment), handler, access, and what GET /openapi.json says about it: a
  * summary, its query parameters (space separated), its body, its success
- * status and media type (NULL: application/json).
+ * status and media type (NULL: application/json), and whether it also
+ * exports CSV (a list route whose JSON answer has a "data" array: then
+ * Accept: text/csv, or the path with ".csv" appended, answers text/csv).
  */
 typedef struct gw_route
 {
@@ -60,6 +62,7 @@ typedef struct gw_route
 	gw_route_body body;
 	int			success;
 	const char *produces;
+	int			csv;
 } gw_route;
 
 struct gw_request
@@ -83,6 +86,8 @@ struct gw_request
 	const char *content_type;
 	char		allow[64];		/* Allow header for 405 */
 	const char *www_authenticate;	/* WWW-Authenticate header for 401 (static string) */
+	int			want_csv;		/* a CSV route asked for text/csv (Accept or ".csv") */
+	char		disposition[160];	/* Content-Disposition header, when not empty */
 };
 
 /* The route table (routes.c) and its length. */

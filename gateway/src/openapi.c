@@ -150,6 +150,14 @@ operation(const gw_route *r)
 		tag[i] = p[i];
 	tag[i] = '\0';
 	json_object_set_new(op, "tags", json_pack("[s]", tag));
+	if (r->csv)
+	{
+		char		desc[320];
+
+		snprintf(desc, sizeof(desc), "Also a CSV export for spreadsheets: send Accept: text/csv, or GET %s.csv "
+				 "(same parameters and paging; errors stay JSON).", r->pattern);
+		json_object_set_new(op, "description", json_string(desc));
+	}
 
 	/* path parameters, in order */
 	for (p = strchr(r->pattern, '{'); p; p = strchr(p + 1, '{'))
@@ -218,6 +226,18 @@ operation(const gw_route *r)
 		json_object_set_new(responses, code,
 							json_pack("{s:s, s:o}", "description", "The import summary",
 									  "content", json_content(ref("#/components/schemas/RingkasanImpor"))));
+	else if (r->csv)
+		json_object_set_new(responses, code,
+							json_pack("{s:s, s:{s:{s:{s:s}}, s:{s:{s:s, s:s}}}, s:{s:{s:s, s:{s:s}}}}",
+									  "description", "Success: the JSON document, or with Accept: text/csv (or the path with .csv "
+									  "appended) its data rows as CSV (RFC 4180, UTF-8, CRLF, a header row; strings quoted, "
+									  "nested values as JSON text; the same paging)",
+									  "content",
+									  "application/json", "schema", "type", "object",
+									  "text/csv", "schema", "type", "string", "description",
+									  "A header row of the column names, then one record per row",
+									  "headers", "Content-Disposition", "description",
+									  "With text/csv: attachment; filename=\"<path>.csv\"", "schema", "type", "string"));
 	else
 		json_object_set_new(responses, code,
 							json_pack("{s:s, s:o}", "description", "Success",

@@ -44,6 +44,7 @@ void		h_klasifikasi_daftar(gw_request *req);
 void		h_sinkron_keluarga(gw_request *req);
 void		h_sinkron_anggota(gw_request *req);
 void		h_sinkron_pengukuran(gw_request *req);
+void		h_sinkron_peristiwa(gw_request *req);
 
 /* h_meta.c: the API's own description and its counters */
 void		h_openapi(gw_request *req);

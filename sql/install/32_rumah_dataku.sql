@@ -137,6 +137,7 @@ COMMENT ON COLUMN kkb.pengukuran.diubah_pada IS 'Last changed at';
 CREATE TABLE kkb.peristiwa (
 	kode_desa        kkb.kode_desa NOT NULL REFERENCES kkb.kampung (kode_desa),
 	id               bigint GENERATED ALWAYS AS IDENTITY,
+	ref              text NOT NULL CHECK (ref ~ '^[A-Za-z0-9._:-]{1,64}$'),
 	jenis            kkb.jenis_peristiwa NOT NULL,
 	tanggal          date NOT NULL,
 	nik              kkb.nik,
@@ -147,12 +148,14 @@ CREATE TABLE kkb.peristiwa (
 	keterangan       text,
 	diubah_pada      timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	PRIMARY KEY (kode_desa, id),
+	UNIQUE (kode_desa, ref),
 	CHECK (jenis = 'mati' OR (umur_hari IS NULL AND NOT kematian_ibu)),
 	CHECK (jenis <> 'lahir' OR nik_ibu IS NOT NULL OR keterangan IS NOT NULL)
 );
 COMMENT ON TABLE kkb.peristiwa IS 'Vital events of the village (peristiwa): births, deaths, moves in and out';
 COMMENT ON COLUMN kkb.peristiwa.kode_desa IS 'Village code';
 COMMENT ON COLUMN kkb.peristiwa.id IS 'Event number';
+COMMENT ON COLUMN kkb.peristiwa.ref IS 'The client''s own id of the event (e.g. the phone app''s UUID), unique in the village: the natural key of the bulk sync (POST /v1/desa/{kode}/peristiwa)';
 COMMENT ON COLUMN kkb.peristiwa.jenis IS 'Kind of event';
 COMMENT ON COLUMN kkb.peristiwa.tanggal IS 'Date of the event';
 COMMENT ON COLUMN kkb.peristiwa.nik IS 'NIK of the person concerned, when known';

@@ -619,7 +619,8 @@ BEGIN
 		n_pengukuran := n_pengukuran + v_n;
 
 		-- ------------------------------------------------ vital events
-		INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, nik, nik_ibu, jenis_kelamin, umur_hari, kematian_ibu, keterangan)
+		-- ref (the client's id of the event): 'gen-' || village || '-' || a letter for the kind of source || its key
+		INSERT INTO kkb.peristiwa (kode_desa, ref, jenis, tanggal, nik, nik_ibu, jenis_kelamin, umur_hari, kematian_ibu, keterangan)
 		WITH lahir AS (
 			SELECT a.vk, pg_catalog.count(*) AS n FROM pg_temp._gen_ang a
 			 WHERE a.tanggal_lahir >= v_w0 AND (a.masuk IS NULL OR a.tanggal_lahir >= a.masuk) GROUP BY a.vk
@@ -675,29 +676,29 @@ BEGIN
 			                 FROM pg_catalog.generate_series(1, pg_catalog.floor(dd.penduduk * 0.012 * v_bulan / 12.0 + kkb._gen_acak(dd.vk, v_benih, 55))::integer) AS j
 			         ) x) o
 		)
-		SELECT z.kode, z.jenis::kkb.jenis_peristiwa, z.tanggal, z.nik::kkb.nik, z.nik_ibu::kkb.nik, z.jk, z.umur_hari, z.kematian_ibu, z.ket
+		SELECT z.kode, 'gen-' || z.kode::text || '-' || z.ref, z.jenis::kkb.jenis_peristiwa, z.tanggal, z.nik::kkb.nik, z.nik_ibu::kkb.nik, z.jk, z.umur_hari, z.kematian_ibu, z.ket
 		  FROM (
 			-- births of members
-			SELECT a.kode, 'lahir' AS jenis, a.tanggal_lahir AS tanggal, a.nik, i.nik AS nik_ibu, a.jk, NULL::integer AS umur_hari, false AS kematian_ibu,
+			SELECT a.kode, 'L' || a.nik::text AS ref, 'lahir' AS jenis, a.tanggal_lahir AS tanggal, a.nik, i.nik AS nik_ibu, a.jk, NULL::integer AS umur_hari, false AS kematian_ibu,
 			       CASE WHEN i.nik IS NULL THEN 'Ibu tidak tercatat sebagai anggota keluarga di desa ini' END AS ket
 			  FROM pg_temp._gen_ang a
 			  LEFT JOIN pg_temp._gen_ang i ON i.fk = a.fk AND a.hubungan = 'anak' AND i.jk = 'P'
 			                              AND (i.hubungan = 'istri' OR (i.hubungan = 'kepala' AND i.tipe = 'ortu'))
 			 WHERE a.tanggal_lahir >= v_w0 AND (a.masuk IS NULL OR a.tanggal_lahir >= a.masuk)
 			UNION ALL
-			SELECT b.kode, 'lahir', b.lahir, NULL, b.nik_ibu, b.jk, NULL, false,
+			SELECT b.kode, 'B' || b.kunci::text, 'lahir', b.lahir, NULL, b.nik_ibu, b.jk, NULL, false,
 			       CASE WHEN b.nik_ibu IS NULL THEN 'Bayi lahir hidup, kemudian meninggal; ibu tidak tercatat' ELSE 'Bayi lahir hidup, kemudian meninggal' END
 			  FROM bayi2 b
 			UNION ALL
-			SELECT b.kode, 'mati', b.lahir + b.umur_hari, NULL, NULL, b.jk, b.umur_hari, false, 'Kematian bayi'
+			SELECT b.kode, 'M' || b.kunci::text, 'mati', b.lahir + b.umur_hari, NULL, NULL, b.jk, b.umur_hari, false, 'Kematian bayi'
 			  FROM bayi2 b
 			UNION ALL
 			-- members who moved in with their family
-			SELECT a.kode, 'pindah_masuk', a.masuk, a.nik, NULL, a.jk, NULL, false,
+			SELECT a.kode, 'P' || a.nik::text, 'pindah_masuk', a.masuk, a.nik, NULL, a.jk, NULL, false,
 			       'Pindah datang dari ' || (SELECT asal.t[1 + pg_catalog.floor(10 * kkb._gen_acak(a.fk, v_benih, 16))::integer] FROM asal)
 			  FROM pg_temp._gen_ang a WHERE a.masuk IS NOT NULL AND a.tanggal_lahir < a.masuk
 			UNION ALL
-			SELECT o.kode, o.jenis, o.tanggal,
+			SELECT o.kode, 'O' || o.kunci::text, o.jenis, o.tanggal,
 			       CASE WHEN o.jenis = 'pindah_keluar' OR NOT o.kematian_ibu THEN
 			            o.kec6 * 10000000000 + (pg_catalog.date_part('day', x.lahir)::bigint + CASE WHEN o.jk = 'P' THEN 40 ELSE 0 END) * 100000000
 			            + pg_catalog.date_part('month', x.lahir)::bigint * 1000000 + (pg_catalog.date_part('year', x.lahir)::bigint % 100) * 10000

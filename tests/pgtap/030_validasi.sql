@@ -108,12 +108,12 @@ SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'keluarga_tanpa
           'a family left without a head after an import gets one warning');
 INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
 VALUES ('13.77.01.1001', pg_temp.nik('137701', '2012-12-12', true, 22), '1377011505200001', 'Ibu Muda', 'P', '2012-12-12', 'famili_lain');
-INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, nik_ibu, jenis_kelamin)
-VALUES ('13.77.01.1001', 'lahir', DATE '2026-06-01', pg_temp.nik('137701', '2012-12-12', true, 22), 'P');
+INSERT INTO kkb.peristiwa (kode_desa, ref, jenis, tanggal, nik_ibu, jenis_kelamin)
+VALUES ('13.77.01.1001', 'uji-lahir-1', 'lahir', DATE '2026-06-01', pg_temp.nik('137701', '2012-12-12', true, 22), 'P');
 SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'umur_ibu_tidak_wajar'), 1,
           'a birth to a 13-year-old mother is recorded with one warning');
-INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, nik_ibu, jenis_kelamin)
-VALUES ('13.77.01.1001', 'lahir', DATE '2026-06-01', pg_temp.nik('137701', '1992-03-10', true, 2), 'L');
+INSERT INTO kkb.peristiwa (kode_desa, ref, jenis, tanggal, nik_ibu, jenis_kelamin)
+VALUES ('13.77.01.1001', 'uji-lahir-2', 'lahir', DATE '2026-06-01', pg_temp.nik('137701', '1992-03-10', true, 2), 'L');
 SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'umur_ibu_tidak_wajar'), 1,
           'a birth to a 34-year-old mother adds no warning');
 SELECT is((SELECT count(*)::int FROM kkb.peringatan), 4, 'four warnings in all');

@@ -14,8 +14,8 @@ VALUES ('13.77.01.1001', pg_temp.nik('137701', '2025-01-20', false, 51), '137701
 INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur) VALUES
 	('13.77.01.1001', pg_temp.nik('137701', '2025-01-20', false, 51), '2026-10-05', 10.0, 70.0, 'berdiri'),   -- 20 months, 70 cm: stunted
 	('13.77.01.1001', pg_temp.nik('137701', '2025-01-20', false, 51), '2026-09-05', 9.8, 69.0, 'berdiri');
-INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, nik_ibu, jenis_kelamin) VALUES ('13.77.01.1001', 'lahir', '2026-10-10', pg_temp.nik('137701', '1992-03-10', true, 2), 'P');
-INSERT INTO kkb.peristiwa (kode_desa, jenis, tanggal, jenis_kelamin, umur_hari) VALUES ('13.77.01.1001', 'mati', '2026-10-20', 'P', 10);
+INSERT INTO kkb.peristiwa (kode_desa, ref, jenis, tanggal, nik_ibu, jenis_kelamin) VALUES ('13.77.01.1001', 'uji-lahir-1', 'lahir', '2026-10-10', pg_temp.nik('137701', '1992-03-10', true, 2), 'P');
+INSERT INTO kkb.peristiwa (kode_desa, ref, jenis, tanggal, jenis_kelamin, umur_hari) VALUES ('13.77.01.1001', 'uji-mati-1', 'mati', '2026-10-20', 'P', 10);
 -- C (13.77.02.2005) has no by-name records: a monthly report and entered values
 INSERT INTO kkb.kampung (kode_desa, nama) VALUES ('13.77.02.2005', 'Kampung KB Ampalu');
 INSERT INTO kkb.penduduk (kode_desa, periode, laki_laki, perempuan, keluarga, pus) VALUES
