@@ -89,10 +89,17 @@ cek_anggota(Relation rel, HeapTuple tup, int32 today)
 	Datum		d;
 
 	memset(&f, 0, sizeof(f));
+	/* a missing required column is for its NOT NULL constraint to report (23502) */
 	f.nik = DatumGetInt64(get(tup, rel, "nik", &isnull));
+	if (isnull)
+		return;
 	d = get(tup, rel, "jenis_kelamin", &isnull);
-	f.jenis_kelamin = isnull ? '\0' : *VARDATA_ANY(DatumGetPointer(d));
+	if (isnull)
+		return;
+	f.jenis_kelamin = *VARDATA_ANY(DatumGetBpCharPP(d));
 	f.tanggal_lahir = DatumGetDateADT(get(tup, rel, "tanggal_lahir", &isnull));
+	if (isnull || DATE_NOT_FINITE(f.tanggal_lahir))
+		return;
 	d = get(tup, rel, "hamil", &isnull);
 	f.has_hamil = !isnull;
 	f.hamil = !isnull && DatumGetBool(d);
@@ -111,6 +118,8 @@ cek_keluarga(Relation rel, HeapTuple tup, int32 today)
 	bool		isnull;
 
 	f.no_kk = DatumGetInt64(get(tup, rel, "no_kk", &isnull));
+	if (isnull)
+		return;					/* NOT NULL reports it */
 	f.hari_ini = today;
 	if (kkb_cek_keluarga(&f, &v))
 		raise_violation(rel, &v);
@@ -140,7 +149,7 @@ cek_pengukuran(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 				 errmsg("jenis_kelamin of the measured child is unknown"),
 				 errdetail("A measurement takes the child's sex and birth date from its member record."),
 				 errtablecol(rel, attnum_of(rel, "jenis_kelamin"))));
-	sex = *VARDATA_ANY(DatumGetPointer(d)) == 'L' ? KKB_MALE : KKB_FEMALE;
+	sex = *VARDATA_ANY(DatumGetBpCharPP(d)) == 'L' ? KKB_MALE : KKB_FEMALE;
 	d = get(tup, rel, "tanggal_lahir", &isnull);
 	if (isnull)
 		ereport(ERROR,
@@ -150,6 +159,8 @@ cek_pengukuran(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 				 errtablecol(rel, attnum_of(rel, "tanggal_lahir"))));
 	f.tanggal_lahir = DatumGetDateADT(d);
 	f.tanggal_ukur = DatumGetDateADT(get(tup, rel, "tanggal_ukur", &isnull));
+	if (isnull)
+		return;					/* NOT NULL reports it */
 	d = get(tup, rel, "berat_kg", &isnull);
 	f.has_berat = !isnull;
 	f.berat_kg = isnull ? 0 : DatumGetFloat8(d);

@@ -14,6 +14,8 @@ CREATE TABLE kkb.peringatan (
 	waktu     timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
 CREATE INDEX peringatan_desa ON kkb.peringatan (kode_desa, waktu);
+-- one warning per row and kind, however often the row is written
+CREATE UNIQUE INDEX peringatan_satu ON kkb.peringatan (tabel, kunci, kode);
 COMMENT ON TABLE kkb.peringatan IS 'Warnings (peringatan): doubtful but possible values that were accepted and should be checked';
 COMMENT ON COLUMN kkb.peringatan.id IS 'Warning number';
 COMMENT ON COLUMN kkb.peringatan.kode_desa IS 'Village the row belongs to';
@@ -33,7 +35,8 @@ CREATE TABLE kkb.audit (
 	kunci      jsonb NOT NULL,
 	lama       jsonb,
 	baru       jsonb,
-	peran      text NOT NULL DEFAULT CURRENT_USER,
+	peran      text NOT NULL DEFAULT coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER::text),
+	sesi       text NOT NULL DEFAULT SESSION_USER::text,
 	pengguna   text DEFAULT NULLIF(pg_catalog.current_setting('kkb.pengguna', true), ''),
 	transaksi  bigint NOT NULL DEFAULT pg_catalog.txid_current()
 );
@@ -47,7 +50,8 @@ COMMENT ON COLUMN kkb.audit.kode_desa IS 'Village of the row';
 COMMENT ON COLUMN kkb.audit.kunci IS 'Primary key of the row';
 COMMENT ON COLUMN kkb.audit.lama IS 'Row before the change (UPDATE, DELETE)';
 COMMENT ON COLUMN kkb.audit.baru IS 'Row after the change (INSERT, UPDATE)';
-COMMENT ON COLUMN kkb.audit.peran IS 'Database role that made the change';
+COMMENT ON COLUMN kkb.audit.peran IS 'Database role that made the change (the SET ROLE role of the session, else its login)';
+COMMENT ON COLUMN kkb.audit.sesi IS 'Login role of the session (for the gateway: its own login)';
 COMMENT ON COLUMN kkb.audit.pengguna IS 'Application user, when the gateway set kkb.pengguna';
 COMMENT ON COLUMN kkb.audit.transaksi IS 'Transaction id (changes of one request share it)';
 
@@ -61,6 +65,9 @@ DECLARE
 	sama text := '';
 	i int;
 BEGIN
+	IF TG_TABLE_SCHEMA <> 'kkb' THEN
+		RAISE EXCEPTION 'kkb._audit only audits tables of schema kkb' USING ERRCODE = 'insufficient_privilege';
+	END IF;
 	FOR i IN 0 .. TG_NARGS - 1 LOOP
 		kunci_lama := kunci_lama || pg_catalog.format('%L, o.%I, ', TG_ARGV[i], TG_ARGV[i]);
 		kunci_baru := kunci_baru || pg_catalog.format('%L, n.%I, ', TG_ARGV[i], TG_ARGV[i]);
@@ -76,8 +83,8 @@ BEGIN
 			SELECT %L, %L, o.kode_desa, %s, to_jsonb(o) FROM kkb_audit_lama o', TG_TABLE_NAME, TG_OP, kunci_lama);
 	ELSE
 		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama, baru)
-			SELECT %L, %L, coalesce(n.kode_desa, o.kode_desa), coalesce(%s, %s), to_jsonb(o), to_jsonb(n)
-			  FROM kkb_audit_lama o FULL JOIN kkb_audit_baru n ON %s', TG_TABLE_NAME, TG_OP, kunci_baru, kunci_lama, sama);
+			SELECT %L, %L, coalesce(n.kode_desa, o.kode_desa), CASE WHEN n.kode_desa IS NULL THEN %s ELSE %s END, to_jsonb(o), to_jsonb(n)
+			  FROM kkb_audit_lama o FULL JOIN kkb_audit_baru n ON %s', TG_TABLE_NAME, TG_OP, kunci_lama, kunci_baru, sama);
 	END IF;
 	RETURN NULL;
 END $f$;
@@ -96,6 +103,9 @@ DECLARE
 	r record;
 	s kkb.status_periode;
 BEGIN
+	IF TG_TABLE_SCHEMA <> 'kkb' THEN
+		RAISE EXCEPTION 'kkb._kunci_periode only guards tables of schema kkb' USING ERRCODE = 'insufficient_privilege';
+	END IF;
 	FOR r IN SELECT * FROM (VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD.kode_desa END, CASE WHEN TG_OP <> 'INSERT' THEN OLD.periode END),
 	                               (CASE WHEN TG_OP <> 'DELETE' THEN NEW.kode_desa END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.periode END)) v(kode_desa, periode)
 	          WHERE v.kode_desa IS NOT NULL LOOP
@@ -148,7 +158,13 @@ COMMENT ON FUNCTION kkb._pengukuran_anak() IS 'Internal trigger: copies the chil
 -- ---------------------------------------------------------------- warnings, set-based per statement
 CREATE FUNCTION kkb._peringatan() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	desa kkb.kode_wilayah[] := '{}';
+	kk kkb.no_kk[] := '{}';
 BEGIN
+	IF TG_TABLE_SCHEMA <> 'kkb' THEN
+		RAISE EXCEPTION 'kkb._peringatan only watches tables of schema kkb' USING ERRCODE = 'insufficient_privilege';
+	END IF;
 	IF TG_TABLE_NAME = 'anggota' THEN
 		IF TG_OP IN ('INSERT', 'UPDATE') THEN
 			INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
@@ -156,20 +172,31 @@ BEGIN
 			       format('the district %s in nik %s is not in the national region reference', kkb.nik_kecamatan(n.nik), n.nik)
 			  FROM kkb_baru n
 			  LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) kkb.nik_kecamatan(n.nik)
-			 WHERE w.kode IS NULL;
+			 WHERE w.kode IS NULL
+			ON CONFLICT (tabel, kunci, kode) DO NOTHING;
 		END IF;
-		-- families touched by the statement that are left without a head
+		-- families touched by the statement (where members went to and came from) left without a head;
+		-- each transition table exists only for its events, hence the branches
+		IF TG_OP <> 'DELETE' THEN
+			SELECT coalesce(array_agg(kode_desa), '{}'), coalesce(array_agg(no_kk), '{}') INTO desa, kk FROM kkb_baru;
+		END IF;
+		IF TG_OP <> 'INSERT' THEN
+			SELECT desa || coalesce(array_agg(kode_desa), '{}'), kk || coalesce(array_agg(no_kk), '{}') INTO desa, kk FROM kkb_lama;
+		END IF;
 		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
 		SELECT t.kode_desa, 'keluarga', jsonb_build_object('kode_desa', t.kode_desa, 'no_kk', t.no_kk), 'keluarga_tanpa_kepala',
 		       format('family %s has members but no head (hubungan = kepala)', t.no_kk)
-		  FROM (SELECT DISTINCT kode_desa, no_kk FROM kkb_baru) t
-		 WHERE NOT EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = t.kode_desa AND a.no_kk = t.no_kk AND a.hubungan = 'kepala');
+		  FROM (SELECT DISTINCT u.kode_desa, u.no_kk FROM unnest(desa, kk) AS u(kode_desa, no_kk)) t
+		 WHERE EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = t.kode_desa AND a.no_kk = t.no_kk)
+		   AND NOT EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = t.kode_desa AND a.no_kk = t.no_kk AND a.hubungan = 'kepala')
+		ON CONFLICT (tabel, kunci, kode) DO NOTHING;
 	ELSIF TG_TABLE_NAME = 'pengukuran' THEN
 		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
 		SELECT n.kode_desa, 'pengukuran', jsonb_build_object('kode_desa', n.kode_desa, 'nik', n.nik, 'tanggal_ukur', n.tanggal_ukur),
 		       'z_tidak_wajar', format('measurement of %s on %s is flagged by WHO''s rules: %s', n.nik, n.tanggal_ukur, array_to_string(n.flags, ', '))
 		  FROM kkb_baru n
-		 WHERE cardinality(n.flags) > 0;
+		 WHERE cardinality(n.flags) > 0
+		ON CONFLICT (tabel, kunci, kode) DO NOTHING;
 	ELSIF TG_TABLE_NAME = 'peristiwa' THEN
 		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
 		SELECT n.kode_desa, 'peristiwa', jsonb_build_object('kode_desa', n.kode_desa, 'id', n.id), 'umur_ibu_tidak_wajar',
@@ -177,14 +204,16 @@ BEGIN
 		  FROM kkb_baru n
 		  JOIN kkb.anggota i ON i.kode_desa = n.kode_desa AND i.nik = n.nik_ibu
 		 CROSS JOIN LATERAL (SELECT extract(year FROM age(n.tanggal, i.tanggal_lahir))::int AS umur) u
-		 WHERE n.jenis = 'lahir' AND (u.umur < 15 OR u.umur > 55);
+		 WHERE n.jenis = 'lahir' AND (u.umur < 15 OR u.umur > 55)
+		ON CONFLICT (tabel, kunci, kode) DO NOTHING;
 	END IF;
 	RETURN NULL;
 END $f$;
 COMMENT ON FUNCTION kkb._peringatan() IS 'Internal trigger: records doubtful but possible values of a statement in kkb.peringatan';
 
 -- ---------------------------------------------------------------- wiring
--- BEFORE ROW: 10 copy from other tables, 20 row-local validation (C), 30 period lock
+-- BEFORE ROW: 05 period lock (first: nothing else is worth doing for a locked month),
+-- 10 copy from other tables, 20 row-local validation (C)
 CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.kampung FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
 CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.profil FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
 CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.penduduk FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
@@ -196,20 +225,24 @@ CREATE TRIGGER t10_anak BEFORE INSERT OR UPDATE ON kkb.pengukuran FOR EACH ROW E
 CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.pengukuran FOR EACH ROW EXECUTE FUNCTION kkb._validasi('pengukuran');
 CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.peristiwa FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
 CREATE TRIGGER t10_opd BEFORE INSERT OR UPDATE ON kkb.intervensi FOR EACH ROW EXECUTE FUNCTION kkb._cek_opd();
-CREATE TRIGGER t30_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.profil FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
-CREATE TRIGGER t30_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.penduduk FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
-CREATE TRIGGER t30_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.kkbpk FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
+CREATE TRIGGER t05_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.profil FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
+CREATE TRIGGER t05_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.penduduk FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
+CREATE TRIGGER t05_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.kkbpk FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
 
 -- AFTER STATEMENT: warnings and audit, set-based
 CREATE TRIGGER t50_peringatan_i AFTER INSERT ON kkb.anggota REFERENCING NEW TABLE AS kkb_baru
 	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
-CREATE TRIGGER t50_peringatan_u AFTER UPDATE ON kkb.anggota REFERENCING NEW TABLE AS kkb_baru
+CREATE TRIGGER t50_peringatan_u AFTER UPDATE ON kkb.anggota REFERENCING OLD TABLE AS kkb_lama NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
+CREATE TRIGGER t50_peringatan_d AFTER DELETE ON kkb.anggota REFERENCING OLD TABLE AS kkb_lama
 	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
 CREATE TRIGGER t50_peringatan_i AFTER INSERT ON kkb.pengukuran REFERENCING NEW TABLE AS kkb_baru
 	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
 CREATE TRIGGER t50_peringatan_u AFTER UPDATE ON kkb.pengukuran REFERENCING NEW TABLE AS kkb_baru
 	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
 CREATE TRIGGER t50_peringatan_i AFTER INSERT ON kkb.peristiwa REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
+CREATE TRIGGER t50_peringatan_u AFTER UPDATE ON kkb.peristiwa REFERENCING NEW TABLE AS kkb_baru
 	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan();
 
 DO $$

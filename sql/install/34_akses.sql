@@ -21,7 +21,17 @@ BEGIN
 		END IF;
 	END LOOP;
 END $$;
+-- The gateway's login may switch to the working roles but holds none of their
+-- rights itself (NOINHERIT): every request runs SET LOCAL ROLE to the token's role.
+ALTER ROLE kkb_gateway NOINHERIT;
 GRANT kkb_admin, kkb_pokja, kkb_opd, kkb_analis TO kkb_gateway;
+
+-- The role acting in this session: the SET ROLE role, else the login.  Unlike
+-- current_user it stays the caller's inside SECURITY DEFINER functions.
+CREATE FUNCTION kkb._peran() RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER::text);
+COMMENT ON FUNCTION kkb._peran() IS 'Internal: the role acting in this session (SET ROLE role, else the login), also inside SECURITY DEFINER functions';
 
 -- The caller's scope, NULL when none is set.
 CREATE FUNCTION kkb.lingkup() RETURNS kkb.kode_wilayah
@@ -29,8 +39,9 @@ CREATE FUNCTION kkb.lingkup() RETURNS kkb.kode_wilayah
 	RETURN NULLIF(pg_catalog.current_setting('kkb.wilayah', true), '')::kkb.kode_wilayah;
 COMMENT ON FUNCTION kkb.lingkup() IS 'The caller''s region scope (lingkup) from the setting kkb.wilayah; NULL when not set';
 
-GRANT USAGE ON SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis;
-GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd;
+-- kkb_analis needs no kkb schema at all: the kkb_bi views run with their owner's rights.
+-- The gateway's login checks tokens (kkb.token_periksa) and reads kkb.versi().
+GRANT USAGE ON SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd, kkb_gateway;
 
 -- reference data: readable by all working roles
 GRANT SELECT ON kkb.wilayah, kkb.kode, kkb.opd, kkb.air_minum_layak TO kkb_admin, kkb_pokja, kkb_opd;
@@ -48,7 +59,8 @@ GRANT SELECT ON kkb.periode_status TO kkb_admin, kkb_pokja;
 GRANT SELECT, INSERT, UPDATE, DELETE ON kkb.keluarga, kkb.anggota, kkb.pengukuran, kkb.peristiwa TO kkb_admin, kkb_pokja;
 
 -- warnings and audit: read within scope; audit is written only by its trigger
-GRANT SELECT ON kkb.peringatan TO kkb_admin, kkb_pokja, kkb_opd;
+-- warnings name NIKs and card numbers: the owning village and administrators only
+GRANT SELECT ON kkb.peringatan TO kkb_admin, kkb_pokja;
 GRANT DELETE ON kkb.peringatan TO kkb_admin, kkb_pokja;
 GRANT SELECT ON kkb.audit TO kkb_admin, kkb_pokja;
 GRANT UPDATE, DELETE ON kkb.audit TO kkb_admin;
@@ -65,7 +77,7 @@ BEGIN
 		EXECUTE pg_catalog.format('CREATE POLICY pokja_desa ON kkb.%I TO kkb_pokja
 			USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup()) WITH CHECK (kode_desa OPERATOR(kkb.<@) kkb.lingkup())', t);
 	END LOOP;
-	FOREACH t IN ARRAY ARRAY['kampung', 'profil', 'penduduk', 'kkbpk', 'intervensi', 'periode_status', 'peringatan'] LOOP
+	FOREACH t IN ARRAY ARRAY['kampung', 'profil', 'penduduk', 'kkbpk', 'intervensi', 'periode_status'] LOOP
 		EXECUTE pg_catalog.format('CREATE POLICY opd_baca ON kkb.%I FOR SELECT TO kkb_opd USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup())', t);
 	END LOOP;
 END $$;
@@ -110,7 +122,7 @@ BEGIN
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 			      HINT = 'The order is draf, diajukan, disetujui, dikunci; an administrator can reopen a month with kkb.buka.';
 	END IF;
-	IF peran IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unnest(peran) r(n) WHERE pg_has_role(current_user, r.n, 'MEMBER')) THEN
+	IF peran IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unnest(peran) r(n) WHERE pg_has_role(current_user, r.n, 'USAGE')) THEN
 		RAISE EXCEPTION 'role % may not change period % of village % from % to %', current_user, to_char(NEW.periode, 'YYYY-MM'),
 			NEW.kode_desa, dari, NEW.status
 			USING ERRCODE = 'insufficient_privilege', DETAIL = format('This step is for %s.', array_to_string(peran, ', '));

@@ -9,18 +9,13 @@
 CREATE SCHEMA kkb_bi;
 COMMENT ON SCHEMA kkb_bi IS 'Kampung KB data for analysts and BI tools: de-identified, plain types, documented';
 
--- the pseudonym salt: random per database, readable by no working role
+-- the pseudonym salt: random per database, readable by no working role (the
+-- views read it with their owner's rights; the pseudonym is computed in the view,
+-- so no function hands out a card-number-to-pseudonym oracle)
 CREATE TABLE kkb._rahasia (garam bytea NOT NULL);
 COMMENT ON TABLE kkb._rahasia IS 'Internal: the per-database secret salt of the kkb_bi family pseudonyms';
 INSERT INTO kkb._rahasia SELECT pg_catalog.decode(pg_catalog.md5(pg_catalog.random()::text || pg_catalog.clock_timestamp()::text)
 	|| pg_catalog.md5(pg_catalog.random()::text || pg_catalog.txid_current()::text), 'hex');
-
-CREATE FUNCTION kkb._samaran(no_kk kkb.no_kk) RETURNS text
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	RETURN 'K' OPERATOR(pg_catalog.||) pg_catalog.left(pg_catalog.encode(pg_catalog.sha256((SELECT garam FROM kkb._rahasia LIMIT 1)
-		OPERATOR(pg_catalog.||) pg_catalog.convert_to(no_kk::text, 'UTF8')), 'hex'), 16);
-COMMENT ON FUNCTION kkb._samaran(kkb.no_kk) IS 'Internal: pseudonym of a family (K and 16 hex digits, never read as a number), stable within this database';
-REVOKE EXECUTE ON FUNCTION kkb._samaran(kkb.no_kk) FROM PUBLIC;
 
 CREATE VIEW kkb_bi.desa AS
 SELECT k.kode_desa::text AS kode_desa, w.nama AS nama_desa, kkb.kecamatan(k.kode_desa)::text AS kode_kecamatan,
@@ -105,11 +100,14 @@ COMMENT ON COLUMN kkb_bi.intervensi.opd IS 'OPD: agencies involved, comma separa
 COMMENT ON COLUMN kkb_bi.intervensi.uraian IS 'Uraian: description';
 
 CREATE VIEW kkb_bi.anggota AS
-SELECT a.kode_desa::text AS kode_desa, kkb._samaran(a.no_kk) AS keluarga, a.jenis_kelamin::text AS jenis_kelamin,
+SELECT a.kode_desa::text AS kode_desa,
+       'K' OPERATOR(pg_catalog.||) pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(g.garam
+           OPERATOR(pg_catalog.||) pg_catalog.convert_to(a.no_kk::text, 'UTF8')), 'hex'), 16) AS keluarga,
+       a.jenis_kelamin::text AS jenis_kelamin,
        extract(year FROM pg_catalog.age(current_date, a.tanggal_lahir))::integer AS umur_tahun,
        a.hubungan::text AS hubungan, a.status_kawin::text AS status_kawin, a.pendidikan, a.sekolah, a.pekerjaan,
        a.jaminan_kesehatan, a.akta_lahir, a.hamil, a.kontrasepsi::text AS kontrasepsi, a.alasan_tidak_kb::text AS alasan_tidak_kb
-  FROM kkb.anggota a;
+  FROM kkb.anggota a CROSS JOIN (SELECT r.garam FROM kkb._rahasia r LIMIT 1) g;
 COMMENT ON VIEW kkb_bi.anggota IS 'Anggota: family members, de-identified (no NIK, name, card number or birth date)';
 COMMENT ON COLUMN kkb_bi.anggota.kode_desa IS 'Kode desa: village code';
 COMMENT ON COLUMN kkb_bi.anggota.keluarga IS 'Keluarga: pseudonym of the family, K and 16 hex digits (stable in this database, not reversible)';
@@ -127,12 +125,15 @@ COMMENT ON COLUMN kkb_bi.anggota.kontrasepsi IS 'Kontrasepsi: contraceptive meth
 COMMENT ON COLUMN kkb_bi.anggota.alasan_tidak_kb IS 'Alasan tidak KB: reason for no contraception';
 
 CREATE VIEW kkb_bi.keluarga AS
-SELECT k.kode_desa::text AS kode_desa, kkb._samaran(k.no_kk) AS keluarga, k.rt::integer AS rt, k.rw::integer AS rw,
+SELECT k.kode_desa::text AS kode_desa,
+       'K' OPERATOR(pg_catalog.||) pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(g.garam
+           OPERATOR(pg_catalog.||) pg_catalog.convert_to(k.no_kk::text, 'UTF8')), 'hex'), 16) AS keluarga,
+       k.rt::integer AS rt, k.rw::integer AS rw,
        k.air_minum::text AS air_minum, (k.air_minum IN (SELECT l.kode FROM kkb.air_minum_layak l)) AS air_minum_layak,
        k.jamban::text AS jamban, (k.jamban IN ('sendiri', 'bersama') AND coalesce(k.tangki_septik, false)) AS jamban_layak,
        k.lantai_tanah, k.dinding_layak, k.atap_layak, k.miskin,
        (SELECT count(*)::integer FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk) AS jumlah_anggota
-  FROM kkb.keluarga k;
+  FROM kkb.keluarga k CROSS JOIN (SELECT r.garam FROM kkb._rahasia r LIMIT 1) g;
 COMMENT ON VIEW kkb_bi.keluarga IS 'Keluarga: families, de-identified, with water, sanitation and housing';
 COMMENT ON COLUMN kkb_bi.keluarga.kode_desa IS 'Kode desa: village code';
 COMMENT ON COLUMN kkb_bi.keluarga.keluarga IS 'Keluarga: pseudonym of the family (as in kkb_bi.anggota)';

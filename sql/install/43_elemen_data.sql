@@ -80,7 +80,7 @@ COMMENT ON COLUMN kkb.nilai.kode_elemen IS 'Item code (kkb.elemen_data)';
 COMMENT ON COLUMN kkb.nilai.nilai IS 'Value';
 COMMENT ON COLUMN kkb.nilai.diubah_pada IS 'Last changed at';
 CREATE TRIGGER t20_validasi BEFORE INSERT OR UPDATE ON kkb.nilai FOR EACH ROW EXECUTE FUNCTION kkb._validasi('umum');
-CREATE TRIGGER t30_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.nilai FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
+CREATE TRIGGER t05_kunci BEFORE INSERT OR UPDATE OR DELETE ON kkb.nilai FOR EACH ROW EXECUTE FUNCTION kkb._kunci_periode();
 CREATE TRIGGER t90_audit_i AFTER INSERT ON kkb.nilai REFERENCING NEW TABLE AS kkb_audit_baru
 	FOR EACH STATEMENT EXECUTE FUNCTION kkb._audit(kode_desa, periode, kode_elemen);
 CREATE TRIGGER t90_audit_u AFTER UPDATE ON kkb.nilai REFERENCING OLD TABLE AS kkb_audit_lama NEW TABLE AS kkb_audit_baru
@@ -196,7 +196,8 @@ BEGIN ATOMIC
 	)
 	SELECT nilai.kode, nilai.nilai::numeric FROM nilai
 	 WHERE (SELECT penduduk FROM ja) > 0
-	   AND (kkb.lingkup() IS NULL OR _nilai_individu.kode_desa OPERATOR(kkb.<@) kkb.lingkup());
+	   AND CASE WHEN kkb.lingkup() IS NULL THEN pg_catalog.pg_has_role(kkb._peran(), 'kkb_admin', 'USAGE')
+	            ELSE _nilai_individu.kode_desa OPERATOR(kkb.<@) kkb.lingkup() END;
 END;
 COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month';
 

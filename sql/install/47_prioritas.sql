@@ -26,14 +26,22 @@ CREATE FUNCTION kkb._cek_masalah() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
 	salah text;
+	kode_tak_dikenal text;
 BEGIN
 	salah := coalesce(kkb.aturan_periksa(NEW.indikator), kkb.aturan_periksa(NEW.terdampak));
 	IF salah IS NOT NULL THEN
 		RAISE EXCEPTION 'invalid expression in problem %: %', NEW.kode, salah USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	-- item codes of the catalogue, or the indicators beyond it that kkb._nilai_individu computes
+	SELECT k INTO kode_tak_dikenal FROM unnest(kkb.aturan_kode(NEW.indikator) || kkb.aturan_kode(NEW.terdampak)) k
+	 WHERE NOT EXISTS (SELECT 1 FROM kkb.elemen_data e WHERE e.kode = k) AND k NOT IN ('tanpa_akta_lahir', 'nik_bermasalah') LIMIT 1;
+	IF kode_tak_dikenal IS NOT NULL THEN
+		RAISE EXCEPTION 'unknown item code "%" in problem %', kode_tak_dikenal, NEW.kode
+			USING ERRCODE = 'invalid_parameter_value', HINT = 'SELECT kode, nama FROM kkb.elemen_data lists the item codes.';
+	END IF;
 	RETURN NEW;
 END $f$;
-COMMENT ON FUNCTION kkb._cek_masalah() IS 'Internal trigger: the expressions of a problem must compile (22023)';
+COMMENT ON FUNCTION kkb._cek_masalah() IS 'Internal trigger: the expressions of a problem must compile and use known item codes (22023)';
 CREATE TRIGGER t10_cek BEFORE INSERT OR UPDATE ON kkb.masalah_opd FOR EACH ROW EXECUTE FUNCTION kkb._cek_masalah();
 
 INSERT INTO kkb.masalah_opd (kode, uraian, indikator, satuan, target, arah, terdampak, opd) VALUES

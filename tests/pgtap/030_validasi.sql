@@ -1,7 +1,7 @@
 -- Data model: hard rules refuse impossible rows (and whole batches), doubtful
 -- rows are kept with one warning, measurements get their z-scores on write.
 BEGIN;
-SELECT plan(40);
+SELECT plan(44);
 \ir fixture_desa.inc
 
 -- hard rules: anggota
@@ -117,6 +117,19 @@ VALUES ('13.77.01.1001', 'uji-lahir-2', 'lahir', DATE '2026-06-01', pg_temp.nik(
 SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'umur_ibu_tidak_wajar'), 1,
           'a birth to a 34-year-old mother adds no warning');
 SELECT is((SELECT count(*)::int FROM kkb.peringatan), 4, 'four warnings in all');
+UPDATE kkb.anggota SET pekerjaan = 'Petani' WHERE nama = 'Pendatang';
+UPDATE kkb.anggota SET pekerjaan = 'Nelayan' WHERE nama = 'Pendatang';
+SELECT is((SELECT count(*)::int FROM kkb.peringatan), 4, 'writing a doubtful row again adds no second warning');
+DELETE FROM kkb.anggota WHERE nama = 'Ahmad';
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'keluarga_tanpa_kepala'
+            AND kunci ->> 'no_kk' = '1377011505200001'), 1, 'deleting the head of a family warns that it has none');
+UPDATE kkb.anggota SET hubungan = 'kepala' WHERE nama = 'Siti';
+UPDATE kkb.anggota SET no_kk = '1377011505200003' WHERE nama = 'Siti';
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode = 'keluarga_tanpa_kepala'), 2,
+          'moving the head out of a family warns about the family she left');
+SELECT throws_ok($$INSERT INTO kkb.anggota (kode_desa, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan)
+	VALUES ('13.77.01.1001', '1377011505900031', '1377011505200001', 'X', NULL, '1990-05-15', 'anak')$$,
+	'23502', NULL, 'a missing sex is reported by its NOT NULL constraint (23502), not as a mismatch');
 
 -- enum code lists and their names agree
 SELECT is((SELECT count(*)::int FROM kkb.kode k

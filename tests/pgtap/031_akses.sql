@@ -1,6 +1,6 @@
 -- Roles and row-level security, audit trail, period workflow and lock.
 BEGIN;
-SELECT plan(37);
+SELECT plan(50);
 \ir fixture_desa.inc
 
 -- kkb_pokja of village A
@@ -64,6 +64,21 @@ SELECT is((SELECT count(*)::int FROM (SELECT to_jsonb(a)::text AS t FROM kkb_bi.
                OR t ~ 'Ahmad|Siti|Budi|Rahmat'), 0,
           'no value in the by-name kkb_bi views looks like a NIK or card number, or is a name');
 
+-- every kkb_bi view can be read whole by the analyst (no column needs a right the analyst lacks)
+SELECT is(pg_temp.sebagai('kkb_analis', NULL, 'SELECT * FROM ' || v), 'ok', 'the analyst reads every column of ' || v)
+  FROM unnest(ARRAY['kkb_bi.desa', 'kkb_bi.anggota', 'kkb_bi.keluarga', 'kkb_bi.pengukuran', 'kkb_bi.laporan_kkbpk',
+                    'kkb_bi.penduduk', 'kkb_bi.intervensi']) v;
+SELECT is(pg_temp.sebagai('kkb_analis', NULL, 'SELECT * FROM kkb._rahasia'), '42501', 'but not the pseudonym salt');
+
+-- internal functions: none the working roles could misuse
+SELECT is((SELECT array_agg(f ORDER BY f) FROM unnest(ARRAY['kkb._audit()', 'kkb._peringatan()', 'kkb._kunci_periode()',
+             'kkb._validasi()']) f WHERE has_function_privilege('kkb_opd', f, 'EXECUTE') OR has_function_privilege('kkb_pokja', f, 'EXECUTE')),
+          NULL, 'no working role may call the trigger functions (e.g. to attach them to a table of its own)');
+SELECT is(pg_temp.sebagai('kkb_opd', '13.77', 'SELECT count(*) FROM kkb.peringatan'), '42501',
+          'an agency cannot read the warnings (they name NIKs and card numbers)');
+SELECT is(pg_temp.hitung('kkb_pokja', NULL, $$SELECT count(*) FROM kkb._nilai_individu('13.77.01.1001', current_date)$$), 0::bigint,
+          'without a scope a pokja gets no counts from by-name records');
+
 -- audit
 INSERT INTO kkb.keluarga (kode_desa, no_kk, rt) VALUES ('13.77.01.1001', '1377011505200021', 4);
 UPDATE kkb.keluarga SET rt = 5 WHERE no_kk = '1377011505200021';
@@ -75,6 +90,10 @@ SELECT results_eq($$SELECT operasi, (lama ->> 'rt')::int, (baru ->> 'rt')::int F
 SELECT is((SELECT kunci FROM kkb.audit WHERE tabel = 'keluarga' AND operasi = 'UPDATE' AND kunci ->> 'no_kk' = '1377011505200021'),
           '{"kode_desa": "13.77.01.1001", "no_kk": "1377011505200021"}'::jsonb, 'the audit key is the primary key');
 SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.01.1001', 'DELETE FROM kkb.audit'), '42501', 'a pokja cannot delete audit rows');
+SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.01.1001', $$UPDATE kkb.keluarga SET rt = 7 WHERE no_kk = '1377011505200001'$$), 'ok',
+          'pokja A changes its family');
+SELECT is((SELECT peran FROM kkb.audit WHERE tabel = 'keluarga' AND operasi = 'UPDATE' AND kunci ->> 'no_kk' = '1377011505200001'
+            ORDER BY id DESC LIMIT 1), 'kkb_pokja', 'the audit row names the acting role, not the function owner');
 SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.01.1001', 'UPDATE kkb.audit SET peran = $$x$$'), '42501', 'nor change them');
 SELECT is(pg_temp.sebagai('kkb_admin', NULL, $$DELETE FROM kkb.audit WHERE tabel = 'keluarga' AND operasi = 'DELETE'$$), 'ok',
           'an admin can');

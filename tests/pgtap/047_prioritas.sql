@@ -1,6 +1,6 @@
 -- OPD priorities on a fixture city of two villages with entered values.
 BEGIN;
-SELECT plan(6);
+SELECT plan(7);
 
 INSERT INTO kkb.kampung (kode_desa, nama) VALUES ('13.77.02.2005', 'Ampalu'), ('13.77.02.2006', 'Apar');
 INSERT INTO kkb.nilai (kode_desa, periode, kode_elemen, nilai)
@@ -27,6 +27,9 @@ SELECT results_eq($$SELECT peringkat, nama_desa, masalah, nilai, selisih, terdam
 SELECT is((SELECT count(*)::int FROM kkb.prioritas_intervensi('13.77', '2026-10-01', 'disdik')), 0, 'no school data, no item for education');
 SELECT is((SELECT count(DISTINCT opd)::int FROM kkb.prioritas_intervensi('13.77', '2026-10-01')), 3, 'without an agency: every agency''s list');
 SELECT is((SELECT count(*)::int FROM kkb.prioritas_intervensi('13.77.02.2006', '2026-10-01', 'pupr')), 2, 'a village''s own list');
+
+SELECT throws_ok($$INSERT INTO kkb.masalah_opd VALUES ('x', 'x', 'tidak_ada * 2', 'orang', 0, 'maks', 'tidak_ada', 'dinkes')$$,
+                 '22023', NULL, 'a problem with an unknown item code is refused');
 
 SELECT * FROM finish();
 ROLLBACK;

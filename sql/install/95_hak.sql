@@ -1,0 +1,12 @@
+-- 95_hak.sql - execute rights, last, once every function exists.  Functions are
+-- executable by PUBLIC by default; the internal ones that only triggers or the
+-- extension itself should run are not.  (Triggers fire whatever the rights on
+-- their function; a trigger function is still callable to attach it to a table
+-- of one's own, which the SECURITY DEFINER ones must never allow.)
+
+REVOKE EXECUTE ON FUNCTION kkb._audit(), kkb._peringatan(), kkb._kunci_periode(), kkb._validasi(), kkb._cek_opd(),
+	kkb._pengukuran_anak(), kkb._alur_periode(), kkb._cek_aturan(), kkb._cek_masalah(), kkb._wilayah_data()
+	FROM PUBLIC;
+-- aggregate counts from by-name records: for the working roles (the function checks the scope itself)
+REVOKE EXECUTE ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) TO kkb_admin, kkb_pokja, kkb_opd;
