@@ -255,6 +255,13 @@ gw_csv_parse(const char *buf, size_t len, json_t **header, json_t **rows,
 			*pos = 0;
 			goto fail;
 		}
+		if (strlen(json_string_value(h)) != json_string_length(h))
+		{
+			/* the name is used as a C string (an object key): a NUL would cut it */
+			snprintf(err, errlen, "header column %zu has a NUL byte in its name", k + 1);
+			*pos = 0;
+			goto fail;
+		}
 		for (j = 0; j < k; j++)
 			if (strcmp(json_string_value(json_array_get(hdr, j)), json_string_value(h)) == 0)
 			{

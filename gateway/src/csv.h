@@ -1,7 +1,7 @@
 /*
  * csv.h - CSV bodies (RFC 4180, UTF-8) as rows of JSON objects.
  *
- * The first record is the header: its fields name the columns (non-empty,
+ * The first record is the header: its fields name the columns (non-empty, no NUL,
  * distinct).  Each later record becomes a JSON object {column: value}, every
  * value a string, an empty field null (so "absent").  Fields may be quoted
  * ("..."), with "" standing for one quote; quoted fields may hold commas, CR

@@ -110,9 +110,13 @@ gw_reply_error(gw_request *req, int status, const char *code, const char *messag
 			   const char *details, const char *hint)
 {
 	json_t	   *doc = json_object();
+	json_t	   *msg = message ? json_string(message) : NULL;
 
+	/* a message quoting client bytes that are not UTF-8 still says what happened */
+	if (msg == NULL)
+		msg = json_string("the request is invalid (it contains bytes that are not UTF-8)");
 	json_object_set_new(doc, "code", json_string(code));
-	json_object_set_new(doc, "message", str_or_null(message));
+	json_object_set_new(doc, "message", msg);
 	json_object_set_new(doc, "details", str_or_null(details));
 	json_object_set_new(doc, "hint", str_or_null(hint));
 	gw_reply_json(req, status, doc);

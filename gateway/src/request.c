@@ -14,9 +14,18 @@ void
 gw_reply_bad_param(gw_request *req, const char *name, const char *message, const char *hint)
 {
 	json_t	   *doc = json_object();
+	json_t	   *m = json_string(message);
 
+	if (m == NULL)
+	{
+		/* the message quotes the value sent, which is not valid UTF-8 (or was cut inside a character) */
+		char		fallback[96];
+
+		snprintf(fallback, sizeof(fallback), "invalid %s", name);
+		m = json_string(fallback);
+	}
 	json_object_set_new(doc, "code", json_string("KKB-400"));
-	json_object_set_new(doc, "message", json_string(message));
+	json_object_set_new(doc, "message", m);
 	json_object_set_new(doc, "details", json_null());
 	json_object_set_new(doc, "hint", hint ? json_string(hint) : json_null());
 	json_object_set_new(doc, "parameter", json_string(name));

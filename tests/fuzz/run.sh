@@ -2,7 +2,8 @@
 # run.sh - build every libFuzzer harness (clang, ASan + UBSan) and run each for
 # KKB_FUZZ_SECONDS (default 60), two at a time; prints TAP, one line per harness.
 #
-# Harnesses: tests/fuzz/fuzz_*.c, each linked with the pure C cores.  Seeds come
+# Harnesses: tests/fuzz/fuzz_*.c, each linked with the pure C cores (fuzz_gw_*: with
+# the gateway's sources but main.c, libpq, jansson, libmicrohttpd).  Seeds come
 # from tests/fuzz/corpus/<harness>/ (checked in); what the fuzzer finds goes to
 # build/fuzz/corpus-<harness>/, and a crashing input to build/fuzz/<harness>-crash-*.
 # Used by `make test` (CI) and `make fuzz`.
@@ -15,6 +16,11 @@ mkdir -p "$OUT"
 # every pure core except the big generated region list and its lookup (no harness needs them)
 CORE=$(ls extension/src/core/*.c | grep -v '/wilayah' | tr '\n' ' ')
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iextension/src/core"
+# the gateway harnesses (fuzz_gw_*) link every gateway source but main.c, with its libraries
+PG_CONFIG=$(test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
+GW_SRC=$(ls gateway/src/*.c | grep -v '/main\.c$' | tr '\n' ' ')
+GW_CFLAGS="-I$($PG_CONFIG --includedir) $(pkg-config --cflags libmicrohttpd jansson 2>/dev/null)"
+GW_LIBS="-L$($PG_CONFIG --libdir) -lpq $(pkg-config --libs libmicrohttpd jansson 2>/dev/null) -lpthread"
 
 harnesses=$(ls tests/fuzz/fuzz_*.c | sed 's|.*/||; s|\.c$||')
 n=0
@@ -24,7 +30,11 @@ echo "1..$n"
 run_one() {
 	h=$1
 	log=$OUT/$h.log
-	if ! clang $CFLAGS -o "$OUT/$h" "tests/fuzz/$h.c" $CORE -lm > "$log" 2>&1; then
+	case $h in
+	fuzz_gw_*) build="clang $CFLAGS $GW_CFLAGS -o $OUT/$h tests/fuzz/$h.c $GW_SRC $GW_LIBS -lm" ;;
+	*) build="clang $CFLAGS -o $OUT/$h tests/fuzz/$h.c $CORE -lm" ;;
+	esac
+	if ! $build > "$log" 2>&1; then
 		echo "build failed" >> "$log"
 		return 1
 	fi
