@@ -611,6 +611,14 @@ sinkron(gw_request *req, const tabel_sinkron *tabel)
 	memset(&bt, 0, sizeof(bt));
 	bt.tabel = tabel;
 	bt.desa = req->params[0];
+	/* by-name data belongs to the village (pokja) and administrators only */
+	if (req->auth.role != GW_ROLE_POKJA && req->auth.role != GW_ROLE_ADMIN)
+	{
+		gw_reply_error(req, 403, "KKB-403", "this token may not write by-name data",
+					   "Families, members, measurements and vital events are written by the village's pokja or an administrator.",
+					   NULL);
+		return;
+	}
 	if (flag_arg(req, "atomik", &bt.atomik) < 0 || flag_arg(req, "dry_run", &bt.dry_run) < 0)
 		return;
 

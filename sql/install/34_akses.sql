@@ -39,12 +39,12 @@ CREATE FUNCTION kkb.lingkup() RETURNS kkb.kode_wilayah
 	RETURN NULLIF(pg_catalog.current_setting('kkb.wilayah', true), '')::kkb.kode_wilayah;
 COMMENT ON FUNCTION kkb.lingkup() IS 'The caller''s region scope (lingkup) from the setting kkb.wilayah; NULL when not set';
 
--- kkb_analis needs no kkb schema at all: the kkb_bi views run with their owner's rights.
--- The gateway's login checks tokens (kkb.token_periksa) and reads kkb.versi().
-GRANT USAGE ON SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd, kkb_gateway;
+-- kkb_analis reads the kkb_bi views (they run with their owner's rights) and the
+-- public region reference; the gateway's login checks tokens and reads kkb.versi().
+GRANT USAGE ON SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_gateway;
 
 -- reference data: readable by all working roles
-GRANT SELECT ON kkb.wilayah, kkb.kode, kkb.opd, kkb.air_minum_layak TO kkb_admin, kkb_pokja, kkb_opd;
+GRANT SELECT ON kkb.wilayah, kkb.kode, kkb.opd, kkb.air_minum_layak TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis;
 GRANT INSERT, UPDATE, DELETE ON kkb.kode, kkb.opd, kkb.air_minum_layak, kkb.wilayah TO kkb_admin;
 
 -- village data
