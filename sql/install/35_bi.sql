@@ -17,6 +17,16 @@ COMMENT ON TABLE kkb._rahasia IS 'Internal: the per-database secret salt of the 
 INSERT INTO kkb._rahasia SELECT pg_catalog.decode(pg_catalog.md5(pg_catalog.random()::text || pg_catalog.clock_timestamp()::text)
 	|| pg_catalog.md5(pg_catalog.random()::text || pg_catalog.txid_current()::text), 'hex');
 
+-- Every family's pseudonym, in one place.  A view, not a function: the kkb_bi
+-- views read it with their owner's rights, and no working role can ask it for
+-- the pseudonym of a card number it chooses.
+CREATE VIEW kkb._samaran_keluarga AS
+SELECT k.kode_desa, k.no_kk,
+       'K' OPERATOR(pg_catalog.||) pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(g.garam
+           OPERATOR(pg_catalog.||) pg_catalog.convert_to(k.no_kk::text, 'UTF8')), 'hex'), 16) AS keluarga
+  FROM kkb.keluarga k CROSS JOIN (SELECT r.garam FROM kkb._rahasia r LIMIT 1) g;
+COMMENT ON VIEW kkb._samaran_keluarga IS 'Internal: the pseudonym of every family (K and 16 hex digits of a salted SHA-256 of the card number), for the kkb_bi views';
+
 CREATE VIEW kkb_bi.desa AS
 SELECT k.kode_desa::text AS kode_desa, w.nama AS nama_desa, kkb.kecamatan(k.kode_desa)::text AS kode_kecamatan,
        wc.nama AS nama_kecamatan, kkb.kabkota(k.kode_desa)::text AS kode_kabkota, wk.nama AS nama_kabkota,
@@ -101,13 +111,12 @@ COMMENT ON COLUMN kkb_bi.intervensi.uraian IS 'Uraian: description';
 
 CREATE VIEW kkb_bi.anggota AS
 SELECT a.kode_desa::text AS kode_desa,
-       'K' OPERATOR(pg_catalog.||) pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(g.garam
-           OPERATOR(pg_catalog.||) pg_catalog.convert_to(a.no_kk::text, 'UTF8')), 'hex'), 16) AS keluarga,
+       sa.keluarga,
        a.jenis_kelamin::text AS jenis_kelamin,
        extract(year FROM pg_catalog.age(current_date, a.tanggal_lahir))::integer AS umur_tahun,
        a.hubungan::text AS hubungan, a.status_kawin::text AS status_kawin, a.pendidikan, a.sekolah, a.pekerjaan,
        a.jaminan_kesehatan, a.akta_lahir, a.hamil, a.kontrasepsi::text AS kontrasepsi, a.alasan_tidak_kb::text AS alasan_tidak_kb
-  FROM kkb.anggota a CROSS JOIN (SELECT r.garam FROM kkb._rahasia r LIMIT 1) g;
+  FROM kkb.anggota a JOIN kkb._samaran_keluarga sa ON sa.kode_desa OPERATOR(kkb.=) a.kode_desa AND sa.no_kk OPERATOR(kkb.=) a.no_kk;
 COMMENT ON VIEW kkb_bi.anggota IS 'Anggota: family members, de-identified (no NIK, name, card number or birth date)';
 COMMENT ON COLUMN kkb_bi.anggota.kode_desa IS 'Kode desa: village code';
 COMMENT ON COLUMN kkb_bi.anggota.keluarga IS 'Keluarga: pseudonym of the family, K and 16 hex digits (stable in this database, not reversible)';
@@ -126,14 +135,13 @@ COMMENT ON COLUMN kkb_bi.anggota.alasan_tidak_kb IS 'Alasan tidak KB: reason for
 
 CREATE VIEW kkb_bi.keluarga AS
 SELECT k.kode_desa::text AS kode_desa,
-       'K' OPERATOR(pg_catalog.||) pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(g.garam
-           OPERATOR(pg_catalog.||) pg_catalog.convert_to(k.no_kk::text, 'UTF8')), 'hex'), 16) AS keluarga,
+       sa.keluarga,
        k.rt::integer AS rt, k.rw::integer AS rw,
        k.air_minum::text AS air_minum, (k.air_minum IN (SELECT l.kode FROM kkb.air_minum_layak l)) AS air_minum_layak,
        k.jamban::text AS jamban, (k.jamban IN ('sendiri', 'bersama') AND coalesce(k.tangki_septik, false)) AS jamban_layak,
        k.lantai_tanah, k.dinding_layak, k.atap_layak, k.miskin,
        (SELECT count(*)::integer FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk) AS jumlah_anggota
-  FROM kkb.keluarga k CROSS JOIN (SELECT r.garam FROM kkb._rahasia r LIMIT 1) g;
+  FROM kkb.keluarga k JOIN kkb._samaran_keluarga sa ON sa.kode_desa OPERATOR(kkb.=) k.kode_desa AND sa.no_kk OPERATOR(kkb.=) k.no_kk;
 COMMENT ON VIEW kkb_bi.keluarga IS 'Keluarga: families, de-identified, with water, sanitation and housing';
 COMMENT ON COLUMN kkb_bi.keluarga.kode_desa IS 'Kode desa: village code';
 COMMENT ON COLUMN kkb_bi.keluarga.keluarga IS 'Keluarga: pseudonym of the family (as in kkb_bi.anggota)';
