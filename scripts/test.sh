@@ -6,6 +6,7 @@
 #   tests/fuzz/run.sh    every libFuzzer harness, KKB_FUZZ_SECONDS each (default 60)
 #   tests/pgtap/*.sql    pgTAP tests of everything SQL-visible
 #   tests/gateway/*.sh   black-box HTTP tests of the real gateway
+# KKB_TESTS (globs) runs only some of them; TEST_DIR/TEST_PORT move the cluster.
 # The cluster lives in $TEST_DIR (wiped first) and is stopped on exit.
 set -eu
 cd "$(dirname "$0")/.."
@@ -45,8 +46,10 @@ export KKB_GATEWAY_BIN
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
 export PGHOST="$KKB_TEST_DIR" PGPORT="$TEST_PORT" PGUSER=postgres PGDATABASE="$TEST_DB"
 
+# KKB_TESTS narrows the run to some files (globs), e.g.
+#   KKB_TESTS="tests/gateway/03_*.sh tests/pgtap/041_*.sql" scripts/test.sh
 set --
-for f in build/tests/test_* tests/fuzz/run.sh tests/pgtap/[0-9]*.sql tests/gateway/[0-9]*.sh; do
+for f in ${KKB_TESTS:-build/tests/test_* tests/fuzz/run.sh tests/pgtap/[0-9]*.sql tests/gateway/[0-9]*.sh}; do
 	[ -f "$f" ] && set -- "$@" "$f"
 done
 echo "test: running $# test files"
