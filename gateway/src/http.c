@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -94,6 +95,31 @@ const char *
 gw_header(gw_request *req, const char *name)
 {
 	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+void
+gw_set_header(gw_request *req, const char *name, const char *value)
+{
+	int			i;
+
+	for (i = 0; i < req->nheaders; i++)
+		if (strcasecmp(req->headers[i].name, name) == 0)
+			break;
+	if (i == GW_MAX_HEADERS)
+		return;
+	if (i == req->nheaders)
+		req->nheaders++;
+	req->headers[i].name = name;
+	snprintf(req->headers[i].value, sizeof(req->headers[i].value), "%s", value);
+}
+
+const char *
+gw_response_header(gw_request *req, const char *name)
+{
+	for (int i = 0; i < req->nheaders; i++)
+		if (strcasecmp(req->headers[i].name, name) == 0)
+			return req->headers[i].value;
+	return NULL;
 }
 
 /* A JSON string, or null when `s` is NULL or not valid UTF-8. */
@@ -394,7 +420,10 @@ send_response(gw_request *req)
 	req->resp_body = NULL;		/* owned by the response now */
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, req->content_type);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (gw_response_header(req, MHD_HTTP_HEADER_CACHE_CONTROL) == NULL)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	for (int i = 0; i < req->nheaders; i++)
+		MHD_add_response_header(resp, req->headers[i].name, req->headers[i].value);
 	if (req->disposition[0])
 		MHD_add_response_header(resp, "Content-Disposition", req->disposition);
 	if (req->route && req->route->csv)

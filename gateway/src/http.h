@@ -16,6 +16,7 @@
 #include "auth.h"
 
 #define GW_MAX_PARAMS 4
+#define GW_MAX_HEADERS 8
 
 struct gw_config;
 
@@ -88,6 +89,12 @@ struct gw_request
 	const char *www_authenticate;	/* WWW-Authenticate header for 401 (static string) */
 	int			want_csv;		/* a CSV route asked for text/csv (Accept or ".csv") */
 	char		disposition[160];	/* Content-Disposition header, when not empty */
+	int			nheaders;		/* extra response headers (gw_set_header) */
+	struct
+	{
+		const char *name;		/* a static string */
+		char		value[256];
+	}			headers[GW_MAX_HEADERS];
 };
 
 /* The route table (routes.c) and its length. */
@@ -114,6 +121,16 @@ void		gw_reply_body(gw_request *req, int status, const char *ctype, char *body, 
 
 /* Respond with JSON text that is already encoded (copied). */
 void		gw_reply_json_text(gw_request *req, int status, const char *text, size_t len);
+
+/*
+ * Add (or replace) response header `name` (a static string) with `value`
+ * (copied, at most 255 bytes).  A Cache-Control set here replaces the
+ * default "no-store".
+ */
+void		gw_set_header(gw_request *req, const char *name, const char *value);
+
+/* The value of response header `name` set with gw_set_header, or NULL. */
+const char *gw_response_header(gw_request *req, const char *name);
 
 /* The value of query parameter `name`, or NULL when absent. */
 const char *gw_query_arg(gw_request *req, const char *name);
