@@ -407,6 +407,42 @@ dispatch(gw_request *req)
 				   "See GET /v1/health for a working endpoint.");
 }
 
+int
+gw_etag_matches(const char *if_none_match, const char *etag)
+{
+	const char *p = if_none_match;
+	size_t		n;
+
+	if (p == NULL || etag == NULL || etag[0] == '\0')
+		return 0;
+	/* weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored on both sides */
+	if (strncmp(etag, "W/", 2) == 0)
+		etag += 2;
+	n = strlen(etag);
+	while (*p)
+	{
+		const char *e;
+
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == '*')
+			return 1;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (*p != '"')
+			return 0;			/* not a list of entity tags: ignore the header */
+		e = strchr(p + 1, '"');
+		if (e == NULL)
+			return 0;
+		if ((size_t) (e + 1 - p) == n && memcmp(p, etag, n) == 0)
+			return 1;
+		p = e + 1;
+	}
+	return 0;
+}
+
 /* Send req's response through libmicrohttpd. */
 static enum MHD_Result
 send_response(gw_request *req)
@@ -414,6 +450,14 @@ send_response(gw_request *req)
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
 
+	/* a conditional GET whose entity tag still matches: 304 without a body */
+	if (req->status == 200 && strcmp(req->method, "GET") == 0 &&
+		gw_etag_matches(gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH), gw_response_header(req, MHD_HTTP_HEADER_ETAG)))
+	{
+		req->status = 304;
+		req->resp_len = 0;
+		req->disposition[0] = '\0';
+	}
 	resp = MHD_create_response_from_buffer(req->resp_len, req->resp_body, MHD_RESPMEM_MUST_FREE);
 	if (resp == NULL)
 		return MHD_NO;

@@ -132,6 +132,14 @@ void		gw_set_header(gw_request *req, const char *name, const char *value);
 /* The value of response header `name` set with gw_set_header, or NULL. */
 const char *gw_response_header(gw_request *req, const char *name);
 
+/*
+ * Does an If-None-Match header value match entity tag `etag` (a quoted tag,
+ * perhaps W/-prefixed)?  Weak comparison; "*" matches any tag.  When the
+ * handler set an ETag and the request's If-None-Match matches it, a 200 GET
+ * is answered 304 without a body (send_response in http.c).
+ */
+int			gw_etag_matches(const char *if_none_match, const char *etag);
+
 /* The value of query parameter `name`, or NULL when absent. */
 const char *gw_query_arg(gw_request *req, const char *name);
 
