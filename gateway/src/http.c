@@ -455,10 +455,15 @@ send_response(gw_request *req)
 		gw_etag_matches(gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH), gw_response_header(req, MHD_HTTP_HEADER_ETAG)))
 	{
 		req->status = 304;
+		free(req->resp_body);
+		req->resp_body = NULL;
 		req->resp_len = 0;
 		req->disposition[0] = '\0';
 	}
-	resp = MHD_create_response_from_buffer(req->resp_len, req->resp_body, MHD_RESPMEM_MUST_FREE);
+	if (req->resp_body == NULL)
+		resp = MHD_create_response_from_buffer(0, (void *) "", MHD_RESPMEM_PERSISTENT);
+	else
+		resp = MHD_create_response_from_buffer(req->resp_len, req->resp_body, MHD_RESPMEM_MUST_FREE);
 	if (resp == NULL)
 		return MHD_NO;
 	req->resp_body = NULL;		/* owned by the response now */
