@@ -66,23 +66,29 @@ CREATE FUNCTION kkb._wilayah_pada(kode kkb.kode_wilayah, tingkat integer) RETURN
 COMMENT ON FUNCTION kkb._wilayah_pada(kkb.kode_wilayah, integer) IS 'Internal: the region containing a code at a level (1..4)';
 
 -- One row per region of level `tingkat` under `wilayah` (every region of that
--- level, also those without a Kampung KB).  tingkat defaults to the level
--- below the region (a village: itself).
-CREATE FUNCTION kkb.ringkasan(wilayah kkb.kode_wilayah, periode date, tingkat integer DEFAULT NULL)
-	RETURNS TABLE (kode kkb.kode_wilayah, nama text, induk kkb.kode_wilayah, desa bigint, kampung_kb bigint, kelas text,
-	               dasar bigint, berkembang bigint, mandiri bigint, berkelanjutan bigint, kelengkapan numeric,
+-- level, also those without a Kampung KB); tingkat defaults to the level below
+-- the region (a village: itself).  With `total`, the region's own row comes
+-- too (first), computed in the same pass with the same formulas.
+CREATE FUNCTION kkb.ringkasan(wilayah kkb.kode_wilayah, periode date, tingkat integer DEFAULT NULL, total boolean DEFAULT false)
+	RETURNS TABLE (kode kkb.kode_wilayah, nama text, induk kkb.kode_wilayah, desa bigint, kampung_kb bigint,
+	               kelas text, dasar bigint, berkembang bigint, mandiri bigint, berkelanjutan bigint, kelengkapan numeric,
 	               balita_diukur bigint, balita_stunting bigint, prevalensi_stunting numeric,
 	               pus bigint, unmet_need bigint, persen_unmet_need numeric, keluarga_berisiko bigint)
 	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
-	t integer := coalesce(ringkasan.tingkat, LEAST(kkb.tingkat(ringkasan.wilayah) + 1, 4));
+	sendiri integer := kkb.tingkat(ringkasan.wilayah);
+	t integer := coalesce(ringkasan.tingkat, LEAST(sendiri + 1, 4));
 BEGIN
-	IF ringkasan.wilayah IS NOT NULL AND NOT kkb.wilayah_ada(ringkasan.wilayah) THEN
+	IF ringkasan.wilayah IS NULL OR ringkasan.periode IS NULL THEN
+		RAISE EXCEPTION 'kkb.ringkasan needs a region and a month'
+			USING ERRCODE = 'null_value_not_allowed', HINT = 'E.g. kkb.ringkasan(''13'', ''2026-10-01'', 2) for every regency and city of a province.';
+	END IF;
+	IF NOT kkb.wilayah_ada(ringkasan.wilayah) THEN
 		RAISE EXCEPTION 'region % is not in the national region list', ringkasan.wilayah
 			USING ERRCODE = 'no_data_found';
 	END IF;
-	IF t < kkb.tingkat(ringkasan.wilayah) OR t > 4 THEN
-		RAISE EXCEPTION 'level (tingkat) % is not between % (the region itself) and 4 (villages)', t, kkb.tingkat(ringkasan.wilayah)
+	IF t < sendiri OR t > 4 THEN
+		RAISE EXCEPTION 'level (tingkat) % is not between % (the region itself) and 4 (villages)', t, sendiri
 			USING ERRCODE = 'invalid_parameter_value',
 			      HINT = '1 province, 2 regency/city, 3 district (kecamatan), 4 village; e.g. tingkat=2 within a province.';
 	END IF;
@@ -90,40 +96,50 @@ BEGIN
 	WITH d AS (
 		SELECT kkb._wilayah_pada(r.kode_desa, t) AS kode, r.* FROM kkb.ringkasan_desa(ringkasan.wilayah, ringkasan.periode) r
 	), jumlah_desa AS (
-		SELECT kkb._wilayah_pada(w.kode, t) AS kode, pg_catalog.count(*) AS n
+		SELECT CASE WHEN GROUPING(kkb._wilayah_pada(w.kode, t)) = 0 THEN kkb._wilayah_pada(w.kode, t) ELSE ringkasan.wilayah END AS kode,
+		       GROUPING(kkb._wilayah_pada(w.kode, t)) = 1 AS adalah_total, pg_catalog.count(*) AS n
 		  FROM kkb.wilayah w WHERE w.tingkat = 4 AND w.kode OPERATOR(kkb.<@) ringkasan.wilayah
-		 GROUP BY 1
+		 GROUP BY GROUPING SETS ((kkb._wilayah_pada(w.kode, t)), ())
 	), g AS (
-		SELECT d.kode, pg_catalog.count(*) AS kampung_kb,
+		-- per region of level t, and () for the region itself
+		SELECT CASE WHEN GROUPING(d.kode) = 0 THEN d.kode ELSE ringkasan.wilayah END AS kode,
+		       GROUPING(d.kode) = 1 AS adalah_total,
+		       pg_catalog.count(*) AS kampung_kb,
 		       pg_catalog.count(*) FILTER (WHERE d.kelas = 'Dasar') AS dasar,
 		       pg_catalog.count(*) FILTER (WHERE d.kelas = 'Berkembang') AS berkembang,
 		       pg_catalog.count(*) FILTER (WHERE d.kelas = 'Mandiri') AS mandiri,
 		       pg_catalog.count(*) FILTER (WHERE d.kelas = 'Berkelanjutan') AS berkelanjutan,
-		       CASE WHEN t = 4 THEN pg_catalog.min(d.kelas) END AS kelas,
+		       CASE WHEN pg_catalog.count(*) = 1 AND t = 4 THEN pg_catalog.min(d.kelas) END AS kelas,
 		       pg_catalog.round(pg_catalog.avg(d.kelengkapan), 4) AS kelengkapan,
 		       pg_catalog.sum(d.balita_diukur)::bigint AS diukur, pg_catalog.sum(d.balita_stunting)::bigint AS stunting,
 		       pg_catalog.sum(d.pus)::bigint AS pus, pg_catalog.sum(d.unmet_need)::bigint AS unmet,
 		       pg_catalog.sum(d.pus) FILTER (WHERE d.unmet_need IS NOT NULL) AS pus_unmet,
 		       pg_catalog.sum(d.unmet_need) FILTER (WHERE d.pus IS NOT NULL) AS unmet_pus,
 		       pg_catalog.sum(d.keluarga_berisiko)::bigint AS krs
-		  FROM d GROUP BY d.kode
+		  FROM d GROUP BY GROUPING SETS ((d.kode), ())
+	), baris AS (
+		SELECT w.kode, w.nama, w.induk, w.tingkat, false AS adalah_total FROM kkb.wilayah w
+		 WHERE w.tingkat = t AND w.kode OPERATOR(kkb.<@) ringkasan.wilayah
+		UNION ALL
+		SELECT w.kode, w.nama, w.induk, w.tingkat, true FROM kkb.wilayah w
+		 WHERE ringkasan.total AND t > sendiri AND w.kode OPERATOR(kkb.=) ringkasan.wilayah
 	)
-	SELECT w.kode, w.nama, w.induk, coalesce(j.n, CASE WHEN t = 4 THEN 1 ELSE 0 END), coalesce(g.kampung_kb, 0), g.kelas,
+	SELECT b.kode, b.nama, b.induk,
+	       coalesce(j.n, CASE WHEN b.tingkat = 4 THEN 1 ELSE 0 END), coalesce(g.kampung_kb, 0), g.kelas,
 	       coalesce(g.dasar, 0), coalesce(g.berkembang, 0), coalesce(g.mandiri, 0), coalesce(g.berkelanjutan, 0), g.kelengkapan,
 	       g.diukur, g.stunting,
 	       CASE WHEN g.diukur > 0 THEN pg_catalog.round(100.0 * g.stunting / g.diukur, 2) END,
 	       g.pus, g.unmet,
 	       CASE WHEN g.pus_unmet > 0 THEN pg_catalog.round(100.0 * g.unmet_pus / g.pus_unmet, 2) END,
 	       g.krs
-	  FROM kkb.wilayah w
-	  LEFT JOIN g ON g.kode OPERATOR(kkb.=) w.kode
-	  LEFT JOIN jumlah_desa j ON j.kode OPERATOR(kkb.=) w.kode
-	 WHERE w.tingkat = t AND (ringkasan.wilayah IS NULL OR w.kode OPERATOR(kkb.<@) ringkasan.wilayah)
-	 ORDER BY w.kode;
+	  FROM baris b
+	  LEFT JOIN g ON g.kode OPERATOR(kkb.=) b.kode AND g.adalah_total = (b.adalah_total OR t = sendiri)
+	  LEFT JOIN jumlah_desa j ON j.kode OPERATOR(kkb.=) b.kode AND j.adalah_total = (b.adalah_total OR t = sendiri)
+	 ORDER BY b.adalah_total DESC, b.kode;
 END $f$;
-COMMENT ON FUNCTION kkb.ringkasan(kkb.kode_wilayah, date, integer) IS
-	'Summary (ringkasan) of the Kampung KB under a region for a month, one row per region of level tingkat (2 regency/city, 3 kecamatan, 4 village; default: one level below): villages, Kampung KB, Kampung KB per class, mean completeness, children measured and stunted with the prevalence in percent, PUS and unmet need with its percentage, families at risk of stunting. Sums of kkb.ringkasan_desa.';
+COMMENT ON FUNCTION kkb.ringkasan(kkb.kode_wilayah, date, integer, boolean) IS
+	'Summary (ringkasan) of the Kampung KB under a region for a month, one row per region of level tingkat (2 regency/city, 3 kecamatan, 4 village; default: one level below), and with total the region''s own row first: villages, Kampung KB, Kampung KB per class, mean completeness, children measured and stunted with the prevalence in percent, PUS and unmet need with its percentage, families at risk of stunting. Sums of kkb.ringkasan_desa.';
 
-REVOKE EXECUTE ON FUNCTION kkb.ringkasan_desa(kkb.kode_wilayah, date), kkb.ringkasan(kkb.kode_wilayah, date, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION kkb.ringkasan_desa(kkb.kode_wilayah, date), kkb.ringkasan(kkb.kode_wilayah, date, integer)
+REVOKE EXECUTE ON FUNCTION kkb.ringkasan_desa(kkb.kode_wilayah, date), kkb.ringkasan(kkb.kode_wilayah, date, integer, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kkb.ringkasan_desa(kkb.kode_wilayah, date), kkb.ringkasan(kkb.kode_wilayah, date, integer, boolean)
 	TO kkb_admin, kkb_opd, kkb_analis, kkb_provinsi;

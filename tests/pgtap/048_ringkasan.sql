@@ -2,7 +2,7 @@
 -- behind the gateway's ETags, on a generated city: Kota Bukittinggi (13.75),
 -- 24 villages at 5% scale, months 2026-08..2026-10.
 BEGIN;
-SELECT plan(33);
+SELECT plan(35);
 
 SET client_min_messages = warning;
 SELECT is((SELECT sum(baris) FILTER (WHERE tabel = 'kampung')::int FROM kkb.hasilkan('13.75', 0.05, 7, 3, '2026-10-01')), 24, 'the generated city has 24 villages');
@@ -61,6 +61,17 @@ SELECT results_eq($$SELECT kampung_kb, balita_diukur, prevalensi_stunting, kelen
 SELECT results_eq($$SELECT kode::text, desa, kampung_kb FROM kkb.ringkasan('13.75.01', '2026-10-01', 3)$$,
                   $$SELECT '13.75.01', (SELECT count(*) FROM kkb.wilayah WHERE induk = '13.75.01'), (SELECT count(*) FROM kkb.kampung WHERE kode_desa <@ '13.75.01')$$,
                   'tingkat equal to the region''s own level: the region itself');
+
+SELECT results_eq(
+	$$SELECT kode::text, desa, kampung_kb, dasar, balita_diukur, balita_stunting, prevalensi_stunting, pus, unmet_need, keluarga_berisiko
+	    FROM kkb.ringkasan('13.75', '2026-10-01', 3, true) LIMIT 1$$,
+	$$SELECT '13.75', sum(desa)::bigint, sum(kampung_kb)::bigint, sum(dasar)::bigint, sum(balita_diukur)::bigint, sum(balita_stunting)::bigint,
+	         round(100.0 * sum(balita_stunting) / sum(balita_diukur), 2), sum(pus)::bigint, sum(unmet_need)::bigint, sum(keluarga_berisiko)::bigint
+	    FROM kkb.ringkasan('13.75', '2026-10-01', 3)$$,
+	'with total: the city''s own row first, the sums of its kecamatan');
+SELECT results_eq($$SELECT kode::text, kelengkapan FROM kkb.ringkasan('13.75', '2026-10-01', 3, true) OFFSET 1$$,
+                  $$SELECT kode::text, kelengkapan FROM kkb.ringkasan('13.75', '2026-10-01', 3)$$,
+                  '... followed by the same rows as without it');
 
 -- ---------------------------------------------------------------- errors
 SELECT throws_ok($$SELECT * FROM kkb.ringkasan('13.75', '2026-10-01', 1)$$, '22023', NULL, 'a level above the region: 22023');
