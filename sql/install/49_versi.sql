@@ -93,4 +93,9 @@ END;
 COMMENT ON FUNCTION kkb.versi_data(kkb.kode_wilayah) IS
 	'Version text of the data under a region (NULL: everywhere): changes whenever a village under it or the reference data changes, and daily. The gateway builds its ETags from it.';
 
+-- The version of the reference data alone, for answers that depend on nothing else (the region list).
+CREATE FUNCTION kkb.versi_acuan() RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+	RETURN (SELECT a.versi::text FROM kkb.versi_acuan a);
+COMMENT ON FUNCTION kkb.versi_acuan() IS 'Version of the reference data (regions, code lists, catalogue, rules, problems); the ETag of the region routes';
 GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin;
