@@ -2,7 +2,8 @@
 # The access matrix of docs/ACCESS.md, tested cell by cell: every GET route,
 # the month's workflow and the write routes of each resource, for every kind
 # of caller - pokja of village A on A, pokja of A on village B, an agency
-# (OPD, scope 13.77, dinkes), an analyst (kkb_analis), an administrator, no
+# (OPD, scope 13.77, dinkes), an analyst (kkb_analis), a province portal
+# (kkb_provinsi, scope 13: aggregates only), an administrator, no
 # token, an expired token and a revoked token - each cell the exact status.
 # Also: a revocation takes effect within the token cache's lifetime
 # (--token-ttl), and no token ever appears in the gateway's log.
@@ -50,6 +51,7 @@ T_POKJA=$(token kkb_pokja $A "Pokja Pauh Kurai Taji (uji 08)")
 T_OPD=$(token kkb_opd 13.77 "Dinkes Pariaman (uji 08)" dinkes)
 T_ANALIS=$(token kkb_analis 13.77 "Analis (uji 08)")
 T_ADMIN=$(token kkb_admin "" "Admin (uji 08)")
+T_PROV=$(token kkb_provinsi 13 "Portal Sumatera Barat (uji 08)")
 T_EXP=$(token kkb_pokja $A "Pokja kedaluwarsa (uji 08)")
 # kkb.token_buat refuses an expiry in the past: let this one run out by hand
 sql "UPDATE kkb.token SET berlaku_sampai = now() - interval '1 day' WHERE label = 'Pokja kedaluwarsa (uji 08)'" >/dev/null
@@ -61,12 +63,13 @@ gw_start $PORT || { echo "Bail out! the gateway did not start"; exit 1; }
 ok 0 "the gateway starts on 127.0.0.1:$PORT"
 
 # the callers, in the order of the matrix's columns
-CALLERS="pokja_A pokja_B opd analis admin none expired revoked"
+CALLERS="pokja_A pokja_B opd analis provinsi admin none expired revoked"
 caller_token() {
 	case "$1" in
 	pokja_A | pokja_B) echo "$T_POKJA" ;;
 	opd) echo "$T_OPD" ;;
 	analis) echo "$T_ANALIS" ;;
+	provinsi) echo "$T_PROV" ;;
 	admin) echo "$T_ADMIN" ;;
 	none) echo "" ;;
 	expired) echo "$T_EXP" ;;
@@ -137,35 +140,36 @@ row() {
 	done
 }
 
-#                                                            pokja_A pokja_B opd analis admin none expired revoked
-row "GET /v1/health"                                                   200 200 200 200 200 200 200 200
-row "GET /openapi.json"                                                200 200 200 200 200 200 200 200
-row "GET /metrics"                                                     200 200 200 200 200 200 200 200
-row "GET /v1/wilayah?induk=13.77.03"                                   200 200 200 200 200 200 401 401
-row "GET /v1/wilayah/{K}"                                              200 200 200 200 200 200 401 401
-row "GET /v1/desa?wilayah={K}&periode=2026-10"                         200 200 200 403 200 401 401 401
-row "GET /v1/desa/{K}"                                                 200 404 200 403 200 401 401 401
-row "GET /v1/desa/{K}/profil?periode=2026-10"                          200 404 200 403 200 401 401 401
-row "GET /v1/desa/{K}/klasifikasi?periode=2026-10"                     200 404 200 403 200 401 401 401
-row "GET /v1/desa/{K}/validasi?periode=2026-10"                        200 404 200 403 200 401 401 401
-row "GET /v1/desa/{K}/risiko-stunting"                                 200 404 403 403 200 401 401 401
-row "GET /v1/desa/{K}/intervensi"                                      200 404 200 403 200 401 401 401
-row "GET /v1/desa/{K}/periode/2026-10"                                 200 404 200 403 200 401 401 401
-row "GET /v1/prioritas?wilayah={K}&periode=2026-10&opd=dinkes"         200 200 200 403 200 401 401 401
-row "GET /v1/klasifikasi?wilayah={K}&periode=2026-10"                  200 200 200 403 200 401 401 401
-row "POST /v1/desa/{K}/periode/2026-10/ajukan"                         200 404 403 403 200 401 401 401
-row "POST /v1/desa/{K}/periode/2026-10/setujui"                        403 404 200 403 200 401 401 401
-row "POST /v1/desa/{K}/periode/2026-10/kunci"                          403 404 403 403 200 401 401 401
-row "POST /v1/desa/{K}/periode/2026-10/buka"                           403 404 403 403 200 401 401 401
-row "PUT /v1/desa/{K}/penduduk/2026-09"                                201 404 403 403 201 401 401 401
-row "PUT /v1/desa/{K}/profil-kampung/2026-09"                          201 404 403 403 201 401 401 401
-row "PUT /v1/desa/{K}/kkbpk/2026-09"                                   201 404 403 403 201 401 401 401
-row "PUT /v1/desa/{K}/nilai/2026-09"                                   200 404 403 403 200 401 401 401
-row "POST /v1/desa/{K}/intervensi"                                     201 404 201 403 201 401 401 401
-row "POST /v1/desa/{K}/keluarga"                                       200 404 403 403 200 401 401 401
-row "POST /v1/desa/{K}/anggota"                                        200 404 403 403 200 401 401 401
-row "POST /v1/desa/{K}/pengukuran"                                     200 404 403 403 200 401 401 401
-row "POST /v1/desa/{K}/peristiwa"                                      200 404 403 403 200 401 401 401
+#                                                            pokja_A pokja_B opd analis prov admin none expired revoked
+row "GET /v1/health"                                                   200 200 200 200 200 200 200 200 200
+row "GET /openapi.json"                                                200 200 200 200 200 200 200 200 200
+row "GET /metrics"                                                     200 200 200 200 200 200 200 200 200
+row "GET /v1/wilayah?induk=13.77.03"                                   200 200 200 200 200 200 200 401 401
+row "GET /v1/wilayah/{K}"                                              200 200 200 200 200 200 200 401 401
+row "GET /v1/desa?wilayah={K}&periode=2026-10"                         200 200 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}"                                                 200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/profil?periode=2026-10"                          200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/klasifikasi?periode=2026-10"                     200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/validasi?periode=2026-10"                        200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/risiko-stunting"                                 200 404 403 403 403 200 401 401 401
+row "GET /v1/desa/{K}/intervensi"                                      200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/periode/2026-10"                                 200 404 200 403 403 200 401 401 401
+row "GET /v1/prioritas?wilayah={K}&periode=2026-10&opd=dinkes"         200 200 200 403 403 200 401 401 401
+row "GET /v1/ringkasan?wilayah={K}&periode=2026-10"                    403 403 200 200 200 200 401 401 401
+row "GET /v1/klasifikasi?wilayah={K}&periode=2026-10"                  200 200 200 403 403 200 401 401 401
+row "POST /v1/desa/{K}/periode/2026-10/ajukan"                         200 404 403 403 403 200 401 401 401
+row "POST /v1/desa/{K}/periode/2026-10/setujui"                        403 404 200 403 403 200 401 401 401
+row "POST /v1/desa/{K}/periode/2026-10/kunci"                          403 404 403 403 403 200 401 401 401
+row "POST /v1/desa/{K}/periode/2026-10/buka"                           403 404 403 403 403 200 401 401 401
+row "PUT /v1/desa/{K}/penduduk/2026-09"                                201 404 403 403 403 201 401 401 401
+row "PUT /v1/desa/{K}/profil-kampung/2026-09"                          201 404 403 403 403 201 401 401 401
+row "PUT /v1/desa/{K}/kkbpk/2026-09"                                   201 404 403 403 403 201 401 401 401
+row "PUT /v1/desa/{K}/nilai/2026-09"                                   200 404 403 403 403 200 401 401 401
+row "POST /v1/desa/{K}/intervensi"                                     201 404 201 403 403 201 401 401 401
+row "POST /v1/desa/{K}/keluarga"                                       200 404 403 403 403 200 401 401 401
+row "POST /v1/desa/{K}/anggota"                                        200 404 403 403 403 200 401 401 401
+row "POST /v1/desa/{K}/pengukuran"                                     200 404 403 403 403 200 401 401 401
+row "POST /v1/desa/{K}/peristiwa"                                      200 404 403 403 403 200 401 401 401
 
 # an agency's bulk sync of by-name data: 403 before anything is read, and nothing is stored
 sql "DELETE FROM kkb.anggota WHERE nik = '1377031505900099'; DELETE FROM kkb.keluarga WHERE no_kk = '1377031505200099'" >/dev/null
@@ -188,13 +192,13 @@ ok "$(header_of GET "/v1/desa/$A" WWW-Authenticate -H "Authorization: Bearer $T_
 # ================================================================ no token appears in the log
 tokens_in_log() {
 	n=0
-	for t in "$T_POKJA" "$T_OPD" "$T_ANALIS" "$T_ADMIN" "$T_EXP" "$T_REV" "$T_UNKNOWN" ${T_LATE:-}; do
+	for t in "$T_POKJA" "$T_OPD" "$T_ANALIS" "$T_PROV" "$T_ADMIN" "$T_EXP" "$T_REV" "$T_UNKNOWN" ${T_LATE:-}; do
 		[ -n "$t" ] || continue
 		if grep -qF "$t" "$GW_LOG"; then n=$((n + 1)); fi
 	done
 	echo "$n"
 }
-is "$(tokens_in_log)" 0 "none of the 7 tokens appears in the gateway log"
+is "$(tokens_in_log)" 0 "none of the 8 tokens appears in the gateway log"
 grep -q '"token":"Pokja Pauh Kurai Taji (uji 08)"' "$GW_LOG"
 ok $? "the log names the token's holder (its label) instead"
 gw_stop
