@@ -47,7 +47,7 @@ psql -X -q -tA -c "SELECT r / 1000, json_agg(json_build_object('nik', nik, 'no_k
 psql -X -q -c "\\copy (SELECT '13.77.01.1001', nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan FROM bench.http_anggota ORDER BY r) TO '$OUT/anggota.csv' WITH (FORMAT csv)"
 TOKEN=$(psql -X -q -tA -c "SELECT kkb.token_cabut('bench-admin')" -c "SELECT kkb.token_buat('kkb_admin', '13.77', 'bench-admin')" | tail -1)
 
-gateway/kkb-gateway --listen 127.0.0.1 --port "$PORT" --threads "$(nproc)" --max-body 20000000 \
+gateway/kkb-gateway --listen 127.0.0.1 --port "$PORT" --threads "$(nproc)" --max-body 20000000 --limit-read 0 --limit-write 0 \
 	--db "host=$PGHOST port=$PGPORT dbname=$PGDATABASE user=postgres" 2>"$OUT/gateway.log" &
 GW=$!
 i=0; until curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health"; do i=$((i + 1)); [ $i -lt 100 ] || exit 1; sleep 0.05; done
