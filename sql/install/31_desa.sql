@@ -145,7 +145,7 @@ COMMENT ON COLUMN kkb.kkbpk.diubah_pada IS 'Last changed at';
 CREATE TABLE kkb.intervensi (
 	kode_desa       kkb.kode_desa NOT NULL REFERENCES kkb.kampung (kode_desa),
 	id              bigint GENERATED ALWAYS AS IDENTITY,
-	tanggal         date NOT NULL,
+	tanggal         date NOT NULL CONSTRAINT intervensi_tanggal_wajar CHECK (tanggal BETWEEN '2000-01-01' AND '2099-12-31'),
 	judul           text NOT NULL CHECK (judul ~ '\S'),
 	fungsi_keluarga kkb.fungsi_keluarga NOT NULL,
 	sasaran         kkb.sasaran[] NOT NULL DEFAULT '{}' CHECK (kkb._tanpa_duplikat(sasaran)),
@@ -158,7 +158,7 @@ CREATE TABLE kkb.intervensi (
 COMMENT ON TABLE kkb.intervensi IS 'Interventions carried out in a village (intervensi), by family function, target groups and agencies';
 COMMENT ON COLUMN kkb.intervensi.kode_desa IS 'Village code';
 COMMENT ON COLUMN kkb.intervensi.id IS 'Intervention number';
-COMMENT ON COLUMN kkb.intervensi.tanggal IS 'Date';
+COMMENT ON COLUMN kkb.intervensi.tanggal IS 'Date (2000-01-01 to 2099-12-31: a date outside is a typing error)';
 COMMENT ON COLUMN kkb.intervensi.judul IS 'Title';
 COMMENT ON COLUMN kkb.intervensi.fungsi_keluarga IS 'Family function served (one of the 8)';
 COMMENT ON COLUMN kkb.intervensi.sasaran IS 'Target groups';

@@ -1,7 +1,7 @@
 -- Data model: hard rules refuse impossible rows (and whole batches), doubtful
 -- rows are kept with one warning, measurements get their z-scores on write.
 BEGIN;
-SELECT plan(44);
+SELECT plan(45);
 \ir fixture_desa.inc
 
 -- hard rules: anggota
@@ -146,6 +146,8 @@ SELECT throws_ok($$INSERT INTO kkb.profil (kode_desa, periode) VALUES ('13.77.01
 	'23514', NULL, 'a period is a month (its first day)');
 SELECT throws_ok($$INSERT INTO kkb.intervensi (kode_desa, tanggal, judul, fungsi_keluarga, opd) VALUES ('13.77.01.1001', '2026-10-05', 'Posyandu', 'perlindungan', '{dinkes,dinas_rahasia}')$$,
 	'23503', 'opd "dinas_rahasia" is not a known agency', 'an unknown agency code is refused, naming it');
+SELECT throws_ok($$INSERT INTO kkb.intervensi (kode_desa, tanggal, judul, fungsi_keluarga) VALUES ('13.77.01.1001', '99999-01-01', 'Posyandu', 'perlindungan')$$,
+	'23514', NULL, 'an intervention dated 99999-01-01 is a typing error: refused');
 
 SELECT * FROM finish();
 ROLLBACK;
