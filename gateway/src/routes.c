@@ -10,6 +10,9 @@
  * to anyone and uses a token when one is sent; GW_TOKEN (everything else)
  * needs a valid bearer token.
  *
+ * Media types: a route whose answer is not JSON names it (several, comma
+ * separated, when it depends on the resource: the dashboard's files).
+ *
  * Export: a GW_CSV route (a list: its JSON answer has a "data" array of
  * rows) also answers text/csv when the request sends Accept: text/csv or
  * its path ends in ".csv" (GET /v1/desa.csv?wilayah=13.77); see http.c.
@@ -19,6 +22,8 @@
 #define PAGING "limit offset"
 #define TEXT_PLAIN "text/plain; version=0.0.4"
 #define GW_CSV 1
+#define HTML "text/html; charset=utf-8"
+#define ASSETS "text/javascript, text/css, image/svg+xml"
 
 const gw_route gw_routes[] = {
 	{"GET", "/v1/health", h_health, GW_OPEN,
@@ -28,6 +33,13 @@ const gw_route gw_routes[] = {
 	{"GET", "/metrics", h_metrics, GW_OPEN,
 	"Counters in the Prometheus text format: requests by route and status, latency, connections, database errors",
 	NULL, GW_RB_NONE, 200, TEXT_PLAIN, 0},
+
+	{"GET", "/", h_web_index, GW_OPEN,
+	"The web dashboard (index.html; Cache-Control: no-cache, ETag)", NULL, GW_RB_NONE, 200, HTML, 0},
+	{"GET", "/assets/{versi}/{nama}", h_web_aset, GW_OPEN,
+	"The dashboard's embedded files, versioned by a hash of their content (cached for a year)", NULL, GW_RB_NONE, 200, ASSETS, 0},
+	{"GET", "/v1/saya", h_saya, GW_TOKEN,
+	"Who the token says the caller is: role, label, region scope, agency", NULL, GW_RB_NONE, 200, NULL, 0},
 
 	{"GET", "/v1/wilayah", h_wilayah_daftar, GW_TOKEN_OPTIONAL,
 	"Regions under a parent region (the provinces without induk)", "induk " PAGING, GW_RB_NONE, 200, NULL, GW_CSV},
