@@ -141,6 +141,8 @@ row() {
 row "GET /v1/health"                                                   200 200 200 200 200 200 200 200
 row "GET /openapi.json"                                                200 200 200 200 200 200 200 200
 row "GET /metrics"                                                     200 200 200 200 200 200 200 200
+row "GET /v1/saya"                                                     200 200 200 200 200 401 401 401
+row "GET /"                                                            200 200 200 200 200 200 200 200
 row "GET /v1/wilayah?induk=13.77.03"                                   200 200 200 200 200 200 401 401
 row "GET /v1/wilayah/{K}"                                              200 200 200 200 200 200 401 401
 row "GET /v1/desa?wilayah={K}&periode=2026-10"                         200 200 200 403 200 401 401 401
