@@ -28,6 +28,7 @@ static const struct
 	[GW_ROLE_POKJA] = {"kkb_pokja", "BEGIN; SET LOCAL ROLE kkb_pokja"},
 	[GW_ROLE_OPD] = {"kkb_opd", "BEGIN; SET LOCAL ROLE kkb_opd"},
 	[GW_ROLE_ANALIS] = {"kkb_analis", "BEGIN; SET LOCAL ROLE kkb_analis"},
+	[GW_ROLE_PROVINSI] = {"kkb_provinsi", "BEGIN; SET LOCAL ROLE kkb_provinsi"},
 };
 #define NROLES ((int) (sizeof(roles) / sizeof(roles[0])))
 
@@ -213,6 +214,7 @@ verify(gw_request *req, const unsigned char *hash, cache_entry *e)
 	}
 	e->expires = PQgetisnull(res, 0, 4) ? 0 : strtoll(PQgetvalue(res, 0, 4), NULL, 10);
 	memcpy(e->hash, hash, GW_SHA256_LEN);
+	memcpy(e->who.kunci, hash, sizeof(e->who.kunci));
 	e->verified_at = mono_s();
 	e->used = 1;
 	rc = 0;

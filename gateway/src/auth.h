@@ -24,6 +24,7 @@ typedef enum gw_role
 	GW_ROLE_POKJA,
 	GW_ROLE_OPD,
 	GW_ROLE_ANALIS,
+	GW_ROLE_PROVINSI,			/* a province's (or regency's) portal: aggregates only */
 } gw_role;
 
 #define GW_AUTH_LABEL_MAX 200	/* bytes; kkb.token.label is checked to fit */
@@ -35,6 +36,7 @@ typedef struct gw_auth
 	char		wilayah[32];	/* region scope for kkb.wilayah, "" when none */
 	char		opd[64];		/* agency of an agency token, "" when none */
 	char		label[GW_AUTH_LABEL_MAX + 1];	/* holder, for kkb.pengguna and the log */
+	unsigned char kunci[8];		/* the first bytes of the token's SHA-256: its rate-limit key */
 } gw_auth;
 
 /* Set the cache TTL in seconds (0: no caching).  Call once before serving. */

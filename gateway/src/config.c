@@ -33,6 +33,15 @@ usage(FILE *out)
 			"  --drain SECONDS        shutdown grace period       KKB_DRAIN (default 10)\n"
 			"  --token-ttl SECONDS    cache verified tokens; a    KKB_TOKEN_TTL (default 30, 0: no cache)\n"
 			"                         revoked token is refused within this time\n"
+			"  --cors-origins LIST    origins whose browser calls  KKB_CORS_ORIGINS (default: none)\n"
+			"                         are allowed (CORS), comma separated, e.g.\n"
+			"                         https://portal.sumbarprov.go.id; \"*\" is refused\n"
+			"  --cors-max-age SECONDS preflight cache time        KKB_CORS_MAX_AGE (default 600)\n"
+			"  --limit-read R/B       per token: R GET requests   KKB_LIMIT_READ (default 20/100)\n"
+			"                         a second, bursts of B; 0 = no limit\n"
+			"  --limit-write R/B      per token, other methods    KKB_LIMIT_WRITE (default 10/50)\n"
+			"  --limit-anon R/B       per client address, calls   KKB_LIMIT_ANON (default 10/50)\n"
+			"                         without a token or with a bad one\n"
 			"  --routes               list the routes (METHOD PATTERN) and exit\n"
 			"  --help                 show this help\n");
 }
@@ -54,6 +63,39 @@ parse_int(const char *name, const char *s, long min, long max, long *out)
 	}
 	*out = v;
 	return 0;
+}
+
+/* A rate limit "RATE/BURST" (RATE > 0, BURST >= 1) or "0" (no limit). */
+static int
+parse_limit(const char *name, const char *s, gw_limit_rate *out)
+{
+	char	   *end;
+	double		rate,
+				burst;
+
+	if (strcmp(s, "0") == 0 || strcmp(s, "off") == 0)
+	{
+		out->rate = 0;
+		out->burst = 0;
+		return 0;
+	}
+	errno = 0;
+	rate = strtod(s, &end);
+	if (errno == 0 && end != s && *end == '/' && rate > 0 && rate <= 1e6)
+	{
+		const char *b = end + 1;
+
+		burst = strtod(b, &end);
+		if (errno == 0 && end != b && *end == '\0' && burst >= 1 && burst <= 1e6)
+		{
+			out->rate = rate;
+			out->burst = burst;
+			return 0;
+		}
+	}
+	fprintf(stderr, "kkb-gateway: invalid %s \"%s\": expected RATE/BURST (requests per second / largest burst), e.g. 20/100, or 0 for no limit\n",
+			name, s);
+	return -1;
 }
 
 /* Apply one named setting (from env or flag); -1 on a bad value. */
@@ -123,6 +165,27 @@ apply(gw_config *cfg, const char *name, const char *val)
 			return -1;
 		cfg->token_ttl_s = (int) v;
 	}
+	else if (strcmp(name, "cors-origins") == 0)
+	{
+		if (strchr(val, '*'))
+		{
+			fprintf(stderr, "kkb-gateway: invalid cors-origins \"%s\": list the origins (e.g. https://portal.example.go.id); a wildcard is not allowed\n", val);
+			return -1;
+		}
+		cfg->cors_origins = *val ? val : NULL;
+	}
+	else if (strcmp(name, "cors-max-age") == 0)
+	{
+		if (parse_int("cors-max-age", val, 0, 86400, &v) < 0)
+			return -1;
+		cfg->cors_max_age_s = (int) v;
+	}
+	else if (strcmp(name, "limit-read") == 0)
+		return parse_limit(name, val, &cfg->limits[GW_LIMIT_READ]);
+	else if (strcmp(name, "limit-write") == 0)
+		return parse_limit(name, val, &cfg->limits[GW_LIMIT_WRITE]);
+	else if (strcmp(name, "limit-anon") == 0)
+		return parse_limit(name, val, &cfg->limits[GW_LIMIT_ANON]);
 	return 0;
 }
 
@@ -138,7 +201,9 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 		{"threads", "KKB_THREADS"}, {"max-connections", "KKB_MAX_CONNECTIONS"},
 		{"timeout", "KKB_TIMEOUT"}, {"max-body", "KKB_MAX_BODY"},
 		{"max-header", "KKB_MAX_HEADER"}, {"drain", "KKB_DRAIN"},
-		{"token-ttl", "KKB_TOKEN_TTL"},
+		{"token-ttl", "KKB_TOKEN_TTL"}, {"cors-origins", "KKB_CORS_ORIGINS"},
+		{"cors-max-age", "KKB_CORS_MAX_AGE"}, {"limit-read", "KKB_LIMIT_READ"},
+		{"limit-write", "KKB_LIMIT_WRITE"}, {"limit-anon", "KKB_LIMIT_ANON"},
 	};
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 0}, {"listen", required_argument, NULL, 0},
@@ -146,6 +211,9 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 		{"max-connections", required_argument, NULL, 0}, {"timeout", required_argument, NULL, 0},
 		{"max-body", required_argument, NULL, 0}, {"max-header", required_argument, NULL, 0},
 		{"drain", required_argument, NULL, 0}, {"token-ttl", required_argument, NULL, 0},
+		{"cors-origins", required_argument, NULL, 0}, {"cors-max-age", required_argument, NULL, 0},
+		{"limit-read", required_argument, NULL, 0}, {"limit-write", required_argument, NULL, 0},
+		{"limit-anon", required_argument, NULL, 0},
 		{"help", no_argument, NULL, 'h'}, {"routes", no_argument, NULL, 'r'},
 		{NULL, 0, NULL, 0},
 	};
@@ -164,6 +232,11 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 	cfg->max_header = 32 * 1024;
 	cfg->drain_s = 10;
 	cfg->token_ttl_s = 30;
+	cfg->cors_origins = NULL;
+	cfg->cors_max_age_s = 600;
+	cfg->limits[GW_LIMIT_READ] = (gw_limit_rate) {20, 100};
+	cfg->limits[GW_LIMIT_WRITE] = (gw_limit_rate) {10, 50};
+	cfg->limits[GW_LIMIT_ANON] = (gw_limit_rate) {10, 50};
 
 	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
 	{

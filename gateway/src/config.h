@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "limit.h"
+
 typedef struct gw_config
 {
 	const char *db;				/* libpq connection string (KKB_DB, --db) */
@@ -18,6 +20,9 @@ typedef struct gw_config
 	size_t		max_header;		/* per-connection memory for headers, bytes (KKB_MAX_HEADER) */
 	int			drain_s;		/* seconds to let in-flight requests finish on shutdown (KKB_DRAIN) */
 	int			token_ttl_s;	/* seconds a verified token stays cached per thread (KKB_TOKEN_TTL) */
+	const char *cors_origins;	/* origins allowed to call from browsers, comma separated; NULL: none (KKB_CORS_ORIGINS) */
+	int			cors_max_age_s;	/* how long browsers may keep a preflight answer (KKB_CORS_MAX_AGE) */
+	gw_limit_rate limits[GW_LIMIT_NKINDS];	/* rate limits (KKB_LIMIT_READ, KKB_LIMIT_WRITE, KKB_LIMIT_ANON) */
 } gw_config;
 
 /*

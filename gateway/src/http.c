@@ -15,11 +15,14 @@
 
 #include "config.h"
 #include "csv.h"
+#include "db.h"
+#include "limit.h"
 #include "log.h"
 #include "metrics.h"
 
 static atomic_int inflight;
 static size_t max_body;
+static const gw_config *config;	/* the settings, for CORS */
 
 int
 gw_http_inflight(void)
@@ -362,6 +365,223 @@ reply_as_csv(gw_request *req)
 	memcpy(req->disposition + n, ".csv\"", 6);
 }
 
+/* ---------------------------------------------------------------- CORS */
+
+/* The request's Origin when it is one of the configured origins (exactly), else NULL. */
+static const char *
+cors_origin(gw_request *req)
+{
+	const char *o = gw_header(req, "Origin");
+	const char *p;
+	size_t		n;
+
+	if (o == NULL || config == NULL || config->cors_origins == NULL)
+		return NULL;
+	n = strlen(o);
+	for (p = config->cors_origins; *p;)
+	{
+		const char *e;
+		size_t		m;
+
+		while (*p == ' ' || *p == ',')
+			p++;
+		e = p;
+		while (*e && *e != ',' && *e != ' ')
+			e++;
+		m = (size_t) (e - p);
+		if (m > 0 && m == n && memcmp(p, o, n) == 0)
+			return o;
+		p = e;
+	}
+	return NULL;
+}
+
+/*
+ * OPTIONS: the methods a resource allows (Allow), and for a browser's
+ * preflight from an allowed origin the CORS answer; other origins get no CORS
+ * headers, so the browser does not send the call.
+ */
+static void
+reply_options(gw_request *req)
+{
+	const gw_route *r;
+	int			path_known = 0;
+	char		allow[80];
+	const char *origin;
+
+	r = gw_route_match(req, "OPTIONS", req->path, &path_known);
+	if (r == NULL && !path_known)
+	{
+		size_t		n = strlen(req->path);
+		char		path[512];
+
+		/* "/v1/desa.csv": the CSV form of a GET list route */
+		if (n > 4 && n - 4 < sizeof(path) && strcmp(req->path + n - 4, ".csv") == 0)
+		{
+			memcpy(path, req->path, n - 4);
+			path[n - 4] = '\0';
+			r = gw_route_match(req, "GET", path, &path_known);
+			if (r && r->csv)
+				snprintf(req->allow, sizeof(req->allow), "GET");
+			else
+				path_known = 0;
+		}
+	}
+	if (!path_known && r == NULL)
+	{
+		gw_reply_error(req, 404, "KKB-404", "no such resource",
+					   "No route of this API matches the requested path.", NULL);
+		return;
+	}
+	snprintf(allow, sizeof(allow), "%s, OPTIONS", req->allow);
+	gw_reply_body(req, 204, NULL, NULL, 0);
+	gw_set_header(req, MHD_HTTP_HEADER_ALLOW, allow);
+	if ((origin = cors_origin(req)) != NULL)
+	{
+		char		age[16];
+
+		gw_set_header(req, "Access-Control-Allow-Methods", allow);
+		gw_set_header(req, "Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match, Prefer");
+		snprintf(age, sizeof(age), "%d", config->cors_max_age_s);
+		gw_set_header(req, "Access-Control-Max-Age", age);
+	}
+}
+
+/* ---------------------------------------------------------------- rate limits */
+
+/* The client's address as a rate-limit key. */
+static void
+client_key(gw_request *req, unsigned char key[8])
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(req->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	memset(key, 0, 8);
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+		memcpy(key, &((const struct sockaddr_in *) ci->client_addr)->sin_addr, 4);
+	key[7] = 0xA5;				/* never equal to a token's key by accident of zeros */
+}
+
+static void
+reply_429(gw_request *req, gw_limit_kind kind, int wait)
+{
+	char		msg[160],
+				ra[16];
+
+	snprintf(msg, sizeof(msg), "too many requests: the %s limit of %s is used up",
+			 kind == GW_LIMIT_READ ? "read" : kind == GW_LIMIT_WRITE ? "write" : "per-address",
+			 kind == GW_LIMIT_ANON ? "this address" : "this token");
+	snprintf(ra, sizeof(ra), "%d", wait);
+	gw_reply_error(req, 429, "KKB-429", msg, "Each token has its own limits for reads and for writes; calls without a token share one per address.",
+				   "Wait for the number of seconds in Retry-After; when polling, send If-None-Match to get a cheap 304.");
+	gw_set_header(req, MHD_HTTP_HEADER_RETRY_AFTER, ra);
+}
+
+/* ---------------------------------------------------------------- ETag */
+
+/* FNV-1a over a string and a separator. */
+static unsigned long long
+fnv(unsigned long long h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char) *s) * 1099511628211ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
+
+static enum MHD_Result
+hash_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	unsigned long long *h = cls;
+
+	(void) kind;
+	*h = fnv(fnv(*h, key), value ? value : "");
+	return MHD_YES;
+}
+
+/* Is region code `kode` (text) `scope` or under it? */
+static int
+within(const char *kode, const char *scope)
+{
+	size_t		n = strlen(scope);
+
+	return strncmp(kode, scope, n) == 0 && (kode[n] == '\0' || kode[n] == '.');
+}
+
+/*
+ * The entity tag of a GET answer of a cached route, into req->etag: what
+ * identifies the answer (route, path, query, caller's role, scope and agency,
+ * CSV or JSON) hashed, and the version of the data it depends on from the
+ * database (kkb.versi_data of the village or region, kkb.versi_acuan for the
+ * reference).  Returns 1 when the request's If-None-Match already names it and
+ * the caller may see that data (a 304 can be answered without the handler), 0
+ * otherwise.  Without a version (database unreachable, a malformed region:
+ * the handler will say so) there is no tag.
+ */
+static int
+prepare_etag(gw_request *req)
+{
+	static const gw_stmt st_data = {"etag_data", "SELECT kkb.versi_data($1::kkb.kode_wilayah)", 1};
+	static const gw_stmt st_acuan = {"etag_acuan", "SELECT kkb.versi_acuan()", 0};
+	const gw_route *r = req->route;
+	const char *region = NULL;
+	const char *params[1];
+	unsigned long long h = 1469598103934665603ULL;
+	PGresult   *res;
+	int			visible = 1;
+
+	req->etag[0] = '\0';
+	if (r->cache == GW_CACHE_DATA || r->cache == GW_CACHE_PRIBADI)
+	{
+		if (strncmp(r->pattern, "/v1/desa/{kode}", 15) == 0)
+			region = req->params[0];
+		else if ((region = gw_query_arg(req, "wilayah")) == NULL && req->auth.wilayah[0])
+			region = req->auth.wilayah;
+		/* a 304 only for data within the caller's scope; otherwise the handler decides (404, 403) */
+		if (req->auth.wilayah[0] && (region == NULL || !within(region, req->auth.wilayah)))
+			visible = 0;
+		params[0] = region;
+		res = gw_db_exec_stmt_retry(&st_data, params);
+	}
+	else
+		res = gw_db_exec_stmt_retry(&st_acuan, NULL);
+	if (res == NULL)
+		return 0;
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1 || PQgetisnull(res, 0, 0) ||
+		strlen(PQgetvalue(res, 0, 0)) > 60)
+	{
+		PQclear(res);
+		return 0;
+	}
+	h = fnv(h, r->pattern);
+	h = fnv(h, req->path);
+	MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, hash_arg, &h);
+	h = fnv(h, gw_role_name(req->auth.role));
+	h = fnv(h, req->auth.wilayah);
+	h = fnv(h, req->auth.opd);
+	h = fnv(h, req->want_csv ? "csv" : "json");
+	snprintf(req->etag, sizeof(req->etag), "\"%016llx-%s\"", h, PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return visible && gw_etag_matches(gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH), req->etag);
+}
+
+/* Cache-Control and ETag of a successful GET of a cached route. */
+static void
+set_cache_headers(gw_request *req)
+{
+	static const char *const policy[] = {
+		[GW_CACHE_NONE] = "no-store",
+		[GW_CACHE_ACUAN] = "public, max-age=86400",
+		[GW_CACHE_DATA] = "private, max-age=60",
+		[GW_CACHE_PRIBADI] = "private, no-cache",
+	};
+
+	if (req->route == NULL || req->route->cache == GW_CACHE_NONE || req->etag[0] == '\0')
+		return;
+	gw_set_header(req, MHD_HTTP_HEADER_CACHE_CONTROL, policy[req->route->cache]);
+	gw_set_header(req, MHD_HTTP_HEADER_ETAG, req->etag);
+}
+
+/* ---------------------------------------------------------------- dispatch */
+
 /* Route and run the handler; always leaves a response in req. */
 static void
 dispatch(gw_request *req)
@@ -376,6 +596,11 @@ dispatch(gw_request *req)
 		gw_reply_error(req, 413, "KKB-413", msg, NULL, "Send smaller batches.");
 		return;
 	}
+	if (strcmp(req->method, "OPTIONS") == 0)
+	{
+		reply_options(req);
+		return;
+	}
 	req->route = gw_route_match(req, req->method, req->path, &path_known);
 	if (req->route == NULL && !path_known && (req->route = match_csv_suffix(req)) != NULL)
 		req->want_csv = 1;
@@ -383,15 +608,55 @@ dispatch(gw_request *req)
 		req->want_csv = 1;
 	if (req->route)
 	{
-		/* authentication is the first step: a refused caller reaches no handler */
-		if (req->route->access != GW_OPEN &&
-			gw_auth_request(req, req->route->access == GW_TOKEN_OPTIONAL) < 0)
+		int			is_get = strcmp(req->method, "GET") == 0;
+
+		if (req->route->access != GW_OPEN)
+		{
+			const char *authz = gw_header(req, "Authorization");
+			unsigned char ip[8];
+			int			wait;
+
+			client_key(req, ip);
+			/* calls without a token share a bucket per address */
+			if (authz == NULL && (wait = gw_limit_take(GW_LIMIT_ANON, ip)) > 0)
+			{
+				reply_429(req, GW_LIMIT_ANON, wait);
+				return;
+			}
+			/* authentication is the first step: a refused caller reaches no handler */
+			if (gw_auth_request(req, req->route->access == GW_TOKEN_OPTIONAL) < 0)
+			{
+				/* failed tokens use up the address's bucket: guessing tokens is slow */
+				if (authz != NULL && req->status == 401 && (wait = gw_limit_take(GW_LIMIT_ANON, ip)) > 0)
+					reply_429(req, GW_LIMIT_ANON, wait);
+				return;
+			}
+			/* each token has a bucket for reads and one for writes */
+			if (req->auth.role != GW_ROLE_NONE)
+			{
+				gw_limit_kind kind = is_get ? GW_LIMIT_READ : GW_LIMIT_WRITE;
+
+				if ((wait = gw_limit_take(kind, req->auth.kunci)) > 0)
+				{
+					reply_429(req, kind, wait);
+					return;
+				}
+			}
+		}
+		if (is_get && req->route->cache != GW_CACHE_NONE && prepare_etag(req))
+		{
+			/* the client's copy is still valid: 304 without running the handler */
+			gw_reply_body(req, 304, NULL, NULL, 0);
+			set_cache_headers(req);
 			return;
+		}
 		req->route->handler(req);
 		if (req->resp_body == NULL)
 			gw_reply_error(req, 500, "KKB-500", "the handler produced no response", NULL, NULL);
 		else if (req->want_csv)
 			reply_as_csv(req);
+		if (is_get && req->status == 200)
+			set_cache_headers(req);
 		return;
 	}
 	if (path_known)
@@ -449,6 +714,8 @@ send_response(gw_request *req)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
+	const char *origin = cors_origin(req);
+	char		vary[64] = "";
 
 	/* a conditional GET whose entity tag still matches: 304 without a body */
 	if (req->status == 200 && strcmp(req->method, "GET") == 0 &&
@@ -467,7 +734,8 @@ send_response(gw_request *req)
 	if (resp == NULL)
 		return MHD_NO;
 	req->resp_body = NULL;		/* owned by the response now */
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, req->content_type);
+	if (req->content_type && req->status != 304 && req->status != 204)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, req->content_type);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	if (gw_response_header(req, MHD_HTTP_HEADER_CACHE_CONTROL) == NULL)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
@@ -475,8 +743,23 @@ send_response(gw_request *req)
 		MHD_add_response_header(resp, req->headers[i].name, req->headers[i].value);
 	if (req->disposition[0])
 		MHD_add_response_header(resp, "Content-Disposition", req->disposition);
+
+	/* what else than the URL the answer depends on */
 	if (req->route && req->route->csv)
-		MHD_add_response_header(resp, "Vary", "Accept");
+		strcat(vary, "Accept");
+	if (req->route && (req->route->cache == GW_CACHE_DATA || req->route->cache == GW_CACHE_PRIBADI))
+		strcat(vary, vary[0] ? ", Authorization" : "Authorization");
+	if (config && config->cors_origins)
+		strcat(vary, vary[0] ? ", Origin" : "Origin");
+	if (vary[0])
+		MHD_add_response_header(resp, "Vary", vary);
+	if (origin)
+	{
+		MHD_add_response_header(resp, "Access-Control-Allow-Origin", origin);
+		if (strcmp(req->method, "OPTIONS") != 0)
+			MHD_add_response_header(resp, "Access-Control-Expose-Headers", "ETag, Retry-After, Content-Disposition");
+	}
+
 	if (req->status == 405 && req->allow[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, req->allow);
 	if (req->status == 401 && req->www_authenticate)
@@ -606,6 +889,7 @@ gw_http_start(const gw_config *cfg)
 	struct sockaddr_in addr;
 
 	max_body = cfg->max_body;
+	config = cfg;
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t) cfg->port);

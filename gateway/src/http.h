@@ -45,12 +45,29 @@ typedef enum gw_route_body
 } gw_route_body;
 
 /*
+ * How a GET answer may be cached and validated (ETag, If-None-Match -> 304):
+ * GW_CACHE_ACUAN  reference data: ETag from the reference version, public, a day
+ * GW_CACHE_DATA   village or aggregate data: ETag from the versions of the
+ *                 villages involved, private, a minute
+ * GW_CACHE_PRIBADI by-name data: the same ETag, private, revalidated every time
+ * GW_CACHE_NONE   no ETag, no-store (writes, health, metrics)
+ */
+typedef enum gw_cache
+{
+	GW_CACHE_NONE = 0,
+	GW_CACHE_ACUAN,
+	GW_CACHE_DATA,
+	GW_CACHE_PRIBADI,
+} gw_cache;
+
+/*
  * One row of the route table: method, path pattern ({name} matches a
  * segment), handler, access, and what GET /openapi.json says about it: a
  * summary, its query parameters (space separated), its body, its success
  * status and media type (NULL: application/json), and whether it also
  * exports CSV (a list route whose JSON answer has a "data" array: then
- * Accept: text/csv, or the path with ".csv" appended, answers text/csv).
+ * Accept: text/csv, or the path with ".csv" appended, answers text/csv),
+ * and how its GET answers are cached (gw_cache).
  */
 typedef struct gw_route
 {
@@ -64,6 +81,7 @@ typedef struct gw_route
 	int			success;
 	const char *produces;
 	int			csv;
+	gw_cache	cache;
 } gw_route;
 
 struct gw_request
@@ -89,6 +107,7 @@ struct gw_request
 	const char *www_authenticate;	/* WWW-Authenticate header for 401 (static string) */
 	int			want_csv;		/* a CSV route asked for text/csv (Accept or ".csv") */
 	char		disposition[160];	/* Content-Disposition header, when not empty */
+	char		etag[96];		/* entity tag of the answer (GW_CACHE_* routes), when not empty */
 	int			nheaders;		/* extra response headers (gw_set_header) */
 	struct
 	{

@@ -16,7 +16,9 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "limit.h"
 #include "http.h"
+#include "limit.h"
 #include "log.h"
 #include "metrics.h"
 
@@ -67,6 +69,7 @@ main(int argc, char **argv)
 			   json_pack("{s:i, s:i}", "routes", gw_nroutes, "room", GW_METRICS_MAX_ROUTES));
 	gw_db_init(cfg.db);
 	gw_auth_init(cfg.token_ttl_s);
+	gw_limit_init(cfg.limits);
 	daemon = gw_http_start(&cfg);
 	if (daemon == NULL)
 	{

@@ -7,6 +7,8 @@
  *   kkb_db_connections_open                            libpq connections open (one per worker thread at most)
  *   kkb_db_connections_opened_total                    connections opened since the start (reconnects included)
  *   kkb_db_errors_total{kind}                          database errors: "statement" or "unavailable"
+ *   kkb_rate_limited_total{kind}                       requests refused with 429: "read", "write" (per token), "anon" (per address)
+ *   kkb_rate_limit_buckets                             callers with a rate-limit bucket
  *
  * Requests that matched no route are counted under route="(none)".
  */
@@ -19,9 +21,10 @@
 #include <string.h>
 
 #include "http.h"
+#include "limit.h"
 
 /* the statuses counted one by one; anything else is counted under its class ("2xx") */
-static const int statuses[] = {200, 201, 204, 400, 401, 403, 404, 405, 409, 413, 415, 422, 500, 503};
+static const int statuses[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503};
 #define NSTATUS ((int) (sizeof(statuses) / sizeof(statuses[0])))
 #define NSLOT (NSTATUS + 5)		/* + 1xx..5xx others */
 
@@ -240,6 +243,15 @@ gw_metrics_text(size_t *len)
 		"kkb_db_errors_total{kind=\"unavailable\"} %lu\n",
 		atomic_load_explicit(&db_errors[0], memory_order_relaxed),
 		atomic_load_explicit(&db_errors[1], memory_order_relaxed));
+	out(&o, "# HELP kkb_rate_limited_total Requests refused with 429: a token's read or write limit, or the per-address limit of calls without a valid token (anon).\n"
+		"# TYPE kkb_rate_limited_total counter\n"
+		"kkb_rate_limited_total{kind=\"read\"} %lu\n"
+		"kkb_rate_limited_total{kind=\"write\"} %lu\n"
+		"kkb_rate_limited_total{kind=\"anon\"} %lu\n",
+		gw_limit_refused(GW_LIMIT_READ), gw_limit_refused(GW_LIMIT_WRITE), gw_limit_refused(GW_LIMIT_ANON));
+	out(&o, "# HELP kkb_rate_limit_buckets Callers (token and kind, or address) with a rate-limit bucket.\n"
+		"# TYPE kkb_rate_limit_buckets gauge\n"
+		"kkb_rate_limit_buckets %d\n", gw_limit_buckets());
 	if (o.failed)
 	{
 		free(o.data);

@@ -25,6 +25,7 @@ static const struct
 	{"limit", "Rows per page, 1 to 1000 (default 100)", NULL, "integer"},
 	{"offset", "Rows to skip (default 0)", NULL, "integer"},
 	{"opd", "Agency (OPD) code", NULL, "string"},
+	{"tingkat", "Level of the rows: 2 regency/city, 3 kecamatan (district), 4 village (default: one level below the region)", NULL, "integer"},
 	{"acuan", "Reference date of the stunting-risk assessment (YYYY-MM-DD, default today)", NULL, "string"},
 	{"dry_run", "Validate every row, then write nothing", NULL, "boolean"},
 	{"atomik", "All or nothing: any rejected row -> nothing is written (422 with the summary)", NULL, "boolean"},
@@ -44,6 +45,7 @@ static const struct
 	{413, "The request body is larger than the gateway accepts"},
 	{415, "Unsupported Content-Type"},
 	{422, "The body is well-formed but breaks a rule of the data (23514, 23502, KKB-422)"},
+	{429, "Rate limit used up (per token for reads and for writes, per address without a token); see Retry-After"},
 	{500, "Internal error (no internal detail is returned)"},
 	{503, "The database is unavailable, or a serialization failure persisted after a retry"},
 };
@@ -241,6 +243,11 @@ operation(const gw_route *r)
 		while (*p == ' ')
 			p++;
 	}
+	if (r->cache != GW_CACHE_NONE)
+		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "name", "If-None-Match", "in", "header",
+												"required", 0, "description",
+												"The ETag of an earlier answer: 304 without a body while the data it was computed from is unchanged",
+												"schema", "type", "string"));
 	if (json_array_size(params) > 0)
 		json_object_set_new(op, "parameters", params);
 	else
@@ -284,6 +291,11 @@ operation(const gw_route *r)
 		json_object_set_new(responses, code,
 							json_pack("{s:s, s:o}", "description", "Success",
 									  "content", json_content(json_pack("{s:s}", "type", "object"))));
+	if (r->cache != GW_CACHE_NONE)
+		json_object_set_new(responses, "304",
+							json_pack("{s:s, s:{s:{s:s, s:{s:s}}}}", "description",
+									  "Not modified: If-None-Match named the current ETag (no body)",
+									  "headers", "ETag", "description", "The entity tag of the answer", "schema", "type", "string"));
 	if (r->method[0] == 'P' && r->method[1] == 'U')
 		json_object_set_new(responses, "201",
 							json_pack("{s:s, s:o}", "description", "Created",
@@ -312,6 +324,7 @@ operation(const gw_route *r)
 			route_errors[nerr++] = 415;
 			route_errors[nerr++] = 422;
 		}
+		route_errors[nerr++] = 429;
 		route_errors[nerr++] = 500;
 		route_errors[nerr++] = 503;
 	}

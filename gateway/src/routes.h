@@ -39,6 +39,7 @@ void		h_periode_buka(gw_request *req);
 /* h_agensi.c: agencies and the province */
 void		h_prioritas(gw_request *req);
 void		h_klasifikasi_daftar(gw_request *req);
+void		h_ringkasan(gw_request *req);
 
 /* h_sinkron.c: by-name bulk sync (JSON array or CSV) */
 void		h_sinkron_keluarga(gw_request *req);

@@ -6,6 +6,7 @@
 --   kkb_pokja    its own villages' data (scope), including by-name data
 --   kkb_opd      reads village and aggregate data in its scope; writes interventions
 --   kkb_analis   only the de-identified kkb_bi views
+--   kkb_provinsi a province's (or regency's) portal: aggregates only (kkb.ringkasan), never by-name data
 --   kkb_gateway  the REST gateway's login role; switches to one of the above per request
 -- A caller's scope is a region code in the setting kkb.wilayah (the gateway
 -- sets it with set_config(..., true) per request); a village sees only rows
@@ -15,7 +16,7 @@ DO $$
 DECLARE
 	r text;
 BEGIN
-	FOREACH r IN ARRAY ARRAY['kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_gateway'] LOOP
+	FOREACH r IN ARRAY ARRAY['kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_provinsi', 'kkb_gateway'] LOOP
 		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
 			EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
 		END IF;
@@ -24,7 +25,7 @@ END $$;
 -- The gateway's login may switch to the working roles but holds none of their
 -- rights itself (NOINHERIT): every request runs SET LOCAL ROLE to the token's role.
 ALTER ROLE kkb_gateway NOINHERIT;
-GRANT kkb_admin, kkb_pokja, kkb_opd, kkb_analis TO kkb_gateway;
+GRANT kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi TO kkb_gateway;
 
 -- The role acting in this session: the SET ROLE role, else the login.  Unlike
 -- current_user it stays the caller's inside SECURITY DEFINER functions.
@@ -41,10 +42,10 @@ COMMENT ON FUNCTION kkb.lingkup() IS 'The caller''s region scope (lingkup) from 
 
 -- kkb_analis reads the kkb_bi views (they run with their owner's rights) and the
 -- public region reference; the gateway's login checks tokens and reads kkb.versi().
-GRANT USAGE ON SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_gateway;
+GRANT USAGE ON SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi, kkb_gateway;
 
 -- reference data: readable by all working roles
-GRANT SELECT ON kkb.wilayah, kkb.kode, kkb.opd, kkb.air_minum_layak TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis;
+GRANT SELECT ON kkb.wilayah, kkb.kode, kkb.opd, kkb.air_minum_layak TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi;
 GRANT INSERT, UPDATE, DELETE ON kkb.kode, kkb.opd, kkb.air_minum_layak, kkb.wilayah TO kkb_admin;
 
 -- village data

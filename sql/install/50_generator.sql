@@ -911,7 +911,7 @@ BEGIN
 		RAISE EXCEPTION 'kkb.hasilkan_hapus: wilayah may not be NULL' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	-- the approval states first (so that no month is locked), the Kampung KB last; any other village table
-	-- (one with a kode_desa column, except the audit trail) goes before the Kampung KB
+	-- (one with a kode_desa column, except the audit trail and the change counters) goes before the Kampung KB
 	FOR v_tabel IN
 		SELECT x.t FROM (
 			SELECT u.t, u.i FROM pg_catalog.unnest('{periode_status,pengukuran,peristiwa,anggota,keluarga,intervensi,kkbpk,penduduk,profil,nilai,peringatan}'::text[])
@@ -920,7 +920,7 @@ BEGIN
 			SELECT c.relname::text, 100 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
 			 WHERE c.relnamespace = 'kkb'::regnamespace AND c.relkind IN ('r', 'p') AND a.attname = 'kode_desa' AND NOT a.attisdropped
 			   AND c.relname NOT IN ('periode_status', 'pengukuran', 'peristiwa', 'anggota', 'keluarga', 'intervensi', 'kkbpk', 'penduduk',
-			                         'profil', 'nilai', 'peringatan', 'kampung', 'audit')
+			                         'profil', 'nilai', 'peringatan', 'kampung', 'audit', 'versi_desa')
 			UNION ALL
 			SELECT 'kampung', 1000) x
 		 ORDER BY x.i, x.t

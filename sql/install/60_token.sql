@@ -17,7 +17,7 @@
 CREATE TABLE kkb.token (
 	id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	hash           bytea NOT NULL UNIQUE CHECK (pg_catalog.octet_length(hash) = 32),
-	peran          text NOT NULL CHECK (peran IN ('kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis')),
+	peran          text NOT NULL CHECK (peran IN ('kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_provinsi')),
 	wilayah        kkb.kode_wilayah REFERENCES kkb.wilayah (kode),
 	opd            text REFERENCES kkb.opd (kode),
 	label          text NOT NULL CHECK (label ~ '\S' AND pg_catalog.octet_length(label) <= 200),
@@ -31,7 +31,7 @@ CREATE TABLE kkb.token (
 COMMENT ON TABLE kkb.token IS 'Bearer tokens of the REST gateway: only the SHA-256 of each token is stored (create with kkb.token_buat, revoke with kkb.token_cabut)';
 COMMENT ON COLUMN kkb.token.id IS 'Token number';
 COMMENT ON COLUMN kkb.token.hash IS 'SHA-256 of the token text (the token itself is never stored)';
-COMMENT ON COLUMN kkb.token.peran IS 'Working role the gateway switches to: kkb_admin, kkb_pokja, kkb_opd or kkb_analis';
+COMMENT ON COLUMN kkb.token.peran IS 'Working role the gateway switches to: kkb_admin, kkb_pokja, kkb_opd, kkb_analis or kkb_provinsi';
 COMMENT ON COLUMN kkb.token.wilayah IS 'Region scope (lingkup) put in the setting kkb.wilayah, e.g. 13.77.01.1001 for a village pokja; NULL (no scope) only for kkb_admin and kkb_analis';
 COMMENT ON COLUMN kkb.token.opd IS 'Agency (kkb.opd) of an agency token; NULL for other roles';
 COMMENT ON COLUMN kkb.token.label IS 'Who holds the token, e.g. Pokja Karan Aur: shown in the gateway''s log and recorded as the application user (kkb.pengguna) in the audit trail; at most 200 bytes';
@@ -52,16 +52,25 @@ CREATE FUNCTION kkb.token_buat(peran text, wilayah kkb.kode_wilayah, label text,
 DECLARE
 	teks text;
 BEGIN
-	IF token_buat.peran IS NULL OR token_buat.peran NOT IN ('kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis') THEN
+	IF token_buat.peran IS NULL OR token_buat.peran NOT IN ('kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_provinsi') THEN
 		RAISE EXCEPTION 'unknown token role "%"', token_buat.peran
 			USING ERRCODE = 'invalid_parameter_value',
-			      HINT = 'A token is for one of the working roles kkb_admin, kkb_pokja, kkb_opd or kkb_analis.';
+			      HINT = 'A token is for one of the working roles kkb_admin, kkb_pokja, kkb_opd, kkb_analis or kkb_provinsi.';
 	END IF;
-	IF token_buat.wilayah IS NULL AND token_buat.peran IN ('kkb_pokja', 'kkb_opd') THEN
+	IF token_buat.wilayah IS NULL AND token_buat.peran IN ('kkb_pokja', 'kkb_opd', 'kkb_provinsi') THEN
 		RAISE EXCEPTION 'a % token needs a region scope (wilayah)', token_buat.peran
 			USING ERRCODE = 'invalid_parameter_value',
 			      DETAIL = 'Row-level security shows a village pokja or an agency only the villages under its scope.',
 			      HINT = 'Give a village code for a pokja (e.g. 13.77.01.1001) or a city code for an agency (e.g. 13.77).';
+	END IF;
+	IF token_buat.peran = 'kkb_pokja' AND kkb.tingkat(token_buat.wilayah) <> 4 THEN
+		RAISE EXCEPTION 'a kkb_pokja token is for one village, not region %', token_buat.wilayah
+			USING ERRCODE = 'invalid_parameter_value',
+			      HINT = 'Give the village code (e.g. 13.77.01.1001); an agency or the city uses a kkb_opd or kkb_admin token.';
+	END IF;
+	IF token_buat.peran = 'kkb_provinsi' AND kkb.tingkat(token_buat.wilayah) > 2 THEN
+		RAISE EXCEPTION 'a kkb_provinsi token is for a province or a regency/city, not region %', token_buat.wilayah
+			USING ERRCODE = 'invalid_parameter_value', HINT = 'Give a province code (e.g. 13) or a regency/city code (e.g. 13.77).';
 	END IF;
 	IF token_buat.opd IS NOT NULL AND token_buat.peran <> 'kkb_opd' THEN
 		RAISE EXCEPTION 'only a kkb_opd token names an agency, not a % token', token_buat.peran

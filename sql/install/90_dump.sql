@@ -18,6 +18,9 @@ SELECT pg_catalog.pg_extension_config_dump('kkb.peristiwa', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.peringatan', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.audit', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.token', '');
+-- change counters (49_versi.sql); kkb.versi_acuan is re-created by CREATE EXTENSION
+SELECT pg_catalog.pg_extension_config_dump('kkb.versi_desa', '');
+SELECT pg_catalog.pg_extension_config_dump('kkb.versi_seq', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('kkb.intervensi', 'id')::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('kkb.peristiwa', 'id')::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('kkb.peringatan', 'id')::regclass, '');

@@ -1,0 +1,149 @@
+/*
+ * limit.c - token buckets (see limit.h) in one fixed-size table.
+ *
+ * The table is open-addressed by a hash of (kind, key) with a short probe
+ * sequence; when every slot of the sequence is taken, the one used longest ago
+ * is reused (a bucket idle long enough to be evicted would be full again
+ * anyway, unless the table is far too small for the number of callers).  One
+ * mutex guards the table: a take is a few arithmetic operations.
+ */
+#include "limit.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <time.h>
+
+#define SLOTS 8192
+#define PROBES 16
+
+typedef struct bucket
+{
+	unsigned char used;
+	unsigned char kind;
+	unsigned char key[8];
+	double		tokens;
+	double		last;			/* monotonic seconds of the last refill */
+} bucket;
+
+static bucket table[SLOTS];
+static int nused;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static gw_limit_rate limits[GW_LIMIT_NKINDS];
+static atomic_ulong refused[GW_LIMIT_NKINDS];
+
+static const char *const names[GW_LIMIT_NKINDS] = {"read", "write", "anon"};
+
+void
+gw_limit_init(const gw_limit_rate rates[GW_LIMIT_NKINDS])
+{
+	memcpy(limits, rates, sizeof(limits));
+}
+
+const char *
+gw_limit_kind_name(gw_limit_kind kind)
+{
+	return kind >= 0 && kind < GW_LIMIT_NKINDS ? names[kind] : "?";
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static unsigned int
+slot_hash(gw_limit_kind kind, const unsigned char key[8])
+{
+	unsigned long long h = 1469598103934665603ULL ^ (unsigned long long) kind;
+
+	for (int i = 0; i < 8; i++)
+		h = (h ^ key[i]) * 1099511628211ULL;
+	return (unsigned int) (h ^ (h >> 29));
+}
+
+int
+gw_limit_take(gw_limit_kind kind, const unsigned char key[8])
+{
+	const gw_limit_rate *r;
+	bucket	   *b = NULL,
+			   *oldest = NULL;
+	unsigned int h;
+	double		t;
+	int			wait = 0;
+
+	if (kind < 0 || kind >= GW_LIMIT_NKINDS)
+		return 0;
+	r = &limits[kind];
+	if (r->rate <= 0)
+		return 0;
+	h = slot_hash(kind, key);
+	t = now_s();
+
+	pthread_mutex_lock(&lock);
+	for (int i = 0; i < PROBES; i++)
+	{
+		bucket	   *c = &table[(h + (unsigned int) i) % SLOTS];
+
+		if (c->used && c->kind == kind && memcmp(c->key, key, 8) == 0)
+		{
+			b = c;
+			break;
+		}
+		if (!c->used)
+		{
+			if (oldest == NULL || oldest->used)
+				oldest = c;
+		}
+		else if (oldest == NULL || (oldest->used && c->last < oldest->last))
+			oldest = c;
+	}
+	if (b == NULL)
+	{
+		/* a new caller: a full bucket in a free slot, or in the one idle longest */
+		b = oldest;
+		if (!b->used)
+			nused++;
+		b->used = 1;
+		b->kind = (unsigned char) kind;
+		memcpy(b->key, key, 8);
+		b->tokens = r->burst;
+		b->last = t;
+	}
+	b->tokens = fmin(r->burst, b->tokens + (t - b->last) * r->rate);
+	b->last = t;
+	if (b->tokens >= 1.0)
+		b->tokens -= 1.0;
+	else
+	{
+		wait = (int) ceil((1.0 - b->tokens) / r->rate);
+		if (wait < 1)
+			wait = 1;
+	}
+	pthread_mutex_unlock(&lock);
+
+	if (wait)
+		atomic_fetch_add_explicit(&refused[kind], 1, memory_order_relaxed);
+	return wait;
+}
+
+unsigned long
+gw_limit_refused(gw_limit_kind kind)
+{
+	return kind >= 0 && kind < GW_LIMIT_NKINDS ? atomic_load_explicit(&refused[kind], memory_order_relaxed) : 0;
+}
+
+int
+gw_limit_buckets(void)
+{
+	int			n;
+
+	pthread_mutex_lock(&lock);
+	n = nused;
+	pthread_mutex_unlock(&lock);
+	return n;
+}

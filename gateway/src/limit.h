@@ -1,0 +1,47 @@
+/*
+ * limit.h - rate limits: token buckets per caller.
+ *
+ * Each token has two buckets, one for reads (GET) and one for writes, so a
+ * portal polling with its token never uses up what a village needs for its
+ * uploads; calls without a token (and failed authentications) share a bucket
+ * per client address.  A bucket holds up to `burst` requests and refills at
+ * `rate` per second; a request that finds it empty is answered 429 with
+ * Retry-After.  A rate of 0 switches that limit off.
+ */
+#ifndef KKB_GW_LIMIT_H
+#define KKB_GW_LIMIT_H
+
+typedef enum gw_limit_kind
+{
+	GW_LIMIT_READ = 0,			/* a token's GET requests */
+	GW_LIMIT_WRITE,				/* a token's other requests */
+	GW_LIMIT_ANON,				/* per client address: no token, or a failed one */
+	GW_LIMIT_NKINDS
+} gw_limit_kind;
+
+typedef struct gw_limit_rate
+{
+	double		rate;			/* requests per second; 0 = unlimited */
+	double		burst;			/* bucket size */
+} gw_limit_rate;
+
+/* Set the limits (indexed by gw_limit_kind); call once before serving. */
+void		gw_limit_init(const gw_limit_rate rates[GW_LIMIT_NKINDS]);
+
+/*
+ * Take one request from the bucket of `key` (8 bytes: a token's hash prefix
+ * or a client address) of this kind.  Returns 0 when allowed, else the whole
+ * seconds until a request will be allowed again (>= 1, for Retry-After).
+ */
+int			gw_limit_take(gw_limit_kind kind, const unsigned char key[8]);
+
+/* Requests refused so far, per kind (for /metrics). */
+unsigned long gw_limit_refused(gw_limit_kind kind);
+
+/* Buckets currently tracked (for /metrics). */
+int			gw_limit_buckets(void);
+
+/* The kind's name for logs and metrics: "read", "write", "anon". */
+const char *gw_limit_kind_name(gw_limit_kind kind);
+
+#endif

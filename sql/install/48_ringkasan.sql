@@ -1,0 +1,145 @@
+-- 48_ringkasan.sql - aggregates (ringkasan = summary) of the Kampung KB of a
+-- region, per region of a chosen level: what a provincial portal shows for
+-- every city and regency side by side, and a city for each kecamatan.
+--
+-- Only counts leave these functions, never people, so kkb.ringkasan_desa runs
+-- with its owner's rights (the by-name records it counts are not readable by
+-- a province or an agency); it answers only within the caller's scope.
+
+-- The figures of every Kampung KB under a region for a month, each from the
+-- village profile (kkb.profil_desa's sources: by-name records, else the
+-- monthly report, else the entered value) and the village class
+-- (kkb.klasifikasi_wilayah), so they agree with the village routes.
+CREATE FUNCTION kkb.ringkasan_desa(wilayah kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, kelas text, kelengkapan numeric, pus numeric, unmet_need numeric,
+	               balita_diukur numeric, balita_stunting numeric, keluarga_berisiko numeric)
+	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	lingkup kkb.kode_wilayah := kkb.lingkup();
+	peran text := kkb._peran();
+BEGIN
+	IF ringkasan_desa.wilayah IS NULL OR ringkasan_desa.periode IS NULL THEN
+		RAISE EXCEPTION 'kkb.ringkasan_desa needs a region and a month'
+			USING ERRCODE = 'null_value_not_allowed', HINT = 'E.g. kkb.ringkasan_desa(''13.77'', ''2026-10-01'').';
+	END IF;
+	IF lingkup IS NOT NULL THEN
+		IF NOT ringkasan_desa.wilayah OPERATOR(kkb.<@) lingkup THEN
+			RAISE EXCEPTION 'region % is outside your scope %', ringkasan_desa.wilayah, lingkup
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+	ELSIF NOT (pg_catalog.pg_has_role(peran, 'kkb_admin', 'USAGE') OR pg_catalog.pg_has_role(peran, 'kkb_analis', 'USAGE')) THEN
+		-- a scoped role without its scope set sees nothing, as row-level security would
+		RAISE EXCEPTION 'no region scope is set for role %', peran
+			USING ERRCODE = 'insufficient_privilege', HINT = 'The gateway sets kkb.wilayah from the token.';
+	END IF;
+	RETURN QUERY
+	WITH elemen AS (
+		SELECT e.kode FROM kkb.elemen_data e
+	), kelas AS (
+		SELECT k.kode_desa, k.klasifikasi FROM kkb.klasifikasi_wilayah(ringkasan_desa.wilayah, ringkasan_desa.periode) k
+	)
+	SELECT k.kode_desa::kkb.kode_wilayah, kl.klasifikasi, v.kelengkapan, v.pus,
+	       CASE WHEN v.iat IS NOT NULL OR v.tial IS NOT NULL THEN coalesce(v.iat, 0) + coalesce(v.tial, 0) END,
+	       v.diukur, v.stunting, v.krs
+	  FROM kkb.kampung k
+	  LEFT JOIN kelas kl ON kl.kode_desa OPERATOR(kkb.=) k.kode_desa
+	 CROSS JOIN LATERAL (
+		SELECT pg_catalog.round(pg_catalog.count(*) FILTER (WHERE n.kode IN (SELECT kode FROM elemen))::numeric
+		                        / (SELECT pg_catalog.count(*) FROM elemen), 4) AS kelengkapan,
+		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'pus') AS pus,
+		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'tidak_kb_iat') AS iat,
+		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'tidak_kb_tial') AS tial,
+		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'balita_diukur') AS diukur,
+		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'balita_stunting') AS stunting,
+		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'keluarga_krs') AS krs
+		  FROM kkb._nilai_semua(k.kode_desa, ringkasan_desa.periode) n) v
+	 WHERE k.kode_desa OPERATOR(kkb.<@) ringkasan_desa.wilayah
+	 ORDER BY k.kode_desa;
+END $f$;
+COMMENT ON FUNCTION kkb.ringkasan_desa(kkb.kode_wilayah, date) IS
+	'Figures of every Kampung KB under a region for a month: class, completeness (as kkb.kelengkapan), PUS, unmet need (IAT + TIAL), children measured, stunted children, families at risk of stunting - each from the village profile. Counts only; within the caller''s scope.';
+
+-- The region that contains `kode` at level `tingkat` (1 province .. 4 village).
+CREATE FUNCTION kkb._wilayah_pada(kode kkb.kode_wilayah, tingkat integer) RETURNS kkb.kode_wilayah
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE tingkat WHEN 1 THEN kkb.provinsi(kode) WHEN 2 THEN kkb.kabkota(kode) WHEN 3 THEN kkb.kecamatan(kode) ELSE kode END;
+COMMENT ON FUNCTION kkb._wilayah_pada(kkb.kode_wilayah, integer) IS 'Internal: the region containing a code at a level (1..4)';
+
+-- One row per region of level `tingkat` under `wilayah` (every region of that
+-- level, also those without a Kampung KB); tingkat defaults to the level below
+-- the region (a village: itself).  With `total`, the region's own row comes
+-- too (first), computed in the same pass with the same formulas.
+CREATE FUNCTION kkb.ringkasan(wilayah kkb.kode_wilayah, periode date, tingkat integer DEFAULT NULL, total boolean DEFAULT false)
+	RETURNS TABLE (kode kkb.kode_wilayah, nama text, induk kkb.kode_wilayah, desa bigint, kampung_kb bigint,
+	               kelas text, dasar bigint, berkembang bigint, mandiri bigint, berkelanjutan bigint, kelengkapan numeric,
+	               balita_diukur bigint, balita_stunting bigint, prevalensi_stunting numeric,
+	               pus bigint, unmet_need bigint, persen_unmet_need numeric, keluarga_berisiko bigint)
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	sendiri integer := kkb.tingkat(ringkasan.wilayah);
+	t integer := coalesce(ringkasan.tingkat, LEAST(sendiri + 1, 4));
+BEGIN
+	IF ringkasan.wilayah IS NULL OR ringkasan.periode IS NULL THEN
+		RAISE EXCEPTION 'kkb.ringkasan needs a region and a month'
+			USING ERRCODE = 'null_value_not_allowed', HINT = 'E.g. kkb.ringkasan(''13'', ''2026-10-01'', 2) for every regency and city of a province.';
+	END IF;
+	IF NOT kkb.wilayah_ada(ringkasan.wilayah) THEN
+		RAISE EXCEPTION 'region % is not in the national region list', ringkasan.wilayah
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	IF t < sendiri OR t > 4 THEN
+		RAISE EXCEPTION 'level (tingkat) % is not between % (the region itself) and 4 (villages)', t, sendiri
+			USING ERRCODE = 'invalid_parameter_value',
+			      HINT = '1 province, 2 regency/city, 3 district (kecamatan), 4 village; e.g. tingkat=2 within a province.';
+	END IF;
+	RETURN QUERY
+	WITH d AS (
+		SELECT kkb._wilayah_pada(r.kode_desa, t) AS kode, r.* FROM kkb.ringkasan_desa(ringkasan.wilayah, ringkasan.periode) r
+	), jumlah_desa AS (
+		SELECT CASE WHEN GROUPING(kkb._wilayah_pada(w.kode, t)) = 0 THEN kkb._wilayah_pada(w.kode, t) ELSE ringkasan.wilayah END AS kode,
+		       GROUPING(kkb._wilayah_pada(w.kode, t)) = 1 AS adalah_total, pg_catalog.count(*) AS n
+		  FROM kkb.wilayah w WHERE w.tingkat = 4 AND w.kode OPERATOR(kkb.<@) ringkasan.wilayah
+		 GROUP BY GROUPING SETS ((kkb._wilayah_pada(w.kode, t)), ())
+	), g AS (
+		-- per region of level t, and () for the region itself
+		SELECT CASE WHEN GROUPING(d.kode) = 0 THEN d.kode ELSE ringkasan.wilayah END AS kode,
+		       GROUPING(d.kode) = 1 AS adalah_total,
+		       pg_catalog.count(*) AS kampung_kb,
+		       pg_catalog.count(*) FILTER (WHERE d.kelas = 'Dasar') AS dasar,
+		       pg_catalog.count(*) FILTER (WHERE d.kelas = 'Berkembang') AS berkembang,
+		       pg_catalog.count(*) FILTER (WHERE d.kelas = 'Mandiri') AS mandiri,
+		       pg_catalog.count(*) FILTER (WHERE d.kelas = 'Berkelanjutan') AS berkelanjutan,
+		       CASE WHEN pg_catalog.count(*) = 1 AND t = 4 THEN pg_catalog.min(d.kelas) END AS kelas,
+		       pg_catalog.round(pg_catalog.avg(d.kelengkapan), 4) AS kelengkapan,
+		       pg_catalog.sum(d.balita_diukur)::bigint AS diukur, pg_catalog.sum(d.balita_stunting)::bigint AS stunting,
+		       pg_catalog.sum(d.pus)::bigint AS pus, pg_catalog.sum(d.unmet_need)::bigint AS unmet,
+		       pg_catalog.sum(d.pus) FILTER (WHERE d.unmet_need IS NOT NULL) AS pus_unmet,
+		       pg_catalog.sum(d.unmet_need) FILTER (WHERE d.pus IS NOT NULL) AS unmet_pus,
+		       pg_catalog.sum(d.keluarga_berisiko)::bigint AS krs
+		  FROM d GROUP BY GROUPING SETS ((d.kode), ())
+	), baris AS (
+		SELECT w.kode, w.nama, w.induk, w.tingkat, false AS adalah_total FROM kkb.wilayah w
+		 WHERE w.tingkat = t AND w.kode OPERATOR(kkb.<@) ringkasan.wilayah
+		UNION ALL
+		SELECT w.kode, w.nama, w.induk, w.tingkat, true FROM kkb.wilayah w
+		 WHERE ringkasan.total AND t > sendiri AND w.kode OPERATOR(kkb.=) ringkasan.wilayah
+	)
+	SELECT b.kode, b.nama, b.induk,
+	       coalesce(j.n, CASE WHEN b.tingkat = 4 THEN 1 ELSE 0 END), coalesce(g.kampung_kb, 0), g.kelas,
+	       coalesce(g.dasar, 0), coalesce(g.berkembang, 0), coalesce(g.mandiri, 0), coalesce(g.berkelanjutan, 0), g.kelengkapan,
+	       g.diukur, g.stunting,
+	       CASE WHEN g.diukur > 0 THEN pg_catalog.round(100.0 * g.stunting / g.diukur, 2) END,
+	       g.pus, g.unmet,
+	       CASE WHEN g.pus_unmet > 0 THEN pg_catalog.round(100.0 * g.unmet_pus / g.pus_unmet, 2) END,
+	       g.krs
+	  FROM baris b
+	  LEFT JOIN g ON g.kode OPERATOR(kkb.=) b.kode AND g.adalah_total = (b.adalah_total OR t = sendiri)
+	  LEFT JOIN jumlah_desa j ON j.kode OPERATOR(kkb.=) b.kode AND j.adalah_total = (b.adalah_total OR t = sendiri)
+	 ORDER BY b.adalah_total DESC, b.kode;
+END $f$;
+COMMENT ON FUNCTION kkb.ringkasan(kkb.kode_wilayah, date, integer, boolean) IS
+	'Summary (ringkasan) of the Kampung KB under a region for a month, one row per region of level tingkat (2 regency/city, 3 kecamatan, 4 village; default: one level below), and with total the region''s own row first: villages, Kampung KB, Kampung KB per class, mean completeness, children measured and stunted with the prevalence in percent, PUS and unmet need with its percentage, families at risk of stunting. Sums of kkb.ringkasan_desa.';
+
+REVOKE EXECUTE ON FUNCTION kkb.ringkasan_desa(kkb.kode_wilayah, date), kkb.ringkasan(kkb.kode_wilayah, date, integer, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kkb.ringkasan_desa(kkb.kode_wilayah, date), kkb.ringkasan(kkb.kode_wilayah, date, integer, boolean)
+	TO kkb_admin, kkb_opd, kkb_analis, kkb_provinsi;

@@ -1,0 +1,101 @@
+-- 49_versi.sql - change counters (versi = version) behind the gateway's ETags.
+--
+-- Every statement that really changes a village's rows gives that village a
+-- new version number; every change of the reference data (regions, code lists,
+-- catalogue, rules, agencies' problems) gives the reference a new one.  A
+-- village's version only grows, so the sum of the versions of a region's
+-- villages changes with every committed change under it, whatever the order
+-- in which concurrent transactions commit.  kkb.versi_data condenses this into
+-- the text the gateway puts into an entity tag: an answer about a region is
+-- still valid while that text is unchanged.  A statement that changes no row
+-- (a re-sent batch) changes no version.
+
+CREATE SEQUENCE kkb.versi_seq;
+COMMENT ON SEQUENCE kkb.versi_seq IS 'Version numbers of kkb.versi_desa and kkb.versi_acuan';
+
+CREATE TABLE kkb.versi_desa (
+	kode_desa   kkb.kode_desa PRIMARY KEY,
+	versi       bigint NOT NULL,
+	diubah_pada timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE kkb.versi_desa IS 'Change counter per village: a new, larger version with every statement that changes its rows';
+
+CREATE TABLE kkb.versi_acuan (
+	satu        boolean PRIMARY KEY DEFAULT true CHECK (satu),
+	versi       bigint NOT NULL,
+	diubah_pada timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE kkb.versi_acuan IS 'Change counter of the reference data (one row): regions, code lists, data catalogue, rules, agencies'' problems';
+INSERT INTO kkb.versi_acuan (versi) VALUES (pg_catalog.nextval('kkb.versi_seq'));
+
+CREATE FUNCTION kkb._versi() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	IF TG_TABLE_SCHEMA <> 'kkb' THEN
+		RAISE EXCEPTION 'kkb._versi only counts changes of tables of schema kkb' USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF TG_ARGV[0] = 'acuan' THEN
+		UPDATE kkb.versi_acuan SET versi = pg_catalog.nextval('kkb.versi_seq'), diubah_pada = pg_catalog.now();
+		RETURN NULL;
+	END IF;
+	-- villages in key order, so that two statements bumping the same villages lock them in the same order
+	IF TG_OP = 'INSERT' THEN
+		INSERT INTO kkb.versi_desa AS v (kode_desa, versi)
+		SELECT x.kode_desa, pg_catalog.nextval('kkb.versi_seq')
+		  FROM (SELECT DISTINCT n.kode_desa FROM kkb_versi_baru n ORDER BY 1) x
+		ON CONFLICT (kode_desa) DO UPDATE SET versi = GREATEST(EXCLUDED.versi, v.versi + 1), diubah_pada = pg_catalog.now();
+	ELSIF TG_OP = 'DELETE' THEN
+		INSERT INTO kkb.versi_desa AS v (kode_desa, versi)
+		SELECT x.kode_desa, pg_catalog.nextval('kkb.versi_seq')
+		  FROM (SELECT DISTINCT o.kode_desa FROM kkb_versi_lama o ORDER BY 1) x
+		ON CONFLICT (kode_desa) DO UPDATE SET versi = GREATEST(EXCLUDED.versi, v.versi + 1), diubah_pada = pg_catalog.now();
+	ELSE
+		INSERT INTO kkb.versi_desa AS v (kode_desa, versi)
+		SELECT x.kode_desa, pg_catalog.nextval('kkb.versi_seq')
+		  FROM (SELECT n.kode_desa FROM kkb_versi_baru n UNION SELECT o.kode_desa FROM kkb_versi_lama o ORDER BY 1) x
+		ON CONFLICT (kode_desa) DO UPDATE SET versi = GREATEST(EXCLUDED.versi, v.versi + 1), diubah_pada = pg_catalog.now();
+	END IF;
+	RETURN NULL;
+END $f$;
+COMMENT ON FUNCTION kkb._versi() IS 'Internal trigger: a new version for every village a statement changed (argument acuan: for the reference data)';
+
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['kampung', 'profil', 'penduduk', 'kkbpk', 'intervensi', 'periode_status', 'nilai',
+	                         'keluarga', 'anggota', 'pengukuran', 'peristiwa'] LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER t95_versi_i AFTER INSERT ON kkb.%I REFERENCING NEW TABLE AS kkb_versi_baru
+			FOR EACH STATEMENT EXECUTE FUNCTION kkb._versi()', t);
+		EXECUTE pg_catalog.format('CREATE TRIGGER t95_versi_u AFTER UPDATE ON kkb.%I REFERENCING OLD TABLE AS kkb_versi_lama NEW TABLE AS kkb_versi_baru
+			FOR EACH STATEMENT EXECUTE FUNCTION kkb._versi()', t);
+		EXECUTE pg_catalog.format('CREATE TRIGGER t95_versi_d AFTER DELETE ON kkb.%I REFERENCING OLD TABLE AS kkb_versi_lama
+			FOR EACH STATEMENT EXECUTE FUNCTION kkb._versi()', t);
+	END LOOP;
+	FOREACH t IN ARRAY ARRAY['wilayah', 'kode', 'opd', 'air_minum_layak', 'elemen_data', 'aturan_validasi', 'masalah_opd'] LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER t95_versi AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON kkb.%I
+			FOR EACH STATEMENT EXECUTE FUNCTION kkb._versi(''acuan'')', t);
+	END LOOP;
+END $$;
+
+-- The text an entity tag of an answer about `wilayah` (NULL: the whole
+-- country) is made of: reference version, sum and number of the village
+-- versions under it, and today's date (answers default to the current month).
+-- Numbers only, so anyone may ask.
+CREATE FUNCTION kkb.versi_data(wilayah kkb.kode_wilayah) RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+BEGIN ATOMIC
+	SELECT pg_catalog.format('%s-%s-%s-%s', (SELECT a.versi FROM kkb.versi_acuan a),
+	                         coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*), pg_catalog.to_char(CURRENT_DATE, 'YYYYMMDD'))
+	  FROM kkb.versi_desa v
+	 WHERE versi_data.wilayah IS NULL OR v.kode_desa OPERATOR(kkb.<@) versi_data.wilayah;
+END;
+COMMENT ON FUNCTION kkb.versi_data(kkb.kode_wilayah) IS
+	'Version text of the data under a region (NULL: everywhere): changes whenever a village under it or the reference data changes, and daily. The gateway builds its ETags from it.';
+
+-- The version of the reference data alone, for answers that depend on nothing else (the region list).
+CREATE FUNCTION kkb.versi_acuan() RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+	RETURN (SELECT a.versi::text FROM kkb.versi_acuan a);
+COMMENT ON FUNCTION kkb.versi_acuan() IS 'Version of the reference data (regions, code lists, catalogue, rules, problems); the ETag of the region routes';
+GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin;
