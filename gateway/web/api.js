@@ -33,7 +33,8 @@ export async function api(path, opsi = {}) {
 	}
 	let r;
 	try {
-		r = await fetch(url, {method: opsi.method || 'GET', headers, body, cache: 'no-store'});
+		// no-cache: always ask the gateway, which answers 304 when the data's ETag has not changed
+		r = await fetch(url, {method: opsi.method || 'GET', headers, body, cache: 'no-cache'});
 	} catch (e) {
 		throw new ApiError(0, {code: 'JARINGAN', message: 'Gateway tidak dapat dihubungi. Periksa koneksi lalu coba lagi.'});
 	}

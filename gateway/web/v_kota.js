@@ -1,7 +1,7 @@
 // v_kota.js - the city overview for administrators and agencies (OPD): every
 // village with its class, data completeness, stunting prevalence and unmet
 // need; sortable, filterable by kecamatan; two charts; a CSV export.
-import {api, semua, unduhCsv, pesanGalat, ApiError} from './api.js';
+import {api, semua, unduhCsv, pesanGalat} from './api.js';
 import {h, kosongkan, fmtPersen, fmtPorsi, fmtAngka, bulanIni, namaBulan, lencanaKelas, KELAS, STATUS, pilihBulan} from './util.js';
 import {grafikBatang} from './grafik.js';
 
@@ -12,23 +12,12 @@ import {grafikBatang} from './grafik.js';
 // GET /v1/desa (the month's workflow state) and the kecamatan names.
 export async function dataKota(wilayah, periode) {
 	const [ringkasan, desa, kec] = await Promise.all([
-		api('/v1/ringkasan', {query: {wilayah, periode, tingkat: 4}}).catch((e) => {
-			// a gateway without the aggregates route: class and completeness only
-			if (e instanceof ApiError && e.status === 404 && e.body.code === 'KKB-404') return null;
-			throw e;
-		}),
+		api('/v1/ringkasan', {query: {wilayah, periode, tingkat: 4, limit: 1000}}),
 		semua('/v1/desa', {wilayah, periode}),
 		api('/v1/wilayah', {query: {induk: wilayah, limit: 1000}}).catch(() => ({data: []})),
 	]);
 	const namaKec = new Map(kec.data.map((w) => [w.kode, w.nama]));
 	const perDesa = new Map(desa.data.map((d) => [d.kode_desa, d]));
-	if (ringkasan === null) {
-		return {nama: wilayah, total: null, lengkap: false, baris: desa.data.map((d) => ({
-			kode: d.kode_desa, nama: d.nama_desa, kode_kecamatan: d.kode_desa.split('.').slice(0, 3).join('.'),
-			kecamatan: namaKec.get(d.kode_desa.split('.').slice(0, 3).join('.')) || '', kelas: d.klasifikasi,
-			kelengkapan: d.kelengkapan, prevalensi_stunting: null, persen_unmet_need: null, status: d.status,
-		}))};
-	}
 	const baris = ringkasan.data.map((r) => {
 		const d = perDesa.get(r.kode) || {};
 		return {
@@ -38,7 +27,7 @@ export async function dataKota(wilayah, periode) {
 			persen_unmet_need: r.persen_unmet_need, status: d.status || null,
 		};
 	});
-	return {nama: ringkasan.nama, total: ringkasan.total, lengkap: true, baris};
+	return {nama: ringkasan.nama, total: ringkasan.total, baris};
 }
 
 const KOLOM = [
@@ -115,8 +104,7 @@ export async function tampil(main, ctx) {
 	const csv = h('button', {type: 'button', id: 'unduh-csv'}, 'Unduh CSV');
 	csv.addEventListener('click', async () => {
 		try {
-			if (data.lengkap) await unduhCsv('/v1/ringkasan', {wilayah, periode, tingkat: 4}, `ringkasan-${wilayah}-${periode}.csv`);
-			else await unduhCsv('/v1/desa', {wilayah, periode}, `desa-${wilayah}-${periode}.csv`);
+			await unduhCsv('/v1/ringkasan', {wilayah, periode, tingkat: 4}, `ringkasan-${wilayah}-${periode}.csv`);
 		} catch (e) {
 			ctx.umumkan(pesanGalat(e), 'galat');
 		}
@@ -132,7 +120,8 @@ export async function tampil(main, ctx) {
 			kpi('Kelengkapan data', fmtPorsi(t.kelengkapan)),
 			kpi('Prevalensi stunting', fmtPersen(t.prevalensi_stunting), `${fmtAngka(t.balita_stunting)} dari ${fmtAngka(t.balita_diukur)} balita`),
 			kpi('Unmet need', fmtPersen(t.persen_unmet_need), `${fmtAngka(t.unmet_need)} dari ${fmtAngka(t.pus)} PUS`),
-			kpi('Keluarga berisiko stunting', fmtAngka(t.keluarga_berisiko), `dari ${fmtAngka(t.keluarga_sasaran)} keluarga sasaran`)),
+			kpi('Keluarga berisiko stunting', fmtAngka(t.keluarga_berisiko),
+				t.keluarga_sasaran == null ? null : `dari ${fmtAngka(t.keluarga_sasaran)} keluarga sasaran`)),
 		h('section', {class: 'dua'},
 			h('div', {class: 'kartu'}, grafikBatang(KELAS.map((k) => ({label: k, nilai: kelas[k], kelas: 'kelas-' + k.toLowerCase()})),
 				{judul: 'Sebaran kelas Kampung KB', satuan: ' desa'})),

@@ -120,7 +120,18 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		const st = await page.locator(`#tabel-desa tr[data-kode="${A}"] td`).allTextContents();
 		const db = sql(`SELECT kkb.klasifikasi('${A}', '${PERIODE}-01') ->> 'klasifikasi'`);
 		is(st[2], db, `village ${A}'s class in the table is the database's (${db})`);
-		ok(/%$/.test(st[4]) || st[4] === '–', `a stunting prevalence column (${st[4]})`);
+		// stunting prevalence and unmet need of every village: the database's (kkb.ringkasan), as shown
+		const persen = (t) => (t === '–' ? null : Number(t.replace('%', '').replace(/\./g, '').replace(',', '.')));
+		const dbRows = sql(`SELECT string_agg(kode || '|' || coalesce(prevalensi_stunting::text, '') || '|' || coalesce(persen_unmet_need::text, ''), ';')
+			FROM kkb.ringkasan('13.77', '${PERIODE}-01', 4)`).split(';').map((r) => r.split('|'));
+		let beda = [];
+		for (const [kode, stunting, unmet] of dbRows) {
+			const sel = await page.locator(`#tabel-desa tr[data-kode="${kode}"] td`).allTextContents();
+			const sama = (shown, want) => (want === '' ? shown === '–' : Math.abs(persen(shown) - Number(want)) < 0.006);
+			if (!sama(sel[4], stunting) || !sama(sel[5], unmet)) beda.push(`${kode}: ${sel[4]} ${sel[5]} vs ${stunting} ${unmet}`);
+		}
+		is(dbRows.length, TOTAL, 'kkb.ringkasan has a row per village');
+		ok(beda.length === 0, "every village's stunting prevalence and unmet need are the database's (kkb.ringkasan)", beda.slice(0, 5).join('\n'));
 		const berangka = await page.locator('#tabel-desa tbody tr td:nth-child(5)').allTextContents();
 		ok(berangka.filter((t) => /%$/.test(t)).length > 0, 'villages show a stunting prevalence');
 		const unmet = await page.locator('#tabel-desa tbody tr td:nth-child(6)').allTextContents();
@@ -133,7 +144,7 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await th.click();
 		is(await page.getAttribute('th[data-kolom="prevalensi_stunting"]', 'aria-sort'), 'descending', 'sorted by stunting, highest first');
 		const nilai = async () => (await page.locator('#tabel-desa tbody tr td:nth-child(5)').allTextContents())
-			.filter((t) => t !== '–').map((t) => Number(t.replace('%', '').replace('.', '').replace(',', '.')));
+			.filter((t) => t !== '–').map(persen);
 		const turun = await nilai();
 		ok(turun.length > 1 && turun.every((v, i) => i === 0 || turun[i - 1] >= v), 'the rows are in descending order of prevalence',
 			turun.slice(0, 8).join(' '));
