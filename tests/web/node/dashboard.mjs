@@ -236,6 +236,21 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 			'psql: kkb.kkbpk holds kb_pil 3 and kb_iud 7 for the month');
 		await foto(page, '07-isi-tersimpan.png');
 
+		// the profile form: members without a Pokja break the table's rule (profil_check)
+		await page.uncheck('#f-pokja_ada');
+		await page.fill('#f-pokja_anggota', '5');
+		ok(/Tanpa Pokja/.test(await page.textContent('#p-pokja')), 'the profile form hints at the Pokja rule while typing');
+		await page.click('#form-profil-simpan');
+		const gp = await page.waitForSelector('.kolom[data-kolom="pokja_anggota"] .galat-kolom:not([hidden])');
+		ok(/profil_check/.test(await gp.textContent()), "the profile: the server's refusal is shown at the Pokja members field",
+			await gp.textContent());
+		await page.check('#f-pokja_ada');
+		await page.check('#form-profil input[name="sumber_dana"][value="dana_desa"]');
+		await page.click('#form-profil-simpan');
+		await page.waitForSelector('#form-profil-hasil.berhasil');
+		is(sql(`SELECT pokja_ada || '|' || pokja_anggota || '|' || sumber_dana::text FROM kkb.profil WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`),
+			'true|5|{dana_desa}', 'psql: the profile was saved (Pokja with 5 members, Dana Desa)');
+
 		await page.click('#ajukan');
 		await page.waitForSelector('#ajukan-hasil.berhasil');
 		is((await page.textContent('#status-periode')).trim(), 'Diajukan', 'submitted for approval: the state says Diajukan');
