@@ -104,6 +104,7 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await masuk(page, 'bukan-token');
 		const g = await page.waitForSelector('#masuk-galat:not([hidden])');
 		ok(/Token tidak dikenal/.test(await g.textContent()), 'a wrong token is refused with a message at the form');
+		ok(!(await page.isVisible('#keluar')), 'signed out: no sign-out button');
 		await foto(page, '01-masuk.png');
 		await page.fill('#token', process.env.KKB_WEB_TOKEN_OPD);
 		await page.click('#masuk');
