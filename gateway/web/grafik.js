@@ -6,8 +6,11 @@ const fmt = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 2});
 
 // items: [{label, nilai, kelas (CSS class of the bar), teks (value text)}]
 // opsi: {judul, maks, satuan, target: {nilai, label}, kosong}
+// on a phone the drawing is narrower, so that its text stays readable when scaled down
+const sempit = () => window.innerWidth < 600;
+
 export function grafikBatang(items, opsi = {}) {
-	const W = 640, kiri = 210, kanan = 70, tinggi = 22, jarak = 6, atas = 8;
+	const W = sempit() ? 400 : 640, kiri = sempit() ? 140 : 210, kanan = 70, tinggi = 22, jarak = 6, atas = 8;
 	const maks = opsi.maks ?? Math.max(1, ...items.map((i) => i.nilai ?? 0));
 	const lebar = W - kiri - kanan;
 	const H = atas * 2 + items.length * (tinggi + jarak) + (opsi.target ? 16 : 0);
@@ -18,7 +21,7 @@ export function grafikBatang(items, opsi = {}) {
 		const teks = it.teks ?? (it.nilai == null ? '–' : fmt.format(it.nilai) + (opsi.satuan || ''));
 		svg.append(s('g', {class: 'batang ' + (it.kelas || '')},
 			s('title', {}, `${it.label}: ${teks}`),
-			s('text', {x: kiri - 8, y: y + tinggi * 0.7, 'text-anchor': 'end', class: 'label'}, potong(it.label, 30)),
+			s('text', {x: kiri - 8, y: y + tinggi * 0.7, 'text-anchor': 'end', class: 'label'}, potong(it.label, sempit() ? 19 : 30)),
 			s('rect', {x: kiri, y, width: w.toFixed(1), height: tinggi, rx: 3}),
 			s('text', {x: kiri + w + 6, y: y + tinggi * 0.7, class: 'nilai'}, teks)));
 	});
@@ -33,7 +36,7 @@ export function grafikBatang(items, opsi = {}) {
 
 // vertical columns, e.g. a monthly trend. items: [{label, nilai, teks}]
 export function grafikKolom(items, opsi = {}) {
-	const W = 640, H = 240, bawah = 28, atas = 22, kiri = 8;
+	const W = sempit() ? 400 : 640, H = 240, bawah = 28, atas = 22, kiri = 8;
 	const maks = opsi.maks ?? Math.max(1, ...items.map((i) => i.nilai ?? 0));
 	const lebarKolom = (W - kiri * 2) / Math.max(1, items.length);
 	const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, class: 'grafik kolom', role: 'img', 'aria-label': opsi.judul || 'grafik'});
@@ -41,11 +44,13 @@ export function grafikKolom(items, opsi = {}) {
 		const x = kiri + i * lebarKolom + lebarKolom * 0.15;
 		const t = it.nilai == null ? 0 : ((it.nilai / maks) * (H - atas - bawah));
 		const teks = it.teks ?? (it.nilai == null ? '–' : fmt.format(it.nilai) + (opsi.satuan || ''));
+		const singkat = sempit() && it.nilai != null ? Math.round(it.nilai) + (opsi.satuan || '') : teks;
 		svg.append(s('g', {class: 'batang ' + (it.kelas || '')},
 			s('title', {}, `${it.label}: ${teks}`),
 			s('rect', {x: x.toFixed(1), y: (H - bawah - t).toFixed(1), width: (lebarKolom * 0.7).toFixed(1), height: t.toFixed(1), rx: 2}),
-			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: (H - bawah - t - 5).toFixed(1), 'text-anchor': 'middle', class: 'nilai'}, teks),
-			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: H - 8, 'text-anchor': 'middle', class: 'label'}, it.label)));
+			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: (H - bawah - t - 5).toFixed(1), 'text-anchor': 'middle', class: 'nilai'}, singkat),
+			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: H - 8, 'text-anchor': 'middle', class: 'label'},
+				sempit() ? it.label.split(' ')[0] : it.label)));
 	});
 	if (opsi.target) {
 		const y = H - bawah - (opsi.target.nilai / maks) * (H - atas - bawah);

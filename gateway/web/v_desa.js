@@ -111,11 +111,10 @@ async function trenStunting(dasar, periode) {
 		const ambil = (k) => (r.data.find((d) => d.kode === k) || {}).nilai;
 		const diukur = ambil('balita_diukur'), stunting = ambil('balita_stunting');
 		const nilai = diukur ? Math.round((stunting / diukur) * 10000) / 100 : null;
-		return {label: namaBulan(bulan[i]), nilai, kelas: nilai > 14 ? 'buruk' : 'baik',
-			teks: nilai === null ? '–' : `${fmtPersen(nilai)}`};
+		return {label: namaBulan(bulan[i]), nilai, kelas: nilai > 14 ? 'buruk' : 'baik'};
 	});
 	return h('div', {},
-		grafikKolom(item, {judul: 'Prevalensi stunting (% balita diukur)', maks: Math.max(20, ...item.map((i) => i.nilai ?? 0)),
+		grafikKolom(item, {judul: 'Prevalensi stunting (% balita diukur)', satuan: '%', maks: Math.max(20, ...item.map((i) => i.nilai ?? 0)),
 			target: {nilai: 14, label: 'target 14%'}}),
 		h('p', {class: 'catatan'}, 'Balita dengan tinggi/panjang badan menurut umur z < −2 (Permenkes 2/2020), dari pengukuran bulan itu.'));
 }
