@@ -7,7 +7,8 @@
 set -eu
 
 PKGS="postgresql-15 postgresql-server-dev-15 postgresql-contrib libpq-dev libmicrohttpd-dev libjansson-dev
-postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl gcc make pkg-config clang libclang-rt-14-dev curl jq procps"
+postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl gcc make pkg-config clang libclang-rt-14-dev curl jq procps
+chromium"
 
 missing=""
 for p in $PKGS; do

@@ -129,6 +129,49 @@ operation_id(const gw_route *r, char *buf, size_t len)
 	buf[n] = '\0';
 }
 
+static const char *
+path_param_description(const char *name)
+{
+	if (strcmp(name, "periode") == 0)
+		return "Month YYYY-MM";
+	if (strcmp(name, "versi") == 0)
+		return "Version of the dashboard's files (a hash of their content, named by index.html)";
+	if (strcmp(name, "nama") == 0)
+		return "File name, e.g. main.js";
+	return "Region or village code, dotted (13.77.01.1001) or not (1377011001)";
+}
+
+/*
+ * The success content of a route that names its media types (r->produces:
+ * one, or several separated by commas; parameters after ';' are dropped):
+ * {"text/plain": {"schema": {"type": "string"}}, ...}.
+ */
+static json_t *
+produces_content(const char *produces)
+{
+	json_t	   *content = json_object();
+	const char *p = produces;
+
+	while (*p)
+	{
+		size_t		n = strcspn(p, ",;");
+		char		type[64];
+
+		if (n > 0 && n < sizeof(type))
+		{
+			memcpy(type, p, n);
+			type[n] = '\0';
+			json_object_set_new(content, type, json_pack("{s:{s:s}}", "schema", "type", "string"));
+		}
+		p += n;
+		if (*p == ';')
+			p += strcspn(p, ",");
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	return content;
+}
+
 static json_t *
 operation(const gw_route *r)
 {
@@ -151,6 +194,8 @@ operation(const gw_route *r)
 	for (i = 0; p[i] && p[i] != '/' && i + 1 < sizeof(tag); i++)
 		tag[i] = p[i];
 	tag[i] = '\0';
+	if (tag[0] == '\0' || strcmp(tag, "assets") == 0)
+		strcpy(tag, "web");
 	json_object_set_new(op, "tags", json_pack("[s]", tag));
 	if (r->csv)
 	{
@@ -176,9 +221,7 @@ operation(const gw_route *r)
 		if (strcmp(name, "periode") == 0)
 			json_object_set_new(schema, "pattern", json_string("^[0-9]{4}-(0[1-9]|1[0-2])$"));
 		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", name, "in", "path", "required", 1,
-												"description", strcmp(name, "periode") == 0 ? "Month YYYY-MM" :
-												"Region or village code, dotted (13.77.01.1001) or not (1377011001)",
-												"schema", schema));
+												"description", path_param_description(name), "schema", schema));
 	}
 	/* query parameters */
 	for (p = r->query; p && *p;)
@@ -227,8 +270,7 @@ operation(const gw_route *r)
 	snprintf(code, sizeof(code), "%d", r->success ? r->success : 200);
 	if (r->produces)
 		json_object_set_new(responses, code,
-							json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "Success",
-									  "content", "text/plain", "schema", "type", "string"));
+							json_pack("{s:s, s:o}", "description", "Success", "content", produces_content(r->produces)));
 	else if (r->body == GW_RB_ROWS)
 		json_object_set_new(responses, code,
 							json_pack("{s:s, s:o}", "description", "The import summary",
@@ -264,6 +306,8 @@ operation(const gw_route *r)
 	{
 		if (strcmp(r->pattern, "/v1/health") == 0)
 			route_errors[nerr++] = 503;
+		if (strncmp(r->pattern, "/assets/", 8) == 0)
+			route_errors[nerr++] = 404;
 		route_errors[nerr++] = 500;
 	}
 	else

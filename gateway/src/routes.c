@@ -11,7 +11,11 @@
  * needs a valid bearer token.
  *
  * Caching: GW_CACHE_* (http.h) says how a GET answer is validated and kept
- * (ETag, Cache-Control); routes without one are answered no-store.
+ * (ETag, Cache-Control); routes without one are answered no-store, unless
+ * their handler sets its own (the dashboard's files, h_web.c).
+ *
+ * Media types: a route whose answer is not JSON names it (several, comma
+ * separated, when it depends on the resource: the dashboard's files).
  *
  * Export: a GW_CSV route (a list: its JSON answer has a "data" array of
  * rows) also answers text/csv when the request sends Accept: text/csv or
@@ -22,6 +26,8 @@
 #define PAGING "limit offset"
 #define TEXT_PLAIN "text/plain; version=0.0.4"
 #define GW_CSV 1
+#define HTML "text/html; charset=utf-8"
+#define ASSETS "text/javascript, text/css, image/svg+xml"
 
 const gw_route gw_routes[] = {
 	{"GET", "/v1/health", h_health, GW_OPEN,
@@ -31,6 +37,14 @@ const gw_route gw_routes[] = {
 	{"GET", "/metrics", h_metrics, GW_OPEN,
 	"Counters in the Prometheus text format: requests by route and status, latency, connections, database errors",
 	NULL, GW_RB_NONE, 200, TEXT_PLAIN, 0, GW_CACHE_NONE},
+
+	{"GET", "/", h_web_index, GW_OPEN,
+	"The web dashboard (index.html; Cache-Control: no-cache, ETag)", NULL, GW_RB_NONE, 200, HTML, 0, GW_CACHE_NONE},
+	{"GET", "/assets/{versi}/{nama}", h_web_aset, GW_OPEN,
+	"The dashboard's embedded files, versioned by a hash of their content (cached for a year)", NULL, GW_RB_NONE, 200, ASSETS, 0,
+	GW_CACHE_NONE},
+	{"GET", "/v1/saya", h_saya, GW_TOKEN,
+	"Who the token says the caller is: role, label, region scope, agency", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_NONE},
 
 	{"GET", "/v1/wilayah", h_wilayah_daftar, GW_TOKEN_OPTIONAL,
 	"Regions under a parent region (the provinces without induk)", "induk " PAGING, GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_ACUAN},

@@ -47,6 +47,13 @@ void		h_sinkron_anggota(gw_request *req);
 void		h_sinkron_pengukuran(gw_request *req);
 void		h_sinkron_peristiwa(gw_request *req);
 
+/* h_saya.c: who the token says the caller is */
+void		h_saya(gw_request *req);
+
+/* h_web.c: the web dashboard's embedded files */
+void		h_web_index(gw_request *req);
+void		h_web_aset(gw_request *req);
+
 /* h_meta.c: the API's own description and its counters */
 void		h_openapi(gw_request *req);
 void		h_metrics(gw_request *req);

@@ -18,8 +18,10 @@ CORE=$(ls extension/src/core/*.c | grep -v '/wilayah' | tr '\n' ' ')
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iextension/src/core"
 # the gateway harnesses (fuzz_gw_*) link every gateway source but main.c, with its libraries
 PG_CONFIG=$(test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
-GW_SRC=$(ls gateway/src/*.c | grep -v '/main\.c$' | tr '\n' ' ')
-GW_CFLAGS="-I$($PG_CONFIG --includedir) $(pkg-config --cflags libmicrohttpd jansson 2>/dev/null)"
+# and the dashboard's embedded files (generated, as gateway/Makefile does)
+sh gateway/gen/web_assets.sh gateway/web > "$OUT/web_assets.c"
+GW_SRC="$(ls gateway/src/*.c | grep -v '/main\.c$' | tr '\n' ' ') $OUT/web_assets.c"
+GW_CFLAGS="-Igateway/src -I$($PG_CONFIG --includedir) $(pkg-config --cflags libmicrohttpd jansson 2>/dev/null)"
 GW_LIBS="-L$($PG_CONFIG --libdir) -lpq $(pkg-config --libs libmicrohttpd jansson 2>/dev/null) -lpthread"
 
 harnesses=$(ls tests/fuzz/fuzz_*.c | sed 's|.*/||; s|\.c$||')

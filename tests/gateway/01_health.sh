@@ -37,8 +37,8 @@ is "${r%% *}" 404 "an unknown route answers 404"
 is "$(echo "${r#* }" | jq -r '[has("code"), has("message"), has("details"), has("hint")] | all')" true \
 	"the 404 body has code, message, details and hint"
 is "$(echo "${r#* }" | jq -r .code)" KKB-404 "the 404 code is KKB-404"
-r=$(http GET /)
-is "${r%% *}" 404 "GET / (no route yet) answers 404"
+r=$(http GET /tidak-ada.html)
+is "${r%% *}" 404 "GET /tidak-ada.html (outside the API and the dashboard's files) answers 404"
 
 # wrong method on a known path: 405 with Allow
 is "$(curl -s -o /dev/null -w '%{http_code}' -X DELETE http://127.0.0.1:$PORT/v1/health)" 405 "DELETE /v1/health answers 405"

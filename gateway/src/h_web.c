@@ -1,0 +1,95 @@
+/*
+ * h_web.c - the dashboard's static files, embedded in the binary (web.h):
+ *   GET /                          index.html
+ *   GET /assets/{versi}/{nama}     the other files (CSS, JavaScript modules, icons)
+ * No file system access at run time: a name is looked up in the table that
+ * gateway/gen/web_assets.sh generated from gateway/web/, so no path can reach
+ * anything else (no traversal), and an unknown name or version is 404.
+ *
+ * Caching: index.html is small and names the asset version, so it is always
+ * revalidated (Cache-Control: no-cache, ETag: the version; an unchanged
+ * dashboard costs a 304).  The assets' URLs carry the version, a hash of every
+ * file, so any change gives new URLs: they are cached for a year, immutable.
+ * A request for another version (a page loaded before an upgrade) is 404.
+ *
+ * Every answer carries a Content-Security-Policy allowing only this origin
+ * (no inline script or style, no other host), and X-Content-Type-Options:
+ * nosniff (http.c sets that on every response).
+ */
+#include "routes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+
+#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " \
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+static const gw_web_asset *
+find_asset(const char *name)
+{
+	for (int i = 0; i < gw_web_nassets; i++)
+		if (strcmp(gw_web_assets[i].name, name) == 0)
+			return &gw_web_assets[i];
+	return NULL;
+}
+
+/* Answer with an embedded file (copied: the response takes a malloc'd body). */
+static void
+reply_asset(gw_request *req, const gw_web_asset *a, const char *cache_control)
+{
+	char	   *body = malloc(a->len + 1);
+	char		etag[40];
+
+	if (body == NULL)
+	{
+		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		return;
+	}
+	memcpy(body, a->data, a->len);
+	body[a->len] = '\0';
+	gw_reply_body(req, 200, a->content_type, body, a->len);
+	snprintf(etag, sizeof(etag), "\"%s\"", gw_web_versi);
+	gw_set_header(req, "ETag", etag);
+	gw_set_header(req, "Cache-Control", cache_control);
+	gw_set_header(req, "Content-Security-Policy", CSP);
+	gw_set_header(req, "Referrer-Policy", "no-referrer");
+	gw_set_header(req, "X-Frame-Options", "DENY");
+}
+
+void
+h_web_index(gw_request *req)
+{
+	const gw_web_asset *a = find_asset("index.html");
+
+	if (a == NULL)
+	{
+		gw_reply_error(req, 404, "KKB-404", "the dashboard is not built into this gateway", NULL, NULL);
+		return;
+	}
+	reply_asset(req, a, "no-cache");
+}
+
+void
+h_web_aset(gw_request *req)
+{
+	const char *versi = req->params[0];
+	const char *nama = req->params[1];
+	const gw_web_asset *a;
+
+	if (strcmp(versi, gw_web_versi) != 0)
+	{
+		gw_reply_error(req, 404, "KKB-404", "no such version of the dashboard's files",
+					   "The page was loaded from another version of the gateway.", "Reload the page.");
+		return;
+	}
+	a = strcmp(nama, "index.html") == 0 ? NULL : find_asset(nama);
+	if (a == NULL)
+	{
+		gw_reply_error(req, 404, "KKB-404", "no such file of the dashboard", NULL, "The dashboard starts at /.");
+		return;
+	}
+	reply_asset(req, a, "public, max-age=31536000, immutable");
+}

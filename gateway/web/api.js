@@ -1,0 +1,81 @@
+// api.js - the one place that talks to the gateway's REST API (same origin).
+// The bearer token lives in sessionStorage: gone when the tab closes.
+
+const KUNCI = 'kkb.token';
+
+export class ApiError extends Error {
+	constructor(status, body) {
+		super((body && body.message) || `HTTP ${status}`);
+		this.status = status;
+		this.body = body || {};
+	}
+}
+
+export const token = {
+	get: () => sessionStorage.getItem(KUNCI),
+	set: (t) => sessionStorage.setItem(KUNCI, t),
+	hapus: () => { sessionStorage.removeItem(KUNCI); sessionStorage.removeItem('kkb.saya'); },
+};
+
+// api('/v1/desa', {query: {wilayah: '13.77'}, method, body, csv}) -> the parsed JSON
+// (or a Blob for csv); throws ApiError with the server's {code,message,details,hint}.
+export async function api(path, opsi = {}) {
+	const q = new URLSearchParams();
+	for (const [k, v] of Object.entries(opsi.query || {})) if (v !== null && v !== undefined && v !== '') q.set(k, v);
+	const url = path + (q.toString() ? '?' + q : '');
+	const headers = {Accept: opsi.csv ? 'text/csv' : 'application/json'};
+	const t = opsi.token || token.get();
+	if (t) headers.Authorization = 'Bearer ' + t;
+	let body;
+	if (opsi.body !== undefined) {
+		headers['Content-Type'] = 'application/json';
+		body = typeof opsi.body === 'string' ? opsi.body : JSON.stringify(opsi.body);
+	}
+	let r;
+	try {
+		// no-cache: always ask the gateway, which answers 304 when the data's ETag has not changed
+		r = await fetch(url, {method: opsi.method || 'GET', headers, body, cache: 'no-cache'});
+	} catch (e) {
+		throw new ApiError(0, {code: 'JARINGAN', message: 'Gateway tidak dapat dihubungi. Periksa koneksi lalu coba lagi.'});
+	}
+	if (r.ok && opsi.csv) return await r.blob();
+	let data = null;
+	try { data = await r.json(); } catch (e) { data = null; }
+	if (!r.ok) throw new ApiError(r.status, data);
+	return data;
+}
+
+// Every row of a paged list route (limit 1000 a page).
+export async function semua(path, query = {}) {
+	const rows = [];
+	for (let offset = 0; ; offset += 1000) {
+		const d = await api(path, {query: {...query, limit: 1000, offset}});
+		rows.push(...d.data);
+		if (rows.length >= (d.total ?? 0) || d.data.length === 0) return {...d, data: rows};
+	}
+}
+
+// What to tell a person about an error, in Indonesian.
+export function pesanGalat(e) {
+	if (!(e instanceof ApiError)) return 'Terjadi kesalahan di peramban: ' + e.message;
+	switch (e.status) {
+	case 0: return e.body.message;
+	case 401: return 'Token tidak dikenal, kedaluwarsa atau dicabut. Silakan masuk lagi.';
+	case 403: return 'Peran Anda tidak berhak melihat atau mengubah data ini.';
+	case 404: return 'Data tidak ditemukan, atau di luar wilayah Anda.';
+	case 503: return 'Basis data sedang tidak tersedia. Gateway akan tersambung lagi sendiri; coba beberapa saat lagi.';
+	default: return `Server menolak permintaan (${e.status} ${e.body.code || ''}): ${e.body.message || ''}`;
+	}
+}
+
+// Save a CSV export of a list route as a file (the API makes the CSV).
+export async function unduhCsv(path, query, nama) {
+	const blob = await api(path, {query: {...query, limit: 1000}, csv: true});
+	const a = document.createElement('a');
+	a.href = URL.createObjectURL(blob);
+	a.download = nama;
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}

@@ -1,0 +1,73 @@
+// grafik.js - hand-written SVG charts (no library): horizontal bars and columns.
+// The SVG scales to its container (viewBox), so it reads on a phone too.
+import {h, s} from './util.js';
+
+const fmt = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 2});
+
+// items: [{label, nilai, kelas (CSS class of the bar), teks (value text)}]
+// opsi: {judul, maks, satuan, target: {nilai, label}, kosong}
+// on a phone the drawing is narrower, so that its text stays readable when scaled down
+const sempit = () => window.innerWidth < 600;
+
+export function grafikBatang(items, opsi = {}) {
+	const W = sempit() ? 400 : 640, kiri = sempit() ? 140 : 210, kanan = 70, tinggi = 22, jarak = 6, atas = 8;
+	const maks = opsi.maks ?? Math.max(1, ...items.map((i) => i.nilai ?? 0));
+	const lebar = W - kiri - kanan;
+	const H = atas * 2 + items.length * (tinggi + jarak) + (opsi.target ? 16 : 0);
+	const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, class: 'grafik', role: 'img', 'aria-label': opsi.judul || 'grafik'});
+	items.forEach((it, i) => {
+		const y = atas + i * (tinggi + jarak);
+		const w = it.nilai == null ? 0 : Math.max(it.nilai > 0 ? 2 : 0, (it.nilai / maks) * lebar);
+		const teks = it.teks ?? (it.nilai == null ? '–' : fmt.format(it.nilai) + (opsi.satuan || ''));
+		svg.append(s('g', {class: 'batang ' + (it.kelas || '')},
+			s('title', {}, `${it.label}: ${teks}`),
+			s('text', {x: kiri - 8, y: y + tinggi * 0.7, 'text-anchor': 'end', class: 'label'}, potong(it.label, sempit() ? 19 : 30)),
+			s('rect', {x: kiri, y, width: w.toFixed(1), height: tinggi, rx: 3}),
+			s('text', {x: kiri + w + 6, y: y + tinggi * 0.7, class: 'nilai'}, teks)));
+	});
+	if (opsi.target) {
+		const x = kiri + (opsi.target.nilai / maks) * lebar;
+		svg.append(s('g', {class: 'target'},
+			s('line', {x1: x, x2: x, y1: atas - 4, y2: H - 14}),
+			s('text', {x, y: H - 2, 'text-anchor': 'middle'}, opsi.target.label)));
+	}
+	return bingkai(svg, opsi, items.length === 0);
+}
+
+// vertical columns, e.g. a monthly trend. items: [{label, nilai, teks}]
+export function grafikKolom(items, opsi = {}) {
+	const W = sempit() ? 400 : 640, H = 240, bawah = 28, atas = 22, kiri = 8;
+	const maks = opsi.maks ?? Math.max(1, ...items.map((i) => i.nilai ?? 0));
+	const lebarKolom = (W - kiri * 2) / Math.max(1, items.length);
+	const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, class: 'grafik kolom', role: 'img', 'aria-label': opsi.judul || 'grafik'});
+	items.forEach((it, i) => {
+		const x = kiri + i * lebarKolom + lebarKolom * 0.15;
+		const t = it.nilai == null ? 0 : ((it.nilai / maks) * (H - atas - bawah));
+		const teks = it.teks ?? (it.nilai == null ? '–' : fmt.format(it.nilai) + (opsi.satuan || ''));
+		const singkat = sempit() && it.nilai != null ? Math.round(it.nilai) + (opsi.satuan || '') : teks;
+		svg.append(s('g', {class: 'batang ' + (it.kelas || '')},
+			s('title', {}, `${it.label}: ${teks}`),
+			s('rect', {x: x.toFixed(1), y: (H - bawah - t).toFixed(1), width: (lebarKolom * 0.7).toFixed(1), height: t.toFixed(1), rx: 2}),
+			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: (H - bawah - t - 5).toFixed(1), 'text-anchor': 'middle', class: 'nilai'}, singkat),
+			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: H - 8, 'text-anchor': 'middle', class: 'label'},
+				sempit() ? it.label.split(' ')[0] : it.label)));
+	});
+	if (opsi.target) {
+		const y = H - bawah - (opsi.target.nilai / maks) * (H - atas - bawah);
+		svg.append(s('g', {class: 'target'},
+			s('line', {x1: kiri, x2: W - kiri, y1: y, y2: y}),
+			s('text', {x: W - kiri, y: y - 4, 'text-anchor': 'end'}, opsi.target.label)));
+	}
+	return bingkai(svg, opsi, items.length === 0);
+}
+
+function bingkai(svg, opsi, kosong) {
+	return h('figure', {class: 'bingkai-grafik'},
+		opsi.judul ? h('figcaption', {}, opsi.judul) : null,
+		kosong ? h('p', {class: 'catatan'}, opsi.kosong || 'Tidak ada data.') : svg);
+}
+
+function potong(t, n) {
+	t = String(t);
+	return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}

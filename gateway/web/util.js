@@ -1,0 +1,89 @@
+// util.js - small DOM and formatting helpers (no innerHTML: text is always text).
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function isi(el, children) {
+	for (const c of children.flat(Infinity)) {
+		if (c === null || c === undefined || c === false) continue;
+		el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+	}
+	return el;
+}
+
+function atribut(el, attrs) {
+	for (const [k, v] of Object.entries(attrs || {})) {
+		if (v === null || v === undefined || v === false) continue;
+		if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+		else if (k === 'dataset') Object.assign(el.dataset, v);
+		else el.setAttribute(k, v === true ? '' : String(v));
+	}
+	return el;
+}
+
+// h('p', {class: 'x'}, 'text', child...) -> an HTML element
+export function h(tag, attrs, ...children) {
+	return isi(atribut(document.createElement(tag), attrs), children);
+}
+
+// s('rect', {x: 1}) -> an SVG element
+export function s(tag, attrs, ...children) {
+	return isi(atribut(document.createElementNS(SVG_NS, tag), attrs), children);
+}
+
+export function kosongkan(el, ...children) {
+	el.replaceChildren();
+	return isi(el, children);
+}
+
+const angka = new Intl.NumberFormat('id-ID');
+const desimal = new Intl.NumberFormat('id-ID', {minimumFractionDigits: 1, maximumFractionDigits: 2});
+
+export function fmtAngka(n) {
+	return n === null || n === undefined ? '–' : angka.format(n);
+}
+
+// a percentage already in percent (12.5 -> "12,5%")
+export function fmtPersen(p) {
+	return p === null || p === undefined ? '–' : desimal.format(p) + '%';
+}
+
+// a share 0..1 as a percentage (0.975 -> "97,5%")
+export function fmtPorsi(x) {
+	return x === null || x === undefined ? '–' : desimal.format(x * 100) + '%';
+}
+
+// the current month as YYYY-MM (local time)
+export function bulanIni() {
+	const d = new Date();
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+// YYYY-MM shifted by n months
+export function geserBulan(periode, n) {
+	const [y, m] = periode.split('-').map(Number);
+	const d = new Date(y, m - 1 + n, 1);
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+const NAMA_BULAN = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+
+export function namaBulan(periode, panjang) {
+	const [y, m] = periode.split('-').map(Number);
+	if (panjang) return new Date(y, m - 1, 1).toLocaleDateString('id-ID', {month: 'long', year: 'numeric'});
+	return `${NAMA_BULAN[m - 1]} ${String(y).slice(2)}`;
+}
+
+export const KELAS = ['Dasar', 'Berkembang', 'Mandiri', 'Berkelanjutan'];
+
+export function lencanaKelas(kelas) {
+	return h('span', {class: 'kelas kelas-' + String(kelas || 'none').toLowerCase()}, kelas || 'Belum ada');
+}
+
+export const STATUS = {draf: 'Draf', diajukan: 'Diajukan', disetujui: 'Disetujui', dikunci: 'Dikunci'};
+
+// a month picker bound to the hash's ?periode=
+export function pilihBulan(periode, ubah) {
+	const input = h('input', {type: 'month', value: periode, id: 'periode', max: bulanIni()});
+	input.addEventListener('change', () => { if (/^\d{4}-\d{2}$/.test(input.value)) ubah(input.value); });
+	return h('label', {class: 'bulan'}, 'Bulan ', input);
+}

@@ -1,0 +1,139 @@
+// v_desa.js - a village's scorecard: its class with the 12 scores and 3
+// indices, stunting over the last 12 months, families at risk of stunting by
+// factor, rule violations, and the 40 data items with their sources and gaps.
+import {api, semua, unduhCsv, pesanGalat, ApiError} from './api.js';
+import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, bulanIni, geserBulan, namaBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
+import {grafikBatang, grafikKolom} from './grafik.js';
+
+export const SKOR = [
+	['input_pokja', 'Pokja'],
+	['input_sumber_dana', 'Sumber dana'],
+	['input_pkb', 'PKB/PLKB pendamping'],
+	['input_sarana', 'Sarana'],
+	['input_poktan', 'Poktan'],
+	['proses_operasional', 'Mekanisme operasional'],
+	['proses_lintas_sektor', 'Keterlibatan lintas sektor'],
+	['proses_penggunaan_data', 'Penggunaan data'],
+	['output_cpr', 'Kesertaan KB (CPR)'],
+	['output_mkjp', 'Pemakai MKJP'],
+	['output_unmet', 'Unmet need'],
+	['output_poktan', 'Partisipasi poktan'],
+];
+
+const SUMBER = {
+	data_individu: 'Data by-name (Rumah DataKu)',
+	laporan_bulanan: 'Laporan bulanan',
+	isian: 'Isian Pokja',
+};
+
+const FAKTOR = {
+	air_minum: 'Air minum tidak layak',
+	jamban: 'Jamban tidak layak',
+	terlalu_muda: 'Istri terlalu muda (< 20 th)',
+	terlalu_tua: 'Istri terlalu tua (> 35 th)',
+	terlalu_dekat: 'Jarak kelahiran terlalu dekat',
+	terlalu_banyak: 'Anak terlalu banyak (> 3)',
+};
+
+// a section that loads by itself: "Memuat…", then its content or its error
+function bagian(id, judul, muat) {
+	const isi = h('div', {class: 'isi-bagian'}, h('p', {class: 'memuat', role: 'status'}, 'Memuat…'));
+	const el = h('section', {class: 'kartu', id}, h('h2', {}, judul), isi);
+	Promise.resolve().then(muat).then((konten) => kosongkan(isi, konten), (e) => {
+		if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+		kosongkan(isi, h('p', {class: e instanceof ApiError && e.status === 403 ? 'catatan' : 'galat'}, pesanGalat(e)));
+	});
+	return el;
+}
+
+export async function tampil(main, ctx) {
+	const kode = ctx.param[0];
+	const periode = ctx.query.get('periode') || bulanIni();
+	// the village first: outside the caller's scope it is 404, and the page says so
+	const [desa, kls, status] = await Promise.all([
+		api(`/v1/desa/${encodeURIComponent(kode)}`),
+		api(`/v1/desa/${encodeURIComponent(kode)}/klasifikasi`, {query: {periode}}),
+		api(`/v1/desa/${encodeURIComponent(kode)}/periode/${periode}`),
+	]);
+	if (!ctx.masih()) return;
+	const dasar = `/v1/desa/${encodeURIComponent(kode)}`;
+	const bolehIsi = ctx.saya.peran === 'kkb_pokja' || ctx.saya.peran === 'kkb_admin';
+
+	const profil = api(dasar + '/profil', {query: {periode}});
+	profil.catch(() => {});
+
+	kosongkan(main,
+		h('div', {class: 'judul'},
+			h('h1', {id: 'nama-desa'}, desa.nama_desa),
+			h('p', {class: 'sub'}, `${desa.nama} · Kecamatan ${desa.kecamatan} · ${desa.kode_desa}`),
+			h('div', {class: 'alat'},
+				pilihBulan(periode, (p) => ctx.pergi(`#/desa/${kode}?periode=${p}`)),
+				bolehIsi ? h('a', {class: 'tombol', href: `#/isi/${kode}?periode=${periode}`}, 'Isi laporan') : null)),
+		h('section', {class: 'kpi'},
+			h('div', {class: 'kpi-item'}, h('span', {class: 'kpi-judul'}, 'Kelas ' + namaBulan(periode, true)),
+				h('strong', {id: 'kelas-desa'}, lencanaKelas(kls.klasifikasi))),
+			h('div', {class: 'kpi-item'}, h('span', {class: 'kpi-judul'}, 'Indeks input / proses / output'),
+				h('strong', {}, [kls.indeks_input, kls.indeks_proses, kls.indeks_output].map((x) => x ?? '–').join(' / '))),
+			h('div', {class: 'kpi-item'}, h('span', {class: 'kpi-judul'}, 'Status laporan bulan ini'),
+				h('strong', {id: 'status-desa'}, STATUS[status.status] || status.status))),
+		h('div', {class: 'dua'},
+			bagian('skor', 'Skor klasifikasi (1–4)', async () => h('div', {},
+				grafikBatang(SKOR.map(([k, n]) => ({label: n, nilai: kls.skor ? kls.skor[k] : null,
+					kelas: 'skor-' + (kls.skor ? kls.skor[k] : 0)})), {judul: '12 indikator portal Kampung KB', maks: 4}),
+				grafikBatang([['indeks_input', 'Indeks input'], ['indeks_proses', 'Indeks proses'], ['indeks_output', 'Indeks output']]
+					.map(([k, n]) => ({label: n, nilai: kls[k] === null || kls[k] === undefined ? null : Number(kls[k])})),
+				{judul: 'Tiga indeks', maks: 4}))),
+			bagian('tren-stunting', 'Tren stunting 12 bulan terakhir', () => trenStunting(dasar, periode))),
+		h('div', {class: 'dua'},
+			bagian('risiko', 'Keluarga berisiko stunting menurut faktor', () => risiko(dasar)),
+			bagian('validasi', 'Pelanggaran aturan validasi', () => validasi(dasar, periode))),
+		bagian('profil', '40 data desa: nilai, sumber dan kekosongan', async () => {
+			const p = await profil;
+			const kosong = p.data.filter((d) => d.nilai === null).length;
+			const csv = h('button', {type: 'button'}, 'Unduh CSV');
+			csv.addEventListener('click', () => unduhCsv(dasar + '/profil', {periode}, `profil-${kode}-${periode}.csv`)
+				.catch((e) => ctx.umumkan(pesanGalat(e), 'galat')));
+			return h('div', {},
+				h('p', {}, `Kelengkapan ${fmtPorsi(p.kelengkapan)}: ${40 - kosong} dari ${p.data.length} terisi, `,
+					h('strong', {}, `${kosong} kosong`), '. ', csv),
+				h('div', {class: 'gulir'}, h('table', {class: 'tabel', id: 'tabel-profil'},
+					h('thead', {}, h('tr', {}, h('th', {}, 'No'), h('th', {}, 'Data'), h('th', {class: 'angka'}, 'Nilai'), h('th', {}, 'Sumber'))),
+					h('tbody', {}, p.data.map((d) => h('tr', {class: d.nilai === null ? 'kosong' : null},
+						h('td', {}, d.urutan), h('td', {}, d.nama), h('td', {class: 'angka'}, fmtAngka(d.nilai)),
+						h('td', {}, d.nilai === null ? h('span', {class: 'celah'}, 'Kosong') : SUMBER[d.sumber] || d.sumber)))))));
+		}));
+}
+
+async function trenStunting(dasar, periode) {
+	const bulan = Array.from({length: 12}, (_, i) => geserBulan(periode, i - 11));
+	const hasil = await Promise.all(bulan.map((p) => api(dasar + '/profil', {query: {periode: p}})));
+	const item = hasil.map((r, i) => {
+		const ambil = (k) => (r.data.find((d) => d.kode === k) || {}).nilai;
+		const diukur = ambil('balita_diukur'), stunting = ambil('balita_stunting');
+		const nilai = diukur ? Math.round((stunting / diukur) * 10000) / 100 : null;
+		return {label: namaBulan(bulan[i]), nilai, kelas: nilai > 14 ? 'buruk' : 'baik'};
+	});
+	return h('div', {},
+		grafikKolom(item, {judul: 'Prevalensi stunting (% balita diukur)', satuan: '%', maks: Math.max(20, ...item.map((i) => i.nilai ?? 0)),
+			target: {nilai: 14, label: 'target 14%'}}),
+		h('p', {class: 'catatan'}, 'Balita dengan tinggi/panjang badan menurut umur z < −2 (Permenkes 2/2020), dari pengukuran bulan itu.'));
+}
+
+async function risiko(dasar) {
+	const r = await semua(dasar + '/risiko-stunting');
+	const hitung = {};
+	for (const k of r.data) for (const f of k.faktor || []) hitung[f] = (hitung[f] || 0) + 1;
+	return h('div', {},
+		h('p', {}, `${fmtAngka(r.jumlah_berisiko)} keluarga berisiko dari ${fmtAngka(r.jumlah_sasaran)} keluarga sasaran `,
+			`(${fmtAngka(r.jumlah_keluarga)} keluarga).`),
+		grafikBatang(Object.keys(FAKTOR).map((f) => ({label: FAKTOR[f], nilai: hitung[f] || 0, kelas: 'buruk'})),
+			{judul: 'Jumlah keluarga per faktor (satu keluarga bisa punya beberapa faktor)'}));
+}
+
+async function validasi(dasar, periode) {
+	const v = await api(dasar + '/validasi', {query: {periode}});
+	if (v.data.length === 0) return h('p', {class: 'baik-teks'}, 'Tidak ada pelanggaran aturan bulan ini.');
+	return h('ul', {class: 'daftar-validasi'}, v.data.map((x) => h('li', {class: 'validasi-' + x.kepentingan},
+		h('strong', {}, x.uraian), ' ',
+		h('span', {class: 'catatan'}, `${x.kiri} = ${fmtAngka(x.nilai_kiri)} ${x.operator} ${x.kanan} = ${fmtAngka(x.nilai_kanan)} (${x.kode}, ${x.kepentingan})`))));
+}

@@ -1,0 +1,241 @@
+// v_isi.js - the Pokja's monthly entry: the family-planning report (KKBPK,
+// PUT /v1/desa/{kode}/kkbpk/{periode}), the Kampung KB profile (PUT
+// .../profil-kampung/{periode}) and submitting the month for approval (POST
+// .../periode/{periode}/ajukan).
+//
+// The hints beside the fields mirror the database's rules (whole numbers >= 0;
+// no Pokja members or training without a Pokja) and show while typing, but do
+// not block sending: the database is the one judge, and whatever it refuses
+// comes back as {code,message,details,hint}, shown next to the field it names.
+import {api, pesanGalat, ApiError} from './api.js';
+import {h, kosongkan, fmtAngka, bulanIni, namaBulan, STATUS, pilihBulan} from './util.js';
+
+const KKBPK = [
+	['Kelompok kegiatan (peserta)', [
+		['peserta_bkb', 'BKB (keluarga balita)'], ['peserta_bkr', 'BKR (keluarga remaja)'], ['peserta_bkl', 'BKL (keluarga lansia)'],
+		['peserta_uppka', 'UPPKA'], ['peserta_pikr', 'PIK-R']]],
+	['Peserta KB aktif menurut metode', [
+		['kb_iud', 'IUD'], ['kb_mow', 'MOW'], ['kb_mop', 'MOP'], ['kb_kondom', 'Kondom'], ['kb_implan', 'Implan'],
+		['kb_suntik', 'Suntik'], ['kb_pil', 'Pil']]],
+	['PUS bukan peserta KB menurut alasan', [
+		['tidak_kb_hamil', 'Sedang hamil'], ['tidak_kb_ingin_segera', 'Ingin anak segera'],
+		['tidak_kb_iat', 'Ingin anak ditunda (IAT)'], ['tidak_kb_tial', 'Tidak ingin anak lagi (TIAL)']]],
+	['Lainnya', [['peserta_baru', 'Peserta KB baru'], ['bpjs', 'Anggota keluarga ber-BPJS']]],
+];
+
+const PILIHAN = {
+	sumber_dana: ['Sumber dana', [['apbn', 'APBN'], ['apbd', 'APBD'], ['dana_desa', 'Dana Desa'], ['hibah', 'Donasi/hibah'],
+		['csr', 'CSR'], ['swadaya', 'Swadaya masyarakat']]],
+	poktan: ['Kelompok kegiatan & program', [['bkb', 'BKB'], ['bkr', 'BKR'], ['bkl', 'BKL'], ['uppka', 'UPPKA'], ['pikr', 'PIK-R'],
+		['pelayanan_kb', 'Pelayanan KB-KR'], ['kependudukan', 'Kependudukan'], ['sektor_lain', 'Sektor lain']]],
+	sarana: ['Sarana', [['sekretariat', 'Sekretariat Kampung KB'], ['rumah_dataku', 'Rumah DataKu']]],
+	penggunaan_data: ['Data yang dipakai dalam perencanaan', [['pk', 'Pendataan Keluarga (PK)'], ['rutin_bkkbn', 'Data rutin BKKBN'],
+		['potensi_desa', 'Potensi Desa'], ['sektoral', 'Data sektoral'], ['lainnya', 'Lainnya']]],
+	mekanisme_operasional: ['Mekanisme operasional', [['rapat_perencanaan', 'Rapat perencanaan'], ['koordinasi', 'Koordinasi dengan OPD'],
+		['sosialisasi', 'Sosialisasi'], ['monev', 'Monitoring & evaluasi'], ['pelaporan', 'Pelaporan']]],
+};
+
+// constraints whose name does not contain the column they are about
+const KENDALA = {profil_check: 'pokja_anggota'};
+
+const BILANGAN = /^\d+$/;
+const INT_MAKS = 2147483647;
+
+// the hint for a whole-number field: null when fine
+function petunjukBilangan(v) {
+	if (v === '') return null;
+	if (!/^-?\d+$/.test(v)) return 'Harus bilangan bulat (tanpa koma atau titik).';
+	if (!BILANGAN.test(v)) return 'Tidak boleh negatif.';
+	if (Number(v) > INT_MAKS) return 'Terlalu besar.';
+	return null;
+}
+
+function kolomAngka(nama, label, nilai, catatan) {
+	const input = h('input', {id: 'f-' + nama, name: nama, type: 'number', min: 0, step: 1, inputmode: 'numeric',
+		value: nilai ?? '', 'aria-describedby': `p-${nama} g-${nama}`});
+	const petunjuk = h('span', {class: 'petunjuk', id: 'p-' + nama}, catatan || '');
+	const galat = h('span', {class: 'galat-kolom', id: 'g-' + nama, role: 'alert', hidden: true});
+	input.addEventListener('input', () => {
+		const p = petunjukBilangan(input.value.trim());
+		petunjuk.textContent = p || catatan || '';
+		petunjuk.classList.toggle('waspada', !!p);
+		bersihkanGalat(input.closest('.kolom'));
+	});
+	return h('div', {class: 'kolom', dataset: {kolom: nama}}, h('label', {for: 'f-' + nama}, label), input, petunjuk, galat);
+}
+
+function bersihkanGalat(kolom) {
+	if (!kolom) return;
+	kolom.classList.remove('salah');
+	const g = kolom.querySelector('.galat-kolom');
+	if (g) { g.hidden = true; g.textContent = ''; }
+}
+
+// Which field an error body is about: its "kolom"; else a field named in the
+// message (a constraint such as kkbpk_kb_pil_check names it); else a known
+// constraint; else the field whose value the message quotes.
+export function kolomGalat(body, nama, nilai) {
+	if (body.kolom && nama.includes(body.kolom)) return body.kolom;
+	const teks = [body.message, body.details, body.hint].filter(Boolean).join(' ');
+	const cocok = [...nama].sort((a, b) => b.length - a.length).find((n) =>
+		new RegExp(`(^|[^a-z0-9])${n}($|[^a-z0-9])`).test(teks.replaceAll('_check', ' ').replace(/\b(kkbpk|profil)_/g, ' ')));
+	if (cocok) return cocok;
+	for (const [k, kolom] of Object.entries(KENDALA)) if (teks.includes(`"${k}"`)) return kolom;
+	const kutip = /"([^"]*)"/.exec(body.message || '');
+	if (kutip) {
+		const n = nama.find((x) => nilai[x] !== undefined && String(nilai[x]) === kutip[1]);
+		if (n) return n;
+	}
+	return null;
+}
+
+function tampilkanGalat(form, e, hasil) {
+	for (const k of form.querySelectorAll('.kolom')) bersihkanGalat(k);
+	if (!(e instanceof ApiError) || e.status === 0 || e.status === 401 || e.status === 403 || e.status === 404 || e.status >= 500) {
+		hasil.className = 'galat';
+		hasil.textContent = pesanGalat(e);
+		return;
+	}
+	const nama = [...form.querySelectorAll('.kolom')].map((k) => k.dataset.kolom);
+	const kolom = kolomGalat(e.body, nama, bacaForm(form));
+	const teks = [e.body.message, e.body.details, e.body.hint].filter(Boolean).join(' — ') + ` (${e.body.code || e.status})`;
+	const el = kolom && form.querySelector(`.kolom[data-kolom="${kolom}"]`);
+	if (el) {
+		el.classList.add('salah');
+		const g = el.querySelector('.galat-kolom');
+		g.textContent = teks;
+		g.hidden = false;
+		el.querySelector('input').focus();
+		hasil.className = 'galat';
+		hasil.textContent = 'Server menolak isian: periksa kolom yang ditandai.';
+	} else {
+		hasil.className = 'galat';
+		hasil.textContent = 'Server menolak isian: ' + teks;
+	}
+}
+
+// the form's values as the body to send: numbers as JSON numbers (anything
+// else as text, for the server to refuse by name), empty fields left out
+function bacaForm(form) {
+	const body = {};
+	for (const el of form.elements) {
+		if (!el.name) continue;
+		if (el.type === 'checkbox' && el.dataset.larik) {
+			body[el.name] = body[el.name] || [];
+			if (el.checked) body[el.name].push(el.value);
+		} else if (el.type === 'checkbox') {
+			body[el.name] = el.checked;
+		} else if (el.value.trim() !== '') {
+			const v = el.value.trim();
+			body[el.name] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+		}
+	}
+	return body;
+}
+
+function formulir(id, judul, isi, kirim) {
+	const hasil = h('p', {class: 'hasil', role: 'status', id: id + '-hasil'});
+	const tombol = h('button', {type: 'submit', id: id + '-simpan'}, 'Simpan');
+	const form = h('form', {class: 'kartu formulir', id, novalidate: true}, h('h2', {}, judul), isi, h('div', {class: 'aksi'}, tombol, hasil));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		tombol.disabled = true;
+		hasil.className = 'memuat';
+		hasil.textContent = 'Menyimpan…';
+		try {
+			const r = await kirim(bacaForm(form));
+			for (const k of form.querySelectorAll('.kolom')) bersihkanGalat(k);
+			hasil.className = 'berhasil';
+			hasil.textContent = `Tersimpan (${new Date().toLocaleTimeString('id-ID')}).` + (r ? ' ' + r : '');
+		} catch (e) {
+			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+			tampilkanGalat(form, e, hasil);
+		} finally {
+			tombol.disabled = false;
+		}
+	});
+	return form;
+}
+
+export async function tampil(main, ctx) {
+	const kode = ctx.param[0] || ctx.saya.wilayah;
+	const periode = ctx.query.get('periode') || bulanIni();
+	const dasar = `/v1/desa/${encodeURIComponent(kode)}`;
+	const [desa, status, profil] = await Promise.all([
+		api(dasar), api(`${dasar}/periode/${periode}`), api(dasar + '/profil', {query: {periode}}),
+	]);
+	if (!ctx.masih()) return;
+	// prefill the report with what the month's report holds; show the by-name count beside it
+	const item = new Map(profil.data.map((d) => [d.kode, d]));
+	const isiKkbpk = KKBPK.map(([judul, kolom]) => h('fieldset', {}, h('legend', {}, judul), kolom.map(([n, label]) => {
+		const d = item.get(n);
+		const dariLaporan = d && d.sumber === 'laporan_bulanan' ? d.nilai : null;
+		const catatan = d && d.sumber === 'data_individu' ? `Data by-name: ${fmtAngka(d.nilai)}` : 'Bilangan bulat ≥ 0';
+		return kolomAngka(n, label, dariLaporan, catatan);
+	})));
+	const fKkbpk = formulir('form-kkbpk', 'Laporan bulanan KKBPK', isiKkbpk, async (body) => {
+		const r = await api(`${dasar}/kkbpk/${periode}`, {method: 'PUT', body});
+		return r && r.periode ? `Laporan ${namaBulan(r.periode, true)} disimpan di server.` : '';
+	});
+
+	const pokjaAda = h('input', {type: 'checkbox', name: 'pokja_ada', id: 'f-pokja_ada'});
+	const terlatih = h('input', {type: 'checkbox', name: 'pokja_terlatih', id: 'f-pokja_terlatih'});
+	const anggota = kolomAngka('pokja_anggota', 'Jumlah anggota Pokja', null, 'Bilangan bulat ≥ 0; 0 atau kosong bila belum ada Pokja');
+	const aturanPokja = h('span', {class: 'petunjuk', id: 'p-pokja'});
+	const cekPokja = () => {
+		const a = anggota.querySelector('input').value.trim();
+		const salah = !pokjaAda.checked && ((a !== '' && Number(a) !== 0) || terlatih.checked);
+		aturanPokja.textContent = salah ? 'Tanpa Pokja, jumlah anggota harus 0 dan Pokja tidak bisa terlatih.' : '';
+		aturanPokja.classList.toggle('waspada', salah);
+	};
+	for (const el of [pokjaAda, terlatih, anggota.querySelector('input')]) el.addEventListener('input', cekPokja);
+	const centang = (n, label) => h('div', {class: 'kolom centang', dataset: {kolom: n}},
+		h('label', {}, n === 'pokja_ada' ? pokjaAda : n === 'pokja_terlatih' ? terlatih : h('input', {type: 'checkbox', name: n}), ' ', label),
+		h('span', {class: 'galat-kolom', role: 'alert', hidden: true}));
+	const isiProfil = [
+		h('fieldset', {}, h('legend', {}, 'Pokja dan pendamping'),
+			centang('pokja_ada', 'Pokja Kampung KB sudah dibentuk'), anggota, centang('pokja_terlatih', 'Pokja sudah dilatih'),
+			aturanPokja, centang('pkb_pendamping', 'Ada PKB/PLKB pendamping'), centang('regulasi', 'Ada regulasi (SK/Perdes)')),
+		Object.entries(PILIHAN).map(([n, [judul, opsi]]) => h('fieldset', {class: 'kolom', dataset: {kolom: n}}, h('legend', {}, judul),
+			opsi.map(([v, label]) => h('label', {class: 'opsi'}, h('input', {type: 'checkbox', name: n, value: v, dataset: {larik: '1'}}), ' ', label)),
+			h('span', {class: 'galat-kolom', role: 'alert', hidden: true}))),
+	];
+	const fProfil = formulir('form-profil', 'Profil Kampung KB', isiProfil, async (body) => {
+		await api(`${dasar}/profil-kampung/${periode}`, {method: 'PUT', body});
+		return 'Profil bulan ini diganti seluruhnya dengan isian ini.';
+	});
+
+	const statusEl = h('strong', {id: 'status-periode'}, STATUS[status.status] || status.status);
+	const hasilAjukan = h('p', {class: 'hasil', role: 'status', id: 'ajukan-hasil'});
+	const ajukan = h('button', {type: 'button', id: 'ajukan'}, 'Ajukan untuk persetujuan');
+	ajukan.addEventListener('click', async () => {
+		ajukan.disabled = true;
+		hasilAjukan.className = 'memuat';
+		hasilAjukan.textContent = 'Mengajukan…';
+		try {
+			const r = await api(`${dasar}/periode/${periode}/ajukan`, {method: 'POST'});
+			statusEl.textContent = STATUS[r.status] || r.status;
+			hasilAjukan.className = 'berhasil';
+			hasilAjukan.textContent = 'Laporan bulan ini sudah diajukan ke OPD untuk disetujui.';
+		} catch (e) {
+			hasilAjukan.className = 'galat';
+			hasilAjukan.textContent = e instanceof ApiError && e.status === 409
+				? `Tidak bisa diajukan: ${e.body.message}${e.body.hint ? ' — ' + e.body.hint : ''}` : pesanGalat(e);
+		} finally {
+			ajukan.disabled = false;
+		}
+	});
+
+	kosongkan(main,
+		h('div', {class: 'judul'},
+			h('h1', {}, `Isi laporan ${desa.nama_desa}`),
+			h('p', {class: 'sub'}, `${namaBulan(periode, true)} · status `, statusEl),
+			h('div', {class: 'alat'}, pilihBulan(periode, (p) => ctx.pergi(`#/isi/${kode}?periode=${p}`)),
+				h('a', {class: 'tombol sekunder', href: `#/desa/${kode}?periode=${periode}`}, 'Lihat kartu desa'))),
+		h('p', {class: 'catatan'}, 'Petunjuk di samping kolom mengikuti aturan server; server tetap memeriksa setiap isian dan ',
+			'menampilkan penolakannya di kolom yang bersangkutan. Menyimpan mengganti laporan bulan ini seluruhnya.'),
+		fKkbpk, fProfil,
+		h('section', {class: 'kartu'}, h('h2', {}, 'Ajukan'),
+			h('p', {}, 'Setelah laporan lengkap, ajukan bulan ini agar OPD dapat menyetujuinya. Bulan yang disetujui atau dikunci tidak dapat diubah lagi.'),
+			h('div', {class: 'aksi'}, ajukan, hasilAjukan)));
+}

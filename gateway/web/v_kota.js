@@ -1,0 +1,138 @@
+// v_kota.js - the city overview for administrators and agencies (OPD): every
+// village with its class, data completeness, stunting prevalence and unmet
+// need; sortable, filterable by kecamatan; two charts; a CSV export.
+import {api, semua, unduhCsv, pesanGalat} from './api.js';
+import {h, kosongkan, fmtPersen, fmtPorsi, fmtAngka, bulanIni, namaBulan, lencanaKelas, KELAS, STATUS, pilihBulan} from './util.js';
+import {grafikBatang} from './grafik.js';
+
+// The overview's rows, one per village:
+//   {kode, nama, kode_kecamatan, kecamatan, kelas, kelengkapan, prevalensi_stunting,
+//    balita_diukur, balita_stunting, persen_unmet_need, status}
+// from GET /v1/ringkasan (aggregates per village, tingkat=4) joined with
+// GET /v1/desa (the month's workflow state) and the kecamatan names.
+export async function dataKota(wilayah, periode) {
+	const [ringkasan, desa, kec] = await Promise.all([
+		api('/v1/ringkasan', {query: {wilayah, periode, tingkat: 4, limit: 1000}}),
+		semua('/v1/desa', {wilayah, periode}),
+		api('/v1/wilayah', {query: {induk: wilayah, limit: 1000}}).catch(() => ({data: []})),
+	]);
+	const namaKec = new Map(kec.data.map((w) => [w.kode, w.nama]));
+	const perDesa = new Map(desa.data.map((d) => [d.kode_desa, d]));
+	const baris = ringkasan.data.map((r) => {
+		const d = perDesa.get(r.kode) || {};
+		return {
+			kode: r.kode, nama: r.nama, kode_kecamatan: r.induk, kecamatan: namaKec.get(r.induk) || r.induk,
+			kelas: r.kelas, kelengkapan: r.kelengkapan, prevalensi_stunting: r.prevalensi_stunting,
+			balita_diukur: r.balita_diukur, balita_stunting: r.balita_stunting,
+			persen_unmet_need: r.persen_unmet_need, status: d.status || null,
+		};
+	});
+	return {nama: ringkasan.nama, total: ringkasan.total, baris};
+}
+
+const KOLOM = [
+	['nama', 'Desa/Kelurahan', 'teks'],
+	['kecamatan', 'Kecamatan', 'teks'],
+	['kelas', 'Kelas', 'kelas'],
+	['kelengkapan', 'Kelengkapan', 'angka'],
+	['prevalensi_stunting', 'Stunting', 'angka'],
+	['persen_unmet_need', 'Unmet need', 'angka'],
+	['status', 'Status bulan', 'teks'],
+];
+
+export async function tampil(main, ctx) {
+	const periode = ctx.query.get('periode') || bulanIni();
+	const wilayah = ctx.query.get('wilayah') || ctx.saya.wilayah || '13.77';
+	const kec = ctx.query.get('kecamatan') || '';
+	const data = await dataKota(wilayah, periode);
+	if (!ctx.masih()) return;
+
+	let urut = {kolom: 'nama', naik: true};
+	let saring = kec;
+	const tbody = h('tbody');
+	const jumlah = h('span', {id: 'jumlah-desa'});
+	const grafikStunting = h('div');
+	const thead = h('thead', {}, h('tr', {}, KOLOM.map(([k, judul]) =>
+		h('th', {scope: 'col', dataset: {kolom: k}},
+			h('button', {type: 'button', class: 'urut', onclick: () => {
+				urut = {kolom: k, naik: urut.kolom === k ? !urut.naik : k === 'nama' || k === 'kecamatan'};
+				gambar();
+			}}, judul)))));
+
+	function gambar() {
+		const baris = data.baris.filter((b) => !saring || b.kode_kecamatan === saring);
+		const kali = urut.naik ? 1 : -1;
+		baris.sort((a, b) => {
+			let x = a[urut.kolom], y = b[urut.kolom];
+			if (urut.kolom === 'kelas') { x = KELAS.indexOf(x); y = KELAS.indexOf(y); }
+			if (x === null || x === undefined) return 1;
+			if (y === null || y === undefined) return -1;
+			return (typeof x === 'string' ? x.localeCompare(y, 'id') : x - y) * kali || a.kode.localeCompare(b.kode);
+		});
+		for (const th of thead.querySelectorAll('th')) {
+			th.setAttribute('aria-sort', th.dataset.kolom === urut.kolom ? (urut.naik ? 'ascending' : 'descending') : 'none');
+		}
+		kosongkan(tbody, baris.map((b) => h('tr', {dataset: {kode: b.kode}},
+			h('td', {}, h('a', {href: `#/desa/${b.kode}?periode=${periode}`}, b.nama)),
+			h('td', {}, b.kecamatan),
+			h('td', {}, lencanaKelas(b.kelas)),
+			h('td', {class: 'angka'}, fmtPorsi(b.kelengkapan)),
+			h('td', {class: 'angka', title: `${fmtAngka(b.balita_stunting)} dari ${fmtAngka(b.balita_diukur)} balita diukur`},
+				fmtPersen(b.prevalensi_stunting)),
+			h('td', {class: 'angka'}, fmtPersen(b.persen_unmet_need)),
+			h('td', {}, STATUS[b.status] || b.status || '–'))));
+		jumlah.textContent = `${baris.length} desa/kelurahan`;
+		const st = baris.filter((b) => b.prevalensi_stunting !== null)
+			.sort((a, b) => b.prevalensi_stunting - a.prevalensi_stunting);
+		kosongkan(grafikStunting, grafikBatang(st.map((b) => ({
+			label: b.nama, nilai: b.prevalensi_stunting, satuan: '%',
+			kelas: b.prevalensi_stunting > 14 ? 'buruk' : 'baik',
+		})), {judul: 'Prevalensi stunting per desa/kelurahan (%)', satuan: '%',
+			maks: Math.max(20, ...st.map((b) => b.prevalensi_stunting)),
+			target: {nilai: 14, label: 'target 14%'}, kosong: 'Belum ada balita yang diukur.'}));
+	}
+
+	const kecamatan = [...new Map(data.baris.map((b) => [b.kode_kecamatan, b.kecamatan])).entries()].sort();
+	const pilihKec = h('select', {id: 'kecamatan'},
+		h('option', {value: ''}, 'Semua kecamatan'),
+		kecamatan.map(([k, n]) => h('option', {value: k, selected: k === saring}, n)));
+	pilihKec.addEventListener('change', () => { saring = pilihKec.value; gambar(); });
+
+	const kelas = Object.fromEntries(KELAS.map((k) => [k, 0]));
+	for (const b of data.baris) if (b.kelas in kelas) kelas[b.kelas]++;
+	const t = data.total || {};
+	const csv = h('button', {type: 'button', id: 'unduh-csv'}, 'Unduh CSV');
+	csv.addEventListener('click', async () => {
+		try {
+			await unduhCsv('/v1/ringkasan', {wilayah, periode, tingkat: 4}, `ringkasan-${wilayah}-${periode}.csv`);
+		} catch (e) {
+			ctx.umumkan(pesanGalat(e), 'galat');
+		}
+	});
+
+	kosongkan(main,
+		h('div', {class: 'judul'},
+			h('h1', {}, `Ringkasan ${data.nama || wilayah}`),
+			h('p', {class: 'sub'}, namaBulan(periode, true)),
+			h('div', {class: 'alat'}, pilihBulan(periode, (p) => ctx.pergi(`#/kota?periode=${p}`)), csv)),
+		h('section', {class: 'kpi'},
+			kpi('Kampung KB', fmtAngka(t.kampung_kb ?? data.baris.length)),
+			kpi('Kelengkapan data', fmtPorsi(t.kelengkapan)),
+			kpi('Prevalensi stunting', fmtPersen(t.prevalensi_stunting), `${fmtAngka(t.balita_stunting)} dari ${fmtAngka(t.balita_diukur)} balita`),
+			kpi('Unmet need', fmtPersen(t.persen_unmet_need), `${fmtAngka(t.unmet_need)} dari ${fmtAngka(t.pus)} PUS`),
+			kpi('Keluarga berisiko stunting', fmtAngka(t.keluarga_berisiko),
+				t.keluarga_sasaran == null ? null : `dari ${fmtAngka(t.keluarga_sasaran)} keluarga sasaran`)),
+		h('section', {class: 'dua'},
+			h('div', {class: 'kartu'}, grafikBatang(KELAS.map((k) => ({label: k, nilai: kelas[k], kelas: 'kelas-' + k.toLowerCase()})),
+				{judul: 'Sebaran kelas Kampung KB', satuan: ' desa'})),
+			h('div', {class: 'kartu'}, grafikStunting)),
+		h('section', {class: 'kartu'},
+			h('div', {class: 'alat'}, h('label', {for: 'kecamatan'}, 'Kecamatan '), pilihKec, jumlah),
+			h('div', {class: 'gulir'}, h('table', {id: 'tabel-desa', class: 'tabel'}, thead, tbody))));
+	gambar();
+}
+
+function kpi(judul, nilai, catatan) {
+	return h('div', {class: 'kpi-item'}, h('span', {class: 'kpi-judul'}, judul), h('strong', {}, nilai),
+		catatan ? h('span', {class: 'kpi-catatan'}, catatan) : null);
+}

@@ -1,0 +1,272 @@
+// dashboard.mjs - end-to-end tests of the web dashboard in Debian's chromium,
+// driven by playwright-core (pinned in package-lock.json; it never downloads a
+// browser).  Run by tests/web/02_browser.sh, which starts the gateway, loads
+// the demo city into its own database and makes the tokens.
+//
+//   node dashboard.mjs utama   the OPD and Pokja journeys against the real gateway
+//   node dashboard.mjs mati    a gateway whose database is down: a clear message
+//
+// Environment: KKB_WEB_URL, KKB_WEB_SHOTS (screenshot directory), KKB_WEB_PERIODE
+// (YYYY-MM), tokens KKB_WEB_TOKEN_OPD / _POKJA, KKB_WEB_PSQL (a command that runs
+// psql on the demo database; the SQL is its last argument).
+// Prints "ok - ..." / "not ok - ..." lines and "# ..." comments; the shell
+// wrapper numbers them into TAP.
+import {chromium} from 'playwright-core';
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+
+const URL = process.env.KKB_WEB_URL;
+const SHOTS = process.env.KKB_WEB_SHOTS;
+const PERIODE = process.env.KKB_WEB_PERIODE;
+const mode = process.argv[2] || 'utama';
+mkdirSync(SHOTS, {recursive: true});
+
+let gagal = 0;
+function ok(cond, name, diag) {
+	console.log(`${cond ? 'ok' : 'not ok'} - ${name}`);
+	if (!cond) {
+		gagal++;
+		if (diag !== undefined) console.log(String(diag).split('\n').map((l) => '# ' + l).join('\n'));
+	}
+}
+function is(got, want, name) {
+	ok(got === want, name, `got: ${JSON.stringify(got)}\nexpected: ${JSON.stringify(want)}`);
+}
+
+// one value from the demo database
+function sql(q) {
+	const cmd = JSON.parse(process.env.KKB_WEB_PSQL);
+	return execFileSync(cmd[0], [...cmd.slice(1), q], {encoding: 'utf8'}).trim();
+}
+
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+});
+
+// a fresh context (its own sessionStorage) that records what goes wrong in the page
+async function halaman(opsi = {}) {
+	const context = await browser.newContext({acceptDownloads: true, locale: 'id-ID', ...opsi});
+	const page = await context.newPage();
+	page.masalah = [];
+	page.on('pageerror', (e) => page.masalah.push('page error: ' + e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error' && !/status of (401|403|404|422|503)/.test(m.text())) page.masalah.push('console: ' + m.text());
+	});
+	page.on('requestfailed', (r) => page.masalah.push('request failed: ' + r.url()));
+	page.on('request', (r) => { if (!r.url().startsWith(URL) && !r.url().startsWith('blob:')) page.masalah.push('external request: ' + r.url()); });
+	page.setDefaultTimeout(20000);
+	return page;
+}
+
+async function foto(page, nama) {
+	await page.screenshot({path: join(SHOTS, nama), fullPage: true});
+	console.log(`# screenshot ${join(SHOTS, nama)}`);
+}
+
+async function masuk(page, token) {
+	await page.goto(URL + '/');
+	await page.waitForSelector('#token');
+	await page.fill('#token', token);
+	await page.click('#masuk');
+}
+
+async function langkah(nama, f) {
+	try {
+		await f();
+	} catch (e) {
+		ok(false, nama + ' (stopped: ' + e.message.split('\n')[0] + ')', e.stack);
+	}
+}
+
+if (mode === 'mati') {
+	const page = await halaman();
+	await langkah('database down', async () => {
+		await masuk(page, 'token-apa-saja');
+		const pesan = await page.waitForSelector('#masuk-galat:not([hidden])');
+		const teks = await pesan.textContent();
+		ok(/Basis data sedang tidak tersedia/.test(teks), 'with the database down, sign-in shows the 503 as a clear message', teks);
+		ok((await page.textContent('main')).trim().length > 0, 'the page is not blank');
+		await foto(page, '09-database-mati.png');
+	});
+	ok(page.masalah.filter((m) => !/503/.test(m)).length === 0, 'no script errors or CSP violations', page.masalah.join('\n'));
+	await browser.close();
+	process.exit(gagal ? 1 : 0);
+}
+
+// ---------------------------------------------------------------- OPD
+const TOTAL = Number(sql("SELECT count(*) FROM kkb.kampung WHERE kode_desa <@ '13.77'"));
+const A = '13.77.01.1001', B = '13.77.01.1002';
+{
+	const page = await halaman({viewport: {width: 1280, height: 900}});
+	await langkah('OPD sign-in', async () => {
+		await masuk(page, 'bukan-token');
+		const g = await page.waitForSelector('#masuk-galat:not([hidden])');
+		ok(/Token tidak dikenal/.test(await g.textContent()), 'a wrong token is refused with a message at the form');
+		ok(!(await page.isVisible('#keluar')), 'signed out: no sign-out button');
+		await foto(page, '01-masuk.png');
+		await page.fill('#token', process.env.KKB_WEB_TOKEN_OPD);
+		await page.click('#masuk');
+		await page.waitForURL(/#\/kota/);
+		ok(true, 'OPD signs in and lands on the city overview');
+		ok(/Dinkes Pariaman · OPD/.test(await page.textContent('#siapa')), 'the header names the holder and role (GET /v1/saya)');
+	});
+	await langkah('city overview', async () => {
+		await page.waitForSelector('#tabel-desa tbody tr');
+		is(await page.locator('#tabel-desa tbody tr').count(), TOTAL, `the overview lists all ${TOTAL} villages`);
+		is(TOTAL, 71, 'the demo city Kota Pariaman has 71 Kampung KB');
+		is(await page.textContent('#jumlah-desa'), '71 desa/kelurahan', 'and says so');
+		// stunting prevalence and unmet need per village, as the database computes them
+		const st = await page.locator(`#tabel-desa tr[data-kode="${A}"] td`).allTextContents();
+		const db = sql(`SELECT kkb.klasifikasi('${A}', '${PERIODE}-01') ->> 'klasifikasi'`);
+		is(st[2], db, `village ${A}'s class in the table is the database's (${db})`);
+		// stunting prevalence and unmet need of every village: the database's (kkb.ringkasan), as shown
+		const persen = (t) => (t === '–' ? null : Number(t.replace('%', '').replace(/\./g, '').replace(',', '.')));
+		const dbRows = sql(`SELECT string_agg(kode || '|' || coalesce(prevalensi_stunting::text, '') || '|' || coalesce(persen_unmet_need::text, ''), ';')
+			FROM kkb.ringkasan('13.77', '${PERIODE}-01', 4)`).split(';').map((r) => r.split('|'));
+		let beda = [];
+		for (const [kode, stunting, unmet] of dbRows) {
+			const sel = await page.locator(`#tabel-desa tr[data-kode="${kode}"] td`).allTextContents();
+			const sama = (shown, want) => (want === '' ? shown === '–' : Math.abs(persen(shown) - Number(want)) < 0.006);
+			if (!sama(sel[4], stunting) || !sama(sel[5], unmet)) beda.push(`${kode}: ${sel[4]} ${sel[5]} vs ${stunting} ${unmet}`);
+		}
+		is(dbRows.length, TOTAL, 'kkb.ringkasan has a row per village');
+		ok(beda.length === 0, "every village's stunting prevalence and unmet need are the database's (kkb.ringkasan)", beda.slice(0, 5).join('\n'));
+		const berangka = await page.locator('#tabel-desa tbody tr td:nth-child(5)').allTextContents();
+		ok(berangka.filter((t) => /%$/.test(t)).length > 0, 'villages show a stunting prevalence');
+		const unmet = await page.locator('#tabel-desa tbody tr td:nth-child(6)').allTextContents();
+		ok(unmet.filter((t) => /%$/.test(t)).length > 0, 'villages show an unmet need');
+		ok(await page.locator('.bingkai-grafik svg').count() >= 2, 'the class and stunting charts are drawn');
+		await foto(page, '02-kota.png');
+
+		// sort by stunting, highest first
+		const th = page.locator('th[data-kolom="prevalensi_stunting"] button');
+		await th.click();
+		is(await page.getAttribute('th[data-kolom="prevalensi_stunting"]', 'aria-sort'), 'descending', 'sorted by stunting, highest first');
+		const nilai = async () => (await page.locator('#tabel-desa tbody tr td:nth-child(5)').allTextContents())
+			.filter((t) => t !== '–').map(persen);
+		const turun = await nilai();
+		ok(turun.length > 1 && turun.every((v, i) => i === 0 || turun[i - 1] >= v), 'the rows are in descending order of prevalence',
+			turun.slice(0, 8).join(' '));
+		await th.click();
+		const naik = await nilai();
+		ok(naik.length > 1 && naik.every((v, i) => i === 0 || naik[i - 1] <= v), 'clicked again: ascending', naik.slice(0, 8).join(' '));
+
+		// filter by kecamatan
+		const n01 = Number(sql("SELECT count(*) FROM kkb.kampung WHERE kode_desa <@ '13.77.01'"));
+		await page.selectOption('#kecamatan', '13.77.01');
+		is(await page.locator('#tabel-desa tbody tr').count(), n01, `filtered to kecamatan Pariaman Tengah: ${n01} villages`);
+		await page.selectOption('#kecamatan', '');
+
+		// CSV export (the API makes it)
+		const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#unduh-csv')]);
+		const csv = readFileSync(await dl.path(), 'utf8').trim().split(/\r?\n/);
+		is(csv.length, TOTAL + 1, 'the CSV download has a header and one row per village');
+	});
+	await langkah('village scorecard (OPD)', async () => {
+		await page.click(`#tabel-desa tr[data-kode="${A}"] a`);
+		await page.waitForURL(new RegExp(`#/desa/${A.replaceAll('.', '\\.')}`));
+		await page.waitForSelector('#kelas-desa .kelas');
+		const db = sql(`SELECT kkb.klasifikasi('${A}', '${PERIODE}-01') ->> 'klasifikasi'`);
+		is((await page.textContent('#kelas-desa')).trim(), db, `the scorecard of ${A} shows its class (${db})`);
+		await page.waitForSelector('#skor svg');
+		is(await page.locator('#skor svg').first().locator('g.batang').count(), 12, 'a chart of the 12 classification scores');
+		is(await page.locator('#skor svg').nth(1).locator('g.batang').count(), 3, 'and of the 3 indices');
+		await page.waitForSelector('#tabel-profil tbody tr');
+		is(await page.locator('#tabel-profil tbody tr').count(), 40, 'the 40 data items with their sources');
+		await page.waitForSelector('#tren-stunting svg');
+		is(await page.locator('#tren-stunting svg g.batang').count(), 12, 'the stunting trend over 12 months');
+		await page.waitForSelector('#risiko .catatan');
+		ok(/tidak berhak/.test(await page.textContent('#risiko')), 'families at risk (by-name data) are not for agencies: said so');
+		await page.waitForSelector('#validasi .isi-bagian :not(.memuat)');
+		await foto(page, '03-desa-opd.png');
+	});
+	await langkah('OPD work list', async () => {
+		await page.click('#nav a[href="#/opd"]');
+		await page.waitForSelector('#daftar-prioritas li, main .kartu');
+		const total = Number(sql(`SELECT count(*) FROM kkb.prioritas_intervensi('13.77', '${PERIODE}-01', 'dinkes')`));
+		is(await page.locator('#daftar-prioritas > li').count(), total, `the agency's ${total} priorities`);
+		const p = await page.locator('#daftar-prioritas .peringkat').allTextContents();
+		ok(p.length > 0 && p[0] === '#1' && p.every((x, i) => i === 0 || Number(p[i - 1].slice(1)) <= Number(x.slice(1))),
+			'highest priority first', p.slice(0, 5).join(' '));
+		ok(/Nilai.*Target.*Selisih.*Terdampak/s.test(await page.textContent('#daftar-prioritas li')), 'with the numbers behind each');
+		await foto(page, '04-opd-daftar-kerja.png');
+	});
+	ok(page.masalah.length === 0, 'OPD pages: no script errors, CSP violations or external requests', page.masalah.join('\n'));
+	await page.context().close();
+}
+
+// ---------------------------------------------------------------- Pokja
+{
+	const page = await halaman({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+	await langkah('Pokja scorecard', async () => {
+		await masuk(page, process.env.KKB_WEB_TOKEN_POKJA);
+		await page.waitForURL(new RegExp(`#/desa/${A.replaceAll('.', '\\.')}`));
+		await page.waitForSelector('#kelas-desa .kelas');
+		ok(true, 'a Pokja signs in and lands on its village scorecard');
+		await page.waitForSelector('#risiko svg');
+		is(await page.locator('#risiko svg g.batang').count(), 6, 'the Pokja sees families at risk by the six factors');
+		await page.waitForSelector('#tren-stunting svg');
+		const lebar = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+		ok(lebar[0] <= lebar[1], 'on a phone (390 px) the page does not scroll sideways', lebar.join(' > '));
+		await foto(page, '05-desa-pokja-ponsel.png');
+	});
+	await langkah('Pokja entry', async () => {
+		const sebelum = sql(`SELECT coalesce(kb_pil::text, 'null') FROM kkb.kkbpk WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`);
+		await page.click('#nav a[href^="#/isi/"]');
+		await page.waitForSelector('#form-kkbpk');
+		await page.fill('#f-kb_iud', '7');
+		await page.fill('#f-kb_pil', '-3');
+		ok(/negatif/.test(await page.textContent('#p-kb_pil')), 'a hint mirrors the rule while typing (no negative counts)');
+		await page.click('#form-kkbpk-simpan');
+		const g = await page.waitForSelector('.kolom[data-kolom="kb_pil"] .galat-kolom:not([hidden])');
+		const teks = await g.textContent();
+		ok(/kkbpk_kb_pil_check/.test(teks) && /23514/.test(teks), "the server's refusal is shown at the offending field (kb_pil)", teks);
+		is(await page.locator('.galat-kolom:not([hidden])').count(), 1, 'and at no other field');
+		is(sql(`SELECT coalesce(kb_pil::text, 'null') FROM kkb.kkbpk WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`), sebelum,
+			'the database kept the month as it was');
+		await foto(page, '06-isi-ditolak.png');
+
+		await page.fill('#f-kb_pil', '3');
+		await page.click('#form-kkbpk-simpan');
+		await page.waitForSelector('#form-kkbpk-hasil.berhasil');
+		ok(/Tersimpan/.test(await page.textContent('#form-kkbpk-hasil')), 'after the fix the report is saved');
+		is(await page.locator('.galat-kolom:not([hidden])').count(), 0, 'and the field error is gone');
+		is(sql(`SELECT kb_pil || '|' || kb_iud FROM kkb.kkbpk WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`), '3|7',
+			'psql: kkb.kkbpk holds kb_pil 3 and kb_iud 7 for the month');
+		await foto(page, '07-isi-tersimpan.png');
+
+		// the profile form: members without a Pokja break the table's rule (profil_check)
+		await page.uncheck('#f-pokja_ada');
+		await page.fill('#f-pokja_anggota', '5');
+		ok(/Tanpa Pokja/.test(await page.textContent('#p-pokja')), 'the profile form hints at the Pokja rule while typing');
+		await page.click('#form-profil-simpan');
+		const gp = await page.waitForSelector('.kolom[data-kolom="pokja_anggota"] .galat-kolom:not([hidden])');
+		ok(/profil_check/.test(await gp.textContent()), "the profile: the server's refusal is shown at the Pokja members field",
+			await gp.textContent());
+		await page.check('#f-pokja_ada');
+		await page.check('#form-profil input[name="sumber_dana"][value="dana_desa"]');
+		await page.click('#form-profil-simpan');
+		await page.waitForSelector('#form-profil-hasil.berhasil');
+		is(sql(`SELECT pokja_ada || '|' || pokja_anggota || '|' || sumber_dana::text FROM kkb.profil WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`),
+			'true|5|{dana_desa}', 'psql: the profile was saved (Pokja with 5 members, Dana Desa)');
+
+		await page.click('#ajukan');
+		await page.waitForSelector('#ajukan-hasil.berhasil');
+		is((await page.textContent('#status-periode')).trim(), 'Diajukan', 'submitted for approval: the state says Diajukan');
+		is(sql(`SELECT status FROM kkb.periode_status WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`), 'diajukan',
+			'psql: the month is diajukan');
+	});
+	await langkah("another village's scorecard", async () => {
+		await page.goto(`${URL}/#/desa/${B}`);
+		const g = await page.waitForSelector('main .galat');
+		ok(/tidak ditemukan, atau di luar wilayah Anda/.test(await g.textContent()), `the Pokja of ${A} cannot open ${B}'s scorecard (404: said so)`);
+		is(await page.locator('#kelas-desa').count(), 0, 'and sees none of its data');
+		await foto(page, '08-desa-lain-ditolak.png');
+	});
+	ok(page.masalah.length === 0, 'Pokja pages: no script errors, CSP violations or external requests', page.masalah.join('\n'));
+}
+
+await browser.close();
+process.exit(gagal ? 1 : 0);
