@@ -172,7 +172,8 @@ is "$(printf '%s\n' "$r" | sed 1d | wc -l)" 16 "... and the 16 villages"
 gw_stop
 
 # ---------------------------------------------------------------- rate limits
-gw_start $PORT_LIMIT --limit-read 2/4 --limit-write 2/4 --limit-anon 2/3 || { echo "Bail out! gateway did not start"; exit 1; }
+# slow refills (one request per 4 s), so that a loaded machine cannot refill a bucket between two calls
+gw_start $PORT_LIMIT --limit-read 0.25/4 --limit-write 0.25/4 --limit-anon 0.25/3 || { echo "Bail out! gateway did not start"; exit 1; }
 codes=""
 for i in 1 2 3 4 5 6 7 8; do
 	codes="$codes $(status_of "$(api GET "/v1/ringkasan?wilayah=$CITY&periode=$P" "$TPROV")")"
