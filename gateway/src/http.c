@@ -784,7 +784,9 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		if (req == NULL)
 			return MHD_NO;
 		req->conn = conn;
-		req->method = method;
+		/* HEAD is a GET whose body libmicrohttpd leaves out */
+		req->method = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0 ? MHD_HTTP_METHOD_GET : method;
+		req->method_sent = method;
 		req->path = url;
 		req->started_ms = now_ms();
 		req->auth.role = GW_ROLE_NONE;
@@ -851,7 +853,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_Re
 	ms = now_ms() - req->started_ms;
 	gw_metrics_request(req->route ? (int) (req->route - gw_routes) : -1, req->status, ms);
 	f = json_object();
-	json_object_set_new(f, "method", json_string(req->method));
+	json_object_set_new(f, "method", json_string(req->method_sent));
 	json_object_set_new(f, "route", req->route ? json_string(req->route->pattern) : json_null());
 	json_object_set_new(f, "status", json_integer(req->status));
 	json_object_set_new(f, "ms", json_real((double) ((long) (ms * 100)) / 100.0));

@@ -87,7 +87,8 @@ typedef struct gw_route
 struct gw_request
 {
 	struct MHD_Connection *conn;
-	const char *method;
+	const char *method;			/* the method routed: GET for a HEAD request */
+	const char *method_sent;	/* the request's own method, for the log */
 	const char *path;
 	const gw_route *route;		/* matched route, NULL when none */
 	const char *params[GW_MAX_PARAMS];	/* {name} segments, in order */

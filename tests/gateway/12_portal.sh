@@ -109,6 +109,10 @@ is "$(status_of "$(api GET "$PROFIL_A" "$TA" -H "If-None-Match: $etag_a2")")" 30
 is "$(header_of GET "/v1/wilayah/13" Cache-Control)" "public, max-age=86400" "reference data: public, a day"
 etag_w=$(header_of GET "/v1/wilayah/13" ETag)
 is "$(status_of "$(http GET /v1/wilayah/13 -H "If-None-Match: $etag_w")")" 304 "... and 304 with its ETag"
+r=$(curl -s -I "http://127.0.0.1:$PORT/v1/wilayah/13" | tr -d '\r')
+is "$(printf '%s\n' "$r" | head -n 1 | cut -d' ' -f2):$(printf '%s\n' "$r" | sed -n 's/^ETag: //Ip')" "200:$etag_w" \
+	"HEAD answers like GET (status, ETag) ..."
+is "$(curl -s -X HEAD -m 5 "http://127.0.0.1:$PORT/v1/wilayah/13" 2>/dev/null | wc -c)" 0 "... without a body"
 is "$(header_of GET "/v1/desa/$A/risiko-stunting" Cache-Control -H "Authorization: Bearer $TA")" "private, no-cache" \
 	"by-name data: private, revalidated every time"
 is "$(header_of PUT "/v1/desa/$A/nilai/$P" Cache-Control -H "Authorization: Bearer $TA" -H 'Content-Type: application/json' --data '{}')" \
