@@ -4,6 +4,7 @@
  *   PUT  /v1/desa/{kode}/penduduk/{periode}         the month's population report (kkb.penduduk)
  *   PUT  /v1/desa/{kode}/kkbpk/{periode}            the month's family-planning report (kkb.kkbpk)
  *   PUT  /v1/desa/{kode}/nilai/{periode}            the month's entered data items (kkb.nilai)
+ *   GET  the same four paths                        the month's record as stored (404 when there is none)
  *   POST /v1/desa/{kode}/intervensi                 record an intervention (kkb.intervensi)
  *   GET  /v1/desa/{kode}/intervensi                 the village's interventions
  * PUT replaces the month's record (fields left out take their defaults: false,
@@ -264,4 +265,67 @@ h_intervensi_daftar(gw_request *req)
 	params[1] = limit;
 	params[2] = offset;
 	gw_reply_query(req, &st, params, 404, NOT_FOUND);
+}
+
+/* ---------------------------------------------------------------- reading a month's record */
+
+/* The stored row of a month: periode as YYYY-MM; no row (404) when the month has none. */
+#define ROW_GET(tabel) \
+	"SELECT (pg_catalog.to_jsonb(t) OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('kode_desa', t.kode_desa::text," \
+	"        'periode', pg_catalog.to_char(t.periode, 'YYYY-MM')))::text" \
+	" FROM kkb." tabel " t WHERE t.kode_desa OPERATOR(kkb.=) $1::kkb.kode_wilayah AND t.periode = $2::date"
+
+static void
+get_month(gw_request *req, const gw_stmt *st, const char *none)
+{
+	char		periode[11];
+	const char *params[2];
+
+	if (gw_parse_periode(req, req->params[1], "periode", periode) < 0)
+		return;
+	params[0] = req->params[0];
+	params[1] = periode;
+	gw_reply_query(req, st, params, 404, none);
+}
+
+#define NO_REPORT "the month has no such report (or the village is not a Kampung KB in your scope)"
+
+void
+h_profil_kampung_get(gw_request *req)
+{
+	static const gw_stmt st = {"profil_kampung_baca", ROW_GET("profil"), 2};
+
+	get_month(req, &st, NO_REPORT);
+}
+
+void
+h_penduduk_get(gw_request *req)
+{
+	static const gw_stmt st = {"penduduk_baca", ROW_GET("penduduk"), 2};
+
+	get_month(req, &st, NO_REPORT);
+}
+
+void
+h_kkbpk_get(gw_request *req)
+{
+	static const gw_stmt st = {"kkbpk_baca", ROW_GET("kkbpk"), 2};
+
+	get_month(req, &st, NO_REPORT);
+}
+
+/* {"kode_desa","periode","data":{item: value}} ({} when nothing was entered); 404 for an unknown village. */
+void
+h_nilai_get(gw_request *req)
+{
+	static const gw_stmt st = {
+		"nilai_baca",
+		"SELECT pg_catalog.json_build_object('kode_desa', k.kode_desa::text, 'periode', pg_catalog.to_char($2::date, 'YYYY-MM'),"
+		"  'data', coalesce((SELECT pg_catalog.json_object_agg(n.kode_elemen, n.nilai ORDER BY n.kode_elemen) FROM kkb.nilai n"
+		"                     WHERE n.kode_desa OPERATOR(kkb.=) k.kode_desa AND n.periode = $2::date), '{}'::json))"
+		" FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) $1::kkb.kode_wilayah",
+		2
+	};
+
+	get_month(req, &st, NOT_FOUND);
 }

@@ -26,6 +26,10 @@ void		h_profil_kampung_put(gw_request *req);
 void		h_penduduk_put(gw_request *req);
 void		h_kkbpk_put(gw_request *req);
 void		h_nilai_put(gw_request *req);
+void		h_profil_kampung_get(gw_request *req);
+void		h_penduduk_get(gw_request *req);
+void		h_kkbpk_get(gw_request *req);
+void		h_nilai_get(gw_request *req);
 void		h_intervensi_post(gw_request *req);
 void		h_intervensi_daftar(gw_request *req);
 

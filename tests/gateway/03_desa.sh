@@ -261,6 +261,19 @@ is "$(sql "SELECT kb_pil || '|' || coalesce(kb_iud::text, 'null') FROM kkb.kkbpk
 is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":-1}')" 422 23514 "a negative count"
 is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":1e12}')" 400 22003 "a count out of range"
 is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":1,"kb_pil":2}')" 400 KKB-400 "a key given twice"
+r=$(api GET /v1/desa/$A/kkbpk/2026-09 "$TA")
+is "$(status_of "$r") $(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .kode_desa, .periode]')" "200 [21,6,null,\"$A\",\"2026-09\"]" \
+	"GET kkbpk/2026-09 reads the stored report back"
+is_error "$(api GET /v1/desa/$A/kkbpk/2026-07 "$TA")" 404 KKB-404 "GET a month without a report"
+is_error "$(api GET /v1/desa/$B/kkbpk/2026-10 "$TA")" 404 KKB-404 "GET another village's report"
+is_error "$(api GET /v1/desa/$A/kkbpk/2026-13 "$TA")" 400 KKB-400 "GET month 13"
+r=$(api GET /v1/desa/$A/profil-kampung/2026-10 "$TA")
+is "$(status_of "$r") $(jqb "$r" '[.pokja_ada, .pokja_anggota, .sumber_dana]')" '200 [true,12,["apbd","dana_desa"]]' "GET profil-kampung/2026-10"
+r=$(api GET /v1/desa/$A/penduduk/2026-10 "$TA")
+is "$(status_of "$r") $(jqb "$r" '[.pus, .keluarga, (.laki_laki | length)]')" '200 [200,400,16]' "GET penduduk/2026-10"
+r=$(api GET /v1/desa/$B/nilai/2026-10 "$TB")
+is "$(status_of "$r") $(jqb "$r" '.data')" '200 {"ibu_hamil":2,"ibu_hamil_kek":5}' "GET nilai/2026-10 of B"
+is "$(jqb "$(api GET /v1/desa/$A/nilai/2026-07 "$TA")" '.data')" '{}' "GET nilai of a month without values: {}"
 
 # ================================================================ PUT .../nilai/{periode}
 r=$(api_json PUT /v1/desa/$A/nilai/2026-09 "$TA" '{"ibu_hamil":4,"ibu_hamil_kek":1}')

@@ -38,6 +38,8 @@ INSERT INTO kkb.kampung (kode_desa, nama, tanggal_pencanangan) VALUES
 INSERT INTO kkb.penduduk (kode_desa, periode, laki_laki, perempuan, keluarga, pus, remaja, keluarga_balita, keluarga_remaja, keluarga_lansia) VALUES
 	('$A', '2026-10-01', array_fill(50, ARRAY[16]), array_fill(50, ARRAY[16]), 400, 200, 300, 80, 120, 90),
 	('$B', '2026-10-01', array_fill(20, ARRAY[16]), array_fill(20, ARRAY[16]), 150, 100, 90, 30, 40, 20);
+INSERT INTO kkb.profil (kode_desa, periode, pokja_ada) VALUES ('$A', '2026-10-01', true), ('$B', '2026-10-01', true);
+INSERT INTO kkb.kkbpk (kode_desa, periode, kb_pil) VALUES ('$A', '2026-10-01', 5), ('$B', '2026-10-01', 4);
 INSERT INTO kkb.keluarga (kode_desa, no_kk, rt, rw, air_minum, jamban, tangki_septik) VALUES
 	('$A', '1377031505200011', 1, 1, 'ledeng', 'sendiri', true),
 	('$B', '1377031505200012', 2, 1, 'ledeng', 'sendiri', true);
@@ -159,6 +161,10 @@ row "GET /v1/desa/{K}/periode/2026-10"                                 200 404 2
 row "GET /v1/prioritas?wilayah={K}&periode=2026-10&opd=dinkes"         200 200 200 403 403 200 401 401 401
 row "GET /v1/ringkasan?wilayah={K}&periode=2026-10"                    403 403 200 200 200 200 401 401 401
 row "GET /v1/klasifikasi?wilayah={K}&periode=2026-10"                  200 200 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/profil-kampung/2026-10"                          200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/penduduk/2026-10"                                200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/kkbpk/2026-10"                                   200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/nilai/2026-10"                                   200 404 200 403 403 200 401 401 401
 row "POST /v1/desa/{K}/periode/2026-10/ajukan"                         200 404 403 403 403 200 401 401 401
 row "POST /v1/desa/{K}/periode/2026-10/setujui"                        403 404 200 403 403 200 401 401 401
 row "POST /v1/desa/{K}/periode/2026-10/kunci"                          403 404 403 403 403 200 401 401 401
