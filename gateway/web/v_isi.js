@@ -1,7 +1,8 @@
 // v_isi.js - the Pokja's monthly entry: the family-planning report (KKBPK,
 // PUT /v1/desa/{kode}/kkbpk/{periode}), the Kampung KB profile (PUT
 // .../profil-kampung/{periode}) and submitting the month for approval (POST
-// .../periode/{periode}/ajukan).
+// .../periode/{periode}/ajukan).  Both forms start from what the month holds
+// (GET on the same paths; 404: nothing yet), since saving replaces the month.
 //
 // The hints beside the fields mirror the database's rules (whole numbers >= 0;
 // no Pokja members or training without a Pokja) and show while typing, but do
@@ -161,26 +162,29 @@ export async function tampil(main, ctx) {
 	const kode = ctx.param[0] || ctx.saya.wilayah;
 	const periode = ctx.query.get('periode') || bulanIni();
 	const dasar = `/v1/desa/${encodeURIComponent(kode)}`;
-	const [desa, status, profil] = await Promise.all([
+	// a month's stored record, or null when it has none yet
+	const tersimpan = (p) => api(p).catch((e) => { if (e instanceof ApiError && e.status === 404) return null; throw e; });
+	const [desa, status, profil, laporan, profilKampung] = await Promise.all([
 		api(dasar), api(`${dasar}/periode/${periode}`), api(dasar + '/profil', {query: {periode}}),
+		tersimpan(`${dasar}/kkbpk/${periode}`), tersimpan(`${dasar}/profil-kampung/${periode}`),
 	]);
 	if (!ctx.masih()) return;
-	// prefill the report with what the month's report holds; show the by-name count beside it
+	// prefill the report with the month's stored report; show the by-name count beside it
 	const item = new Map(profil.data.map((d) => [d.kode, d]));
 	const isiKkbpk = KKBPK.map(([judul, kolom]) => h('fieldset', {}, h('legend', {}, judul), kolom.map(([n, label]) => {
 		const d = item.get(n);
-		const dariLaporan = d && d.sumber === 'laporan_bulanan' ? d.nilai : null;
 		const catatan = d && d.sumber === 'data_individu' ? `Data by-name: ${fmtAngka(d.nilai)}` : 'Bilangan bulat ≥ 0';
-		return kolomAngka(n, label, dariLaporan, catatan);
+		return kolomAngka(n, label, laporan ? laporan[n] : null, catatan);
 	})));
 	const fKkbpk = formulir('form-kkbpk', 'Laporan bulanan KKBPK', isiKkbpk, async (body) => {
 		const r = await api(`${dasar}/kkbpk/${periode}`, {method: 'PUT', body});
 		return r && r.periode ? `Laporan ${namaBulan(r.periode, true)} disimpan di server.` : '';
 	});
 
-	const pokjaAda = h('input', {type: 'checkbox', name: 'pokja_ada', id: 'f-pokja_ada'});
-	const terlatih = h('input', {type: 'checkbox', name: 'pokja_terlatih', id: 'f-pokja_terlatih'});
-	const anggota = kolomAngka('pokja_anggota', 'Jumlah anggota Pokja', null, 'Bilangan bulat ≥ 0; 0 atau kosong bila belum ada Pokja');
+	const pk = profilKampung || {};
+	const pokjaAda = h('input', {type: 'checkbox', name: 'pokja_ada', id: 'f-pokja_ada', checked: !!pk.pokja_ada});
+	const terlatih = h('input', {type: 'checkbox', name: 'pokja_terlatih', id: 'f-pokja_terlatih', checked: !!pk.pokja_terlatih});
+	const anggota = kolomAngka('pokja_anggota', 'Jumlah anggota Pokja', pk.pokja_anggota, 'Bilangan bulat ≥ 0; 0 atau kosong bila belum ada Pokja');
 	const aturanPokja = h('span', {class: 'petunjuk', id: 'p-pokja'});
 	const cekPokja = () => {
 		const a = anggota.querySelector('input').value.trim();
@@ -190,14 +194,15 @@ export async function tampil(main, ctx) {
 	};
 	for (const el of [pokjaAda, terlatih, anggota.querySelector('input')]) el.addEventListener('input', cekPokja);
 	const centang = (n, label) => h('div', {class: 'kolom centang', dataset: {kolom: n}},
-		h('label', {}, n === 'pokja_ada' ? pokjaAda : n === 'pokja_terlatih' ? terlatih : h('input', {type: 'checkbox', name: n}), ' ', label),
+		h('label', {}, n === 'pokja_ada' ? pokjaAda : n === 'pokja_terlatih' ? terlatih : h('input', {type: 'checkbox', name: n, checked: !!pk[n]}), ' ', label),
 		h('span', {class: 'galat-kolom', role: 'alert', hidden: true}));
 	const isiProfil = [
 		h('fieldset', {}, h('legend', {}, 'Pokja dan pendamping'),
 			centang('pokja_ada', 'Pokja Kampung KB sudah dibentuk'), anggota, centang('pokja_terlatih', 'Pokja sudah dilatih'),
 			aturanPokja, centang('pkb_pendamping', 'Ada PKB/PLKB pendamping'), centang('regulasi', 'Ada regulasi (SK/Perdes)')),
 		Object.entries(PILIHAN).map(([n, [judul, opsi]]) => h('fieldset', {class: 'kolom', dataset: {kolom: n}}, h('legend', {}, judul),
-			opsi.map(([v, label]) => h('label', {class: 'opsi'}, h('input', {type: 'checkbox', name: n, value: v, dataset: {larik: '1'}}), ' ', label)),
+			opsi.map(([v, label]) => h('label', {class: 'opsi'}, h('input', {type: 'checkbox', name: n, value: v, dataset: {larik: '1'},
+				checked: (pk[n] || []).includes(v)}), ' ', label)),
 			h('span', {class: 'galat-kolom', role: 'alert', hidden: true}))),
 	];
 	const fProfil = formulir('form-profil', 'Profil Kampung KB', isiProfil, async (body) => {

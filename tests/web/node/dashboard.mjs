@@ -216,6 +216,10 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		const sebelum = sql(`SELECT coalesce(kb_pil::text, 'null') FROM kkb.kkbpk WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`);
 		await page.click('#nav a[href^="#/isi/"]');
 		await page.waitForSelector('#form-kkbpk');
+		is(await page.inputValue('#f-kb_pil'), sebelum === 'null' ? '' : sebelum, "the KKBPK form starts from the month's stored report");
+		is(await page.inputValue('#f-pokja_anggota'),
+			sql(`SELECT coalesce(pokja_anggota::text, '') FROM kkb.profil WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`),
+			'the profile form starts from the stored profile');
 		await page.fill('#f-kb_iud', '7');
 		await page.fill('#f-kb_pil', '-3');
 		ok(/negatif/.test(await page.textContent('#p-kb_pil')), 'a hint mirrors the rule while typing (no negative counts)');
@@ -246,6 +250,7 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		ok(/profil_check/.test(await gp.textContent()), "the profile: the server's refusal is shown at the Pokja members field",
 			await gp.textContent());
 		await page.check('#f-pokja_ada');
+		for (const el of await page.locator('#form-profil input[name="sumber_dana"]').all()) await el.uncheck();
 		await page.check('#form-profil input[name="sumber_dana"][value="dana_desa"]');
 		await page.click('#form-profil-simpan');
 		await page.waitForSelector('#form-profil-hasil.berhasil');
