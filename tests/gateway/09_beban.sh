@@ -56,11 +56,11 @@ is "$(val batches_failed)" 0 "every write batch was answered 2xx with all its ro
 ok "$([ "$(val batches_ok)" -gt 0 ]; echo $?)" "write batches: $(val batches_ok)"
 
 # ---------------------------------------------------------------- what the database holds
-# rows.tsv: kind, village, batch, key, name, status, stored - one line per row sent
+# rows.tsv: kind, village, batch, key, name, status, stored, outcome known - one line per row sent
 cluster psql -d "$KKB_TEST_DB" -X -q -v ON_ERROR_STOP=1 >"$TMP/check.out" 2>&1 <<SQL
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS public.uji09_sent, public.uji09_desa;
-CREATE TABLE public.uji09_sent (jenis text, kode_desa text, batch int, kunci text, nama text, status int, disimpan int);
+CREATE TABLE public.uji09_sent (jenis text, kode_desa text, batch int, kunci text, nama text, status int, disimpan int, pasti int);
 CREATE TABLE public.uji09_desa (kode_desa text, jenis text, baris bigint, checksum numeric);
 \copy public.uji09_sent FROM '$TMP/rows.tsv'
 \copy public.uji09_desa FROM '$TMP/villages.tsv'

@@ -22,9 +22,11 @@
  * Written to DIR:
  *   rows.tsv      one line per row sent: kind (keluarga|anggota), village,
  *                 batch, key (no_kk or nik), name (members) or "", HTTP status
- *                 of its request (0: transport error), and whether the
+ *                 of its request (0: transport error), whether the
  *                 request's summary counted every row as imported or
- *                 unchanged (1/0)
+ *                 unchanged (1/0), and whether the outcome is known (0: a
+ *                 transport error, or a 503 with "tidak_pasti": the
+ *                 database went away while committing; 1 otherwise)
  *   villages.tsv  per village and kind: rows answered 2xx, and the checksum
  *                 of those rows: the sum over rows of the first 60 bits of
  *                 sha256(key || '|' || name) as an unsigned integer; the
@@ -528,7 +530,8 @@ write_batch(worker *w, conn *c)
 	char		path[128];
 	char	   *body = NULL;
 	int			status,
-				stored;
+				stored,
+				pasti;
 	double		t0;
 
 	if (fam == NULL)
@@ -561,10 +564,11 @@ write_batch(worker *w, conn *c)
 	status = request(c, "POST", path, v->token, "application/json", kb.p, kb.len, &body);
 	note(w, K_KELUARGA, status, (now_s() - t0) * 1000, body);
 	stored = status / 100 == 2 && all_stored(body, families);
+	pasti = status != 0 && !(status == 503 && body && strstr(body, "\"tidak_pasti\":true"));
+	for (int f = 0; f < families; f++)
+		add_row(w, "keluarga\t%s\t%ld\t%s\t\t%d\t%d\t%d\n", v->kode, k, fam[f].no_kk, status, stored, pasti);
 	free(body);
 	body = NULL;
-	for (int f = 0; f < families; f++)
-		add_row(w, "keluarga\t%s\t%ld\t%s\t\t%d\t%d\n", v->kode, k, fam[f].no_kk, status, stored);
 	if (status / 100 == 2)
 	{
 		pthread_mutex_lock(&v->lock);
@@ -582,11 +586,12 @@ write_batch(worker *w, conn *c)
 		status = request(c, "POST", path, v->token, "application/json", ab.p, ab.len, &body);
 		note(w, K_ANGGOTA, status, (now_s() - t0) * 1000, body);
 		stored = stored && status / 100 == 2 && all_stored(body, families * 4);
+		pasti = status != 0 && !(status == 503 && body && strstr(body, "\"tidak_pasti\":true"));
 		free(body);
 		for (int f = 0; f < families; f++)
 			for (int p = 0; p < 4; p++)
-				add_row(w, "anggota\t%s\t%ld\t%s\t%s\t%d\t%d\n", v->kode, k, fam[f].nik[p], fam[f].nama[p], status,
-						status / 100 == 2 && stored);
+				add_row(w, "anggota\t%s\t%ld\t%s\t%s\t%d\t%d\t%d\n", v->kode, k, fam[f].nik[p], fam[f].nama[p], status,
+						stored, pasti);
 		if (status / 100 == 2)
 		{
 			pthread_mutex_lock(&v->lock);
