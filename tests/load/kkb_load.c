@@ -641,7 +641,11 @@ work(void *arg)
 		}
 		else
 		{
+			long		failed = w->failed_batches;
+
 			write_batch(w, &c);
+			if (w->failed_batches > failed)
+				usleep(20 * 1000);
 			continue;
 		}
 		free(body);
