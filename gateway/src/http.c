@@ -381,6 +381,13 @@ dispatch(gw_request *req)
 		gw_reply_error(req, 413, "KKB-413", msg, NULL, "Send smaller batches.");
 		return;
 	}
+	if (req->nul)
+	{
+		gw_reply_error(req, 400, "KKB-400", "the path or a query parameter contains a NUL byte (%00)",
+					   "A decoded NUL would cut the value short; it is refused.",
+					   "Remove %00 from the URL.");
+		return;
+	}
 	req->route = gw_route_match(req, req->method, req->path, &path_known);
 	if (req->route == NULL && !path_known && (req->route = match_csv_suffix(req)) != NULL)
 		req->want_csv = 1;
@@ -702,13 +709,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 			pthread_mutex_lock(&conns_lock);
 			c->in_request = 1;
 			pthread_mutex_unlock(&conns_lock);
-			if (c->nul)
-			{
-				gw_reply_error(req, 400, "KKB-400", "the path or a query parameter contains a NUL byte (%00)",
-							   "A decoded NUL would cut the value short; it is refused.",
-							   "Remove %00 from the URL.");
-				return send_response(req);
-			}
+			req->nul = c->nul;	/* refused once the request is in (dispatch), keeping the connection */
 		}
 
 		/* a declared body over the limit is refused before it is read */

@@ -4,6 +4,7 @@
  *   kkb-load run  --port P --villages FILE --out DIR [--seconds N] [--connections N]
  *                 [--mix DESA,PROFIL,WRITE] [--families N] [--base N] [--periode YYYY-MM]
  *   kkb-load slow --port P [--clients N] [--interval-ms N] [--seconds N]
+ *   kkb-load raw  --port P [--seconds N]
  *
  * run: --connections keep-alive connections (default 64), each its own
  * thread, for --seconds (default 10).  Connection i works for village
@@ -36,6 +37,9 @@
  *                 transport errors, latency percentiles, batches)
  *   first_503.txt the body of the first 503 seen (when any)
  * and a readable summary on stdout.
+ *
+ * raw: sends stdin as it is on one connection and prints the answer until
+ * the server closes it (or --seconds pass): requests curl will not send.
  *
  * slow: --clients connections (default 50) that send a request's headers a
  * byte every --interval-ms (default 1000) and never finish them; prints how
@@ -924,6 +928,39 @@ run_slow(void)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- raw */
+
+/* Send stdin as it is, then print what comes back until the server closes (or --seconds pass). */
+static int
+run_raw(void)
+{
+	conn		c = {-1, NULL, 0, 0};
+	char		buf[65536];
+	size_t		n;
+	struct timeval tv = {seconds, 0};
+
+	if (conn_open(&c) < 0)
+		die("cannot connect to port %d: %s", port, strerror(errno));
+	setsockopt(c.fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		if (send_all(c.fd, buf, n) < 0)
+			break;
+	for (;;)
+	{
+		ssize_t		r = recv(c.fd, buf, sizeof(buf), 0);
+
+		if (r <= 0)
+		{
+			if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+				fprintf(stderr, "kkb-load: no end of the answer within %d s\n", seconds);
+			break;
+		}
+		fwrite(buf, 1, (size_t) r, stdout);
+	}
+	conn_close(&c);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- main */
 
 static void
@@ -933,6 +970,7 @@ usage(FILE *f)
 			"Usage: kkb-load run  --port P --villages FILE --out DIR [--seconds N] [--connections N]\n"
 			"                     [--mix DESA,PROFIL,WRITE] [--families N] [--base N] [--periode YYYY-MM]\n"
 			"       kkb-load slow --port P [--clients N] [--interval-ms N] [--seconds N]\n"
+			"       kkb-load raw  --port P [--seconds N]   (sends stdin, prints the answer)\n"
 			"See the comment at the top of tests/load/kkb_load.c.\n");
 }
 
@@ -1003,6 +1041,8 @@ main(int argc, char **argv)
 		return run_load();
 	if (strcmp(mode, "slow") == 0)
 		return run_slow();
+	if (strcmp(mode, "raw") == 0)
+		return run_raw();
 	usage(stderr);
 	return 2;
 }
