@@ -124,6 +124,9 @@ commit_tx(gw_tx *tx)
 	}
 	if (committed)
 	{
+		if (err != NULL)
+			gw_log("info", "COMMIT was answered, then the connection ended",
+				   json_pack("{s:s?}", "error", PQresultErrorField(err, PG_DIAG_MESSAGE_PRIMARY)));
 		PQclear(err);
 		return COMMITTED;
 	}
