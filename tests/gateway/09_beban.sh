@@ -1,5 +1,6 @@
 #!/bin/sh
-# Load: 64 keep-alive connections for KKB_LOAD_SECONDS (default 8) doing
+# Load: 64 keep-alive connections for KKB_LOAD_SECONDS (default 8; gateway
+# worker threads: KKB_LOAD_THREADS, default 2) doing
 # mixed reads and writes from 8 villages, each with its own pokja token
 # (build/kkb-load, tests/load/kkb_load.c): village reads, profile reads, and
 # write batches (5 families, then their 20 members).  No transport error, no
@@ -12,6 +13,7 @@
 
 PORT=18400
 SECONDS_LOAD=${KKB_LOAD_SECONDS:-8}
+THREADS=${KKB_LOAD_THREADS:-2}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 LOAD=$ROOT/build/kkb-load
 TMP=$KKB_TEST_DIR/uji09
@@ -40,8 +42,8 @@ for v in $VILLAGES; do
 done > "$TMP/villages"
 is "$(wc -l < "$TMP/villages")" 8 "one pokja token per village"
 
-gw_start $PORT || { echo "Bail out! the gateway did not start"; exit 1; }
-ok 0 "the gateway starts on 127.0.0.1:$PORT"
+gw_start $PORT --threads "$THREADS" || { echo "Bail out! the gateway did not start"; exit 1; }
+ok 0 "the gateway starts on 127.0.0.1:$PORT ($THREADS worker threads)"
 
 "$LOAD" run --port $PORT --seconds "$SECONDS_LOAD" --connections 64 --villages "$TMP/villages" --out "$TMP" | sed 's/^/# /'
 val() { sed -n "s/^$1 //p" "$TMP/summary.txt"; }
