@@ -519,15 +519,16 @@ send_response(gw_request *req)
  * - More query parameters than the connection's memory (--max-header) holds
  *   (on_uri): libmicrohttpd 0.9.75 then gives up on the request without
  *   answering and the client waits until the idle timeout.  Such a request is
- *   answered 431 at once and the connection closed.
+ *   answered 431 at once and our side of the connection closed.
  */
 typedef struct gw_conn
 {
 	int			fd;
 	double		deadline_ms;	/* the current request's headers are due by then */
 	int			in_request;		/* the headers are in: the access handler has the request */
-	int			cut;			/* already shut down (by the reaper, or after a 431) */
+	int			cut;			/* already shut down by the reaper */
 	int			nul;			/* the current request has a decoded NUL in its path or query */
+	int			refused;		/* the current request was answered 431 by on_uri already */
 	struct gw_conn *prev,
 			   *next;
 } gw_conn;
@@ -671,10 +672,13 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	{
 		/* the client is gone already; the shutdown below ends it */
 	}
-	pthread_mutex_lock(&conns_lock);
+	/*
+	 * No more from us; the client closes on "Connection: close".  One that
+	 * does not is cut off by the header deadline (this request never reaches
+	 * the access handler).
+	 */
 	shutdown(c->fd, SHUT_WR);
-	c->cut = 1;
-	pthread_mutex_unlock(&conns_lock);
+	c->refused = 1;				/* should libmicrohttpd still hand it over: not served */
 	gw_metrics_request(-1, 431, 0);
 	gw_log("info", "request", json_pack("{s:s, s:n, s:i, s:i}", "method", "?", "route", "status", 431, "parameters", n));
 	return NULL;
@@ -692,6 +696,9 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	if (req == NULL)
 	{
 		/* first call: headers are in; allocate the context */
+		c = conn_of(conn);
+		if (c && c->refused)
+			return MHD_NO;		/* answered 431 already (on_uri): close */
 		req = calloc(1, sizeof(*req));
 		if (req == NULL)
 			return MHD_NO;
@@ -703,7 +710,6 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		atomic_fetch_add(&inflight, 1);
 		*con_cls = req;
 
-		c = conn_of(conn);
 		if (c)
 		{
 			pthread_mutex_lock(&conns_lock);
@@ -773,6 +779,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_Re
 		pthread_mutex_lock(&conns_lock);
 		c->in_request = 0;
 		c->nul = 0;
+		c->refused = 0;
 		c->deadline_ms = now_ms() + header_timeout_ms;
 		pthread_mutex_unlock(&conns_lock);
 	}
