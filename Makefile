@@ -1,6 +1,6 @@
 # kampungkb - the one entry point.
 #
-#   make            build the extension, the gateway and the unit tests
+#   make            build the extension, the gateway, the unit tests and the load client
 #   make run        install what is missing, build, start the whole system (database + demo data + gateway)
 #   make stop       stop the database that `make run` started
 #   make demo       reload the demo city (Kota Pariaman) into that database
@@ -29,7 +29,7 @@ all: build
 deps:
 	@scripts/deps.sh
 
-build: extension gateway unit
+build: extension gateway unit load
 
 extension:
 	@$(MAKE) -s -C extension
@@ -38,6 +38,13 @@ gateway:
 	@$(MAKE) -s -C gateway
 
 unit: $(UNIT_TESTS)
+
+# the load and slow-client generator of tests/gateway/09-11 (tests/load/kkb_load.c)
+load: build/kkb-load
+
+build/kkb-load: tests/load/kkb_load.c gateway/src/sha256.c gateway/src/sha256.h
+	@mkdir -p build
+	$(CC) $(UNIT_CFLAGS) -pthread -Igateway/src -o $@ tests/load/kkb_load.c gateway/src/sha256.c
 
 # the generated core sources are made by the extension's build
 $(GEN_SRCS):
@@ -86,4 +93,4 @@ clean:
 	@$(MAKE) -s -C gateway clean
 	rm -rf build
 
-.PHONY: all deps build extension gateway unit install run stop demo psql reset test bench fuzz clean
+.PHONY: all deps build extension gateway unit load install run stop demo psql reset test bench fuzz clean

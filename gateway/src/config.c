@@ -28,6 +28,9 @@ usage(FILE *out)
 			"  --threads N            worker threads              KKB_THREADS (default: number of CPUs)\n"
 			"  --max-connections N    concurrent connections      KKB_MAX_CONNECTIONS (default 1024)\n"
 			"  --timeout SECONDS      idle connection timeout     KKB_TIMEOUT (default 30)\n"
+			"  --header-timeout SECONDS  a request's headers must KKB_HEADER_TIMEOUT (default 10)\n"
+			"                         be complete this long after the connection opened or the\n"
+			"                         previous response (slow clients are cut off)\n"
 			"  --max-body BYTES       largest request body        KKB_MAX_BODY (default 10485760)\n"
 			"  --max-header BYTES     memory for request headers  KKB_MAX_HEADER (default 32768)\n"
 			"  --drain SECONDS        shutdown grace period       KKB_DRAIN (default 10)\n"
@@ -141,6 +144,12 @@ apply(gw_config *cfg, const char *name, const char *val)
 			return -1;
 		cfg->timeout_s = (int) v;
 	}
+	else if (strcmp(name, "header-timeout") == 0)
+	{
+		if (parse_int("header-timeout", val, 1, 3600, &v) < 0)
+			return -1;
+		cfg->header_timeout_s = (int) v;
+	}
 	else if (strcmp(name, "max-body") == 0)
 	{
 		if (parse_int("max-body", val, 1024, 1L << 30, &v) < 0)
@@ -199,7 +208,7 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 	}			vars[] = {
 		{"db", "KKB_DB"}, {"listen", "KKB_LISTEN"}, {"port", "KKB_PORT"},
 		{"threads", "KKB_THREADS"}, {"max-connections", "KKB_MAX_CONNECTIONS"},
-		{"timeout", "KKB_TIMEOUT"}, {"max-body", "KKB_MAX_BODY"},
+		{"timeout", "KKB_TIMEOUT"}, {"header-timeout", "KKB_HEADER_TIMEOUT"}, {"max-body", "KKB_MAX_BODY"},
 		{"max-header", "KKB_MAX_HEADER"}, {"drain", "KKB_DRAIN"},
 		{"token-ttl", "KKB_TOKEN_TTL"}, {"cors-origins", "KKB_CORS_ORIGINS"},
 		{"cors-max-age", "KKB_CORS_MAX_AGE"}, {"limit-read", "KKB_LIMIT_READ"},
@@ -209,6 +218,7 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 		{"db", required_argument, NULL, 0}, {"listen", required_argument, NULL, 0},
 		{"port", required_argument, NULL, 0}, {"threads", required_argument, NULL, 0},
 		{"max-connections", required_argument, NULL, 0}, {"timeout", required_argument, NULL, 0},
+		{"header-timeout", required_argument, NULL, 0},
 		{"max-body", required_argument, NULL, 0}, {"max-header", required_argument, NULL, 0},
 		{"drain", required_argument, NULL, 0}, {"token-ttl", required_argument, NULL, 0},
 		{"cors-origins", required_argument, NULL, 0}, {"cors-max-age", required_argument, NULL, 0},
@@ -228,6 +238,7 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 	cfg->threads = ncpu > 0 ? (int) ncpu : 2;
 	cfg->max_connections = 1024;
 	cfg->timeout_s = 30;
+	cfg->header_timeout_s = 10;
 	cfg->max_body = 10 * 1024 * 1024;
 	cfg->max_header = 32 * 1024;
 	cfg->drain_s = 10;

@@ -16,6 +16,7 @@ typedef struct gw_config
 	int			threads;		/* worker threads, each with its own DB connection (KKB_THREADS) */
 	int			max_connections;	/* concurrent client connections (KKB_MAX_CONNECTIONS) */
 	int			timeout_s;		/* idle connection timeout, seconds (KKB_TIMEOUT) */
+	int			header_timeout_s;	/* a request's headers must be complete within, seconds (KKB_HEADER_TIMEOUT) */
 	size_t		max_body;		/* largest accepted request body, bytes (KKB_MAX_BODY) */
 	size_t		max_header;		/* per-connection memory for headers, bytes (KKB_MAX_HEADER) */
 	int			drain_s;		/* seconds to let in-flight requests finish on shutdown (KKB_DRAIN) */

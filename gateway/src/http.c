@@ -4,14 +4,17 @@
  */
 #include "http.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "config.h"
 #include "csv.h"
@@ -23,6 +26,8 @@
 static atomic_int inflight;
 static size_t max_body;
 static const gw_config *config;	/* the settings, for CORS */
+static double header_timeout_ms;
+static unsigned int max_params;
 
 int
 gw_http_inflight(void)
@@ -596,6 +601,13 @@ dispatch(gw_request *req)
 		gw_reply_error(req, 413, "KKB-413", msg, NULL, "Send smaller batches.");
 		return;
 	}
+	if (req->nul)
+	{
+		gw_reply_error(req, 400, "KKB-400", "the path or a query parameter contains a NUL byte (%00)",
+					   "A decoded NUL would cut the value short; it is refused.",
+					   "Remove %00 from the URL.");
+		return;
+	}
 	if (strcmp(req->method, "OPTIONS") == 0)
 	{
 		reply_options(req);
@@ -769,17 +781,207 @@ send_response(gw_request *req)
 	return ret;
 }
 
+/* ---------------------------------------------------------------- connections
+ *
+ * Every TCP connection is tracked (MHD_OPTION_NOTIFY_CONNECTION) for what
+ * libmicrohttpd does not do by itself:
+ *
+ * - A deadline for a request's headers (--header-timeout).  libmicrohttpd's
+ *   --timeout is an idle timeout: a client sending a byte now and then
+ *   keeps a connection forever without ever completing a request
+ *   (slowloris).  The headers of a request must be complete within
+ *   header_timeout of the connection opening, or of the previous response on
+ *   a kept-alive connection; otherwise the reaper thread shuts the socket
+ *   down and libmicrohttpd closes the connection.  (So a kept-alive
+ *   connection stays open at most that long between requests.)  The reaper
+ *   acts under the list's lock, and a connection leaves the list (the
+ *   CLOSED notification) before libmicrohttpd closes its socket, so it never
+ *   touches a socket number that has been reused.
+ * - A decoded NUL (%00) in the path or a query value (on_unescape): the
+ *   value would silently end there; the request is refused with 400.
+ * - More query parameters than the connection's memory (--max-header) holds
+ *   (on_uri): libmicrohttpd 0.9.75 then gives up on the request without
+ *   answering and the client waits until the idle timeout.  Such a request is
+ *   answered 431 at once and our side of the connection closed.
+ */
+typedef struct gw_conn
+{
+	int			fd;
+	double		deadline_ms;	/* the current request's headers are due by then */
+	int			in_request;		/* the headers are in: the access handler has the request */
+	int			cut;			/* already shut down by the reaper */
+	int			nul;			/* the current request has a decoded NUL in its path or query */
+	int			refused;		/* the current request was answered 431 by on_uri already */
+	struct gw_conn *prev,
+			   *next;
+} gw_conn;
+
+static pthread_mutex_t conns_lock = PTHREAD_MUTEX_INITIALIZER;
+static gw_conn *conns;
+
+static gw_conn *
+conn_of(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_context, enum MHD_ConnectionNotificationCode toe)
+{
+	gw_conn    *c = *socket_context;
+
+	(void) cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED)
+	{
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+		c = calloc(1, sizeof(*c));
+		if (c == NULL || ci == NULL)
+		{
+			free(c);
+			return;				/* untracked: only the idle timeout applies */
+		}
+		c->fd = ci->connect_fd;
+		c->deadline_ms = now_ms() + header_timeout_ms;
+		pthread_mutex_lock(&conns_lock);
+		c->next = conns;
+		if (conns)
+			conns->prev = c;
+		conns = c;
+		pthread_mutex_unlock(&conns_lock);
+		*socket_context = c;
+	}
+	else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && c != NULL)
+	{
+		pthread_mutex_lock(&conns_lock);
+		if (c->prev)
+			c->prev->next = c->next;
+		else
+			conns = c->next;
+		if (c->next)
+			c->next->prev = c->prev;
+		pthread_mutex_unlock(&conns_lock);
+		free(c);
+		*socket_context = NULL;
+	}
+}
+
+/* The reaper: shut down connections whose request headers are overdue. */
+static void *
+reaper(void *arg)
+{
+	useconds_t	tick = header_timeout_ms >= 2000 ? 200000 : 50000;
+
+	(void) arg;
+	for (;;)
+	{
+		double		now;
+		int			n = 0;
+
+		usleep(tick);
+		now = now_ms();
+		pthread_mutex_lock(&conns_lock);
+		for (gw_conn *c = conns; c; c = c->next)
+			if (!c->in_request && !c->cut && now > c->deadline_ms)
+			{
+				shutdown(c->fd, SHUT_RDWR);
+				c->cut = 1;
+				n++;
+			}
+		pthread_mutex_unlock(&conns_lock);
+		if (n > 0)
+		{
+			gw_metrics_header_timeouts(n);
+			gw_log("info", "closed connections that sent no complete request headers within the header timeout",
+				   json_pack("{s:i, s:f}", "connections", n, "header_timeout_s", header_timeout_ms / 1000.0));
+		}
+	}
+	return NULL;
+}
+
+/* Unescape %XX in the path and in query keys and values, noting a decoded NUL. */
+static size_t
+on_unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+	(void) cls;
+	for (const char *p = strchr(s, '%'); p; p = strchr(p + 1, '%'))
+		if (p[1] == '0' && p[2] == '0')
+		{
+			gw_conn    *c = conn_of(conn);
+
+			if (c)
+				c->nul = 1;		/* only this connection's thread touches it now */
+			break;
+		}
+	return MHD_http_unescape(s);
+}
+
+/*
+ * The request line is in (before libmicrohttpd parses the query): refuse a
+ * query with more parameters than the connection's memory holds, at once.
+ */
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	static const char body[] =
+		"{\"code\":\"KKB-431\",\"message\":\"too many query parameters\","
+		"\"details\":\"The query has more parameters than the gateway accepts (see --max-header).\","
+		"\"hint\":\"Send fewer query parameters.\"}";
+	const char *q = strchr(uri, '?');
+	unsigned int n = 0;
+	gw_conn    *c;
+	char		resp[512];
+	int			len;
+
+	(void) cls;
+	if (q == NULL)
+		return NULL;
+	for (n = 1; *q; q++)
+		n += *q == '&';
+	if (n <= max_params || (c = conn_of(conn)) == NULL)
+		return NULL;
+	/*
+	 * Nothing has been written for this request yet, and this is the
+	 * connection's own thread: answer directly, then end the connection
+	 * (libmicrohttpd sees it closed and cleans up).
+	 */
+	len = snprintf(resp, sizeof(resp),
+				   "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json; charset=utf-8\r\n"
+				   "Content-Length: %zu\r\nConnection: close\r\nCache-Control: no-store\r\n"
+				   "X-Content-Type-Options: nosniff\r\n\r\n%s", sizeof(body) - 1, body);
+	if (send(c->fd, resp, (size_t) len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
+	{
+		/* the client is gone already; the shutdown below ends it */
+	}
+	/*
+	 * No more from us; the client closes on "Connection: close".  One that
+	 * does not is cut off by the header deadline (this request never reaches
+	 * the access handler).
+	 */
+	shutdown(c->fd, SHUT_WR);
+	c->refused = 1;				/* should libmicrohttpd still hand it over: not served */
+	gw_metrics_request(-1, 431, 0);
+	gw_log("info", "request", json_pack("{s:s, s:n, s:i, s:i}", "method", "?", "route", "status", 431, "parameters", n));
+	return NULL;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 		   const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
 {
 	gw_request *req = *con_cls;
+	gw_conn    *c;
 
 	(void) cls;
 	(void) version;
 	if (req == NULL)
 	{
 		/* first call: headers are in; allocate the context */
+		c = conn_of(conn);
+		if (c && c->refused)
+			return MHD_NO;		/* answered 431 already (on_uri): close */
 		req = calloc(1, sizeof(*req));
 		if (req == NULL)
 			return MHD_NO;
@@ -792,6 +994,14 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		req->auth.role = GW_ROLE_NONE;
 		atomic_fetch_add(&inflight, 1);
 		*con_cls = req;
+
+		if (c)
+		{
+			pthread_mutex_lock(&conns_lock);
+			c->in_request = 1;
+			pthread_mutex_unlock(&conns_lock);
+			req->nul = c->nul;	/* refused once the request is in (dispatch), keeping the connection */
+		}
 
 		/* a declared body over the limit is refused before it is read */
 		{
@@ -843,11 +1053,21 @@ static void
 on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	gw_request *req = *con_cls;
+	gw_conn    *c = conn_of(conn);
 	json_t	   *f;
 	double		ms;
 
 	(void) cls;
-	(void) conn;
+	if (c)
+	{
+		/* the next request on this connection: its headers are due within the header timeout */
+		pthread_mutex_lock(&conns_lock);
+		c->in_request = 0;
+		c->nul = 0;
+		c->refused = 0;
+		c->deadline_ms = now_ms() + header_timeout_ms;
+		pthread_mutex_unlock(&conns_lock);
+	}
 	if (req == NULL)
 		return;
 	ms = now_ms() - req->started_ms;
@@ -890,8 +1110,16 @@ gw_http_start(const gw_config *cfg)
 {
 	struct sockaddr_in addr;
 
+	pthread_t	th;
+
 	max_body = cfg->max_body;
 	config = cfg;
+	header_timeout_ms = cfg->header_timeout_s * 1000.0;
+	/* a query parameter costs libmicrohttpd about 64 bytes of the connection's memory; keep half for the rest */
+	max_params = (unsigned int) (cfg->max_header / 128);
+	if (pthread_create(&th, NULL, reaper, NULL) != 0)
+		return NULL;
+	pthread_detach(th);
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t) cfg->port);
@@ -906,6 +1134,9 @@ gw_http_start(const gw_config *cfg)
 							MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) cfg->timeout_s,
 							MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header,
 							MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+							MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+							MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+							MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL,
 							MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int) 1,
 							MHD_OPTION_END);
 }

@@ -96,6 +96,7 @@ struct gw_request
 	char	   *body;			/* request body, NUL-terminated */
 	size_t		body_len;
 	int			body_too_large;
+	int			nul;			/* a decoded NUL (%00) in the path or query: refused with 400 */
 	double		started_ms;
 	gw_auth		auth;			/* the caller (auth.c); role GW_ROLE_NONE when anonymous */
 

@@ -9,6 +9,7 @@
  *   kkb_db_errors_total{kind}                          database errors: "statement" or "unavailable"
  *   kkb_rate_limited_total{kind}                       requests refused with 429: "read", "write" (per token), "anon" (per address)
  *   kkb_rate_limit_buckets                             callers with a rate-limit bucket
+ *   kkb_http_header_timeouts_total                     connections closed because a request's headers were late
  *
  * Requests that matched no route are counted under route="(none)".
  */
@@ -39,6 +40,7 @@ static atomic_ulong lat_bucket[NROUTE][NBUCKET];	/* non-cumulative; summed on ou
 static atomic_ulong lat_count[NROUTE];
 static atomic_ulong lat_sum_us[NROUTE];
 static atomic_ulong db_errors[2];
+static atomic_ulong header_timeouts;
 static atomic_long conn_open;
 static atomic_ulong conn_opened;
 
@@ -69,6 +71,12 @@ gw_metrics_request(int route, int status, double ms)
 		atomic_fetch_add_explicit(&lat_bucket[r][b], 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&lat_count[r], 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&lat_sum_us[r], (unsigned long) (ms * 1000.0 + 0.5), memory_order_relaxed);
+}
+
+void
+gw_metrics_header_timeouts(int n)
+{
+	atomic_fetch_add_explicit(&header_timeouts, (unsigned long) n, memory_order_relaxed);
 }
 
 void
@@ -252,6 +260,9 @@ gw_metrics_text(size_t *len)
 	out(&o, "# HELP kkb_rate_limit_buckets Callers (token and kind, or address) with a rate-limit bucket.\n"
 		"# TYPE kkb_rate_limit_buckets gauge\n"
 		"kkb_rate_limit_buckets %d\n", gw_limit_buckets());
+	out(&o, "# HELP kkb_http_header_timeouts_total Connections closed because a request's headers were not complete within the header timeout.\n"
+		"# TYPE kkb_http_header_timeouts_total counter\n"
+		"kkb_http_header_timeouts_total %lu\n", atomic_load_explicit(&header_timeouts, memory_order_relaxed));
 	if (o.failed)
 	{
 		free(o.data);

@@ -17,6 +17,9 @@ void		gw_metrics_request(int route, int status, double ms);
 /* A database error answered to a client (kind 0: a statement failed; 1: the database was unavailable). */
 void		gw_metrics_db_error(int kind);
 
+/* n connections closed because their request headers were late (--header-timeout). */
+void		gw_metrics_header_timeouts(int n);
+
 /* A connection to the database opened (+1) or closed (-1). */
 void		gw_metrics_connections(int delta);
 

@@ -10,6 +10,7 @@
 #include "auth.h"
 #include "errors.h"
 #include "log.h"
+#include "metrics.h"
 
 static const gw_stmt st_scope = {
 	"kkb_lingkup",
@@ -51,6 +52,128 @@ finish_tx(PGconn *conn)
 	if (PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_IDLE)
 		PQclear(PQexec(conn, "ROLLBACK"));
 	gw_db_check();
+}
+
+/*
+ * COMMIT, and know whether it happened.
+ *
+ * The connection can break while COMMIT is on its way (the database is shut
+ * down or crashes): then the transaction may have committed or not.  Two
+ * cases are resolved here:
+ *  - the server answers COMMIT and then ends the connection (a fast shutdown
+ *    terminates the backend right after its command): COMMIT's own answer is
+ *    read first (PQexec would report only the last result, the error);
+ *  - no answer at all (an immediate shutdown or a crash between writing the
+ *    commit record and answering): for a transaction that wrote something
+ *    (it has a transaction id, asked for before COMMIT), the outcome is looked
+ *    up on a new connection with txid_status().
+ * When even that is impossible (the database is still away) the outcome is
+ * UNKNOWN, and the client is told so (reply_outcome_unknown), never that
+ * its request failed.
+ */
+typedef enum commit_outcome
+{
+	NOT_COMMITTED,				/* tx->error says why */
+	COMMITTED,
+	UNKNOWN,
+} commit_outcome;
+
+static const gw_stmt st_txid_status = {
+	"kkb_txid_status",
+	"SELECT pg_catalog.txid_status($1::pg_catalog.int8)",
+	1
+};
+
+static commit_outcome
+commit_tx(gw_tx *tx)
+{
+	PGresult   *res;
+	PGresult   *err = NULL;
+	char		xid[32] = "";
+	int			committed = 0;
+	const char *params[1];
+
+	/* a transaction id only if this transaction wrote something: reads stay cheap */
+	if (strcmp(tx->req->method, "GET") != 0)
+	{
+		res = PQexec(tx->conn, "SELECT pg_catalog.txid_current_if_assigned()");
+		if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
+			snprintf(xid, sizeof(xid), "%s", PQgetvalue(res, 0, 0));
+		else if (PQstatus(tx->conn) != CONNECTION_OK)
+		{
+			/* COMMIT was never sent: nothing was committed */
+			tx->error = res ? res : PQmakeEmptyPGresult(tx->conn, PGRES_FATAL_ERROR);
+			return NOT_COMMITTED;
+		}
+		PQclear(res);
+	}
+
+	if (PQsendQuery(tx->conn, "COMMIT"))
+	{
+		while ((res = PQgetResult(tx->conn)) != NULL)
+		{
+			if (PQresultStatus(res) == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), "COMMIT") == 0)
+				committed = 1;
+			else if (err == NULL && PQresultStatus(res) != PGRES_COMMAND_OK)
+			{
+				err = res;
+				continue;
+			}
+			PQclear(res);
+		}
+	}
+	if (committed)
+	{
+		if (err != NULL)
+			gw_log("info", "COMMIT was answered, then the connection ended",
+				   json_pack("{s:s?}", "error", PQresultErrorField(err, PG_DIAG_MESSAGE_PRIMARY)));
+		PQclear(err);
+		return COMMITTED;
+	}
+	if (PQstatus(tx->conn) == CONNECTION_OK || xid[0] == '\0')
+	{
+		/* COMMIT refused (e.g. a deferred check), or nothing to lose: a plain failure */
+		tx->error = err ? err : PQmakeEmptyPGresult(tx->conn, PGRES_FATAL_ERROR);
+		return NOT_COMMITTED;
+	}
+	PQclear(err);
+
+	/* the connection broke with COMMIT unanswered: ask a new connection what became of the transaction */
+	gw_db_log_unavailable(PQerrorMessage(tx->conn));
+	gw_db_check();
+	params[0] = xid;
+	res = gw_db_exec_stmt_retry(&st_txid_status, params);
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
+	{
+		const char *st = PQgetvalue(res, 0, 0);
+		commit_outcome o = strcmp(st, "committed") == 0 ? COMMITTED : strcmp(st, "aborted") == 0 ? NOT_COMMITTED : UNKNOWN;
+
+		gw_log("info", "looked up a transaction whose COMMIT went unanswered",
+			   json_pack("{s:s, s:s}", "txid", xid, "status", st));
+		PQclear(res);
+		if (o == NOT_COMMITTED)
+			tx->error = PQmakeEmptyPGresult(NULL, PGRES_FATAL_ERROR);	/* answered 503 */
+		return o;
+	}
+	PQclear(res);
+	gw_log("warn", "the outcome of a transaction is unknown: the connection broke before COMMIT was answered",
+		   json_pack("{s:s, s:s}", "txid", xid, "route", tx->req->route ? tx->req->route->pattern : ""));
+	return UNKNOWN;
+}
+
+/* 503 for a write whose COMMIT may or may not have happened. */
+static void
+reply_outcome_unknown(gw_request *req)
+{
+	json_t	   *doc = json_object();
+
+	json_object_set_new(doc, "code", json_string("KKB-503"));
+	json_object_set_new(doc, "message", json_string("the database went away while committing: the outcome of this request is unknown"));
+	json_object_set_new(doc, "details", json_string("The changes were either all stored or none of them (a request is one transaction)."));
+	json_object_set_new(doc, "hint", json_string("Send the request again when the database is back: re-sending a batch changes nothing that is already stored."));
+	json_object_set_new(doc, "tidak_pasti", json_true());
+	gw_metrics_db_error(1);
+	gw_reply_json(req, 503, doc);
 }
 
 int
@@ -101,14 +224,16 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		rc = tx.error ? -1 : fn(&tx, arg);
 		if (rc == 0 && tx.error == NULL)
 		{
-			res = PQexec(tx.conn, "COMMIT");
-			if (res_ok(res))
-			{
-				PQclear(res);
-				gw_db_check();
+			int			c = commit_tx(&tx);
+
+			gw_db_check();
+			if (c == COMMITTED)
 				return 0;
+			if (c == UNKNOWN)
+			{
+				reply_outcome_unknown(req);
+				return -1;
 			}
-			tx.error = res ? res : PQmakeEmptyPGresult(tx.conn, PGRES_FATAL_ERROR);
 		}
 		finish_tx(tx.conn);
 		if (tx.error == NULL)
