@@ -83,13 +83,21 @@ END $$;
 -- versions under it, and today's date (answers default to the current month).
 -- Numbers only, so anyone may ask.
 CREATE FUNCTION kkb.versi_data(wilayah kkb.kode_wilayah) RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
-	SELECT pg_catalog.format('%s-%s-%s-%s', (SELECT a.versi FROM kkb.versi_acuan a),
-	                         coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*), pg_catalog.to_char(CURRENT_DATE, 'YYYYMMDD'))
-	  FROM kkb.versi_desa v
-	 WHERE versi_data.wilayah IS NULL OR v.kode_desa OPERATOR(kkb.<@) versi_data.wilayah;
-END;
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	jumlah numeric;
+	n bigint;
+BEGIN
+	-- two statements rather than "wilayah IS NULL OR ...", so that a region is one btree range of the primary key
+	IF versi_data.wilayah IS NULL THEN
+		SELECT coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*) INTO jumlah, n FROM kkb.versi_desa v;
+	ELSE
+		SELECT coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*) INTO jumlah, n
+		  FROM kkb.versi_desa v WHERE v.kode_desa OPERATOR(kkb.<@) versi_data.wilayah;
+	END IF;
+	RETURN pg_catalog.format('%s-%s-%s-%s', (SELECT a.versi FROM kkb.versi_acuan a), jumlah, n,
+	                         pg_catalog.to_char(CURRENT_DATE, 'YYYYMMDD'));
+END $f$;
 COMMENT ON FUNCTION kkb.versi_data(kkb.kode_wilayah) IS
 	'Version text of the data under a region (NULL: everywhere): changes whenever a village under it or the reference data changes, and daily. The gateway builds its ETags from it.';
 
