@@ -67,6 +67,10 @@ static const gw_stmt st_desa = {
 	1
 };
 
+/* After a batch writing at least STATS_ROWS rows: kkb.segarkan_statistik (sql/install/55_statistik.sql). */
+#define STATS_ROWS 500
+static const gw_stmt st_statistik = {"sinkron_statistik", "SELECT kkb.segarkan_statistik()", 0};
+
 /* ---------------------------------------------------------------- the tables */
 
 /*
@@ -564,6 +568,13 @@ batch_body(gw_tx *tx, void *arg)
 	{
 		gw_reply_json(tx->req, 422, summary_doc(bt, &s));
 		goto done;				/* roll back */
+	}
+	if (!bt->dry_run && s.diimpor + s.diperbarui >= STATS_ROWS)
+	{
+		/* a big write may leave the planner's statistics far behind: refreshed when the table at least doubled */
+		if ((res = gw_tx_exec(tx, &st_statistik, NULL)) == NULL)
+			goto done;
+		PQclear(res);
 	}
 	gw_reply_json(tx->req, 200, summary_doc(bt, &s));
 	rc = bt->dry_run ? -1 : 0;	/* dry_run: roll back what ran */

@@ -886,6 +886,8 @@ BEGIN
 	END LOOP;
 
 	DROP TABLE pg_temp._gen_bln, pg_temp._gen_lms, pg_temp._gen_desa;
+	-- the planner's statistics should know what was just written (a region's data is often most of the table)
+	PERFORM kkb.segarkan_statistik(true);
 
 	RETURN QUERY SELECT v.t, v.n FROM (VALUES (1, 'kampung', n_kampung), (2, 'keluarga', n_keluarga), (3, 'anggota', n_anggota),
 	                                          (4, 'pengukuran', n_pengukuran), (5, 'peristiwa', n_peristiwa), (6, 'intervensi', n_intervensi),
