@@ -512,60 +512,80 @@ within(const char *kode, const char *scope)
 }
 
 /*
- * The entity tag of a GET answer of a cached route, into req->etag: what
- * identifies the answer (route, path, query, caller's role, scope and agency,
- * CSV or JSON) hashed, and the version of the data it depends on from the
- * database (kkb.versi_data of the village or region, kkb.versi_acuan for the
- * reference).  Returns 1 when the request's If-None-Match already names it and
- * the caller may see that data (a 304 can be answered without the handler), 0
- * otherwise.  Without a version (database unreachable, a malformed region:
- * the handler will say so) there is no tag.
+ * What the entity tag of a cached route's GET answer depends on: the village
+ * (a /v1/desa/{kode} route) or region (the query's wilayah, else the token's
+ * scope, else everywhere) whose version it carries, or the reference data;
+ * set in req->etag_mode and req->etag_region.  Returns 1 when that data is
+ * within the caller's scope, so that a 304 may be answered without asking the
+ * handler; 0 otherwise (the handler decides: 404, 403, or a narrower answer).
  */
 static int
-prepare_etag(gw_request *req)
+etag_target(gw_request *req)
 {
-	static const gw_stmt st_data = {"etag_data", "SELECT kkb.versi_data($1::kkb.kode_wilayah)", 1};
-	static const gw_stmt st_acuan = {"etag_acuan", "SELECT kkb.versi_acuan()", 0};
 	const gw_route *r = req->route;
-	const char *region = NULL;
-	const char *params[1];
-	unsigned long long h = 1469598103934665603ULL;
-	PGresult   *res;
-	int			visible = 1;
 
-	req->etag[0] = '\0';
-	if (r->cache == GW_CACHE_DATA || r->cache == GW_CACHE_PRIBADI)
+	req->etag_region = NULL;
+	if (r->cache == GW_CACHE_ACUAN)
 	{
-		if (strncmp(r->pattern, "/v1/desa/{kode}", 15) == 0)
-			region = req->params[0];
-		else if ((region = gw_query_arg(req, "wilayah")) == NULL && req->auth.wilayah[0])
-			region = req->auth.wilayah;
-		/* a 304 only for data within the caller's scope; otherwise the handler decides (404, 403) */
-		if (req->auth.wilayah[0] && (region == NULL || !within(region, req->auth.wilayah)))
-			visible = 0;
-		params[0] = region;
-		res = gw_db_exec_stmt_retry(&st_data, params);
+		req->etag_mode = GW_ETAG_ACUAN;
+		return 1;
 	}
-	else
-		res = gw_db_exec_stmt_retry(&st_acuan, NULL);
-	if (res == NULL)
-		return 0;
-	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1 || PQgetisnull(res, 0, 0) ||
-		strlen(PQgetvalue(res, 0, 0)) > 60)
+	req->etag_mode = GW_ETAG_DATA;
+	if (strncmp(r->pattern, "/v1/desa/{kode}", 15) == 0)
+		req->etag_region = req->params[0];
+	else if ((req->etag_region = gw_query_arg(req, "wilayah")) == NULL && req->auth.wilayah[0])
+		req->etag_region = req->auth.wilayah;
+	return !req->auth.wilayah[0] || (req->etag_region != NULL && within(req->etag_region, req->auth.wilayah));
+}
+
+/*
+ * The entity tag from a version text (kkb.versi_data or kkb.versi_acuan) into
+ * req->etag: what identifies the answer (route, path, query, caller's role,
+ * scope and agency, CSV or JSON) hashed, then the version.
+ */
+static void
+compose_etag(gw_request *req, const char *versi)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	if (versi == NULL || versi[0] == '\0' || strlen(versi) > 60)
 	{
-		PQclear(res);
-		return 0;
+		req->etag[0] = '\0';
+		return;
 	}
-	h = fnv(h, r->pattern);
+	h = fnv(h, req->route->pattern);
 	h = fnv(h, req->path);
 	MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, hash_arg, &h);
 	h = fnv(h, gw_role_name(req->auth.role));
 	h = fnv(h, req->auth.wilayah);
 	h = fnv(h, req->auth.opd);
 	h = fnv(h, req->want_csv ? "csv" : "json");
-	snprintf(req->etag, sizeof(req->etag), "\"%016llx-%s\"", h, PQgetvalue(res, 0, 0));
+	snprintf(req->etag, sizeof(req->etag), "\"%016llx-%s\"", h, versi);
+}
+
+/*
+ * The entity tag asked for on its own (one statement outside the request's
+ * transaction, as the gateway's login): for a conditional GET before the
+ * handler, and after a handler that ran no per-request transaction.  Without
+ * a version (database unreachable, a malformed region: the handler says so)
+ * there is no tag.
+ */
+static void
+fetch_etag(gw_request *req)
+{
+	static const gw_stmt st = {"etag_versi", "SELECT kkb._versi_teks($1, $2::boolean)", 2};
+	const char *params[2];
+	PGresult   *res;
+
+	req->etag[0] = '\0';
+	params[0] = req->etag_region;
+	params[1] = req->etag_mode == GW_ETAG_ACUAN ? "true" : "false";
+	res = gw_db_exec_stmt_retry(&st, params);
+	if (res == NULL)
+		return;
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
+		compose_etag(req, PQgetvalue(res, 0, 0));
 	PQclear(res);
-	return visible && gw_etag_matches(gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH), req->etag);
 }
 
 /* Cache-Control and ETag of a successful GET of a cached route. */
@@ -655,20 +675,40 @@ dispatch(gw_request *req)
 				}
 			}
 		}
-		if (is_get && req->route->cache != GW_CACHE_NONE && prepare_etag(req))
+		if (is_get && req->route->cache != GW_CACHE_NONE)
 		{
-			/* the client's copy is still valid: 304 without running the handler */
-			gw_reply_body(req, 304, NULL, NULL, 0);
-			set_cache_headers(req);
-			return;
+			int			visible = etag_target(req);
+
+			/*
+			 * A conditional GET asks for the version first (one cheap statement): while the
+			 * client's copy is valid, 304 without running the handler.  Otherwise the
+			 * request's own transaction reads the version with the caller's scope (tx.c),
+			 * at no extra round trip.
+			 */
+			if (visible && gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH) != NULL)
+			{
+				fetch_etag(req);
+				if (gw_etag_matches(gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH), req->etag))
+				{
+					gw_reply_body(req, 304, NULL, NULL, 0);
+					set_cache_headers(req);
+					return;
+				}
+			}
 		}
 		req->route->handler(req);
 		if (req->resp_body == NULL)
 			gw_reply_error(req, 500, "KKB-500", "the handler produced no response", NULL, NULL);
 		else if (req->want_csv)
 			reply_as_csv(req);
-		if (is_get && req->status == 200)
+		if (is_get && req->status == 200 && req->route->cache != GW_CACHE_NONE)
+		{
+			if (req->etag_versi[0])
+				compose_etag(req, req->etag_versi);		/* read in the request's transaction */
+			else if (req->etag[0] == '\0')
+				fetch_etag(req);	/* a handler without a per-request transaction */
 			set_cache_headers(req);
+		}
 		return;
 	}
 	if (path_known)

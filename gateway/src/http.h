@@ -60,6 +60,11 @@ typedef enum gw_cache
 	GW_CACHE_PRIBADI,
 } gw_cache;
 
+/* Which version an entity tag carries (http.c, tx.c). */
+#define GW_ETAG_NONE 0
+#define GW_ETAG_DATA 1			/* kkb.versi_data of req->etag_region */
+#define GW_ETAG_ACUAN 2			/* kkb.versi_acuan() */
+
 /*
  * One row of the route table: method, path pattern ({name} matches a
  * segment), handler, access, and what GET /openapi.json says about it: a
@@ -110,6 +115,9 @@ struct gw_request
 	int			want_csv;		/* a CSV route asked for text/csv (Accept or ".csv") */
 	char		disposition[160];	/* Content-Disposition header, when not empty */
 	char		etag[96];		/* entity tag of the answer (GW_CACHE_* routes), when not empty */
+	int			etag_mode;		/* GW_ETAG_*: which version the tag carries (set before the handler) */
+	const char *etag_region;	/* GW_ETAG_DATA: the region or village, NULL for everywhere */
+	char		etag_versi[64];	/* the version, when the request's transaction read it (tx.c) */
 	int			nheaders;		/* extra response headers (gw_set_header) */
 	struct
 	{

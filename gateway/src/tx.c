@@ -18,6 +18,14 @@ static const gw_stmt st_scope = {
 	2
 };
 
+/* the same, also reading the version a cached GET's ETag carries (http.c): no extra round trip */
+static const gw_stmt st_scope_versi = {
+	"kkb_lingkup_versi",
+	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true),"
+	" kkb._versi_teks($3, $4::boolean)",
+	4
+};
+
 /* Is the result a success? */
 static int
 res_ok(const PGresult *res)
@@ -185,7 +193,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 	{
 		gw_tx		tx;
 		PGresult   *res;
-		const char *params[2];
+		const char *params[4];
 		int			rc;
 
 		memset(&tx, 0, sizeof(tx));
@@ -218,7 +226,17 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 
 		params[0] = req->auth.wilayah;
 		params[1] = req->auth.role == GW_ROLE_NONE ? "anonim" : req->auth.label;
-		res = gw_tx_exec(&tx, &st_scope, params);
+		if (req->etag_mode != GW_ETAG_NONE && req->etag[0] == '\0')
+		{
+			params[2] = req->etag_region;
+			params[3] = req->etag_mode == GW_ETAG_ACUAN ? "true" : "false";
+			res = gw_tx_exec(&tx, &st_scope_versi, params);
+			req->etag_versi[0] = '\0';
+			if (res && PQntuples(res) == 1 && !PQgetisnull(res, 0, 2))
+				snprintf(req->etag_versi, sizeof(req->etag_versi), "%s", PQgetvalue(res, 0, 2));
+		}
+		else
+			res = gw_tx_exec(&tx, &st_scope, params);
 		PQclear(res);
 
 		rc = tx.error ? -1 : fn(&tx, arg);

@@ -107,3 +107,18 @@ CREATE FUNCTION kkb.versi_acuan() RETURNS text
 	RETURN (SELECT a.versi::text FROM kkb.versi_acuan a);
 COMMENT ON FUNCTION kkb.versi_acuan() IS 'Version of the reference data (regions, code lists, catalogue, rules, problems); the ETag of the region routes';
 GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin;
+
+-- For the gateway's per-request transaction: the version text of a region
+-- given as text (acuan: of the reference data alone), NULL instead of an error
+-- when the text is no region code (the request's own statement reports that).
+CREATE FUNCTION kkb._versi_teks(wilayah text, acuan boolean) RETURNS text
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	IF acuan THEN
+		RETURN kkb.versi_acuan();
+	END IF;
+	RETURN kkb.versi_data(wilayah::kkb.kode_wilayah);
+EXCEPTION WHEN data_exception THEN
+	RETURN NULL;
+END $f$;
+COMMENT ON FUNCTION kkb._versi_teks(text, boolean) IS 'Internal: kkb.versi_data of a region code given as text (NULL when malformed), or kkb.versi_acuan()';
