@@ -106,19 +106,38 @@ CREATE FUNCTION kkb.versi_acuan() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
 	RETURN (SELECT a.versi::text FROM kkb.versi_acuan a);
 COMMENT ON FUNCTION kkb.versi_acuan() IS 'Version of the reference data (regions, code lists, catalogue, rules, problems); the ETag of the region routes';
-GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin;
+GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi;
 
 -- For the gateway's per-request transaction: the version text of a region
--- given as text (acuan: of the reference data alone), NULL instead of an error
--- when the text is no region code (the request's own statement reports that).
+-- given as text (acuan: of the reference data alone), the same as
+-- kkb.versi_data, NULL when the text is no region code (the request's own
+-- statement reports that).  No exception block and no SET clause (both cost a
+-- request more than the lookup itself: every name is schema-qualified
+-- instead); the version tables are readable by the working roles for it
+-- (version numbers only).
 CREATE FUNCTION kkb._versi_teks(wilayah text, acuan boolean) RETURNS text
-	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
+DECLARE
+	a bigint;
+	jumlah numeric;
+	n bigint;
 BEGIN
+	SELECT v.versi INTO a FROM kkb.versi_acuan v;
 	IF acuan THEN
-		RETURN kkb.versi_acuan();
+		RETURN a::text;
+	ELSIF wilayah IS NULL THEN
+		SELECT coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*) INTO jumlah, n FROM kkb.versi_desa v;
+	ELSIF kkb.kode_wilayah_periksa(wilayah) IS NOT NULL THEN
+		RETURN NULL;
+	ELSIF kkb.tingkat(wilayah::kkb.kode_wilayah) = 4 THEN
+		-- one village (most requests): one primary-key lookup
+		SELECT coalesce(pg_catalog.max(v.versi), 0), pg_catalog.count(*) INTO jumlah, n
+		  FROM kkb.versi_desa v WHERE v.kode_desa OPERATOR(kkb.=) wilayah::kkb.kode_wilayah;
+	ELSE
+		SELECT coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*) INTO jumlah, n
+		  FROM kkb.versi_desa v WHERE v.kode_desa OPERATOR(kkb.<@) wilayah::kkb.kode_wilayah;
 	END IF;
-	RETURN kkb.versi_data(wilayah::kkb.kode_wilayah);
-EXCEPTION WHEN data_exception THEN
-	RETURN NULL;
+	RETURN a::text OPERATOR(pg_catalog.||) '-' OPERATOR(pg_catalog.||) jumlah::text OPERATOR(pg_catalog.||) '-'
+	       OPERATOR(pg_catalog.||) n::text OPERATOR(pg_catalog.||) '-' OPERATOR(pg_catalog.||) pg_catalog.to_char(CURRENT_DATE, 'YYYYMMDD');
 END $f$;
 COMMENT ON FUNCTION kkb._versi_teks(text, boolean) IS 'Internal: kkb.versi_data of a region code given as text (NULL when malformed), or kkb.versi_acuan()';
