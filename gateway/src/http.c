@@ -585,6 +585,10 @@ fetch_etag(gw_request *req)
 		return;
 	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
 		compose_etag(req, PQgetvalue(res, 0, 0));
+	else if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		gw_log("warn", "the ETag version could not be read",
+			   json_pack("{s:s?, s:s?}", "sqlstate", PQresultErrorField(res, PG_DIAG_SQLSTATE),
+						 "message", PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)));
 	PQclear(res);
 }
 

@@ -106,7 +106,7 @@ CREATE FUNCTION kkb.versi_acuan() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
 	RETURN (SELECT a.versi::text FROM kkb.versi_acuan a);
 COMMENT ON FUNCTION kkb.versi_acuan() IS 'Version of the reference data (regions, code lists, catalogue, rules, problems); the ETag of the region routes';
-GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi;
+GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi, kkb_gateway;
 
 -- For the gateway's per-request transaction: the version text of a region
 -- given as text (acuan: of the reference data alone), the same as

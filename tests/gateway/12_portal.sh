@@ -80,6 +80,7 @@ r=$(curl -s -D - -H "Authorization: Bearer $TA" -H "If-None-Match: $etag_a" "htt
 is "$(printf '%s\n' "$r" | head -n 1 | cut -d' ' -f2)" 304 "If-None-Match with that ETag: 304"
 is "$(printf '%s\n' "$r" | sed '1,/^$/d' | wc -c)" 0 "... with no body"
 is "$(printf '%s\n' "$r" | sed -n 's/^ETag: //Ip')" "$etag_a" "... and the same ETag"
+is "$(grep -c 'ETag version could not be read' "$GW_LOG")" 0 "... decided before the handler (the gateway read the version itself)"
 is "$(status_of "$(api GET "$PROFIL_A" "$TA" -H "If-None-Match: W/$etag_a")")" 304 "a weak comparison (W/ prefix) matches too"
 is "$(status_of "$(api GET "$PROFIL_A" "$TA" -H "If-None-Match: \"x\", $etag_a")")" 304 "... and a list containing it"
 is "$(status_of "$(api GET "$PROFIL_A" "$TA" -H 'If-None-Match: "0000000000000000-1-1-1-20000101"')")" 200 "another tag: 200"
