@@ -29,10 +29,11 @@ fi
 
 # demo tokens: made anew at every start (only their hashes are stored, so old ones cannot be shown again)
 TOKENS=$(cluster psql -d kampungkb -X -q -tA -F ' ' <<'SQL'
-SELECT kkb.token_cabut(l) FROM unnest(ARRAY['demo-pokja-karan-aur', 'demo-opd-dinkes', 'demo-admin']) l \g /dev/null
+SELECT kkb.token_cabut(l) FROM unnest(ARRAY['demo-pokja-karan-aur', 'demo-opd-dinkes', 'demo-admin', 'demo-provinsi-sumbar']) l \g /dev/null
 SELECT 'pokja', kkb.token_buat('kkb_pokja', '13.77.01.1001', 'demo-pokja-karan-aur');
 SELECT 'opd', kkb.token_buat('kkb_opd', '13.77', 'demo-opd-dinkes', 'dinkes');
 SELECT 'admin', kkb.token_buat('kkb_admin', '13.77', 'demo-admin');
+SELECT 'provinsi', kkb.token_buat('kkb_provinsi', '13', 'demo-provinsi-sumbar');
 SQL
 )
 tok() { printf '%s\n' "$TOKENS" | awk -v k="$1" '$1 == k { print $2 }'; }
@@ -44,14 +45,16 @@ cat <<INFO
 
   Database   psql -h 127.0.0.1 -p $RUN_PORT -U postgres kampungkb      (or: make psql)
              BI tools: host 127.0.0.1, port $RUN_PORT, database kampungkb, user postgres (views in schema kkb_bi)
-  Gateway    http://127.0.0.1:$HTTP_PORT/
+  Gateway    http://127.0.0.1:$HTTP_PORT/   (the web dashboard: sign in with a token below; the API under /v1)
   Tokens     Pokja of Karan Aur (13.77.01.1001)   $(tok pokja)
              OPD Dinas Kesehatan (13.77)           $(tok opd)
              Admin (13.77)                         $(tok admin)
+             Province portal (13, aggregates only) $(tok provinsi)
   Try        curl -s http://127.0.0.1:$HTTP_PORT/v1/health
              curl -s -H 'Authorization: Bearer $(tok admin)' 'http://127.0.0.1:$HTTP_PORT/v1/klasifikasi?wilayah=13.77&periode=$PERIODE'
              curl -s -H 'Authorization: Bearer $(tok opd)' 'http://127.0.0.1:$HTTP_PORT/v1/prioritas?wilayah=13.77&periode=$PERIODE'
              curl -s -H 'Authorization: Bearer $(tok pokja)' 'http://127.0.0.1:$HTTP_PORT/v1/desa/13.77.01.1001/profil?periode=$PERIODE'
+             curl -s -H 'Authorization: Bearer $(tok provinsi)' 'http://127.0.0.1:$HTTP_PORT/v1/ringkasan?wilayah=13&tingkat=2&periode=$PERIODE'
   Stop       Ctrl-C stops the gateway; make stop stops the database; make demo reloads the demo city.
 
 INFO

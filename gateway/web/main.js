@@ -12,12 +12,14 @@ import * as kota from './v_kota.js';
 import * as desa from './v_desa.js';
 import * as opd from './v_opd.js';
 import * as isian from './v_isi.js';
+import * as wilayah from './v_wilayah.js';
 
 const PERAN = {
 	kkb_admin: 'Administrator',
 	kkb_opd: 'OPD',
 	kkb_pokja: 'Pokja',
 	kkb_analis: 'Analis',
+	kkb_provinsi: 'Portal provinsi',
 };
 
 const main = document.getElementById('isi');
@@ -32,6 +34,7 @@ function beranda(sy) {
 	if (sy.peran === 'kkb_pokja') return '#/desa/' + sy.wilayah;
 	if (sy.peran === 'kkb_opd') return '#/kota';
 	if (sy.peran === 'kkb_admin') return '#/kota';
+	if (sy.peran === 'kkb_provinsi') return '#/wilayah/' + sy.wilayah;
 	return '#/analis';
 }
 
@@ -59,6 +62,9 @@ function menu(sy) {
 	const item = [];
 	if (sy && (sy.peran === 'kkb_admin' || sy.peran === 'kkb_opd')) {
 		item.push(['#/kota', 'Ringkasan kota'], ['#/opd', 'Daftar kerja']);
+	}
+	if (sy && sy.peran === 'kkb_provinsi') {
+		item.push(['#/wilayah/' + sy.wilayah, 'Ringkasan wilayah']);
 	}
 	if (sy && sy.peran === 'kkb_pokja') {
 		item.push(['#/desa/' + sy.wilayah, 'Kartu desa'], ['#/isi/' + sy.wilayah, 'Isi laporan']);
@@ -99,6 +105,7 @@ async function muat() {
 		case 'desa': await desa.tampil(main, ctx); break;
 		case 'opd': await opd.tampil(main, ctx); break;
 		case 'isi': await isian.tampil(main, ctx); break;
+		case 'wilayah': await wilayah.tampil(main, ctx); break;
 		case 'analis':
 			kosongkan(main, h('section', {class: 'kartu'}, h('h1', {}, 'Analis'),
 				h('p', {}, 'Analis bekerja dengan SQL dan alat BI pada tampilan kkb_bi (data tanpa identitas), bukan melalui dasbor ini.')));

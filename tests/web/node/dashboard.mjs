@@ -7,7 +7,7 @@
 //   node dashboard.mjs mati    a gateway whose database is down: a clear message
 //
 // Environment: KKB_WEB_URL, KKB_WEB_SHOTS (screenshot directory), KKB_WEB_PERIODE
-// (YYYY-MM), tokens KKB_WEB_TOKEN_OPD / _POKJA, KKB_WEB_PSQL (a command that runs
+// (YYYY-MM), tokens KKB_WEB_TOKEN_OPD / _POKJA / _PROV, KKB_WEB_PSQL (a command that runs
 // psql on the demo database; the SQL is its last argument).
 // Prints "ok - ..." / "not ok - ..." lines and "# ..." comments; the shell
 // wrapper numbers them into TAP.
@@ -271,6 +271,29 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await foto(page, '08-desa-lain-ditolak.png');
 	});
 	ok(page.masalah.length === 0, 'Pokja pages: no script errors, CSP violations or external requests', page.masalah.join('\n'));
+
+	// a province's portal token: aggregates only, region by region
+	const prov = await halaman({viewport: {width: 1280, height: 900}});
+	await langkah('province portal', async () => {
+		await masuk(prov, process.env.KKB_WEB_TOKEN_PROV);
+		await prov.waitForURL(/#\/wilayah\/13/);
+		await prov.waitForSelector('#tabel-wilayah tbody tr');
+		is(String(await prov.locator('#tabel-wilayah tbody tr').count()), sql("SELECT count(*) FROM kkb.wilayah WHERE induk = '13'"),
+			'the province token lands on its province: one row per regency and city');
+		is((await prov.textContent('#tabel-wilayah tr[data-kode="13.77"] td:nth-child(3)')).trim(), '71',
+			'Kota Pariaman: 71 Kampung KB');
+		await foto(prov, '10-provinsi.png');
+		await prov.click('#tabel-wilayah tr[data-kode="13.77"] a');
+		await prov.waitForSelector('#tabel-wilayah tr[data-kode="13.77.01"]');
+		is(String(await prov.locator('#tabel-wilayah tbody tr').count()), '4', 'a click opens the city: its 4 kecamatan');
+		const want = sql(`SELECT coalesce(prevalensi_stunting::text, '-') FROM kkb.ringkasan('13.77', '${PERIODE}-01', 3, true) LIMIT 1`);
+		const got = (await prov.textContent('#kpi-stunting')).trim().replace('%', '').replace(',', '.');
+		ok(want !== '-' && Math.abs(Number(got) - Number(want)) < 0.01, `the city's stunting prevalence equals kkb.ringkasan (${want}%)`, got);
+		const nav = await prov.locator('#nav a').allTextContents();
+		ok(!nav.some((t) => /Isi laporan|Daftar kerja|Kartu desa/.test(t)), 'its menu has no village or agency pages', nav.join(', '));
+		await foto(prov, '11-provinsi-kota.png');
+	});
+	ok(prov.masalah.length === 0, 'province pages: no script errors, CSP violations or external requests', prov.masalah.join('\n'));
 }
 
 await browser.close();
