@@ -34,11 +34,13 @@ CREATE FUNCTION kkb._peran() RETURNS text
 	RETURN coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER::text);
 COMMENT ON FUNCTION kkb._peran() IS 'Internal: the role acting in this session (SET ROLE role, else the login), also inside SECURITY DEFINER functions';
 
--- The caller's scope, NULL when none is set.
+-- The caller's scope, NULL when none is set.  Only the gateway's login (a
+-- member of kkb_gateway) and superusers may give a session a scope: any other
+-- session that sets kkb.wilayah gets 42501 instead (extension/src/akses_sql.c),
+-- so a direct login with a working role cannot choose its own villages.
 CREATE FUNCTION kkb.lingkup() RETURNS kkb.kode_wilayah
-	LANGUAGE sql STABLE PARALLEL SAFE
-	RETURN NULLIF(pg_catalog.current_setting('kkb.wilayah', true), '')::kkb.kode_wilayah;
-COMMENT ON FUNCTION kkb.lingkup() IS 'The caller''s region scope (lingkup) from the setting kkb.wilayah; NULL when not set';
+	AS 'MODULE_PATHNAME', 'kkb_lingkup' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kkb.lingkup() IS 'The caller''s region scope (lingkup) from the setting kkb.wilayah; NULL when not set; 42501 when set in a session that is not the gateway''s login (a member of kkb_gateway) or a superuser''s';
 
 -- kkb_analis reads the kkb_bi views (they run with their owner's rights) and the
 -- public region reference; the gateway's login checks tokens and reads kkb.versi().

@@ -1,6 +1,6 @@
 -- Roles and row-level security, audit trail, period workflow and lock.
 BEGIN;
-SELECT plan(50);
+SELECT plan(54);
 \ir fixture_desa.inc
 
 -- kkb_pokja of village A
@@ -112,6 +112,39 @@ SELECT lives_ok($$INSERT INTO kkb.kkbpk (kode_desa, periode, kb_pil) VALUES ('13
                 'another month of A and the same month of B are unaffected');
 SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.01.1001', $$SELECT kkb.buka('13.77.01.1001', '2026-10-01')$$), '42501',
           'pokja A cannot reopen a locked month');
+
+-- ---------------------------------------------------------------- who may give a session a scope
+-- A direct login holding a working role cannot choose its own villages: only the
+-- gateway's login (a member of kkb_gateway) and superusers may set kkb.wilayah.
+CREATE ROLE uji_langsung;
+GRANT kkb_pokja TO uji_langsung;
+CREATE ROLE uji_gerbang;
+GRANT kkb_gateway TO uji_gerbang;
+CREATE FUNCTION pg_temp.sebagai_sesi(login text, peran text, lingkup text, q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE hasil text;
+BEGIN
+	BEGIN
+		EXECUTE pg_catalog.format('SET LOCAL SESSION AUTHORIZATION %I', login);
+		PERFORM set_config('kkb.wilayah', coalesce(lingkup, ''), true);
+		PERFORM set_config('role', peran, true);
+		EXECUTE q INTO hasil;
+	EXCEPTION WHEN OTHERS THEN
+		hasil := SQLSTATE;
+	END;
+	RESET SESSION AUTHORIZATION;
+	PERFORM set_config('role', 'none', true);
+	PERFORM set_config('kkb.wilayah', '', true);
+	RETURN hasil;
+END $$;
+SELECT is(pg_temp.sebagai_sesi('uji_langsung', 'kkb_pokja', '13.77.01.1001', 'SELECT count(*)::text FROM kkb.kampung'), '42501',
+          'a direct login with the pokja role that sets its own scope: 42501');
+SELECT is(pg_temp.sebagai_sesi('uji_langsung', 'kkb_pokja', '13', 'SELECT count(*)::text FROM kkb.anggota'), '42501',
+          '... whatever scope it tries');
+SELECT is(pg_temp.sebagai_sesi('uji_langsung', 'kkb_pokja', NULL, 'SELECT count(*)::text FROM kkb.kampung'), '0',
+          '... and without a scope it sees no village');
+SELECT is(pg_temp.sebagai_sesi('uji_gerbang', 'kkb_pokja', '13.77.01.1001',
+                               $$SELECT string_agg(kode_desa::text, ',') FROM kkb.kampung$$), '13.77.01.1001',
+          'the gateway''s login (a member of kkb_gateway) gives the scope of a token');
 
 SELECT * FROM finish();
 ROLLBACK;
