@@ -182,10 +182,18 @@ gw_reply_bad_json(gw_request *req, const json_error_t *err, const char *hint)
 	char		msg[320];
 	char		det[96];
 
+	json_t	   *m;
+
 	snprintf(msg, sizeof(msg), "malformed JSON at byte offset %d: %s", err->position, err->text);
+	/* jansson's text may quote (or cut) the client's bytes: without them when that is not UTF-8 */
+	if ((m = json_string(msg)) == NULL)
+	{
+		snprintf(msg, sizeof(msg), "malformed JSON at byte offset %d", err->position);
+		m = json_string(msg);
+	}
 	snprintf(det, sizeof(det), "Line %d, column %d.", err->line, err->column);
 	json_object_set_new(e, "code", json_string("KKB-400"));
-	json_object_set_new(e, "message", json_string(msg));
+	json_object_set_new(e, "message", m);
 	json_object_set_new(e, "details", json_string(det));
 	json_object_set_new(e, "hint", json_string(hint));
 	json_object_set_new(e, "posisi", json_integer(err->position));
