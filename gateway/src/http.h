@@ -63,7 +63,7 @@ typedef enum gw_cache
 /* Which version an entity tag carries (http.c, tx.c). */
 #define GW_ETAG_NONE 0
 #define GW_ETAG_DATA 1			/* kkb.versi_data of req->etag_region */
-#define GW_ETAG_ACUAN 2			/* kkb.versi_acuan() */
+#define GW_ETAG_ACUAN 2			/* the reference data's version alone */
 
 /*
  * One row of the route table: method, path pattern ({name} matches a

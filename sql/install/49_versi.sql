@@ -78,43 +78,18 @@ BEGIN
 	END LOOP;
 END $$;
 
--- The text an entity tag of an answer about `wilayah` (NULL: the whole
--- country) is made of: reference version, sum and number of the village
--- versions under it, and today's date (answers default to the current month).
--- Numbers only, so anyone may ask.
-CREATE FUNCTION kkb.versi_data(wilayah kkb.kode_wilayah) RETURNS text
-	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
-DECLARE
-	jumlah numeric;
-	n bigint;
-BEGIN
-	-- two statements rather than "wilayah IS NULL OR ...", so that a region is one btree range of the primary key
-	IF versi_data.wilayah IS NULL THEN
-		SELECT coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*) INTO jumlah, n FROM kkb.versi_desa v;
-	ELSE
-		SELECT coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*) INTO jumlah, n
-		  FROM kkb.versi_desa v WHERE v.kode_desa OPERATOR(kkb.<@) versi_data.wilayah;
-	END IF;
-	RETURN pg_catalog.format('%s-%s-%s-%s', (SELECT a.versi FROM kkb.versi_acuan a), jumlah, n,
-	                         pg_catalog.to_char(CURRENT_DATE, 'YYYYMMDD'));
-END $f$;
-COMMENT ON FUNCTION kkb.versi_data(kkb.kode_wilayah) IS
-	'Version text of the data under a region (NULL: everywhere): changes whenever a village under it or the reference data changes, and daily. The gateway builds its ETags from it.';
-
--- The version of the reference data alone, for answers that depend on nothing else (the region list).
-CREATE FUNCTION kkb.versi_acuan() RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-	RETURN (SELECT a.versi::text FROM kkb.versi_acuan a);
-COMMENT ON FUNCTION kkb.versi_acuan() IS 'Version of the reference data (regions, code lists, catalogue, rules, problems); the ETag of the region routes';
 GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi, kkb_gateway;
 
--- For the gateway's per-request transaction: the version text of a region
--- given as text (acuan: of the reference data alone), the same as
--- kkb.versi_data, NULL when the text is no region code (the request's own
--- statement reports that).  No exception block and no SET clause (both cost a
--- request more than the lookup itself: every name is schema-qualified
--- instead); the version tables are readable by the working roles for it
--- (version numbers only).
+-- The text an entity tag is made of: the reference version, then - unless
+-- only the reference counts (acuan) - the sum and number of the versions of
+-- the villages under `wilayah` (NULL: the whole country) and today's date
+-- (answers default to the current month).  The region comes as text, from the
+-- gateway's request: NULL when it is no region code (the request's own
+-- statement reports that).  The gateway reads it in each request's own
+-- transaction, so it is kept cheap: no exception block, no SET clause (every
+-- name is schema-qualified instead), one primary-key lookup for a village,
+-- one btree range for a region; the version tables are readable by the
+-- working roles for it (version numbers only).
 CREATE FUNCTION kkb._versi_teks(wilayah text, acuan boolean) RETURNS text
 	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
 DECLARE
@@ -130,7 +105,6 @@ BEGIN
 	ELSIF kkb.kode_wilayah_periksa(wilayah) IS NOT NULL THEN
 		RETURN NULL;
 	ELSIF kkb.tingkat(wilayah::kkb.kode_wilayah) = 4 THEN
-		-- one village (most requests): one primary-key lookup
 		SELECT coalesce(pg_catalog.max(v.versi), 0), pg_catalog.count(*) INTO jumlah, n
 		  FROM kkb.versi_desa v WHERE v.kode_desa OPERATOR(kkb.=) wilayah::kkb.kode_wilayah;
 	ELSE
@@ -140,4 +114,13 @@ BEGIN
 	RETURN a::text OPERATOR(pg_catalog.||) '-' OPERATOR(pg_catalog.||) jumlah::text OPERATOR(pg_catalog.||) '-'
 	       OPERATOR(pg_catalog.||) n::text OPERATOR(pg_catalog.||) '-' OPERATOR(pg_catalog.||) pg_catalog.to_char(CURRENT_DATE, 'YYYYMMDD');
 END $f$;
-COMMENT ON FUNCTION kkb._versi_teks(text, boolean) IS 'Internal: kkb.versi_data of a region code given as text (NULL when malformed), or kkb.versi_acuan()';
+COMMENT ON FUNCTION kkb._versi_teks(text, boolean) IS 'Internal: the version text of kkb.versi_data for a region code given as text (NULL when malformed), or of the reference data alone (acuan); read by the gateway for its ETags';
+
+-- The same for SQL users: the version text of the data under a region (NULL:
+-- everywhere), which changes whenever a village under it or the reference
+-- data changes, and daily.
+CREATE FUNCTION kkb.versi_data(wilayah kkb.kode_wilayah) RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN kkb._versi_teks(wilayah::text, false);
+COMMENT ON FUNCTION kkb.versi_data(kkb.kode_wilayah) IS
+	'Version text of the data under a region (NULL: everywhere): changes whenever a village under it or the reference data changes, and daily. The gateway builds its ETags from it.';
