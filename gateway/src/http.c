@@ -287,8 +287,8 @@ accepts_csv(gw_request *req)
 }
 
 /*
- * GET <path>.csv of a CSV route: match the path without ".csv".  Returns the
- * route (and its params in req) or NULL.
+ * <path>.csv of a CSV route (a GET; OPTIONS asks about it too): match the
+ * path without ".csv".  Returns the GET route (and its params in req) or NULL.
  */
 static const gw_route *
 match_csv_suffix(gw_request *req)
@@ -298,11 +298,12 @@ match_csv_suffix(gw_request *req)
 	const gw_route *r;
 	int			path_known;
 
-	if (strcmp(req->method, "GET") != 0 || n <= 4 || n - 4 >= sizeof(path) || strcmp(req->path + n - 4, ".csv") != 0)
+	if ((strcmp(req->method, "GET") != 0 && strcmp(req->method, "OPTIONS") != 0) ||
+		n <= 4 || n - 4 >= sizeof(path) || strcmp(req->path + n - 4, ".csv") != 0)
 		return NULL;
 	memcpy(path, req->path, n - 4);
 	path[n - 4] = '\0';
-	r = gw_route_match(req, req->method, path, &path_known);
+	r = gw_route_match(req, "GET", path, &path_known);
 	return r && r->csv ? r : NULL;
 }
 
@@ -415,24 +416,13 @@ reply_options(gw_request *req)
 	const char *origin;
 
 	r = gw_route_match(req, "OPTIONS", req->path, &path_known);
-	if (r == NULL && !path_known)
+	/* "/v1/desa.csv": the CSV form of a GET list route */
+	if (r == NULL && !path_known && match_csv_suffix(req) != NULL)
 	{
-		size_t		n = strlen(req->path);
-		char		path[512];
-
-		/* "/v1/desa.csv": the CSV form of a GET list route */
-		if (n > 4 && n - 4 < sizeof(path) && strcmp(req->path + n - 4, ".csv") == 0)
-		{
-			memcpy(path, req->path, n - 4);
-			path[n - 4] = '\0';
-			r = gw_route_match(req, "GET", path, &path_known);
-			if (r && r->csv)
-				snprintf(req->allow, sizeof(req->allow), "GET");
-			else
-				path_known = 0;
-		}
+		snprintf(req->allow, sizeof(req->allow), "GET");
+		path_known = 1;
 	}
-	if (!path_known && r == NULL)
+	if (!path_known)
 	{
 		gw_reply_error(req, 404, "KKB-404", "no such resource",
 					   "No route of this API matches the requested path.", NULL);
@@ -539,7 +529,7 @@ etag_target(gw_request *req)
 }
 
 /*
- * The entity tag from a version text (kkb.versi_data or kkb.versi_acuan) into
+ * The entity tag from a version text (kkb._versi_teks, sql/install/49_versi.sql) into
  * req->etag: what identifies the answer (route, path, query, caller's role,
  * scope and agency, CSV or JSON) hashed, then the version.
  */
