@@ -20,6 +20,7 @@ HTTP_PORT ?= 8080
 
 CC ?= cc
 UNIT_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Iextension/src/core -Itests/unit
+CRYPTO_LIBS = $(shell pkg-config --libs libcrypto 2>/dev/null || echo -lcrypto)
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
 GEN_SRCS = extension/src/core/wilayah_data.c extension/src/core/who_tables.c
 CORE_SRCS = $(filter-out $(GEN_SRCS),$(sort $(wildcard extension/src/core/*.c))) $(GEN_SRCS)
@@ -42,9 +43,9 @@ unit: $(UNIT_TESTS)
 # the load and slow-client generator of tests/gateway/09-11 (tests/load/kkb_load.c)
 load: build/kkb-load
 
-build/kkb-load: tests/load/kkb_load.c gateway/src/sha256.c gateway/src/sha256.h
+build/kkb-load: tests/load/kkb_load.c gateway/src/digest.c gateway/src/digest.h
 	@mkdir -p build
-	$(CC) $(UNIT_CFLAGS) -pthread -Igateway/src -o $@ tests/load/kkb_load.c gateway/src/sha256.c
+	$(CC) $(UNIT_CFLAGS) -pthread -Igateway/src -o $@ tests/load/kkb_load.c gateway/src/digest.c $(CRYPTO_LIBS)
 
 # the generated core sources are made by the extension's build
 $(GEN_SRCS):
@@ -52,7 +53,11 @@ $(GEN_SRCS):
 
 build/tests/%: tests/unit/%.c tests/unit/tap.h $(CORE_SRCS) $(wildcard extension/src/core/*.h) | extension
 	@mkdir -p build/tests
-	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm $(UNIT_LIBS)
+
+# the gateway's SHA-256 wrapper, compiled into its test, uses libcrypto
+build/tests/test_sha256: gateway/src/digest.c gateway/src/digest.h
+build/tests/test_sha256: UNIT_LIBS = -pthread $(CRYPTO_LIBS)
 
 install: extension
 	@if [ -w "$$($(PG_CONFIG) --pkglibdir)" ]; then \

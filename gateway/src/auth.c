@@ -247,7 +247,14 @@ gw_auth_request(gw_request *req, int optional)
 		reply_401(req, 1, "invalid token", "The Authorization header is not a bearer token of the expected form.");
 		return -1;
 	}
-	gw_sha256(token, strlen(token), hash);
+	if (gw_sha256(token, strlen(token), hash) < 0)
+	{
+		memset(token, 0, sizeof(token));
+		gw_log("error", "could not hash a token: libcrypto's SHA-256 failed", NULL);
+		gw_reply_error(req, 500, "KKB-500", "internal error",
+					   "The gateway could not check the token; its log has the details.", NULL);
+		return -1;
+	}
 	memset(token, 0, sizeof(token));
 
 	e = slot_for(hash);

@@ -2,7 +2,7 @@
  * auth.h - bearer-token authentication of kkb-gateway.
  *
  * A request sends "Authorization: Bearer <token>".  The gateway hashes the
- * token (SHA-256, sha256.c) and looks the hash up with kkb.token_periksa; the
+ * token (SHA-256 from libcrypto, digest.c) and looks the hash up with kkb.token_periksa; the
  * database stores only hashes.  Each worker thread caches the tokens it has
  * verified for a short time (the token TTL, 30 s by default, --token-ttl), so
  * a token check normally costs one hash and no database round trip; a token
@@ -12,7 +12,7 @@
 #ifndef KKB_GW_AUTH_H
 #define KKB_GW_AUTH_H
 
-#include "sha256.h"
+#include "digest.h"
 
 struct gw_request;
 

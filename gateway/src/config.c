@@ -1,5 +1,10 @@
 /*
- * config.c - parse kkb-gateway settings: defaults < environment < flags.
+ * config.c - kkb-gateway settings: defaults < environment < flags.
+ *
+ * One table below lists every setting once: its flag, its environment
+ * variable, its type and range, its default (as text, parsed like any other
+ * value) and its help.  The defaults, the environment, getopt's option list
+ * and --help are all derived from that table.
  */
 #include "config.h"
 
@@ -13,64 +18,178 @@
 
 #include "http.h"
 
-static void
-usage(FILE *out)
+typedef enum setting_type
 {
+	SET_TEXT,					/* any string (const char *) */
+	SET_ADDRESS,				/* an IPv4 address (const char *) */
+	SET_INT,					/* a whole number in [min, max] (int) */
+	SET_BYTES,					/* a whole number of bytes in [min, max] (size_t) */
+	SET_ORIGINS,				/* a comma-separated origin list, no wildcard; "" is none (const char *, NULL) */
+	SET_RATE,					/* RATE/BURST, or 0 / off (gw_limit_rate) */
+} setting_type;
+
+typedef struct setting
+{
+	const char *name;			/* the flag, without "--"; also the name in error messages */
+	const char *env;			/* the environment variable */
+	setting_type type;
+	long		min,
+				max;			/* SET_INT, SET_BYTES: the allowed range */
+	const char *def;			/* the default, as text; NULL: the number of CPUs (within the range) */
+	const char *arg;			/* the value's name in --help */
+	const char *help;
+	size_t		offset;			/* where in gw_config the value goes */
+} setting;
+
+#define AT(field) offsetof(gw_config, field)
+
+static const setting settings[] = {
+	{"db", "KKB_DB", SET_TEXT, 0, 0, "dbname=kampungkb", "CONNINFO",
+	"libpq connection string", AT(db)},
+	{"listen", "KKB_LISTEN", SET_ADDRESS, 0, 0, "127.0.0.1", "ADDRESS",
+	"IPv4 address to listen on", AT(listen)},
+	{"port", "KKB_PORT", SET_INT, 1, 65535, "8080", "N",
+	"TCP port to listen on", AT(port)},
+	{"threads", "KKB_THREADS", SET_INT, 1, 256, NULL, "N",
+	"worker threads, each with its own database connection", AT(threads)},
+	{"max-connections", "KKB_MAX_CONNECTIONS", SET_INT, 1, 100000, "1024", "N",
+	"concurrent client connections", AT(max_connections)},
+	{"timeout", "KKB_TIMEOUT", SET_INT, 1, 3600, "30", "SECONDS",
+	"idle connection timeout", AT(timeout_s)},
+	{"header-timeout", "KKB_HEADER_TIMEOUT", SET_INT, 1, 3600, "10", "SECONDS",
+		"a request's headers must be complete this long after the connection opened or the previous "
+	"response (slow clients are cut off)", AT(header_timeout_s)},
+	{"max-body", "KKB_MAX_BODY", SET_BYTES, 1024, 1L << 30, "10485760", "BYTES",
+	"largest request body", AT(max_body)},
+	{"max-header", "KKB_MAX_HEADER", SET_BYTES, 4096, 1L << 20, "32768", "BYTES",
+	"memory for a connection's request headers", AT(max_header)},
+	{"drain", "KKB_DRAIN", SET_INT, 0, 600, "10", "SECONDS",
+	"on SIGINT or SIGTERM, how long in-flight requests may take to finish", AT(drain_s)},
+	{"token-ttl", "KKB_TOKEN_TTL", SET_INT, 0, 3600, "30", "SECONDS",
+		"how long a verified token is cached per thread; a revoked token is refused within this time "
+	"(0: no cache)", AT(token_ttl_s)},
+	{"cors-origins", "KKB_CORS_ORIGINS", SET_ORIGINS, 0, 0, "", "LIST",
+		"origins whose browser calls are allowed (CORS), comma separated, e.g. "
+	"https://portal.sumbarprov.go.id; \"*\" is refused", AT(cors_origins)},
+	{"cors-max-age", "KKB_CORS_MAX_AGE", SET_INT, 0, 86400, "600", "SECONDS",
+	"how long browsers may keep a preflight answer", AT(cors_max_age_s)},
+	{"limit-read", "KKB_LIMIT_READ", SET_RATE, 0, 0, "20/100", "R/B",
+		"per token: R GET requests a second, in bursts of up to B; 0: no limit",
+	AT(limits[GW_LIMIT_READ])},
+	{"limit-write", "KKB_LIMIT_WRITE", SET_RATE, 0, 0, "10/50", "R/B",
+		"per token: R requests of the other methods a second, in bursts of up to B; 0: no limit",
+	AT(limits[GW_LIMIT_WRITE])},
+	{"limit-anon", "KKB_LIMIT_ANON", SET_RATE, 0, 0, "10/50", "R/B",
+		"per client address, calls without a token or with a bad one: R a second, in bursts of up "
+	"to B; 0: no limit", AT(limits[GW_LIMIT_ANON])},
+};
+
+#define NSETTINGS ((int) (sizeof(settings) / sizeof(settings[0])))
+
+/* Flags that do something and exit instead of setting a value. */
+enum
+{
+	ACT_HELP = 'h', ACT_ROUTES = 'r', ACT_VERSION = 'V'
+};
+static const struct
+{
+	const char *name;
+	int			code;
+	const char *help;
+}			actions[] = {
+	{"routes", ACT_ROUTES, "list the routes (METHOD PATTERN) and exit"},
+	{"version", ACT_VERSION, "print the gateway's version and exit"},
+	{"help", ACT_HELP, "show this help and exit"},
+};
+
+#define NACTIONS ((int) (sizeof(actions) / sizeof(actions[0])))
+
+#define HELP_COLUMN 28
+#define HELP_WIDTH 79
+
+/* Write `text` from column HELP_COLUMN, wrapped at HELP_WIDTH; `col` is the current column. */
+static void
+print_wrapped(FILE *out, int col, const char *text)
+{
+	const char *p = text;
+
+	while (*p)
+	{
+		const char *end = p;
+		const char *brk = NULL;
+
+		if (col > HELP_COLUMN - 1)
+		{
+			fputc('\n', out);
+			col = 0;
+		}
+		fprintf(out, "%*s", HELP_COLUMN - col, "");
+		/* the longest run of words that fits */
+		while (*end && (end - p) <= HELP_WIDTH - HELP_COLUMN)
+		{
+			if (*end == ' ')
+				brk = end;
+			end++;
+		}
+		if (*end == '\0' && (end - p) <= HELP_WIDTH - HELP_COLUMN)
+			brk = end;
+		else if (brk == NULL)
+			brk = end;			/* one word longer than the line */
+		fprintf(out, "%.*s\n", (int) (brk - p), p);
+		col = 0;
+		p = brk;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+void
+gw_config_usage(FILE *out)
+{
+	int			i;
+
 	fprintf(out,
 			"Usage: kkb-gateway [options]\n"
 			"\n"
 			"REST gateway for the kampungkb PostgreSQL extension.\n"
-			"Each option can also be set by the environment variable shown.\n"
-			"\n"
-			"  --db CONNINFO          libpq connection string      KKB_DB (default \"dbname=kampungkb\")\n"
-			"  --listen ADDRESS       IPv4 address to listen on   KKB_LISTEN (default 127.0.0.1)\n"
-			"  --port N               TCP port                    KKB_PORT (default 8080)\n"
-			"  --threads N            worker threads              KKB_THREADS (default: number of CPUs)\n"
-			"  --max-connections N    concurrent connections      KKB_MAX_CONNECTIONS (default 1024)\n"
-			"  --timeout SECONDS      idle connection timeout     KKB_TIMEOUT (default 30)\n"
-			"  --header-timeout SECONDS  a request's headers must KKB_HEADER_TIMEOUT (default 10)\n"
-			"                         be complete this long after the connection opened or the\n"
-			"                         previous response (slow clients are cut off)\n"
-			"  --max-body BYTES       largest request body        KKB_MAX_BODY (default 10485760)\n"
-			"  --max-header BYTES     memory for request headers  KKB_MAX_HEADER (default 32768)\n"
-			"  --drain SECONDS        shutdown grace period       KKB_DRAIN (default 10)\n"
-			"  --token-ttl SECONDS    cache verified tokens; a    KKB_TOKEN_TTL (default 30, 0: no cache)\n"
-			"                         revoked token is refused within this time\n"
-			"  --cors-origins LIST    origins whose browser calls  KKB_CORS_ORIGINS (default: none)\n"
-			"                         are allowed (CORS), comma separated, e.g.\n"
-			"                         https://portal.sumbarprov.go.id; \"*\" is refused\n"
-			"  --cors-max-age SECONDS preflight cache time        KKB_CORS_MAX_AGE (default 600)\n"
-			"  --limit-read R/B       per token: R GET requests   KKB_LIMIT_READ (default 20/100)\n"
-			"                         a second, bursts of B; 0 = no limit\n"
-			"  --limit-write R/B      per token, other methods    KKB_LIMIT_WRITE (default 10/50)\n"
-			"  --limit-anon R/B       per client address, calls   KKB_LIMIT_ANON (default 10/50)\n"
-			"                         without a token or with a bad one\n"
-			"  --routes               list the routes (METHOD PATTERN) and exit\n"
-			"  --help                 show this help\n");
-}
-
-/* Parse a whole decimal integer in [min, max]; -1 with a message otherwise. */
-static int
-parse_int(const char *name, const char *s, long min, long max, long *out)
-{
-	char	   *end;
-	long		v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+			"Each setting is a flag or the environment variable shown under it;\n"
+			"a flag wins over the environment.\n"
+			"\n");
+	for (i = 0; i < NSETTINGS; i++)
 	{
-		fprintf(stderr, "kkb-gateway: invalid %s \"%s\": expected a whole number from %ld to %ld\n",
-				name, s, min, max);
-		return -1;
+		const setting *s = &settings[i];
+		char		flag[64],
+					dflt[160];
+		int			col;
+
+		col = snprintf(flag, sizeof(flag), "  --%s %s", s->name, s->arg);
+		fputs(flag, out);
+		print_wrapped(out, col, s->help);
+		if (s->def == NULL)
+			snprintf(dflt, sizeof(dflt), "%s; default: the number of CPUs", s->env);
+		else if (*s->def == '\0')
+			snprintf(dflt, sizeof(dflt), "%s; default: none", s->env);
+		else if (s->type == SET_TEXT)
+			snprintf(dflt, sizeof(dflt), "%s; default: \"%s\"", s->env, s->def);
+		else
+			snprintf(dflt, sizeof(dflt), "%s; default: %s", s->env, s->def);
+		if (s->type == SET_INT || s->type == SET_BYTES)
+			snprintf(dflt + strlen(dflt), sizeof(dflt) - strlen(dflt), "; from %ld to %ld", s->min, s->max);
+		print_wrapped(out, 0, dflt);
 	}
-	*out = v;
-	return 0;
+	for (i = 0; i < NACTIONS; i++)
+	{
+		char		flag[64];
+		int			col = snprintf(flag, sizeof(flag), "  --%s", actions[i].name);
+
+		fputs(flag, out);
+		print_wrapped(out, col, actions[i].help);
+	}
 }
 
-/* A rate limit "RATE/BURST" (RATE > 0, BURST >= 1) or "0" (no limit). */
+/* A rate limit "RATE/BURST" (0 < RATE <= 1e6, 1 <= BURST <= 1e6) or "0"/"off" (no limit). */
 static int
-parse_limit(const char *name, const char *s, gw_limit_rate *out)
+parse_rate(const char *s, gw_limit_rate *out)
 {
 	char	   *end;
 	double		rate,
@@ -96,200 +215,156 @@ parse_limit(const char *name, const char *s, gw_limit_rate *out)
 			return 0;
 		}
 	}
-	fprintf(stderr, "kkb-gateway: invalid %s \"%s\": expected RATE/BURST (requests per second / largest burst), e.g. 20/100, or 0 for no limit\n",
-			name, s);
 	return -1;
 }
 
-/* Apply one named setting (from env or flag); -1 on a bad value. */
+/*
+ * Parse `val` for setting `s` into `cfg`.  `from` says where the value came
+ * from ("--port", "the environment variable KKB_PORT") for the message.
+ * Returns -1 (with a message on stderr) on a bad value.
+ */
 static int
-apply(gw_config *cfg, const char *name, const char *val)
+apply(gw_config *cfg, const setting *s, const char *val, const char *from)
 {
-	long		v;
+	void	   *dst = (char *) cfg + s->offset;
 
-	if (strcmp(name, "db") == 0)
-		cfg->db = val;
-	else if (strcmp(name, "listen") == 0)
+	switch (s->type)
 	{
-		struct in_addr a;
+		case SET_TEXT:
+			*(const char **) dst = val;
+			return 0;
 
-		if (inet_pton(AF_INET, val, &a) != 1)
-		{
-			fprintf(stderr, "kkb-gateway: invalid listen address \"%s\": expected an IPv4 address such as 127.0.0.1\n", val);
+		case SET_ADDRESS:
+			{
+				struct in_addr a;
+
+				if (inet_pton(AF_INET, val, &a) == 1)
+				{
+					*(const char **) dst = val;
+					return 0;
+				}
+				fprintf(stderr, "kkb-gateway: invalid %s \"%s\" from %s: expected an IPv4 address such as 127.0.0.1 or 0.0.0.0\n",
+						s->name, val, from);
+				return -1;
+			}
+
+		case SET_INT:
+		case SET_BYTES:
+			{
+				char	   *end;
+				long		v;
+
+				errno = 0;
+				v = strtol(val, &end, 10);
+				if (errno == 0 && end != val && *end == '\0' && v >= s->min && v <= s->max)
+				{
+					if (s->type == SET_INT)
+						*(int *) dst = (int) v;
+					else
+						*(size_t *) dst = (size_t) v;
+					return 0;
+				}
+				fprintf(stderr, "kkb-gateway: invalid %s \"%s\" from %s: expected a whole number from %ld to %ld%s\n",
+						s->name, val, from, s->min, s->max,
+						strcmp(s->arg, "SECONDS") == 0 ? " (seconds)" : s->type == SET_BYTES ? " (bytes)" : "");
+				return -1;
+			}
+
+		case SET_ORIGINS:
+			if (strchr(val, '*'))
+			{
+				fprintf(stderr, "kkb-gateway: invalid %s \"%s\" from %s: list the origins (e.g. https://portal.example.go.id); a wildcard is not allowed\n",
+						s->name, val, from);
+				return -1;
+			}
+			*(const char **) dst = *val ? val : NULL;
+			return 0;
+
+		case SET_RATE:
+			if (parse_rate(val, (gw_limit_rate *) dst) == 0)
+				return 0;
+			fprintf(stderr, "kkb-gateway: invalid %s \"%s\" from %s: expected RATE/BURST such as 20/100 (RATE requests a second, above 0 and at most 1000000; bursts of up to BURST, from 1 to 1000000), or 0 for no limit\n",
+					s->name, val, from);
 			return -1;
-		}
-		cfg->listen = val;
 	}
-	else if (strcmp(name, "port") == 0)
-	{
-		if (parse_int("port", val, 1, 65535, &v) < 0)
-			return -1;
-		cfg->port = (int) v;
-	}
-	else if (strcmp(name, "threads") == 0)
-	{
-		if (parse_int("threads", val, 1, 256, &v) < 0)
-			return -1;
-		cfg->threads = (int) v;
-	}
-	else if (strcmp(name, "max-connections") == 0)
-	{
-		if (parse_int("max-connections", val, 1, 100000, &v) < 0)
-			return -1;
-		cfg->max_connections = (int) v;
-	}
-	else if (strcmp(name, "timeout") == 0)
-	{
-		if (parse_int("timeout", val, 1, 3600, &v) < 0)
-			return -1;
-		cfg->timeout_s = (int) v;
-	}
-	else if (strcmp(name, "header-timeout") == 0)
-	{
-		if (parse_int("header-timeout", val, 1, 3600, &v) < 0)
-			return -1;
-		cfg->header_timeout_s = (int) v;
-	}
-	else if (strcmp(name, "max-body") == 0)
-	{
-		if (parse_int("max-body", val, 1024, 1L << 30, &v) < 0)
-			return -1;
-		cfg->max_body = (size_t) v;
-	}
-	else if (strcmp(name, "max-header") == 0)
-	{
-		if (parse_int("max-header", val, 4096, 1L << 20, &v) < 0)
-			return -1;
-		cfg->max_header = (size_t) v;
-	}
-	else if (strcmp(name, "drain") == 0)
-	{
-		if (parse_int("drain", val, 0, 600, &v) < 0)
-			return -1;
-		cfg->drain_s = (int) v;
-	}
-	else if (strcmp(name, "token-ttl") == 0)
-	{
-		if (parse_int("token-ttl", val, 0, 3600, &v) < 0)
-			return -1;
-		cfg->token_ttl_s = (int) v;
-	}
-	else if (strcmp(name, "cors-origins") == 0)
-	{
-		if (strchr(val, '*'))
-		{
-			fprintf(stderr, "kkb-gateway: invalid cors-origins \"%s\": list the origins (e.g. https://portal.example.go.id); a wildcard is not allowed\n", val);
-			return -1;
-		}
-		cfg->cors_origins = *val ? val : NULL;
-	}
-	else if (strcmp(name, "cors-max-age") == 0)
-	{
-		if (parse_int("cors-max-age", val, 0, 86400, &v) < 0)
-			return -1;
-		cfg->cors_max_age_s = (int) v;
-	}
-	else if (strcmp(name, "limit-read") == 0)
-		return parse_limit(name, val, &cfg->limits[GW_LIMIT_READ]);
-	else if (strcmp(name, "limit-write") == 0)
-		return parse_limit(name, val, &cfg->limits[GW_LIMIT_WRITE]);
-	else if (strcmp(name, "limit-anon") == 0)
-		return parse_limit(name, val, &cfg->limits[GW_LIMIT_ANON]);
-	return 0;
+	return -1;
 }
 
-int
+gw_config_result
 gw_config_load(gw_config *cfg, int argc, char **argv)
 {
-	static const struct
-	{
-		const char *name;
-		const char *env;
-	}			vars[] = {
-		{"db", "KKB_DB"}, {"listen", "KKB_LISTEN"}, {"port", "KKB_PORT"},
-		{"threads", "KKB_THREADS"}, {"max-connections", "KKB_MAX_CONNECTIONS"},
-		{"timeout", "KKB_TIMEOUT"}, {"header-timeout", "KKB_HEADER_TIMEOUT"}, {"max-body", "KKB_MAX_BODY"},
-		{"max-header", "KKB_MAX_HEADER"}, {"drain", "KKB_DRAIN"},
-		{"token-ttl", "KKB_TOKEN_TTL"}, {"cors-origins", "KKB_CORS_ORIGINS"},
-		{"cors-max-age", "KKB_CORS_MAX_AGE"}, {"limit-read", "KKB_LIMIT_READ"},
-		{"limit-write", "KKB_LIMIT_WRITE"}, {"limit-anon", "KKB_LIMIT_ANON"},
-	};
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, 0}, {"listen", required_argument, NULL, 0},
-		{"port", required_argument, NULL, 0}, {"threads", required_argument, NULL, 0},
-		{"max-connections", required_argument, NULL, 0}, {"timeout", required_argument, NULL, 0},
-		{"header-timeout", required_argument, NULL, 0},
-		{"max-body", required_argument, NULL, 0}, {"max-header", required_argument, NULL, 0},
-		{"drain", required_argument, NULL, 0}, {"token-ttl", required_argument, NULL, 0},
-		{"cors-origins", required_argument, NULL, 0}, {"cors-max-age", required_argument, NULL, 0},
-		{"limit-read", required_argument, NULL, 0}, {"limit-write", required_argument, NULL, 0},
-		{"limit-anon", required_argument, NULL, 0},
-		{"help", no_argument, NULL, 'h'}, {"routes", no_argument, NULL, 'r'},
-		{NULL, 0, NULL, 0},
-	};
+	struct option opts[NSETTINGS + NACTIONS + 1];
 	long		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t		i;
-	int			c,
+	char		from[128];
+	int			i,
+				c,
 				idx;
 
-	cfg->db = "dbname=kampungkb";
-	cfg->listen = "127.0.0.1";
-	cfg->port = 8080;
-	cfg->threads = ncpu > 0 ? (int) ncpu : 2;
-	cfg->max_connections = 1024;
-	cfg->timeout_s = 30;
-	cfg->header_timeout_s = 10;
-	cfg->max_body = 10 * 1024 * 1024;
-	cfg->max_header = 32 * 1024;
-	cfg->drain_s = 10;
-	cfg->token_ttl_s = 30;
-	cfg->cors_origins = NULL;
-	cfg->cors_max_age_s = 600;
-	cfg->limits[GW_LIMIT_READ] = (gw_limit_rate) {20, 100};
-	cfg->limits[GW_LIMIT_WRITE] = (gw_limit_rate) {10, 50};
-	cfg->limits[GW_LIMIT_ANON] = (gw_limit_rate) {10, 50};
+	memset(cfg, 0, sizeof(*cfg));
 
-	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+	/* defaults */
+	for (i = 0; i < NSETTINGS; i++)
 	{
-		const char *v = getenv(vars[i].env);
+		const setting *s = &settings[i];
 
-		if (v && *v && apply(cfg, vars[i].name, v) < 0)
+		if (s->def == NULL)
 		{
-			fprintf(stderr, "kkb-gateway: (from the environment variable %s)\n", vars[i].env);
-			return -1;
+			long		n = ncpu < s->min ? s->min : ncpu > s->max ? s->max : ncpu;
+
+			*(int *) ((char *) cfg + s->offset) = (int) n;
 		}
+		else if (apply(cfg, s, s->def, "the built-in default") < 0)
+			return GW_CONFIG_ERROR;
 	}
+
+	/* the environment (an empty variable counts as unset) */
+	for (i = 0; i < NSETTINGS; i++)
+	{
+		const char *v = getenv(settings[i].env);
+
+		snprintf(from, sizeof(from), "the environment variable %s", settings[i].env);
+		if (v && *v && apply(cfg, &settings[i], v, from) < 0)
+			return GW_CONFIG_ERROR;
+	}
+
+	/* flags */
+	for (i = 0; i < NSETTINGS; i++)
+		opts[i] = (struct option) {settings[i].name, required_argument, NULL, 0};
+	for (i = 0; i < NACTIONS; i++)
+		opts[NSETTINGS + i] = (struct option) {actions[i].name, no_argument, NULL, actions[i].code};
+	opts[NSETTINGS + NACTIONS] = (struct option) {NULL, 0, NULL, 0};
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1)
 	{
-		if (c == 'h')
+		switch (c)
 		{
-			usage(stdout);
-			return 1;
+			case 0:
+				snprintf(from, sizeof(from), "--%s", settings[idx].name);
+				if (apply(cfg, &settings[idx], optarg, from) < 0)
+					return GW_CONFIG_ERROR;
+				break;
+			case ACT_HELP:
+				gw_config_usage(stdout);
+				return GW_CONFIG_DONE;
+			case ACT_ROUTES:
+				/* the route table, one "METHOD PATTERN" a line (the tests compare it with /openapi.json) */
+				for (i = 0; i < gw_nroutes; i++)
+					printf("%s %s\n", gw_routes[i].method, gw_routes[i].pattern);
+				return GW_CONFIG_DONE;
+			case ACT_VERSION:
+				return GW_CONFIG_VERSION;
+			default:
+				/* getopt has named the unknown flag or the missing value */
+				fprintf(stderr, "kkb-gateway: see kkb-gateway --help for the settings\n");
+				return GW_CONFIG_ERROR;
 		}
-		if (c == 'r')
-		{
-			/* the route table, one "METHOD PATTERN" a line (the tests compare it with /openapi.json) */
-			int			r;
-
-			for (r = 0; r < gw_nroutes; r++)
-				printf("%s %s\n", gw_routes[r].method, gw_routes[r].pattern);
-			return 1;
-		}
-		if (c != 0)
-		{
-			usage(stderr);
-			return -1;
-		}
-		if (apply(cfg, opts[idx].name, optarg) < 0)
-			return -1;
 	}
 	if (optind < argc)
 	{
-		fprintf(stderr, "kkb-gateway: unexpected argument \"%s\"\n", argv[optind]);
-		usage(stderr);
-		return -1;
+		fprintf(stderr, "kkb-gateway: unexpected argument \"%s\": every setting is a flag with a value (--port 8080); kkb-gateway --help lists them\n",
+				argv[optind]);
+		return GW_CONFIG_ERROR;
 	}
-	return 0;
+	return GW_CONFIG_RUN;
 }

@@ -1,10 +1,15 @@
 /*
  * config.h - kkb-gateway settings, from command-line flags and environment.
+ *
+ * Every setting is one row of the table in config.c ({flag, environment
+ * variable, type, range, default, help}); --help, the environment, the flags
+ * and the defaults are all derived from it.
  */
 #ifndef KKB_GW_CONFIG_H
 #define KKB_GW_CONFIG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "limit.h"
 
@@ -26,11 +31,21 @@ typedef struct gw_config
 	gw_limit_rate limits[GW_LIMIT_NKINDS];	/* rate limits (KKB_LIMIT_READ, KKB_LIMIT_WRITE, KKB_LIMIT_ANON) */
 } gw_config;
 
+/* What gw_config_load found on the command line. */
+typedef enum gw_config_result
+{
+	GW_CONFIG_ERROR = -1,		/* a bad value or flag: explained on stderr (exit 2) */
+	GW_CONFIG_RUN = 0,			/* settings loaded: start serving */
+	GW_CONFIG_DONE = 1,			/* --help or --routes was printed (exit 0) */
+	GW_CONFIG_VERSION = 2,		/* --version: the caller prints the version (exit 0) */
+} gw_config_result;
+
 /*
  * Fill `cfg` from defaults, then the environment, then argv (flags win).
- * Returns 0 on success, 1 when --help was printed, -1 on a bad value (an
- * explanation has been written to stderr).
  */
-int			gw_config_load(gw_config *cfg, int argc, char **argv);
+gw_config_result gw_config_load(gw_config *cfg, int argc, char **argv);
+
+/* Print --help (derived from the settings table) to `out`. */
+void		gw_config_usage(FILE *out);
 
 #endif

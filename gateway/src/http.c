@@ -1171,6 +1171,5 @@ gw_http_start(const gw_config *cfg)
 							MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 							MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 							MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL,
-							MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int) 1,
 							MHD_OPTION_END);
 }

@@ -5,6 +5,7 @@
  * thread pool (http.c), and on SIGINT/SIGTERM stops accepting, lets in-flight
  * requests finish (up to the drain time) and exits 0.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -12,15 +13,18 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "auth.h"
 #include "config.h"
 #include "db.h"
-#include "limit.h"
 #include "http.h"
 #include "limit.h"
 #include "log.h"
 #include "metrics.h"
+#include "version.h"			/* KKB_GW_VERSION: generated from extension/kampungkb.control */
 
 static int stop_pipe[2];
 
@@ -38,6 +42,71 @@ on_signal(int sig)
 	errno = saved;
 }
 
+/*
+ * The HTTP server did not start: find out why by binding the same address
+ * and port ourselves (with SO_REUSEADDR, as libmicrohttpd does), and log an
+ * error that names the address, the port, the cause and the setting to
+ * change.  A port in use is the usual cause: then this is most likely a
+ * second gateway, and serving from two processes on one port would split
+ * the requests between them.
+ */
+static void
+log_listen_failure(const gw_config *cfg)
+{
+	struct sockaddr_in addr;
+	char		msg[256];
+	const char *hint;
+	int			s,
+				one = 1,
+				err = 0;
+
+	memset(&addr, 0, sizeof(addr));
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t) cfg->port);
+	inet_pton(AF_INET, cfg->listen, &addr.sin_addr);
+	s = socket(AF_INET, SOCK_STREAM, 0);
+	if (s < 0)
+		err = errno;
+	else
+	{
+		setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(s, (struct sockaddr *) &addr, sizeof(addr)) != 0 || listen(s, 1) != 0)
+			err = errno;
+		close(s);
+	}
+
+	switch (err)
+	{
+		case EADDRINUSE:
+			hint = "Another process (perhaps another kkb-gateway) is listening on this port. Stop it, or choose "
+				"another port with --port or KKB_PORT (make run: HTTP_PORT=8081).";
+			break;
+		case EACCES:
+			hint = "Ports below 1024 need privileges. Choose a port from 1024 up with --port or KKB_PORT.";
+			break;
+		case EADDRNOTAVAIL:
+			hint = "The address is not one of this machine's. Choose another with --listen or KKB_LISTEN "
+				"(127.0.0.1, or 0.0.0.0 for every interface).";
+			break;
+		default:
+			hint = "The log line before this one says what failed. The address and port are set with --listen "
+				"or KKB_LISTEN and --port or KKB_PORT.";
+			break;
+	}
+	if (err != 0)
+	{
+		int			n = snprintf(msg, sizeof(msg), "could not listen on %s port %d: ", cfg->listen, cfg->port);
+
+		snprintf(msg + n, sizeof(msg) - n, "%s", strerror(err));
+		msg[n] = (char) tolower((unsigned char) msg[n]);	/* "address already in use" */
+	}
+	else
+		snprintf(msg, sizeof(msg), "could not start the HTTP server on %s port %d", cfg->listen, cfg->port);
+	gw_log("error", msg,
+		   json_pack("{s:s, s:i, s:s?, s:s}", "listen", cfg->listen, "port", cfg->port,
+					 "error", err != 0 ? strerror(err) : NULL, "hint", hint));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -49,8 +118,13 @@ main(int argc, char **argv)
 	time_t		deadline;
 
 	rc = gw_config_load(&cfg, argc, argv);
-	if (rc != 0)
-		return rc > 0 ? 0 : 2;
+	if (rc == GW_CONFIG_VERSION)
+	{
+		printf("kkb-gateway %s\n", KKB_GW_VERSION);
+		return 0;
+	}
+	if (rc != GW_CONFIG_RUN)
+		return rc == GW_CONFIG_DONE ? 0 : 2;
 
 	if (pipe(stop_pipe) != 0)
 	{
@@ -73,13 +147,11 @@ main(int argc, char **argv)
 	daemon = gw_http_start(&cfg);
 	if (daemon == NULL)
 	{
-		gw_log("error", "could not start the HTTP server",
-			   json_pack("{s:s, s:i, s:s}", "listen", cfg.listen, "port", cfg.port,
-						 "hint", "Is another process using this port? Choose another with --port or KKB_PORT."));
+		log_listen_failure(&cfg);
 		return 1;
 	}
 	gw_log("info", "listening",
-		   json_pack("{s:s, s:i, s:i, s:i, s:i}", "listen", cfg.listen, "port", cfg.port,
+		   json_pack("{s:s, s:s, s:i, s:i, s:i, s:i}", "version", KKB_GW_VERSION, "listen", cfg.listen, "port", cfg.port,
 					 "threads", cfg.threads, "max_connections", cfg.max_connections, "token_ttl", cfg.token_ttl_s));
 
 	while (read(stop_pipe[0], &sig, 1) < 0 && errno == EINTR)

@@ -45,7 +45,7 @@
  * byte every --interval-ms (default 1000) and never finish them; prints how
  * many the server closed and when, after --seconds (default 20).
  *
- * Plain POSIX sockets and pthreads; the checksum uses the gateway's sha256.c.
+ * Plain POSIX sockets and pthreads; the checksum uses the gateway's SHA-256 (digest.c, libcrypto).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -67,7 +67,7 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 
-#include "sha256.h"
+#include "digest.h"
 
 #define MAX_VILLAGES 64
 #define FAMILIES_PER_VILLAGE 100000
@@ -369,15 +369,13 @@ make_family(unsigned long g, family *f)
 static uint64_t
 row_hash(const char *key, const char *name)
 {
-	gw_sha256_ctx c;
+	char		buf[512];
 	unsigned char d[GW_SHA256_LEN];
 	uint64_t	v = 0;
+	int			n = snprintf(buf, sizeof(buf), "%s|%s", key, name);
 
-	gw_sha256_init(&c);
-	gw_sha256_update(&c, key, strlen(key));
-	gw_sha256_update(&c, "|", 1);
-	gw_sha256_update(&c, name, strlen(name));
-	gw_sha256_final(&c, d);
+	if (n < 0 || (size_t) n >= sizeof(buf) || gw_sha256(buf, (size_t) n, d) != 0)
+		die("cannot checksum the row %s (key and name longer than %zu bytes, or libcrypto failed)", key, sizeof(buf) - 2);
 	for (int i = 0; i < 8; i++)
 		v = (v << 8) | d[i];
 	return v >> 4;				/* the first 60 bits (15 hex digits) */
