@@ -13,6 +13,16 @@ RUN_PORT=${RUN_PORT:-54315}
 HTTP_PORT=${HTTP_PORT:-8080}
 cluster() { scripts/cluster.sh "$RUN_DIR" "$RUN_PORT" "$@"; }
 
+# The gateway's port must be free: checked before the database is touched, the demo
+# tokens are revoked or the banner is printed.  Busy means something accepts a TCP
+# connection on 127.0.0.1:$HTTP_PORT (a listener on 0.0.0.0 counts too).
+port_busy() { timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+if port_busy "$HTTP_PORT"; then
+	echo "run: port $HTTP_PORT on 127.0.0.1 is already in use (another make run, another kkb-gateway or another program)." >&2
+	echo "run: stop that program, or run the gateway on another port with HTTP_PORT: make run HTTP_PORT=$((HTTP_PORT == 8081 ? 8082 : 8081))" >&2
+	exit 1
+fi
+
 echo "run: starting PostgreSQL in $RUN_DIR (port $RUN_PORT)"
 cluster start
 SOCK=$(cd "$RUN_DIR" && pwd -P)
