@@ -86,7 +86,11 @@ reset: stop
 test: deps build install
 	@scripts/test.sh
 
-bench: deps build install
+# the benchmarks' tools (wrk) as well as the build's packages
+deps-bench:
+	@scripts/deps.sh bench
+
+bench: deps-bench build install
 	@scripts/bench.sh
 
 FUZZ_SECONDS ?= 60
@@ -98,4 +102,4 @@ clean:
 	@$(MAKE) -s -C gateway clean
 	rm -rf build
 
-.PHONY: all deps build extension gateway unit load install run stop demo psql reset test bench fuzz clean
+.PHONY: all deps deps-bench build extension gateway unit load install run stop demo psql reset test bench fuzz clean

@@ -13,12 +13,13 @@ cd "$(dirname "$0")/../.."
 SECS=${BENCH_HTTP_SECONDS:-10}
 N=$(( ${BENCH_ROWS:-100000} < 100000 ? ${BENCH_ROWS:-100000} : 100000 ))
 PORT=${BENCH_HTTP_PORT:-18300}
+PGBENCH=$("${PG_CONFIG:-pg_config}" --bindir 2>/dev/null)/pgbench
+[ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench || true)
+[ -n "$PGBENCH" ] || { echo "gateway benchmarks skipped: pgbench is missing (make deps installs postgresql-15, which has it)"; exit 0; }
+command -v wrk >/dev/null || { echo "gateway benchmarks skipped: wrk is missing (make bench installs it as root: apt-get install wrk)"; exit 0; }
+GW=
 OUT=$(mktemp -d)
-trap 'kill $GW 2>/dev/null; rm -rf "$OUT"' EXIT
-
-for t in wrk pgbench; do
-	command -v $t >/dev/null || { echo "gateway: $t is missing (apt-get install wrk postgresql-15): skipped" >&2; exit 0; }
-done
+trap '[ -z "$GW" ] || kill "$GW" 2>/dev/null; rm -rf "$OUT"' EXIT
 
 echo "gateway: $N members in $((N / 4)) families for the bulk import" >&2
 bench_sql "
@@ -50,7 +51,11 @@ TOKEN=$(psql -X -q -tA -c "SELECT kkb.token_cabut('bench-admin')" -c "SELECT kkb
 gateway/kkb-gateway --listen 127.0.0.1 --port "$PORT" --threads "$(nproc)" --max-body 20000000 --limit-read 0 --limit-write 0 \
 	--db "host=$PGHOST port=$PGPORT dbname=$PGDATABASE user=postgres" 2>"$OUT/gateway.log" &
 GW=$!
-i=0; until curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health"; do i=$((i + 1)); [ $i -lt 100 ] || exit 1; sleep 0.05; done
+i=0; until curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health"; do
+	i=$((i + 1))
+	[ $i -lt 100 ] && kill -0 "$GW" 2>/dev/null || { echo "gateway: the gateway did not start on port $PORT; its log:" >&2; cat "$OUT/gateway.log" >&2; exit 1; }
+	sleep 0.05
+done
 
 # --- single-row GET vs pgbench on the same transaction
 cat > "$OUT/desa.sql" <<SQL
@@ -62,7 +67,7 @@ COMMIT;
 SQL
 wrk -t2 -c32 -d2s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/v1/desa/13.77.01.1001" >/dev/null  # warm-up
 wrk -t2 -c32 -d"${SECS}s" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/v1/desa/13.77.01.1001" > "$OUT/wrk.txt"
-pgbench -n -M prepared -c 32 -j 2 -T "$SECS" -f "$OUT/desa.sql" > "$OUT/pgbench.txt" 2>&1
+"$PGBENCH" -n -M prepared -c 32 -j 2 -T "$SECS" -f "$OUT/desa.sql" > "$OUT/pgbench.txt" 2>&1
 rps=$(awk '/^Requests\/sec/ { print $2 }' "$OUT/wrk.txt")
 p99=$(awk '$1 == "99%" { print $2 }' "$OUT/wrk.txt")
 errs=$(awk '/Non-2xx|Socket errors/' "$OUT/wrk.txt" | tr '\n' ' ')

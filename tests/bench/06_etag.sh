@@ -12,9 +12,10 @@ cd "$(dirname "$0")/../.."
 SECS=${BENCH_HTTP_SECONDS:-10}
 PORT=$(( ${BENCH_HTTP_PORT:-18300} + 1 ))
 CITY=13.74
+command -v wrk >/dev/null || { echo "conditional GET benchmarks skipped: wrk is missing (make bench installs it as root: apt-get install wrk)"; exit 0; }
+GW=
 OUT=$(mktemp -d)
-trap 'kill $GW 2>/dev/null; rm -rf "$OUT"' EXIT
-command -v wrk >/dev/null || { echo "etag: wrk is missing (apt-get install wrk): skipped" >&2; exit 0; }
+trap '[ -z "$GW" ] || kill "$GW" 2>/dev/null; rm -rf "$OUT"' EXIT
 
 echo "etag: generating $CITY (16 villages, 30% scale, 3 months)" >&2
 bench_sql "SELECT count(*) FROM kkb.hasilkan_hapus('$CITY'); SELECT count(*) FROM kkb.hasilkan('$CITY', 0.3, 5, 3)" >/dev/null
@@ -24,7 +25,11 @@ TOKEN=$(psql -X -q -tA -c "SELECT kkb.token_cabut('bench-etag')" -c "SELECT kkb.
 gateway/kkb-gateway --listen 127.0.0.1 --port "$PORT" --threads "$(nproc)" --limit-read 0 --limit-write 0 \
 	--db "host=$PGHOST port=$PGPORT dbname=$PGDATABASE user=postgres" 2>"$OUT/gateway.log" &
 GW=$!
-i=0; until curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health"; do i=$((i + 1)); [ $i -lt 100 ] || exit 1; sleep 0.05; done
+i=0; until curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health"; do
+	i=$((i + 1))
+	[ $i -lt 100 ] && kill -0 "$GW" 2>/dev/null || { echo "etag: the gateway did not start on port $PORT; its log:" >&2; cat "$OUT/gateway.log" >&2; exit 1; }
+	sleep 0.05
+done
 
 pair() {
 	name=$1 path=$2
