@@ -2,7 +2,8 @@
 # bench.sh - `make bench`: every benchmark against its baseline, in one run.
 #
 # BENCH_SCALE=small (default: quick check) or large (the issues' full sizes);
-# BENCH_ONLY=gateway runs only the benchmarks whose file name contains it.
+# BENCH_ONLY=gateway runs only the benchmarks whose file name contains it;
+# BENCH_GATEWAY_BIN runs the gateway benchmarks against another build of kkb-gateway.
 # Each benchmark prints medians over BENCH_REPEAT alternating runs and the
 # ratio to its baseline; results go to build/bench/results.jsonl as well.
 # A throwaway cluster in .bench/ (port 54317) is used and stopped at the end.

@@ -13,6 +13,7 @@ SECS=${BENCH_HTTP_SECONDS:-10}
 PORT=$(( ${BENCH_HTTP_PORT:-18300} + 1 ))
 CITY=13.74
 command -v wrk >/dev/null || { echo "conditional GET benchmarks skipped: wrk is missing (make bench installs it as root: apt-get install wrk)"; exit 0; }
+GATEWAY=${BENCH_GATEWAY_BIN:-gateway/kkb-gateway}	# another build, for an A/B comparison
 GW=
 OUT=$(mktemp -d)
 trap '[ -z "$GW" ] || kill "$GW" 2>/dev/null; rm -rf "$OUT"' EXIT
@@ -22,7 +23,7 @@ bench_sql "SELECT count(*) FROM kkb.hasilkan_hapus('$CITY'); SELECT count(*) FRO
 DESA=$(bench_sql "SELECT min(kode_desa::text) FROM kkb.kampung WHERE kode_desa <@ '$CITY'")
 TOKEN=$(psql -X -q -tA -c "SELECT kkb.token_cabut('bench-etag')" -c "SELECT kkb.token_buat('kkb_admin', NULL, 'bench-etag')" | tail -1)
 
-gateway/kkb-gateway --listen 127.0.0.1 --port "$PORT" --threads "$(nproc)" --limit-read 0 --limit-write 0 \
+"$GATEWAY" --listen 127.0.0.1 --port "$PORT" --threads "$(nproc)" --limit-read 0 --limit-write 0 \
 	--db "host=$PGHOST port=$PGPORT dbname=$PGDATABASE user=postgres" 2>"$OUT/gateway.log" &
 GW=$!
 i=0; until curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health"; do
