@@ -296,9 +296,68 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 	struct option opts[NSETTINGS + NACTIONS + 1];
 	long		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	char		from[128];
-	int			i,
+	int		   *given;			/* the flags' settings, in order (their values: flag_val) */
+	const char **flag_val;
+	int			nflags = 0,
+				i,
 				c,
 				idx;
+	gw_config_result rc = GW_CONFIG_RUN;
+
+	/*
+	 * The command line first, so that --help, --version and --routes work
+	 * whatever the environment holds; the flags' values are applied last.
+	 */
+	for (i = 0; i < NSETTINGS; i++)
+		opts[i] = (struct option) {settings[i].name, required_argument, NULL, 0};
+	for (i = 0; i < NACTIONS; i++)
+		opts[NSETTINGS + i] = (struct option) {actions[i].name, no_argument, NULL, actions[i].code};
+	opts[NSETTINGS + NACTIONS] = (struct option) {NULL, 0, NULL, 0};
+	given = calloc(argc + 1, sizeof(*given));
+	flag_val = calloc(argc + 1, sizeof(*flag_val));
+	if (given == NULL || flag_val == NULL)
+	{
+		fprintf(stderr, "kkb-gateway: out of memory\n");
+		rc = GW_CONFIG_ERROR;
+		goto done;
+	}
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1)
+	{
+		switch (c)
+		{
+			case 0:
+				given[nflags] = idx;
+				flag_val[nflags++] = optarg;
+				break;
+			case ACT_HELP:
+				gw_config_usage(stdout);
+				rc = GW_CONFIG_DONE;
+				goto done;
+			case ACT_ROUTES:
+				/* the route table, one "METHOD PATTERN" a line (the tests compare it with /openapi.json) */
+				for (i = 0; i < gw_nroutes; i++)
+					printf("%s %s\n", gw_routes[i].method, gw_routes[i].pattern);
+				rc = GW_CONFIG_DONE;
+				goto done;
+			case ACT_VERSION:
+				rc = GW_CONFIG_VERSION;
+				goto done;
+			default:
+				/* getopt has named the unknown flag or the missing value */
+				fprintf(stderr, "kkb-gateway: see kkb-gateway --help for the settings\n");
+				rc = GW_CONFIG_ERROR;
+				goto done;
+		}
+	}
+	if (optind < argc)
+	{
+		fprintf(stderr, "kkb-gateway: unexpected argument \"%s\": every setting is a flag with a value (--port 8080); kkb-gateway --help lists them\n",
+				argv[optind]);
+		rc = GW_CONFIG_ERROR;
+		goto done;
+	}
 
 	memset(cfg, 0, sizeof(*cfg));
 
@@ -314,7 +373,10 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 			*(int *) ((char *) cfg + s->offset) = (int) n;
 		}
 		else if (apply(cfg, s, s->def, "the built-in default") < 0)
-			return GW_CONFIG_ERROR;
+		{
+			rc = GW_CONFIG_ERROR;
+			goto done;
+		}
 	}
 
 	/* the environment (an empty variable counts as unset) */
@@ -324,47 +386,25 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 
 		snprintf(from, sizeof(from), "the environment variable %s", settings[i].env);
 		if (v && *v && apply(cfg, &settings[i], v, from) < 0)
-			return GW_CONFIG_ERROR;
-	}
-
-	/* flags */
-	for (i = 0; i < NSETTINGS; i++)
-		opts[i] = (struct option) {settings[i].name, required_argument, NULL, 0};
-	for (i = 0; i < NACTIONS; i++)
-		opts[NSETTINGS + i] = (struct option) {actions[i].name, no_argument, NULL, actions[i].code};
-	opts[NSETTINGS + NACTIONS] = (struct option) {NULL, 0, NULL, 0};
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1)
-	{
-		switch (c)
 		{
-			case 0:
-				snprintf(from, sizeof(from), "--%s", settings[idx].name);
-				if (apply(cfg, &settings[idx], optarg, from) < 0)
-					return GW_CONFIG_ERROR;
-				break;
-			case ACT_HELP:
-				gw_config_usage(stdout);
-				return GW_CONFIG_DONE;
-			case ACT_ROUTES:
-				/* the route table, one "METHOD PATTERN" a line (the tests compare it with /openapi.json) */
-				for (i = 0; i < gw_nroutes; i++)
-					printf("%s %s\n", gw_routes[i].method, gw_routes[i].pattern);
-				return GW_CONFIG_DONE;
-			case ACT_VERSION:
-				return GW_CONFIG_VERSION;
-			default:
-				/* getopt has named the unknown flag or the missing value */
-				fprintf(stderr, "kkb-gateway: see kkb-gateway --help for the settings\n");
-				return GW_CONFIG_ERROR;
+			rc = GW_CONFIG_ERROR;
+			goto done;
 		}
 	}
-	if (optind < argc)
+
+	/* flags, in their order (a repeated flag: the last one wins) */
+	for (i = 0; i < nflags; i++)
 	{
-		fprintf(stderr, "kkb-gateway: unexpected argument \"%s\": every setting is a flag with a value (--port 8080); kkb-gateway --help lists them\n",
-				argv[optind]);
-		return GW_CONFIG_ERROR;
+		snprintf(from, sizeof(from), "--%s", settings[given[i]].name);
+		if (apply(cfg, &settings[given[i]], flag_val[i], from) < 0)
+		{
+			rc = GW_CONFIG_ERROR;
+			goto done;
+		}
 	}
-	return GW_CONFIG_RUN;
+
+done:
+	free(given);
+	free(flag_val);
+	return rc;
 }

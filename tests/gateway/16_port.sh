@@ -64,6 +64,7 @@ is "$GW_STATUS" 0 "the first gateway stops cleanly"
 # ================================================================ the settings table
 want_version=$(sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" "$ROOT/extension/kampungkb.control")
 is "$("$KKB_GATEWAY_BIN" --version)" "kkb-gateway $want_version" "--version prints the extension's default_version ($want_version)"
+is "$(KKB_PORT=bad "$KKB_GATEWAY_BIN" --version 2>&1)" "kkb-gateway $want_version" "  whatever the environment holds (KKB_PORT=bad)"
 "$KKB_GATEWAY_BIN" --help > "$KKB_TEST_DIR/help.txt"
 is "$?" 0 "--help exits 0"
 missing=
