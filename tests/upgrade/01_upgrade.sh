@@ -13,7 +13,9 @@
 #      and roles (roles.sql) are recorded, then the database and the kkb_* roles
 #      are dropped;
 #   3. V is installed, loaded with V's own demo generator (kkb.hasilkan, a
-#      kecamatan of Kota Pariaman at a small scale) plus the rows the generator
+#      kecamatan of Kota Pariaman at a small scale; in kampungkb up to 0.1.0,
+#      from 0.2.0 on the release's kampungkb_demo, whose script is kept as
+#      sql/upgrade/kampungkb_demo--V.sql) plus the rows the generator
 #      does not write (a value entered by hand, an approval state, a warning,
 #      a token), so
 #      that every table of the extension has rows; a copy of every table (each
@@ -110,7 +112,13 @@ for V in $OLD_VERSIONS; do
 	sql naik -c "CREATE EXTENSION kampungkb VERSION '$V'"
 	is "$(sql naik -c "SELECT extversion FROM pg_extension WHERE extname = 'kampungkb'")" "$V" \
 		"CREATE EXTENSION kampungkb VERSION '$V' installs the kept script"
-	# Kecamatan Pariaman Selatan, three months, V's own generator; then what it does not write
+	# Kecamatan Pariaman Selatan, three months, with V's own generator: part of kampungkb up to 0.1.0, the
+	# release's kampungkb_demo (its script kept as sql/upgrade/kampungkb_demo--V.sql) after; then what it does not write
+	demo_ext=
+	if [ "$(sql naik -c "SELECT count(*) FROM pg_proc WHERE proname = 'hasilkan'")" = 0 ]; then
+		sql naik -c "CREATE EXTENSION kampungkb_demo VERSION '$V'"
+		demo_ext=1
+	fi
 	sql naik -c "SELECT count(*) FROM kkb.hasilkan('13.77.01', 0.3, 5, 3, '2026-10-01')" \
 		-c "INSERT INTO kkb.nilai (kode_desa, periode, kode_elemen, nilai)
 		    SELECT kode_desa, '2026-10-01', 'balita_stunting', 3 FROM kkb.kampung ORDER BY kode_desa LIMIT 1" \
@@ -120,6 +128,7 @@ for V in $OLD_VERSIONS; do
 		    SELECT kode_desa, 'kampung', jsonb_build_object('kode_desa', kode_desa::text), 'uji', 'a warning written by hand'
 		      FROM kkb.kampung ORDER BY kode_desa LIMIT 1" \
 		-c "SELECT kkb.token_buat('kkb_pokja', (SELECT kode_desa FROM kkb.kampung ORDER BY kode_desa LIMIT 1), 'uji-naik') IS NOT NULL" >/dev/null
+	[ -z "$demo_ext" ] || sql naik -c "DROP EXTENSION kampungkb_demo"
 	# the copy: every table of the extension, each column as text
 	sql naik -c "CREATE SCHEMA lama" -c "DO \$\$
 		DECLARE t record;
