@@ -22,7 +22,7 @@ CC ?= cc
 UNIT_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Iextension/src/core -Itests/unit
 CRYPTO_LIBS = $(shell pkg-config --libs libcrypto 2>/dev/null || echo -lcrypto)
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
-GEN_SRCS = extension/src/core/wilayah_data.c extension/src/core/who_tables.c
+GEN_SRCS = extension/src/core/who_tables.c
 CORE_SRCS = $(filter-out $(GEN_SRCS),$(sort $(wildcard extension/src/core/*.c))) $(GEN_SRCS)
 
 all: build

@@ -1,5 +1,6 @@
 # PostgreSQL 15 with the kampungkb extension built and installed.
-# Mirrors `make run`'s database: database kampungkb, the extension, the demo data.
+# Mirrors `make run`'s database: database kampungkb, the extension, the demo
+# generator (extension kampungkb_demo, installed alongside) and the demo data.
 FROM postgres:15-bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends build-essential postgresql-server-dev-15 \

@@ -5,7 +5,9 @@
 #   start            initdb DIR/pgdata if needed, then start it (idempotent)
 #   stop [MODE]      stop it (MODE: fast (default), immediate, smart)
 #   status           exit 0 when running
-#   createdb NAME    create database NAME with the extension, if missing
+#   createdb NAME    create database NAME with the extension, if missing, and
+#                    the demo generator (kampungkb_demo): these clusters are for
+#                    development, demonstrations and tests
 #   psql [ARGS]      psql as the cluster's superuser
 #
 # PostgreSQL refuses to run as root: as root the server runs as the user
@@ -98,7 +100,8 @@ createdb)
 			-c "ALTER DATABASE \"$NAME\" SET search_path = \"\$user\", public, kkb"
 	fi
 	"$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres -d "$NAME" \
-		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS kampungkb CASCADE"
+		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS kampungkb CASCADE" \
+		-c "CREATE EXTENSION IF NOT EXISTS kampungkb_demo"
 	;;
 psql)
 	exec "$BINDIR/psql" -X -h "$DIR" -p "$PORT" -U postgres "$@"

@@ -2,12 +2,14 @@
 # demo.sh DIR PORT - (re)load the demo data into database kampungkb of the
 # cluster in DIR: removes what the demo files generate, then runs every
 # sql/demo/*.sql in order.  Used by `make run` (new database) and `make demo`.
+# The generator is the extension kampungkb_demo, created here if missing.
 set -eu
 cd "$(dirname "$0")/.."
 DIR=${1:?usage: demo.sh DIR PORT}
 PORT=${2:?usage: demo.sh DIR PORT}
 cluster() { scripts/cluster.sh "$DIR" "$PORT" "$@"; }
 
+cluster psql -d kampungkb -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS kampungkb_demo"
 if [ "$(cluster psql -d kampungkb -tAc "SELECT count(*) FROM kkb.kampung WHERE kode_desa <@ '13.77'")" != 0 ]; then
 	echo "demo: removing the old demo data of 13.77"
 	cluster psql -d kampungkb -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT count(*) FROM kkb.hasilkan_hapus('13.77')" >/dev/null

@@ -29,8 +29,9 @@ SOCK=$(cd "$RUN_DIR" && pwd -P)
 
 if cluster psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'kampungkb'" | grep -q 1; then
 	echo "run: reusing database kampungkb"
-	cluster createdb kampungkb
+	# a database of an older release: updated in place first (its rows stay), then the demo generator is added
 	cluster psql -d kampungkb -q -c "ALTER EXTENSION kampungkb UPDATE" >/dev/null 2>&1 || true
+	cluster createdb kampungkb
 else
 	echo "run: creating database kampungkb with the extension"
 	cluster createdb kampungkb

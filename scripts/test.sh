@@ -5,6 +5,8 @@
 #   build/tests/test_*   pure-C unit tests of the cores (TAP)
 #   tests/fuzz/run.sh    every libFuzzer harness, KKB_FUZZ_SECONDS each (default 60)
 #   tests/pgtap/*.sql    pgTAP tests of everything SQL-visible
+#   tests/upgrade/*.sh   the upgrade chain: each kept release, with data, updated to the current version
+#                        equals a fresh install and keeps every row (its own cluster, port TEST_PORT + 20)
 #   tests/gateway/*.sh   black-box HTTP tests of the real gateway
 #   tests/web/*.sh       the web dashboard: static serving, and a real browser (chromium)
 # KKB_TESTS (globs) runs only some of them; TEST_DIR/TEST_PORT move the cluster.
@@ -50,7 +52,7 @@ export PGHOST="$KKB_TEST_DIR" PGPORT="$TEST_PORT" PGUSER=postgres PGDATABASE="$T
 # KKB_TESTS narrows the run to some files (globs), e.g.
 #   KKB_TESTS="tests/gateway/03_*.sh tests/pgtap/041_*.sql" scripts/test.sh
 set --
-for f in ${KKB_TESTS:-build/tests/test_* tests/fuzz/run.sh tests/pgtap/[0-9]*.sql tests/gateway/[0-9]*.sh tests/web/[0-9]*.sh}; do
+for f in ${KKB_TESTS:-build/tests/test_* tests/fuzz/run.sh tests/pgtap/[0-9]*.sql tests/upgrade/[0-9]*.sh tests/gateway/[0-9]*.sh tests/web/[0-9]*.sh}; do
 	[ -f "$f" ] && set -- "$@" "$f"
 done
 echo "test: running $# test files"

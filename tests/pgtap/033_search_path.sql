@@ -3,7 +3,7 @@
 BEGIN;
 SELECT plan(4);
 
-DROP EXTENSION kampungkb;
+DROP EXTENSION kampungkb_demo, kampungkb;   -- the demo generator (kampungkb_demo) requires kampungkb
 CREATE SCHEMA jebakan;
 CREATE TABLE jebakan.tertangkap (apa text);
 -- look-alikes of what the script uses, with exact argument types so they would win overload resolution

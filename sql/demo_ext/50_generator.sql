@@ -1,4 +1,7 @@
--- 50_generator.sql - a deterministic synthetic data generator for demonstrations,
+-- 50_generator.sql - the extension kampungkb_demo (requires kampungkb; not part of
+-- a production CREATE EXTENSION kampungkb: CREATE EXTENSION kampungkb_demo adds it,
+-- DROP EXTENSION kampungkb_demo removes it and keeps the rows it wrote).
+-- A deterministic synthetic data generator for demonstrations,
 -- load tests and BI work: kkb.hasilkan (hasilkan = generate) fills every village
 -- under a region with a Kampung KB, families, members, child measurements, vital
 -- events, interventions and twelve (or `bulan`) months of profiles and reports;
