@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 
-#include "http.h"
+#include "context.h"
 
 static void
 usage(FILE *out)
