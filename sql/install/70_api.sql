@@ -38,8 +38,10 @@ COMMENT ON FUNCTION kkb._api_halaman(json, bigint, integer, integer, json, text)
 -- The columns of a table that a request body may set, in table order, with
 -- their default expressions: every column but the primary key, identity and
 -- generated columns, and the time stamps the database keeps (default now()).
+-- (The defaults are printed with only pg_catalog in the search path, so they
+-- name their types with the schema.)
 CREATE FUNCTION kkb._api_kolom(tabel regclass) RETURNS TABLE (nama text, bawaan text)
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
 	SELECT a.attname::text, pg_catalog.pg_get_expr(d.adbin, d.adrelid)
 	  FROM pg_catalog.pg_attribute a
 	  LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
