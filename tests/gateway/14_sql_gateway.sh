@@ -1,0 +1,34 @@
+#!/bin/sh
+# 14_sql_gateway.sh - the gateway names no table or column of kkb: its SQL is
+# only calls of API functions (kkb.api_...), the transaction and scope
+# statements (set_config of kkb.wilayah and kkb.pengguna, the version of the
+# ETag: kkb._versi_teks), the token check (kkb.token_periksa) and the health
+# check (kkb.versi).  The bulk sync (h_sinkron.c) is not yet an API function
+# and is left out.  Every function the route table names exists, with a
+# comment, and runs with the caller's rights.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/gateway/lib.sh
+
+SRC=$(ls gateway/src/*.c | grep -v '/h_sinkron\.c$')
+
+# the SQL in the gateway: string literals of lines that are not comments and hold SQL words
+sql_lines=$(grep -hE '"[^"]*(SELECT|FROM|INSERT|UPDATE|DELETE|JOIN|WITH)[^"]*"' $SRC | grep -vE '^\s*(/?\*|//)')
+names=$(printf '%s\n' "$sql_lines" | grep -oE 'kkb\.[A-Za-z_]+' | sort -u | tr '\n' ' ')
+bad=$(printf '%s\n' $names | grep -vE '^kkb\.(api_[a-z_]+|_versi_teks|token_periksa|versi|wilayah|pengguna)$' | tr '\n' ' ')
+is "$bad" "" "the gateway's SQL names only API functions and the transaction, token and version calls (found: $names)"
+settings=$(printf '%s\n' "$sql_lines" | grep -oE "[a-z_.]*\('kkb\.(wilayah|pengguna)'" | sort -u | tr '\n' ' ')
+is "$settings" "pg_catalog.set_config('kkb.pengguna' pg_catalog.set_config('kkb.wilayah' " "kkb.wilayah and kkb.pengguna appear only as settings"
+is "$(grep -c '"SELECT \* FROM %s("' gateway/src/h_api.c)" 1 "the generic handler builds one statement shape: SELECT * FROM <function>(\$1, ...)"
+
+# the route table's functions
+fns=$(grep -oE '"kkb\.api_[a-z_]+"' gateway/src/routes.c | tr -d '"' | sort -u)
+n=$(printf '%s\n' "$fns" | grep -c .)
+ok "$([ "$n" -ge 27 ] && echo 0 || echo 1)" "the route table names $n API functions"
+list=$(printf "'%s'," $fns | sed 's/,$//')
+is "$(sql "SELECT count(*) FROM pg_proc p WHERE p.pronamespace = 'kkb'::regnamespace AND 'kkb.' || p.proname IN ($list)
+             AND obj_description(p.oid, 'pg_proc') IS NOT NULL AND NOT p.prosecdef")" "$n" \
+	"each exists in the extension, has a comment and runs as the caller (SECURITY INVOKER)"
+is "$(grep -cE 'h_(desa|wilayah|agensi|periode|laporan|saya)\.c' gateway/Makefile; ls gateway/src | grep -cE '^h_(desa|wilayah|agensi|periode|laporan|saya)\.c$')" "0
+0" "no per-resource handler files are left"
+
+done_testing
