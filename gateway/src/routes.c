@@ -32,14 +32,17 @@
 #define HTML "text/html; charset=utf-8"
 #define ASSETS "text/javascript, text/css, image/svg+xml"
 
-/* A route with a handler of its own (success 200, no cache, JSON unless it says otherwise). */
-#define OWN(m, p, h, acc) .method = (m), .pattern = (p), .handler = (h), .access = (acc)
+/*
+ * Every row starts with its method, path pattern, handler and access; the
+ * rest is named.  A route with a handler of its own: success 200, no cache,
+ * JSON unless it says otherwise.
+ */
 /* An API route: answered by gw_api with the named function (success 200, no document 404 unless it says otherwise). */
-#define API(m, p, acc, fn) .method = (m), .pattern = (p), .handler = gw_api, .access = (acc), .function = (fn)
+#define API(acc, fn) gw_api, (acc), .function = (fn)
 /* An API route about one Kampung KB (path segment 1): a village outside the caller's scope is 404. */
-#define DESA(m, p, fn) API(m, p, GW_TOKEN, fn), .region_path = 1, .none_message = NOT_FOUND
+#define DESA(fn) API(GW_TOKEN, fn), .region_path = 1, .none_message = NOT_FOUND
 /* ... about a month's report of one Kampung KB: also 404 when the month has none. */
-#define LAPORAN(m, p, fn) API(m, p, GW_TOKEN, fn), .region_path = 1, .none_message = NO_REPORT
+#define LAPORAN(fn) API(GW_TOKEN, fn), .region_path = 1, .none_message = NO_REPORT
 #define NOT_FOUND "no such Kampung KB (or it is outside your scope)"
 #define NO_REPORT "the month has no such report (or the village is not a Kampung KB in your scope)"
 
@@ -53,108 +56,108 @@
 #define WILAYAH_LINGKUP {GW_ARG_REGION_SCOPE, "wilayah", .hint = "E.g. wilayah=13.77 for Kota Pariaman."}
 
 const gw_route gw_routes[] = {
-	{OWN("GET", "/v1/health", h_health, GW_OPEN), .summary = "Is the gateway up and can it reach the database"},
-	{OWN("GET", "/openapi.json", h_openapi, GW_OPEN),
+	{"GET", "/v1/health", h_health, GW_OPEN, .summary = "Is the gateway up and can it reach the database"},
+	{"GET", "/openapi.json", h_openapi, GW_OPEN,
 	.summary = "This API's OpenAPI 3.0 description, generated from the route table"},
-	{OWN("GET", "/metrics", h_metrics, GW_OPEN),
+	{"GET", "/metrics", h_metrics, GW_OPEN,
 		.summary = "Counters in the Prometheus text format: requests by route and status, latency, connections, database errors",
 	.produces = TEXT_PLAIN},
 
-	{OWN("GET", "/", h_web_index, GW_OPEN), .summary = "The web dashboard (index.html; Cache-Control: no-cache, ETag)",
+	{"GET", "/", h_web_index, GW_OPEN, .summary = "The web dashboard (index.html; Cache-Control: no-cache, ETag)",
 	.produces = HTML},
-	{OWN("GET", "/assets/{versi}/{nama}", h_web_aset, GW_OPEN),
+	{"GET", "/assets/{versi}/{nama}", h_web_aset, GW_OPEN,
 		.summary = "The dashboard's embedded files, versioned by a hash of their content (cached for a year)",
 	.produces = ASSETS},
-	{API("GET", "/v1/saya", GW_TOKEN, "kkb.api_saya"),
+	{"GET", "/v1/saya", API(GW_TOKEN, "kkb.api_saya"),
 		.summary = "Who the token says the caller is: role, label, region scope, agency",
 	.args = {{GW_ARG_TOKEN_AGENCY}}},
 
-	{API("GET", "/v1/wilayah", GW_TOKEN_OPTIONAL, "kkb.api_wilayah_daftar"),
+	{"GET", "/v1/wilayah", API(GW_TOKEN_OPTIONAL, "kkb.api_wilayah_daftar"),
 		.summary = "Regions under a parent region (the provinces without induk)",
 		.args = {{GW_ARG_REGION, "induk"}, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_ACUAN,
 	.none_message = "no such region (induk)"},
-	{API("GET", "/v1/wilayah/{kode}", GW_TOKEN_OPTIONAL, "kkb.api_wilayah"),
+	{"GET", "/v1/wilayah/{kode}", API(GW_TOKEN_OPTIONAL, "kkb.api_wilayah"),
 		.summary = "One region", .args = {KODE}, .cache = GW_CACHE_ACUAN, .none_message = "no such region"},
 
-	{API("GET", "/v1/desa", GW_TOKEN, "kkb.api_desa_daftar"),
+	{"GET", "/v1/desa", API(GW_TOKEN, "kkb.api_desa_daftar"),
 		.summary = "Kampung KB within a region, with class, completeness and state of a month",
 		.args = {{GW_ARG_REGION, "wilayah"}, PERIODE, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA,
 	.region_query = "wilayah", .none_message = NOT_FOUND},
-	{DESA("GET", "/v1/desa/{kode}", "kkb.api_desa"),
+	{"GET", "/v1/desa/{kode}", DESA("kkb.api_desa"),
 		.summary = "One Kampung KB", .args = {KODE}, .cache = GW_CACHE_DATA},
-	{DESA("GET", "/v1/desa/{kode}/profil", "kkb.api_desa_profil"),
+	{"GET", "/v1/desa/{kode}/profil", DESA("kkb.api_desa_profil"),
 		.summary = "The 40-item profile of a month, with sources and completeness",
 	.args = {KODE, PERIODE}, .csv = GW_CSV, .cache = GW_CACHE_DATA},
-	{DESA("GET", "/v1/desa/{kode}/klasifikasi", "kkb.api_desa_klasifikasi"),
+	{"GET", "/v1/desa/{kode}/klasifikasi", DESA("kkb.api_desa_klasifikasi"),
 		.summary = "The village's class for a month", .args = {KODE, PERIODE}, .cache = GW_CACHE_DATA},
-	{DESA("GET", "/v1/desa/{kode}/validasi", "kkb.api_desa_validasi"),
+	{"GET", "/v1/desa/{kode}/validasi", DESA("kkb.api_desa_validasi"),
 		.summary = "Validation rule violations of a month", .args = {KODE, PERIODE}, .csv = GW_CSV, .cache = GW_CACHE_DATA},
-	{DESA("GET", "/v1/desa/{kode}/risiko-stunting", "kkb.api_desa_risiko_stunting"),
+	{"GET", "/v1/desa/{kode}/risiko-stunting", DESA("kkb.api_desa_risiko_stunting"),
 		.summary = "Families at risk of stunting",
 	.args = {KODE, {GW_ARG_DATE, "acuan"}, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_PRIBADI},
 
-	{LAPORAN("GET", "/v1/desa/{kode}/profil-kampung/{periode}", "kkb.api_profil_kampung"),
+	{"GET", "/v1/desa/{kode}/profil-kampung/{periode}", LAPORAN("kkb.api_profil_kampung"),
 		.summary = "The month's Kampung KB profile as stored (404 when the month has none)",
 	.args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
-	{LAPORAN("GET", "/v1/desa/{kode}/penduduk/{periode}", "kkb.api_penduduk"),
+	{"GET", "/v1/desa/{kode}/penduduk/{periode}", LAPORAN("kkb.api_penduduk"),
 		.summary = "The month's population report as stored (404 when the month has none)",
 	.args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
-	{LAPORAN("GET", "/v1/desa/{kode}/kkbpk/{periode}", "kkb.api_kkbpk"),
+	{"GET", "/v1/desa/{kode}/kkbpk/{periode}", LAPORAN("kkb.api_kkbpk"),
 		.summary = "The month's family-planning report as stored (404 when the month has none)",
 	.args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
-	{DESA("GET", "/v1/desa/{kode}/nilai/{periode}", "kkb.api_nilai"),
+	{"GET", "/v1/desa/{kode}/nilai/{periode}", DESA("kkb.api_nilai"),
 		.summary = "The month's entered data items", .args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
-	{DESA("PUT", "/v1/desa/{kode}/profil-kampung/{periode}", "kkb.api_profil_kampung_simpan"),
+	{"PUT", "/v1/desa/{kode}/profil-kampung/{periode}", DESA("kkb.api_profil_kampung_simpan"),
 		.summary = "Replace the month's Kampung KB profile (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
 	.body = GW_RB_OBJECT},
-	{DESA("PUT", "/v1/desa/{kode}/penduduk/{periode}", "kkb.api_penduduk_simpan"),
+	{"PUT", "/v1/desa/{kode}/penduduk/{periode}", DESA("kkb.api_penduduk_simpan"),
 		.summary = "Replace the month's population report (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
 	.body = GW_RB_OBJECT},
-	{DESA("PUT", "/v1/desa/{kode}/kkbpk/{periode}", "kkb.api_kkbpk_simpan"),
+	{"PUT", "/v1/desa/{kode}/kkbpk/{periode}", DESA("kkb.api_kkbpk_simpan"),
 		.summary = "Replace the month's family-planning report (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
 	.body = GW_RB_OBJECT},
-	{DESA("PUT", "/v1/desa/{kode}/nilai/{periode}", "kkb.api_nilai_simpan"),
+	{"PUT", "/v1/desa/{kode}/nilai/{periode}", DESA("kkb.api_nilai_simpan"),
 		.summary = "Replace the month's entered data items", .args = {KODE, PERIODE_PATH, BODY}, .body = GW_RB_OBJECT},
-	{DESA("GET", "/v1/desa/{kode}/intervensi", "kkb.api_intervensi_daftar"),
+	{"GET", "/v1/desa/{kode}/intervensi", DESA("kkb.api_intervensi_daftar"),
 		.summary = "The village's interventions", .args = {KODE, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA},
-	{DESA("POST", "/v1/desa/{kode}/intervensi", "kkb.api_intervensi_tambah"),
+	{"POST", "/v1/desa/{kode}/intervensi", DESA("kkb.api_intervensi_tambah"),
 		.summary = "Record an intervention", .args = {KODE, BODY}, .body = GW_RB_OBJECT, .success = 201},
 
-	{OWN("POST", "/v1/desa/{kode}/keluarga", h_sinkron_keluarga, GW_TOKEN),
+	{"POST", "/v1/desa/{kode}/keluarga", h_sinkron_keluarga, GW_TOKEN,
 		.summary = "Bulk sync of families by (kode_desa, no_kk): JSON array or CSV; an import summary",
 	.query = "dry_run atomik", .body = GW_RB_ROWS},
-	{OWN("POST", "/v1/desa/{kode}/anggota", h_sinkron_anggota, GW_TOKEN),
+	{"POST", "/v1/desa/{kode}/anggota", h_sinkron_anggota, GW_TOKEN,
 		.summary = "Bulk sync of family members by (kode_desa, nik): JSON array or CSV; an import summary",
 	.query = "dry_run atomik", .body = GW_RB_ROWS},
-	{OWN("POST", "/v1/desa/{kode}/pengukuran", h_sinkron_pengukuran, GW_TOKEN),
+	{"POST", "/v1/desa/{kode}/pengukuran", h_sinkron_pengukuran, GW_TOKEN,
 		.summary = "Bulk sync of child measurements by (kode_desa, nik, tanggal_ukur): JSON array or CSV; an import summary with the computed z-scores",
 	.query = "dry_run atomik", .body = GW_RB_ROWS},
-	{OWN("POST", "/v1/desa/{kode}/peristiwa", h_sinkron_peristiwa, GW_TOKEN),
+	{"POST", "/v1/desa/{kode}/peristiwa", h_sinkron_peristiwa, GW_TOKEN,
 		.summary = "Bulk sync of vital events (births, deaths, moves) by (kode_desa, ref), ref being the client's own id of the event: JSON array or CSV; an import summary",
 	.query = "dry_run atomik", .body = GW_RB_ROWS},
 
-	{DESA("GET", "/v1/desa/{kode}/periode/{periode}", "kkb.api_periode"),
+	{"GET", "/v1/desa/{kode}/periode/{periode}", DESA("kkb.api_periode"),
 		.summary = "The month's workflow state", .args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
-	{DESA("POST", "/v1/desa/{kode}/periode/{periode}/ajukan", "kkb.api_periode_ajukan"),
+	{"POST", "/v1/desa/{kode}/periode/{periode}/ajukan", DESA("kkb.api_periode_ajukan"),
 		.summary = "Submit the month", .args = {KODE, PERIODE_PATH}},
-	{DESA("POST", "/v1/desa/{kode}/periode/{periode}/setujui", "kkb.api_periode_setujui"),
+	{"POST", "/v1/desa/{kode}/periode/{periode}/setujui", DESA("kkb.api_periode_setujui"),
 		.summary = "Approve the month", .args = {KODE, PERIODE_PATH}},
-	{DESA("POST", "/v1/desa/{kode}/periode/{periode}/kunci", "kkb.api_periode_kunci"),
+	{"POST", "/v1/desa/{kode}/periode/{periode}/kunci", DESA("kkb.api_periode_kunci"),
 		.summary = "Lock the month", .args = {KODE, PERIODE_PATH}},
-	{DESA("POST", "/v1/desa/{kode}/periode/{periode}/buka", "kkb.api_periode_buka"),
+	{"POST", "/v1/desa/{kode}/periode/{periode}/buka", DESA("kkb.api_periode_buka"),
 		.summary = "Reopen the month", .args = {KODE, PERIODE_PATH}},
 
-	{API("GET", "/v1/prioritas", GW_TOKEN, "kkb.api_prioritas"),
+	{"GET", "/v1/prioritas", API(GW_TOKEN, "kkb.api_prioritas"),
 		.summary = "An agency's (OPD) work list of villages",
 		.args = {WILAYAH_LINGKUP, PERIODE, {GW_ARG_AGENCY, "opd"}, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA,
 	.region_query = "wilayah", .none_status = 400, .none_message = "unknown agency (opd): see kkb.opd for the codes"},
-	{API("GET", "/v1/ringkasan", GW_TOKEN, "kkb.api_ringkasan"),
+	{"GET", "/v1/ringkasan", API(GW_TOKEN, "kkb.api_ringkasan"),
 		.summary = "Aggregates of the Kampung KB under a region per regency/city (tingkat 2), kecamatan (3) or village (4): villages, classes, completeness, stunting prevalence, unmet need, families at risk; the region's own figures in total. Counts only (readable by a province token)",
 		.args = {WILAYAH_LINGKUP, PERIODE,
 			{GW_ARG_INT, "tingkat", .min = 1, .max = 4,
 		.hint = "1 province, 2 regency/city, 3 district (kecamatan), 4 village; e.g. tingkat=2 within a province."}, LIMIT, OFFSET},
 	.csv = GW_CSV, .cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no such region"},
-	{API("GET", "/v1/klasifikasi", GW_TOKEN, "kkb.api_klasifikasi_daftar"),
+	{"GET", "/v1/klasifikasi", API(GW_TOKEN, "kkb.api_klasifikasi_daftar"),
 		.summary = "Village classes within a region", .args = {WILAYAH_LINGKUP, PERIODE, LIMIT, OFFSET}, .csv = GW_CSV,
 	.cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no villages"},
 };

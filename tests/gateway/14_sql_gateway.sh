@@ -31,4 +31,15 @@ is "$(sql "SELECT count(*) FROM pg_proc p WHERE p.pronamespace = 'kkb'::regnames
 is "$(grep -cE 'h_(desa|wilayah|agensi|periode|laporan|saya)\.c' gateway/Makefile; ls gateway/src | grep -cE '^h_(desa|wilayah|agensi|periode|laporan|saya)\.c$')" "0
 0" "no per-resource handler files are left"
 
+# the request log line names the code of an error answer
+PORT=18140
+gw_start $PORT || { echo "Bail out! the gateway did not start"; exit 1; }
+is "$(status_of "$(http GET /v1/nowhere)")" 404 "an unknown path: 404"
+is "$(status_of "$(http GET "/v1/wilayah?induk=13.77&limit=1")")" 200 "the region list without a token (kkb_anon): 200"
+is "$(status_of "$(http GET "/v1/desa/13.77.01.1001")")" 401 "a village without a token: 401"
+gw_stop
+is "$(grep '"request"' "$GW_LOG" | grep '"route": null' | grep -c '"code": "KKB-404"')" 1 "the 404's log line has \"code\": \"KKB-404\""
+is "$(grep '"request"' "$GW_LOG" | grep '"/v1/desa/{kode}"' | grep -c '"code": "KKB-401"')" 1 "the 401's log line has \"code\": \"KKB-401\""
+is "$(grep '"request"' "$GW_LOG" | grep '"/v1/wilayah"' | grep -c '"code"')" 0 "a 200's log line has no code"
+
 done_testing
