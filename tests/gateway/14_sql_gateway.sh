@@ -37,9 +37,15 @@ gw_start $PORT || { echo "Bail out! the gateway did not start"; exit 1; }
 is "$(status_of "$(http GET /v1/nowhere)")" 404 "an unknown path: 404"
 is "$(status_of "$(http GET "/v1/wilayah?induk=13.77&limit=1")")" 200 "the region list without a token (kkb_anon): 200"
 is "$(status_of "$(http GET "/v1/desa/13.77.01.1001")")" 401 "a village without a token: 401"
+doc=$(curl -s "http://127.0.0.1:$PORT/openapi.json")
+is "$(printf '%s' "$doc" | jq -c '.paths["/v1/ringkasan"].get | [."x-kkb-function", [.parameters[] | select(.in == "query") | .name],
+	(.parameters[] | select(.name == "tingkat") | .schema)]')" \
+	'["kkb.api_ringkasan",["wilayah","periode","tingkat","limit","offset"],{"type":"integer","minimum":1,"maximum":4}]' \
+	"/openapi.json: an API route names its function, and its query parameters and bounds come from the argument mapping"
+is "$(printf '%s' "$doc" | jq '[.paths[][] | select(has("x-kkb-function"))] | length')" "$n" "every API route is described with its function"
 gw_stop
-is "$(grep '"request"' "$GW_LOG" | grep '"route": null' | grep -c '"code": "KKB-404"')" 1 "the 404's log line has \"code\": \"KKB-404\""
-is "$(grep '"request"' "$GW_LOG" | grep '"/v1/desa/{kode}"' | grep -c '"code": "KKB-401"')" 1 "the 401's log line has \"code\": \"KKB-401\""
+is "$(grep '"request"' "$GW_LOG" | grep '"route":null' | grep -c '"code":"KKB-404"')" 1 "the 404's log line has \"code\": \"KKB-404\""
+is "$(grep '"request"' "$GW_LOG" | grep '"/v1/desa/{kode}"' | grep -c '"code":"KKB-401"')" 1 "the 401's log line has \"code\": \"KKB-401\""
 is "$(grep '"request"' "$GW_LOG" | grep '"/v1/wilayah"' | grep -c '"code"')" 0 "a 200's log line has no code"
 
 done_testing
