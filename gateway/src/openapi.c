@@ -34,8 +34,8 @@ static const struct
 
 /*
  * One query parameter: its description and type from the table above, and
- * from the argument what the gateway checks (bounds, the month's pattern,
- * required when neither the query nor the token gives it).
+ * from the route's argument what the gateway checks (bounds and defaults of
+ * whole numbers and paging, dates).
  */
 static void
 query_param(json_t *params, const gw_arg *g)
