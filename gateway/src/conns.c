@@ -3,7 +3,6 @@
  */
 #include "conns.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,6 @@
 #include "log.h"
 #include "metrics.h"
 
-static atomic_int inflight;
 static double header_timeout_ms;
 static unsigned int max_params;
 
@@ -235,16 +233,4 @@ gw_conn_request_done(gw_conn *c)
 	c->refused = 0;
 	c->deadline_ms = gw_now_ms() + header_timeout_ms;
 	pthread_mutex_unlock(&gw_conns_lock);
-}
-
-int
-gw_conns_inflight(void)
-{
-	return atomic_load(&inflight);
-}
-
-void
-gw_conns_inflight_add(int delta)
-{
-	atomic_fetch_add(&inflight, delta);
 }

@@ -44,10 +44,6 @@ gw_conn    *gw_conn_of(struct MHD_Connection *conn);
 void		gw_conn_request_in(gw_conn *c);
 void		gw_conn_request_done(gw_conn *c);
 
-/* Requests being handled now (for the shutdown drain and the metrics), and counting them. */
-int			gw_conns_inflight(void);
-void		gw_conns_inflight_add(int delta);
-
 /* libmicrohttpd callbacks: MHD_OPTION_NOTIFY_CONNECTION, MHD_OPTION_UNESCAPE_CALLBACK, MHD_OPTION_URI_LOG_CALLBACK. */
 void		gw_on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
 							 enum MHD_ConnectionNotificationCode toe);

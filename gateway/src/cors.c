@@ -9,7 +9,6 @@
 
 #include "config.h"
 #include "reply.h"
-#include "router.h"
 
 static const gw_config *config;
 
@@ -54,39 +53,15 @@ gw_cors_origin(gw_request *req)
 	return NULL;
 }
 
-/* See cors.h. */
 void
-gw_reply_options(gw_request *req)
+gw_cors_preflight(gw_request *req, const char *allow)
 {
-	const gw_route *r;
-	int			path_known = 0;
-	char		allow[80];
-	const char *origin;
+	char		age[16];
 
-	r = gw_route_match(req, "OPTIONS", req->path, &path_known);
-	/* "/v1/desa.csv": the CSV form of a GET list route */
-	if (r == NULL && !path_known && gw_route_match_csv(req) != NULL)
-	{
-		snprintf(req->allow, sizeof(req->allow), "GET");
-		path_known = 1;
-	}
-	if (!path_known)
-	{
-		gw_reply_error(req, 404, "KKB-404", "no such resource",
-					   "No route of this API matches the requested path.", NULL);
+	if (gw_cors_origin(req) == NULL)
 		return;
-	}
-	snprintf(allow, sizeof(allow), "%s, OPTIONS", req->allow);
-	gw_reply_body(req, 204, NULL, NULL, 0);
-	gw_set_header(req, MHD_HTTP_HEADER_ALLOW, allow);
-	if ((origin = gw_cors_origin(req)) != NULL)
-	{
-		char		age[16];
-
-		gw_set_header(req, "Access-Control-Allow-Methods", allow);
-		gw_set_header(req, "Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match, Prefer");
-		snprintf(age, sizeof(age), "%d", config->cors_max_age_s);
-		gw_set_header(req, "Access-Control-Max-Age", age);
-	}
+	gw_set_header(req, "Access-Control-Allow-Methods", allow);
+	gw_set_header(req, "Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match, Prefer");
+	snprintf(age, sizeof(age), "%d", config->cors_max_age_s);
+	gw_set_header(req, "Access-Control-Max-Age", age);
 }
-

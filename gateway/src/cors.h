@@ -1,7 +1,7 @@
 /*
  * cors.h - cross-origin calls from browsers (cors.c): the configured origins
- * (--cors-origins) get Access-Control-* headers; OPTIONS answers the methods
- * of a resource and a browser's preflight.
+ * (--cors-origins) get Access-Control-* headers, on answers and on the
+ * preflight (OPTIONS).
  */
 #ifndef KKB_GW_CORS_H
 #define KKB_GW_CORS_H
@@ -20,10 +20,10 @@ int			gw_cors_enabled(void);
 const char *gw_cors_origin(gw_request *req);
 
 /*
- * OPTIONS: the methods a resource allows (Allow), and for a browser's
- * preflight from an allowed origin the CORS answer; other origins get no CORS
- * headers, so the browser does not send the call.
+ * A browser's preflight (OPTIONS, answered by router.c with the methods
+ * `allow`): from an allowed origin the CORS headers; other origins get none,
+ * so the browser does not send the call.
  */
-void		gw_reply_options(gw_request *req);
+void		gw_cors_preflight(gw_request *req, const char *allow);
 
 #endif

@@ -145,6 +145,35 @@ gw_route_match_csv(gw_request *req)
 	return r && r->csv ? r : NULL;
 }
 
+/*
+ * OPTIONS: the methods a resource allows (Allow), and for a browser's
+ * preflight the CORS answer (cors.c).
+ */
+static void
+reply_options(gw_request *req)
+{
+	int			path_known = 0;
+	char		allow[80];
+
+	gw_route_match(req, "OPTIONS", req->path, &path_known);
+	/* "/v1/desa.csv": the CSV form of a GET list route */
+	if (!path_known && gw_route_match_csv(req) != NULL)
+	{
+		snprintf(req->allow, sizeof(req->allow), "GET");
+		path_known = 1;
+	}
+	if (!path_known)
+	{
+		gw_reply_error(req, 404, "KKB-404", "no such resource",
+					   "No route of this API matches the requested path.", NULL);
+		return;
+	}
+	snprintf(allow, sizeof(allow), "%s, OPTIONS", req->allow);
+	gw_reply_body(req, 204, NULL, NULL, 0);
+	gw_set_header(req, MHD_HTTP_HEADER_ALLOW, allow);
+	gw_cors_preflight(req, allow);
+}
+
 void
 gw_dispatch(gw_request *req)
 {
@@ -168,7 +197,7 @@ gw_dispatch(gw_request *req)
 	}
 	if (strcmp(req->method, "OPTIONS") == 0)
 	{
-		gw_reply_options(req);
+		reply_options(req);
 		return;
 	}
 	req->route = gw_route_match(req, req->method, req->path, &path_known);

@@ -27,7 +27,7 @@ static size_t max_body;
 int
 gw_http_inflight(void)
 {
-	return gw_conns_inflight();
+	return gw_metrics_inflight();
 }
 
 /* Send req's response through libmicrohttpd. */
@@ -116,7 +116,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		req->path = url;
 		req->started_ms = gw_now_ms();
 		req->auth.role = GW_ROLE_NONE;
-		gw_conns_inflight_add(1);
+		gw_metrics_inflight_add(1);
 		*con_cls = req;
 
 		if (c)
@@ -203,7 +203,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_Re
 	free(req->resp_body);
 	free(req);
 	*con_cls = NULL;
-	gw_conns_inflight_add(-1);
+	gw_metrics_inflight_add(-1);
 }
 
 /* libmicrohttpd's own error messages, as log lines. */
