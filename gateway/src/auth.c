@@ -11,7 +11,7 @@
 
 #include "db.h"
 #include "errors.h"
-#include "http.h"
+#include "reply.h"
 #include "log.h"
 
 /*
@@ -30,6 +30,8 @@ static const struct
 	[GW_ROLE_ANALIS] = {"kkb_analis", "BEGIN; SET LOCAL ROLE kkb_analis"},
 	[GW_ROLE_PROVINSI] = {"kkb_provinsi", "BEGIN; SET LOCAL ROLE kkb_provinsi"},
 };
+/* calls without a token (GW_TOKEN_OPTIONAL routes): the public region reference only */
+static const char anon_begin_sql[] = "BEGIN; SET LOCAL ROLE kkb_anon";
 #define NROLES ((int) (sizeof(roles) / sizeof(roles[0])))
 
 const char *
@@ -41,8 +43,7 @@ gw_role_name(gw_role role)
 const char *
 gw_role_begin_sql(gw_role role)
 {
-	/* anonymous: kkb_pokja without a scope sees reference data and no village's rows */
-	return role >= 0 && role < NROLES ? roles[role].begin_sql : roles[GW_ROLE_POKJA].begin_sql;
+	return role >= 0 && role < NROLES ? roles[role].begin_sql : anon_begin_sql;
 }
 
 /* ---------------------------------------------------------------- cache */

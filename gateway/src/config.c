@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 
-#include "http.h"
+#include "context.h"
 
 typedef enum setting_type
 {

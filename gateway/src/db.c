@@ -147,6 +147,27 @@ gw_db_exec_retry(const char *sql, int nparams, const char *const *params)
 	return NULL;
 }
 
+/* Statements whose parameter types the server infers (gw_db_stmt_infer); written before serving. */
+#define GW_MAX_INFERRED 128
+static const gw_stmt *inferred[GW_MAX_INFERRED];
+static int ninferred;
+
+void
+gw_db_stmt_infer(const gw_stmt *st)
+{
+	if (ninferred < GW_MAX_INFERRED)
+		inferred[ninferred++] = st;
+}
+
+static int
+is_inferred(const gw_stmt *st)
+{
+	for (int i = 0; i < ninferred; i++)
+		if (inferred[i] == st)
+			return 1;
+	return 0;
+}
+
 PGresult *
 gw_db_exec_stmt(PGconn *conn, const gw_stmt *st, const char *const *params)
 {
@@ -159,7 +180,7 @@ gw_db_exec_stmt(PGconn *conn, const gw_stmt *st, const char *const *params)
 			return PQexecPrepared(conn, st->name, st->nparams, params, NULL, NULL, 0);
 	if (nprepared < GW_MAX_PREPARED)
 	{
-		PGresult   *res = PQprepare(conn, st->name, st->sql, st->nparams, text_types);
+		PGresult   *res = PQprepare(conn, st->name, st->sql, st->nparams, is_inferred(st) ? NULL : text_types);
 
 		if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
 			return res;			/* the caller sees why (or a broken connection) */
@@ -167,7 +188,7 @@ gw_db_exec_stmt(PGconn *conn, const gw_stmt *st, const char *const *params)
 		prepared[nprepared++] = st;
 		return PQexecPrepared(conn, st->name, st->nparams, params, NULL, NULL, 0);
 	}
-	return PQexecParams(conn, st->sql, st->nparams, text_types, params, NULL, NULL, 0);
+	return PQexecParams(conn, st->sql, st->nparams, is_inferred(st) ? NULL : text_types, params, NULL, NULL, 0);
 }
 
 PGresult *

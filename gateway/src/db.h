@@ -13,9 +13,12 @@
 
 /*
  * A statement the gateway runs: a unique name, constant SQL with $n
- * parameters, and the number of parameters.  Every parameter is sent as text
- * (the SQL casts it), so a statement survives the extension being recreated.
- * It is prepared on a connection the first time it runs there.
+ * parameters, and the number of parameters.  Every parameter is sent as text:
+ * declared text (the SQL casts it), or, for a statement marked with
+ * gw_db_stmt_infer, of the type the server infers from the statement (the declared argument types of the API function
+ * it calls: `SELECT * FROM kkb.api_x($1, $2)`).  Either way a statement
+ * survives the extension being recreated.  It is prepared on a connection the
+ * first time it runs there.
  */
 typedef struct gw_stmt
 {
@@ -23,6 +26,12 @@ typedef struct gw_stmt
 	const char *sql;
 	int			nparams;
 } gw_stmt;
+
+/*
+ * Mark `st` as a statement whose parameter types the server infers (an API
+ * function's call).  Call before the statement first runs (at most 128).
+ */
+void		gw_db_stmt_infer(const gw_stmt *st);
 
 /* Set the connection string used by every thread; call once before serving. */
 void		gw_db_init(const char *conninfo);

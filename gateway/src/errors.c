@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "http.h"
+#include "reply.h"
 #include "log.h"
 #include "metrics.h"
 

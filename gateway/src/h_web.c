@@ -14,7 +14,7 @@
  *
  * Every answer carries a Content-Security-Policy allowing only this origin
  * (no inline script or style, no other host), and X-Content-Type-Options:
- * nosniff (http.c sets that on every response).
+ * nosniff (server.c sets that on every response).
  */
 #include "routes.h"
 

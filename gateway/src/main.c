@@ -2,7 +2,7 @@
  * main.c - kkb-gateway: REST gateway for the kampungkb PostgreSQL extension.
  *
  * Reads its settings (config.c), starts libmicrohttpd with an internal epoll
- * thread pool (http.c), and on SIGINT/SIGTERM stops accepting, lets in-flight
+ * thread pool (server.c), and on SIGINT/SIGTERM stops accepting, lets in-flight
  * requests finish (up to the drain time) and exits 0.
  */
 #include <ctype.h>

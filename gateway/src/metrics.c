@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http.h"
+#include "context.h"
 #include "limit.h"
 
 /* the statuses counted one by one; anything else is counted under its class ("2xx") */
@@ -83,6 +83,20 @@ void
 gw_metrics_db_error(int kind)
 {
 	atomic_fetch_add_explicit(&db_errors[kind ? 1 : 0], 1, memory_order_relaxed);
+}
+
+static atomic_int inflight;
+
+int
+gw_metrics_inflight(void)
+{
+	return atomic_load(&inflight);
+}
+
+void
+gw_metrics_inflight_add(int delta)
+{
+	atomic_fetch_add(&inflight, delta);
 }
 
 void
@@ -238,7 +252,7 @@ gw_metrics_text(size_t *len)
 
 	out(&o, "# HELP kkb_http_requests_in_flight Requests being handled now.\n"
 		"# TYPE kkb_http_requests_in_flight gauge\n"
-		"kkb_http_requests_in_flight %d\n", gw_http_inflight());
+		"kkb_http_requests_in_flight %d\n", gw_metrics_inflight());
 	out(&o, "# HELP kkb_db_connections_open Database connections open (at most one per worker thread).\n"
 		"# TYPE kkb_db_connections_open gauge\n"
 		"kkb_db_connections_open %ld\n", atomic_load_explicit(&conn_open, memory_order_relaxed));

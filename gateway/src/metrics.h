@@ -23,6 +23,10 @@ void		gw_metrics_header_timeouts(int n);
 /* A connection to the database opened (+1) or closed (-1). */
 void		gw_metrics_connections(int delta);
 
+/* Requests being handled now (the shutdown drain waits for them), and counting them. */
+int			gw_metrics_inflight(void);
+void		gw_metrics_inflight_add(int delta);
+
 /* The exposition text (malloc'd, NUL-terminated; *len set); NULL when out of memory. */
 char	   *gw_metrics_text(size_t *len);
 

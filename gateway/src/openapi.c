@@ -9,7 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "http.h"
+#include "context.h"
+#include "request.h"
 
 /* What each query parameter of the route table means. */
 static const struct
@@ -30,6 +31,48 @@ static const struct
 	{"dry_run", "Validate every row, then write nothing", NULL, "boolean"},
 	{"atomik", "All or nothing: any rejected row -> nothing is written (422 with the summary)", NULL, "boolean"},
 };
+
+/*
+ * One query parameter: its description and type from the table above, and
+ * from the route's argument what the gateway checks (bounds and defaults of
+ * whole numbers and paging, dates).
+ */
+static void
+query_param(json_t *params, const gw_arg *g)
+{
+	for (size_t i = 0; i < sizeof(query_params) / sizeof(query_params[0]); i++)
+	{
+		json_t	   *schema;
+
+		if (strcmp(query_params[i].name, g->name) != 0)
+			continue;
+		schema = json_pack("{s:s}", "type", query_params[i].type);
+		if (query_params[i].pattern)
+			json_object_set_new(schema, "pattern", json_string(query_params[i].pattern));
+		if (g->kind == GW_ARG_INT)
+		{
+			json_object_set_new(schema, "minimum", json_integer(g->min));
+			json_object_set_new(schema, "maximum", json_integer(g->max));
+		}
+		else if (g->kind == GW_ARG_LIMIT)
+		{
+			json_object_set_new(schema, "minimum", json_integer(1));
+			json_object_set_new(schema, "maximum", json_integer(GW_LIMIT_MAX));
+			json_object_set_new(schema, "default", json_integer(GW_LIMIT_DEFAULT));
+		}
+		else if (g->kind == GW_ARG_OFFSET)
+		{
+			json_object_set_new(schema, "minimum", json_integer(0));
+			json_object_set_new(schema, "default", json_integer(0));
+		}
+		else if (g->kind == GW_ARG_DATE)
+			json_object_set_new(schema, "format", json_string("date"));
+		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", query_params[i].name,
+												"in", "query", "required", 0,
+												"description", query_params[i].description, "schema", schema));
+		return;
+	}
+}
 
 /* The error statuses a route can answer, and what they mean. */
 static const struct
@@ -223,22 +266,32 @@ operation(const gw_route *r)
 		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", name, "in", "path", "required", 1,
 												"description", path_param_description(name), "schema", schema));
 	}
-	/* query parameters */
-	for (p = r->query; p && *p;)
+	/* query parameters: an API route's from its function's arguments, another route's from its list */
+	if (r->function)
+	{
+		json_object_set_new(op, "x-kkb-function", json_string(r->function));
+		for (int a = 0; a < GW_MAX_ARGS && r->args[a].kind != GW_ARG_NONE; a++)
+		{
+			const gw_arg *g = &r->args[a];
+
+			if (g->kind == GW_ARG_PATH || g->kind == GW_ARG_PATH_MONTH || g->kind == GW_ARG_BODY ||
+				g->kind == GW_ARG_TOKEN_AGENCY || g->name == NULL)
+				continue;
+			query_param(params, g);
+		}
+	}
+	for (p = r->function ? NULL : r->query; p && *p;)
 	{
 		size_t		n = strcspn(p, " ");
+		char		name[32];
+		gw_arg		g = {GW_ARG_TEXT, name, 0, 0, 0, NULL};
 
-		for (i = 0; i < sizeof(query_params) / sizeof(query_params[0]); i++)
-			if (strlen(query_params[i].name) == n && strncmp(query_params[i].name, p, n) == 0)
-			{
-				json_t	   *schema = json_pack("{s:s}", "type", query_params[i].type);
-
-				if (query_params[i].pattern)
-					json_object_set_new(schema, "pattern", json_string(query_params[i].pattern));
-				json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", query_params[i].name,
-														"in", "query", "required", 0,
-														"description", query_params[i].description, "schema", schema));
-			}
+		if (n < sizeof(name))
+		{
+			memcpy(name, p, n);
+			name[n] = '\0';
+			query_param(params, &g);
+		}
 		p += n;
 		while (*p == ' ')
 			p++;

@@ -6,7 +6,7 @@
 #ifndef KKB_GW_REQUEST_H
 #define KKB_GW_REQUEST_H
 
-#include "http.h"
+#include "reply.h"
 
 #define GW_LIMIT_DEFAULT 100
 #define GW_LIMIT_MAX 1000

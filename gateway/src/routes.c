@@ -10,7 +10,7 @@
  * to anyone and uses a token when one is sent; GW_TOKEN (everything else)
  * needs a valid bearer token.
  *
- * Caching: GW_CACHE_* (http.h) says how a GET answer is validated and kept
+ * Caching: GW_CACHE_* (context.h) says how a GET answer is validated and kept
  * (ETag, Cache-Control); routes without one are answered no-store, unless
  * their handler sets its own (the dashboard's files, h_web.c).
  *
@@ -19,101 +19,147 @@
  *
  * Export: a GW_CSV route (a list: its JSON answer has a "data" array of
  * rows) also answers text/csv when the request sends Accept: text/csv or
- * its path ends in ".csv" (GET /v1/desa.csv?wilayah=13.77); see http.c.
+ * its path ends in ".csv" (GET /v1/desa.csv?wilayah=13.77); see export.c.
+ *
+ * ETags of village data carry the version of the village in path segment
+ * region_path (1-based) or of the region in query parameter region_query
+ * (else the token's scope); see cache.c.
  */
 #include "routes.h"
 
-#define PAGING "limit offset"
 #define TEXT_PLAIN "text/plain; version=0.0.4"
 #define GW_CSV 1
 #define HTML "text/html; charset=utf-8"
 #define ASSETS "text/javascript, text/css, image/svg+xml"
 
+/*
+ * Every row starts with its method, path pattern, handler and access; the
+ * rest is named.  A route with a handler of its own: success 200, no cache,
+ * JSON unless it says otherwise.
+ */
+/* An API route: answered by gw_api with the named function (success 200, no document 404 unless it says otherwise). */
+#define API(acc, fn) gw_api, (acc), .function = (fn)
+/* An API route about one Kampung KB (path segment 1): a village outside the caller's scope is 404. */
+#define DESA(fn) API(GW_TOKEN, fn), .region_path = 1, .none_message = NOT_FOUND
+/* ... about a month's report of one Kampung KB: also 404 when the month has none. */
+#define LAPORAN(fn) API(GW_TOKEN, fn), .region_path = 1, .none_message = NO_REPORT
+#define NOT_FOUND "no such Kampung KB (or it is outside your scope)"
+#define NO_REPORT "the month has no such report (or the village is not a Kampung KB in your scope)"
+
+/* the arguments */
+#define KODE {GW_ARG_PATH, .index = 0}
+#define PERIODE_PATH {GW_ARG_PATH_MONTH, "periode", .index = 1}
+#define PERIODE {GW_ARG_MONTH, "periode"}
+#define LIMIT {GW_ARG_LIMIT, "limit"}
+#define OFFSET {GW_ARG_OFFSET, "offset"}
+#define BODY {GW_ARG_BODY}
+#define WILAYAH_LINGKUP {GW_ARG_REGION_SCOPE, "wilayah", .hint = "E.g. wilayah=13.77 for Kota Pariaman."}
+
 const gw_route gw_routes[] = {
-	{"GET", "/v1/health", h_health, GW_OPEN,
-	"Is the gateway up and can it reach the database", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_NONE},
+	{"GET", "/v1/health", h_health, GW_OPEN, .summary = "Is the gateway up and can it reach the database"},
 	{"GET", "/openapi.json", h_openapi, GW_OPEN,
-	"This API's OpenAPI 3.0 description, generated from the route table", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_NONE},
+	.summary = "This API's OpenAPI 3.0 description, generated from the route table"},
 	{"GET", "/metrics", h_metrics, GW_OPEN,
-	"Counters in the Prometheus text format: requests by route and status, latency, connections, database errors",
-	NULL, GW_RB_NONE, 200, TEXT_PLAIN, 0, GW_CACHE_NONE},
+		.summary = "Counters in the Prometheus text format: requests by route and status, latency, connections, database errors",
+	.produces = TEXT_PLAIN},
 
-	{"GET", "/", h_web_index, GW_OPEN,
-	"The web dashboard (index.html; Cache-Control: no-cache, ETag)", NULL, GW_RB_NONE, 200, HTML, 0, GW_CACHE_NONE},
+	{"GET", "/", h_web_index, GW_OPEN, .summary = "The web dashboard (index.html; Cache-Control: no-cache, ETag)",
+	.produces = HTML},
 	{"GET", "/assets/{versi}/{nama}", h_web_aset, GW_OPEN,
-	"The dashboard's embedded files, versioned by a hash of their content (cached for a year)", NULL, GW_RB_NONE, 200, ASSETS, 0,
-	GW_CACHE_NONE},
-	{"GET", "/v1/saya", h_saya, GW_TOKEN,
-	"Who the token says the caller is: role, label, region scope, agency", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_NONE},
+		.summary = "The dashboard's embedded files, versioned by a hash of their content (cached for a year)",
+	.produces = ASSETS},
+	{"GET", "/v1/saya", API(GW_TOKEN, "kkb.api_saya"),
+		.summary = "Who the token says the caller is: role, label, region scope, agency",
+	.args = {{GW_ARG_TOKEN_AGENCY}}},
 
-	{"GET", "/v1/wilayah", h_wilayah_daftar, GW_TOKEN_OPTIONAL,
-	"Regions under a parent region (the provinces without induk)", "induk " PAGING, GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_ACUAN},
-	{"GET", "/v1/wilayah/{kode}", h_wilayah_satu, GW_TOKEN_OPTIONAL,
-	"One region", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_ACUAN},
+	{"GET", "/v1/wilayah", API(GW_TOKEN_OPTIONAL, "kkb.api_wilayah_daftar"),
+		.summary = "Regions under a parent region (the provinces without induk)",
+		.args = {{GW_ARG_REGION, "induk"}, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_ACUAN,
+	.none_message = "no such region (induk)"},
+	{"GET", "/v1/wilayah/{kode}", API(GW_TOKEN_OPTIONAL, "kkb.api_wilayah"),
+		.summary = "One region", .args = {KODE}, .cache = GW_CACHE_ACUAN, .none_message = "no such region"},
 
-	{"GET", "/v1/desa", h_desa_daftar, GW_TOKEN,
-	"Kampung KB within a region, with class, completeness and state of a month", "wilayah periode " PAGING, GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_DATA},
-	{"GET", "/v1/desa/{kode}", h_desa_satu, GW_TOKEN,
-	"One Kampung KB", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_DATA},
-	{"GET", "/v1/desa/{kode}/profil", h_desa_profil, GW_TOKEN,
-	"The 40-item profile of a month, with sources and completeness", "periode", GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_DATA},
-	{"GET", "/v1/desa/{kode}/klasifikasi", h_desa_klasifikasi, GW_TOKEN,
-	"The village's class for a month", "periode", GW_RB_NONE, 200, NULL, 0, GW_CACHE_DATA},
-	{"GET", "/v1/desa/{kode}/validasi", h_desa_validasi, GW_TOKEN,
-	"Validation rule violations of a month", "periode", GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_DATA},
-	{"GET", "/v1/desa/{kode}/risiko-stunting", h_desa_risiko, GW_TOKEN,
-	"Families at risk of stunting", "acuan " PAGING, GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_PRIBADI},
+	{"GET", "/v1/desa", API(GW_TOKEN, "kkb.api_desa_daftar"),
+		.summary = "Kampung KB within a region, with class, completeness and state of a month",
+		.args = {{GW_ARG_REGION, "wilayah"}, PERIODE, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA,
+	.region_query = "wilayah", .none_message = NOT_FOUND},
+	{"GET", "/v1/desa/{kode}", DESA("kkb.api_desa"),
+		.summary = "One Kampung KB", .args = {KODE}, .cache = GW_CACHE_DATA},
+	{"GET", "/v1/desa/{kode}/profil", DESA("kkb.api_desa_profil"),
+		.summary = "The 40-item profile of a month, with sources and completeness",
+	.args = {KODE, PERIODE}, .csv = GW_CSV, .cache = GW_CACHE_DATA},
+	{"GET", "/v1/desa/{kode}/klasifikasi", DESA("kkb.api_desa_klasifikasi"),
+		.summary = "The village's class for a month", .args = {KODE, PERIODE}, .cache = GW_CACHE_DATA},
+	{"GET", "/v1/desa/{kode}/validasi", DESA("kkb.api_desa_validasi"),
+		.summary = "Validation rule violations of a month", .args = {KODE, PERIODE}, .csv = GW_CSV, .cache = GW_CACHE_DATA},
+	{"GET", "/v1/desa/{kode}/risiko-stunting", DESA("kkb.api_desa_risiko_stunting"),
+		.summary = "Families at risk of stunting",
+	.args = {KODE, {GW_ARG_DATE, "acuan"}, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_PRIBADI},
 
-	{"GET", "/v1/desa/{kode}/profil-kampung/{periode}", h_profil_kampung_get, GW_TOKEN,
-	"The month's Kampung KB profile as stored (404 when the month has none)", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_DATA},
-	{"GET", "/v1/desa/{kode}/penduduk/{periode}", h_penduduk_get, GW_TOKEN,
-	"The month's population report as stored (404 when the month has none)", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_DATA},
-	{"GET", "/v1/desa/{kode}/kkbpk/{periode}", h_kkbpk_get, GW_TOKEN,
-	"The month's family-planning report as stored (404 when the month has none)", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_DATA},
-	{"GET", "/v1/desa/{kode}/nilai/{periode}", h_nilai_get, GW_TOKEN,
-	"The month's entered data items", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_DATA},
-	{"PUT", "/v1/desa/{kode}/profil-kampung/{periode}", h_profil_kampung_put, GW_TOKEN,
-	"Replace the month's Kampung KB profile (201 when created)", NULL, GW_RB_OBJECT, 200, NULL, 0, GW_CACHE_NONE},
-	{"PUT", "/v1/desa/{kode}/penduduk/{periode}", h_penduduk_put, GW_TOKEN,
-	"Replace the month's population report (201 when created)", NULL, GW_RB_OBJECT, 200, NULL, 0, GW_CACHE_NONE},
-	{"PUT", "/v1/desa/{kode}/kkbpk/{periode}", h_kkbpk_put, GW_TOKEN,
-	"Replace the month's family-planning report (201 when created)", NULL, GW_RB_OBJECT, 200, NULL, 0, GW_CACHE_NONE},
-	{"PUT", "/v1/desa/{kode}/nilai/{periode}", h_nilai_put, GW_TOKEN,
-	"Replace the month's entered data items", NULL, GW_RB_OBJECT, 200, NULL, 0, GW_CACHE_NONE},
-	{"GET", "/v1/desa/{kode}/intervensi", h_intervensi_daftar, GW_TOKEN,
-	"The village's interventions", PAGING, GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_DATA},
-	{"POST", "/v1/desa/{kode}/intervensi", h_intervensi_post, GW_TOKEN,
-	"Record an intervention", NULL, GW_RB_OBJECT, 201, NULL, 0, GW_CACHE_NONE},
+	{"GET", "/v1/desa/{kode}/profil-kampung/{periode}", LAPORAN("kkb.api_profil_kampung"),
+		.summary = "The month's Kampung KB profile as stored (404 when the month has none)",
+	.args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
+	{"GET", "/v1/desa/{kode}/penduduk/{periode}", LAPORAN("kkb.api_penduduk"),
+		.summary = "The month's population report as stored (404 when the month has none)",
+	.args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
+	{"GET", "/v1/desa/{kode}/kkbpk/{periode}", LAPORAN("kkb.api_kkbpk"),
+		.summary = "The month's family-planning report as stored (404 when the month has none)",
+	.args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
+	{"GET", "/v1/desa/{kode}/nilai/{periode}", DESA("kkb.api_nilai"),
+		.summary = "The month's entered data items", .args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
+	{"PUT", "/v1/desa/{kode}/profil-kampung/{periode}", DESA("kkb.api_profil_kampung_simpan"),
+		.summary = "Replace the month's Kampung KB profile (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
+	.body = GW_RB_OBJECT},
+	{"PUT", "/v1/desa/{kode}/penduduk/{periode}", DESA("kkb.api_penduduk_simpan"),
+		.summary = "Replace the month's population report (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
+	.body = GW_RB_OBJECT},
+	{"PUT", "/v1/desa/{kode}/kkbpk/{periode}", DESA("kkb.api_kkbpk_simpan"),
+		.summary = "Replace the month's family-planning report (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
+	.body = GW_RB_OBJECT},
+	{"PUT", "/v1/desa/{kode}/nilai/{periode}", DESA("kkb.api_nilai_simpan"),
+		.summary = "Replace the month's entered data items", .args = {KODE, PERIODE_PATH, BODY}, .body = GW_RB_OBJECT},
+	{"GET", "/v1/desa/{kode}/intervensi", DESA("kkb.api_intervensi_daftar"),
+		.summary = "The village's interventions", .args = {KODE, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA},
+	{"POST", "/v1/desa/{kode}/intervensi", DESA("kkb.api_intervensi_tambah"),
+		.summary = "Record an intervention", .args = {KODE, BODY}, .body = GW_RB_OBJECT, .success = 201},
 
 	{"POST", "/v1/desa/{kode}/keluarga", h_sinkron_keluarga, GW_TOKEN,
-	"Bulk sync of families by (kode_desa, no_kk): JSON array or CSV; an import summary", "dry_run atomik", GW_RB_ROWS, 200, NULL, 0, GW_CACHE_NONE},
+		.summary = "Bulk sync of families by (kode_desa, no_kk): JSON array or CSV; an import summary",
+	.query = "dry_run atomik", .body = GW_RB_ROWS},
 	{"POST", "/v1/desa/{kode}/anggota", h_sinkron_anggota, GW_TOKEN,
-	"Bulk sync of family members by (kode_desa, nik): JSON array or CSV; an import summary", "dry_run atomik", GW_RB_ROWS, 200, NULL, 0, GW_CACHE_NONE},
+		.summary = "Bulk sync of family members by (kode_desa, nik): JSON array or CSV; an import summary",
+	.query = "dry_run atomik", .body = GW_RB_ROWS},
 	{"POST", "/v1/desa/{kode}/pengukuran", h_sinkron_pengukuran, GW_TOKEN,
-	"Bulk sync of child measurements by (kode_desa, nik, tanggal_ukur): JSON array or CSV; an import summary with the computed z-scores",
-	"dry_run atomik", GW_RB_ROWS, 200, NULL, 0, GW_CACHE_NONE},
+		.summary = "Bulk sync of child measurements by (kode_desa, nik, tanggal_ukur): JSON array or CSV; an import summary with the computed z-scores",
+	.query = "dry_run atomik", .body = GW_RB_ROWS},
 	{"POST", "/v1/desa/{kode}/peristiwa", h_sinkron_peristiwa, GW_TOKEN,
-	"Bulk sync of vital events (births, deaths, moves) by (kode_desa, ref), ref being the client's own id of the event: JSON array or CSV; an import summary",
-	"dry_run atomik", GW_RB_ROWS, 200, NULL, 0, GW_CACHE_NONE},
+		.summary = "Bulk sync of vital events (births, deaths, moves) by (kode_desa, ref), ref being the client's own id of the event: JSON array or CSV; an import summary",
+	.query = "dry_run atomik", .body = GW_RB_ROWS},
 
-	{"GET", "/v1/desa/{kode}/periode/{periode}", h_periode_status, GW_TOKEN,
-	"The month's workflow state", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_DATA},
-	{"POST", "/v1/desa/{kode}/periode/{periode}/ajukan", h_periode_ajukan, GW_TOKEN,
-	"Submit the month", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_NONE},
-	{"POST", "/v1/desa/{kode}/periode/{periode}/setujui", h_periode_setujui, GW_TOKEN,
-	"Approve the month", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_NONE},
-	{"POST", "/v1/desa/{kode}/periode/{periode}/kunci", h_periode_kunci, GW_TOKEN,
-	"Lock the month", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_NONE},
-	{"POST", "/v1/desa/{kode}/periode/{periode}/buka", h_periode_buka, GW_TOKEN,
-	"Reopen the month", NULL, GW_RB_NONE, 200, NULL, 0, GW_CACHE_NONE},
+	{"GET", "/v1/desa/{kode}/periode/{periode}", DESA("kkb.api_periode"),
+		.summary = "The month's workflow state", .args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
+	{"POST", "/v1/desa/{kode}/periode/{periode}/ajukan", DESA("kkb.api_periode_ajukan"),
+		.summary = "Submit the month", .args = {KODE, PERIODE_PATH}},
+	{"POST", "/v1/desa/{kode}/periode/{periode}/setujui", DESA("kkb.api_periode_setujui"),
+		.summary = "Approve the month", .args = {KODE, PERIODE_PATH}},
+	{"POST", "/v1/desa/{kode}/periode/{periode}/kunci", DESA("kkb.api_periode_kunci"),
+		.summary = "Lock the month", .args = {KODE, PERIODE_PATH}},
+	{"POST", "/v1/desa/{kode}/periode/{periode}/buka", DESA("kkb.api_periode_buka"),
+		.summary = "Reopen the month", .args = {KODE, PERIODE_PATH}},
 
-	{"GET", "/v1/prioritas", h_prioritas, GW_TOKEN,
-	"An agency's (OPD) work list of villages", "wilayah periode opd " PAGING, GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_DATA},
-	{"GET", "/v1/ringkasan", h_ringkasan, GW_TOKEN,
-	"Aggregates of the Kampung KB under a region per regency/city (tingkat 2), kecamatan (3) or village (4): villages, classes, completeness, stunting prevalence, unmet need, families at risk; the region's own figures in total. Counts only (readable by a province token)",
-	"wilayah periode tingkat " PAGING, GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_DATA},
-	{"GET", "/v1/klasifikasi", h_klasifikasi_daftar, GW_TOKEN,
-	"Village classes within a region", "wilayah periode " PAGING, GW_RB_NONE, 200, NULL, GW_CSV, GW_CACHE_DATA},
+	{"GET", "/v1/prioritas", API(GW_TOKEN, "kkb.api_prioritas"),
+		.summary = "An agency's (OPD) work list of villages",
+		.args = {WILAYAH_LINGKUP, PERIODE, {GW_ARG_AGENCY, "opd"}, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA,
+	.region_query = "wilayah", .none_status = 400, .none_message = "unknown agency (opd): see kkb.opd for the codes"},
+	{"GET", "/v1/ringkasan", API(GW_TOKEN, "kkb.api_ringkasan"),
+		.summary = "Aggregates of the Kampung KB under a region per regency/city (tingkat 2), kecamatan (3) or village (4): villages, classes, completeness, stunting prevalence, unmet need, families at risk; the region's own figures in total. Counts only (readable by a province token)",
+		.args = {WILAYAH_LINGKUP, PERIODE,
+			{GW_ARG_INT, "tingkat", .min = 1, .max = 4,
+		.hint = "1 province, 2 regency/city, 3 district (kecamatan), 4 village; e.g. tingkat=2 within a province."}, LIMIT, OFFSET},
+	.csv = GW_CSV, .cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no such region"},
+	{"GET", "/v1/klasifikasi", API(GW_TOKEN, "kkb.api_klasifikasi_daftar"),
+		.summary = "Village classes within a region", .args = {WILAYAH_LINGKUP, PERIODE, LIMIT, OFFSET}, .csv = GW_CSV,
+	.cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no villages"},
 };
 
 const int	gw_nroutes = (int) (sizeof(gw_routes) / sizeof(gw_routes[0]));

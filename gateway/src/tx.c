@@ -18,7 +18,7 @@ static const gw_stmt st_scope = {
 	2
 };
 
-/* the same, also reading the version a cached GET's ETag carries (http.c): no extra round trip */
+/* the same, also reading the version a cached GET's ETag carries (cache.c): no extra round trip */
 static const gw_stmt st_scope_versi = {
 	"kkb_lingkup_versi",
 	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true),"

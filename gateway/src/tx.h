@@ -17,7 +17,7 @@
 #define KKB_GW_TX_H
 
 #include "db.h"
-#include "http.h"
+#include "reply.h"
 
 typedef struct gw_tx
 {

@@ -7,6 +7,7 @@
 --   kkb_opd      reads village and aggregate data in its scope; writes interventions
 --   kkb_analis   only the de-identified kkb_bi views
 --   kkb_provinsi a province's (or regency's) portal: aggregates only (kkb.ringkasan), never by-name data
+--   kkb_anon     calls without a token (the public region reference): kkb.wilayah and its API functions only
 --   kkb_gateway  the REST gateway's login role; switches to one of the above per request
 -- A caller's scope is a region code in the setting kkb.wilayah (the gateway
 -- sets it with set_config(..., true) per request); a village sees only rows
@@ -16,7 +17,7 @@ DO $$
 DECLARE
 	r text;
 BEGIN
-	FOREACH r IN ARRAY ARRAY['kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_provinsi', 'kkb_gateway'] LOOP
+	FOREACH r IN ARRAY ARRAY['kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_provinsi', 'kkb_anon', 'kkb_gateway'] LOOP
 		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
 			EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
 		END IF;
@@ -25,7 +26,7 @@ END $$;
 -- The gateway's login may switch to the working roles but holds none of their
 -- rights itself (NOINHERIT): every request runs SET LOCAL ROLE to the token's role.
 ALTER ROLE kkb_gateway NOINHERIT;
-GRANT kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi TO kkb_gateway;
+GRANT kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi, kkb_anon TO kkb_gateway;
 
 -- The role acting in this session: the SET ROLE role, else the login.  Unlike
 -- current_user it stays the caller's inside SECURITY DEFINER functions.
@@ -44,11 +45,13 @@ COMMENT ON FUNCTION kkb.lingkup() IS 'The caller''s region scope (lingkup) from 
 
 -- kkb_analis reads the kkb_bi views (they run with their owner's rights) and the
 -- public region reference; the gateway's login checks tokens and reads kkb.versi().
-GRANT USAGE ON SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi, kkb_gateway;
+GRANT USAGE ON SCHEMA kkb TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi, kkb_anon, kkb_gateway;
 
 -- reference data: readable by all working roles
 GRANT SELECT ON kkb.wilayah, kkb.kode, kkb.opd, kkb.air_minum_layak TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi;
 GRANT INSERT, UPDATE, DELETE ON kkb.kode, kkb.opd, kkb.air_minum_layak, kkb.wilayah TO kkb_admin;
+-- an anonymous call reads the region reference only
+GRANT SELECT ON kkb.wilayah TO kkb_anon;
 
 -- village data
 GRANT SELECT, INSERT, UPDATE, DELETE ON kkb.kampung, kkb.profil, kkb.penduduk, kkb.kkbpk, kkb.intervensi

@@ -10,3 +10,6 @@ REVOKE EXECUTE ON FUNCTION kkb._audit(), kkb._peringatan(), kkb._kunci_periode()
 -- aggregate counts from by-name records: for the working roles (the function checks the scope itself)
 REVOKE EXECUTE ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) TO kkb_admin, kkb_pokja, kkb_opd;
+
+-- an anonymous call's ETag carries the reference data's version (kkb._versi_teks with acuan)
+GRANT SELECT ON kkb.versi_acuan TO kkb_anon;

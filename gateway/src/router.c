@@ -1,0 +1,261 @@
+/*
+ * router.c - the route table lookup and the steps of every request (see
+ * router.h).
+ */
+#include "router.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <microhttpd.h>
+
+#include "cache.h"
+#include "cors.h"
+#include "export.h"
+#include "guard.h"
+#include "reply.h"
+
+static size_t max_body;
+
+void
+gw_router_init(size_t body_limit)
+{
+	max_body = body_limit;
+}
+
+/*
+ * Does path segment `seg` (length n) match pattern segment `pat` (length m)?
+ * "{...}" matches any non-empty segment.
+ */
+static int
+seg_match(const char *pat, size_t m, const char *seg, size_t n)
+{
+	if (m >= 2 && pat[0] == '{' && pat[m - 1] == '}')
+		return n > 0;
+	return m == n && memcmp(pat, seg, n) == 0;
+}
+
+/*
+ * Match one pattern against a path; on success copy {params} into req.
+ * Both start with '/'.  Returns 1 on a match.
+ */
+static int
+pattern_match(gw_request *req, const char *pattern, const char *path)
+{
+	const char *p = pattern,
+			   *s = path;
+	int			np = 0;
+	size_t		used = 0;
+	const char *caps[GW_MAX_PARAMS];
+	size_t		caplen[GW_MAX_PARAMS];
+	int			i;
+
+	while (*p == '/' && *s == '/')
+	{
+		const char *pe,
+				   *se;
+
+		p++;
+		s++;
+		pe = strchr(p, '/');
+		se = strchr(s, '/');
+		if (!pe)
+			pe = p + strlen(p);
+		if (!se)
+			se = s + strlen(s);
+		if (!seg_match(p, (size_t) (pe - p), s, (size_t) (se - s)))
+			return 0;
+		if (*p == '{')
+		{
+			if (np == GW_MAX_PARAMS)
+				return 0;
+			caps[np] = s;
+			caplen[np] = (size_t) (se - s);
+			np++;
+		}
+		p = pe;
+		s = se;
+	}
+	if (*p != '\0' || *s != '\0')
+		return 0;
+
+	for (i = 0; i < np; i++)
+	{
+		if (used + caplen[i] + 1 > sizeof(req->param_buf))
+			return 0;
+		memcpy(req->param_buf + used, caps[i], caplen[i]);
+		req->param_buf[used + caplen[i]] = '\0';
+		req->params[i] = req->param_buf + used;
+		used += caplen[i] + 1;
+	}
+	for (; i < GW_MAX_PARAMS; i++)
+		req->params[i] = NULL;
+	return 1;
+}
+
+const gw_route *
+gw_route_match(gw_request *req, const char *method, const char *path, int *path_known)
+{
+	int			i;
+	const gw_route *found = NULL;
+
+	*path_known = 0;
+	req->allow[0] = '\0';
+	if (path == NULL || path[0] != '/')
+		return NULL;
+	for (i = 0; i < gw_nroutes; i++)
+	{
+		if (!pattern_match(req, gw_routes[i].pattern, path))
+			continue;
+		if (strcmp(gw_routes[i].method, method) == 0)
+		{
+			found = &gw_routes[i];
+			break;
+		}
+		*path_known = 1;
+		if (strlen(req->allow) + strlen(gw_routes[i].method) + 3 < sizeof(req->allow))
+		{
+			if (req->allow[0])
+				strcat(req->allow, ", ");
+			strcat(req->allow, gw_routes[i].method);
+		}
+	}
+	if (found)
+		pattern_match(req, found->pattern, path);	/* params of the chosen route */
+	return found;
+}
+
+/*
+ * <path>.csv of a CSV route (a GET; OPTIONS asks about it too): match the
+ * path without ".csv".  Returns the GET route (and its params in req) or NULL.
+ */
+const gw_route *
+gw_route_match_csv(gw_request *req)
+{
+	char		path[512];
+	size_t		n = req->path ? strlen(req->path) : 0;
+	const gw_route *r;
+	int			path_known;
+
+	if ((strcmp(req->method, "GET") != 0 && strcmp(req->method, "OPTIONS") != 0) ||
+		n <= 4 || n - 4 >= sizeof(path) || strcmp(req->path + n - 4, ".csv") != 0)
+		return NULL;
+	memcpy(path, req->path, n - 4);
+	path[n - 4] = '\0';
+	r = gw_route_match(req, "GET", path, &path_known);
+	return r && r->csv ? r : NULL;
+}
+
+/*
+ * OPTIONS: the methods a resource allows (Allow), and for a browser's
+ * preflight the CORS answer (cors.c).
+ */
+static void
+reply_options(gw_request *req)
+{
+	int			path_known = 0;
+	char		allow[80];
+
+	gw_route_match(req, "OPTIONS", req->path, &path_known);
+	/* "/v1/desa.csv": the CSV form of a GET list route */
+	if (!path_known && gw_route_match_csv(req) != NULL)
+	{
+		snprintf(req->allow, sizeof(req->allow), "GET");
+		path_known = 1;
+	}
+	if (!path_known)
+	{
+		gw_reply_error(req, 404, "KKB-404", "no such resource",
+					   "No route of this API matches the requested path.", NULL);
+		return;
+	}
+	snprintf(allow, sizeof(allow), "%s, OPTIONS", req->allow);
+	gw_reply_body(req, 204, NULL, NULL, 0);
+	gw_set_header(req, MHD_HTTP_HEADER_ALLOW, allow);
+	gw_cors_preflight(req, allow);
+}
+
+void
+gw_dispatch(gw_request *req)
+{
+	int			path_known;
+	int			is_get;
+
+	if (req->body_too_large)
+	{
+		char		msg[128];
+
+		snprintf(msg, sizeof(msg), "request body larger than %zu bytes", max_body);
+		gw_reply_error(req, 413, "KKB-413", msg, NULL, "Send smaller batches.");
+		return;
+	}
+	if (req->nul)
+	{
+		gw_reply_error(req, 400, "KKB-400", "the path or a query parameter contains a NUL byte (%00)",
+					   "A decoded NUL would cut the value short; it is refused.",
+					   "Remove %00 from the URL.");
+		return;
+	}
+	if (strcmp(req->method, "OPTIONS") == 0)
+	{
+		reply_options(req);
+		return;
+	}
+	req->route = gw_route_match(req, req->method, req->path, &path_known);
+	if (req->route == NULL && !path_known && (req->route = gw_route_match_csv(req)) != NULL)
+		req->want_csv = 1;
+	else if (req->route && req->route->csv && strcmp(req->method, "GET") == 0 && gw_accepts_csv(req))
+		req->want_csv = 1;
+	if (req->route == NULL)
+	{
+		if (path_known)
+		{
+			char		msg[160];
+
+			snprintf(msg, sizeof(msg), "method %.16s is not allowed on this resource", req->method);
+			gw_reply_error(req, 405, "KKB-405", msg, NULL, "See the Allow header for the methods this resource accepts.");
+			return;
+		}
+		gw_reply_error(req, 404, "KKB-404", "no such resource",
+					   "No route of this API matches the requested path.",
+					   "See GET /v1/health for a working endpoint.");
+		return;
+	}
+
+	is_get = strcmp(req->method, "GET") == 0;
+	if (req->route->access != GW_OPEN && gw_guard(req, is_get) < 0)
+		return;
+	if (is_get && req->route->cache != GW_CACHE_NONE)
+	{
+		int			visible = gw_etag_target(req);
+
+		/*
+		 * A conditional GET asks for the version first (one cheap statement): while the
+		 * client's copy is valid, 304 without running the handler.  Otherwise the
+		 * request's own transaction reads the version with the caller's scope (tx.c),
+		 * at no extra round trip.
+		 */
+		if (visible && gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH) != NULL)
+		{
+			gw_etag_fetch(req);
+			if (gw_etag_matches(gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH), req->etag))
+			{
+				gw_reply_body(req, 304, NULL, NULL, 0);
+				gw_cache_headers(req);
+				return;
+			}
+		}
+	}
+	req->route->handler(req);
+	if (req->resp_body == NULL)
+		gw_reply_error(req, 500, "KKB-500", "the handler produced no response", NULL, NULL);
+	else if (req->want_csv)
+		gw_reply_as_csv(req);
+	if (is_get && req->status == 200 && req->route->cache != GW_CACHE_NONE)
+	{
+		if (req->etag_versi[0])
+			gw_etag_compose(req, req->etag_versi);	/* read in the request's transaction */
+		else if (req->etag[0] == '\0')
+			gw_etag_fetch(req);	/* a handler without a per-request transaction */
+		gw_cache_headers(req);
+	}
+}

@@ -1,0 +1,532 @@
+-- 70_api.sql - the REST API's documents, one function per route (kkb.api_<name>).
+--
+-- The gateway (kkb-gateway) is a generic layer: a row of its route table
+-- names the function below that answers the route and how the request maps
+-- onto its arguments (path segments, query parameters, the JSON body), and it
+-- sends `SELECT * FROM kkb.api_x($1, ...)` in the request's transaction as
+-- the caller (SET LOCAL ROLE, the scope in kkb.wilayah).  Each function
+-- returns the whole response document:
+--   - a json document; NULL when the thing asked about does not exist for
+--     the caller (not a Kampung KB, or outside the caller's scope): 404;
+--   - writes return (dokumen, status): 201 when a record was created, 200
+--     when it was replaced, 422 with an error document for a body field that
+--     the table does not have.
+-- Every function runs with the caller's rights (SECURITY INVOKER): the grants
+-- and row-level security decide as for any other SQL; EXECUTE is granted to
+-- the roles the route is for, so another role is refused (42501 -> 403).
+-- Lists share one envelope (kkb._api_halaman: total, limit, offset, data);
+-- the fields a body may carry are the table's writable columns, read from the
+-- catalogue (kkb._api_kolom), never listed twice.
+
+-- ---------------------------------------------------------------- shared helpers
+
+-- The paging envelope: the keys of `kepala` in their order, then the count
+-- (under `kunci_jumlah`, "total" unless the document uses "total" for
+-- something else), limit, offset and the page's rows ([] when none).
+CREATE FUNCTION kkb._api_halaman(kepala json, jumlah bigint, batas integer, lewati integer, data json,
+                                 kunci_jumlah text DEFAULT 'total') RETURNS json
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN (SELECT pg_catalog.json_object_agg(e.k, e.v ORDER BY e.n)
+	          FROM (SELECT k.key, k.value, k.n FROM pg_catalog.json_each(coalesce(kepala, '{}'::json)) WITH ORDINALITY k(key, value, n)
+	                UNION ALL VALUES (coalesce(kunci_jumlah, 'total'), pg_catalog.to_json(jumlah), 1000001::bigint),
+	                                 ('limit', pg_catalog.to_json(batas), 1000002),
+	                                 ('offset', pg_catalog.to_json(lewati), 1000003),
+	                                 ('data', coalesce(data, '[]'::json), 1000004)) e(k, v, n));
+COMMENT ON FUNCTION kkb._api_halaman(json, bigint, integer, integer, json, text) IS
+	'Internal: the paging envelope of the API''s lists - the head''s keys, then total (or another key), limit, offset and data ([] when empty)';
+
+-- The columns of a table that a request body may set, in table order, with
+-- their default expressions: every column but the primary key, identity and
+-- generated columns, and the time stamps the database keeps (default now()).
+-- (The defaults are printed with only pg_catalog in the search path, so they
+-- name their types with the schema.)
+CREATE FUNCTION kkb._api_kolom(tabel regclass) RETURNS TABLE (nama text, bawaan text)
+	LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+	SELECT a.attname::text, pg_catalog.pg_get_expr(d.adbin, d.adrelid)
+	  FROM pg_catalog.pg_attribute a
+	  LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+	 WHERE a.attrelid = tabel AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = '' AND a.attgenerated = ''
+	   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i
+	                    WHERE i.indrelid = tabel AND i.indisprimary AND a.attnum = ANY (i.indkey::int2[]))
+	   AND coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') <> 'now()'
+	 ORDER BY a.attnum
+$f$;
+COMMENT ON FUNCTION kkb._api_kolom(regclass) IS
+	'Internal: the columns of a table a request body may set (not the key, identity, generated or time-stamp columns) with their defaults, from the catalogue';
+
+-- The error document for the first body field that is not one of `kolom`
+-- (in key order), or NULL when every field is known.
+CREATE FUNCTION kkb._api_asing(isi jsonb, kolom text[]) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('code', 'KKB-422',
+	         'message', format('unknown field "%s"', CASE WHEN length(k) > 64 THEN left(k, 64) || '...' ELSE k END),
+	         'details', NULL, 'hint', 'The fields are: ' || array_to_string(kolom, ', '), 'kolom', k)
+	  FROM jsonb_object_keys(isi) k WHERE k <> ALL (kolom) ORDER BY k LIMIT 1
+$f$;
+COMMENT ON FUNCTION kkb._api_asing(jsonb, text[]) IS
+	'Internal: the 422 error document naming the first body field that is not a writable column (NULL when there is none)';
+
+-- The three column lists of an INSERT from a body: the writable columns, their
+-- values from the record r (the column default when the body leaves one out or
+-- sends null), and the SET list of an upsert.
+CREATE FUNCTION kkb._api_isian(tabel regclass, OUT kolom text, OUT nilai text, OUT ubah text, OUT nama text[])
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT string_agg(format('%I', c.nama), ', '),
+	       string_agg(CASE WHEN c.bawaan IS NULL THEN format('r.%I', c.nama) ELSE format('coalesce(r.%I, %s)', c.nama, c.bawaan) END, ', '),
+	       string_agg(format('%1$I = EXCLUDED.%1$I', c.nama), ', '),
+	       array_agg(c.nama)
+	  FROM kkb._api_kolom(tabel) c
+$f$;
+COMMENT ON FUNCTION kkb._api_isian(regclass) IS 'Internal: column, value and SET lists for writing a request body into a table (kkb._api_kolom)';
+
+-- Replace a village-month's record of a monthly table (kkb.profil, kkb.penduduk,
+-- kkb.kkbpk) with the body: (the stored row, 201 created / 200 replaced), a
+-- 422 document for an unknown field, or no document (404) when the village
+-- is not a Kampung KB in the caller's scope.
+CREATE FUNCTION kkb._api_simpan_bulan(tabel regclass, kode kkb.kode_wilayah, periode date, isi jsonb,
+                                      OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	l record;
+BEGIN
+	l := kkb._api_isian(tabel);
+	dokumen := kkb._api_asing(isi, l.nama);
+	IF dokumen IS NOT NULL THEN
+		status := 422;
+		RETURN;
+	END IF;
+	EXECUTE format('WITH r AS (SELECT * FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $3)),'
+	               ' t AS (INSERT INTO %1$s AS p (kode_desa, periode, %2$s)'
+	               '       SELECT k.kode_desa, $2, %3$s FROM kkb.kampung k CROSS JOIN r WHERE k.kode_desa OPERATOR(kkb.=) $1'
+	               '       ON CONFLICT (kode_desa, periode) DO UPDATE SET %4$s RETURNING p.*, p.xmax = 0 AS baru)'
+	               ' SELECT (pg_catalog.to_jsonb(t) OPERATOR(pg_catalog.-) ''baru'' OPERATOR(pg_catalog.||)'
+	               '         pg_catalog.jsonb_build_object(''kode_desa'', t.kode_desa::text, ''periode'', pg_catalog.to_char(t.periode, ''YYYY-MM'')))::json,'
+	               '        CASE WHEN t.baru THEN 201 ELSE 200 END FROM t',
+	               tabel, l.kolom, l.nilai, l.ubah)
+		INTO dokumen, status USING kode, periode, isi;
+END $f$;
+COMMENT ON FUNCTION kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb) IS
+	'Internal: replace a village-month''s record of a monthly table with a JSON body (fields left out take their defaults); the stored row and 201/200, a 422 document, or none';
+
+-- A village-month's stored record of a monthly table, NULL when there is none.
+CREATE FUNCTION kkb._api_baca_bulan(tabel regclass, kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	d json;
+BEGIN
+	EXECUTE format('SELECT (pg_catalog.to_jsonb(t) OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(''kode_desa'', t.kode_desa::text,'
+	               ' ''periode'', pg_catalog.to_char(t.periode, ''YYYY-MM'')))::json'
+	               ' FROM %s t WHERE t.kode_desa OPERATOR(kkb.=) $1 AND t.periode = $2', tabel)
+		INTO d USING kode, periode;
+	RETURN d;
+END $f$;
+COMMENT ON FUNCTION kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date) IS
+	'Internal: a village-month''s stored record of a monthly table as a document (periode as YYYY-MM), NULL when there is none';
+
+-- ---------------------------------------------------------------- who is calling
+
+CREATE FUNCTION kkb.api_saya(opd text) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN json_build_object('peran', kkb._peran(), 'label', NULLIF(current_setting('kkb.pengguna', true), ''),
+	                         'wilayah', kkb.lingkup()::text, 'opd', NULLIF(opd, ''));
+COMMENT ON FUNCTION kkb.api_saya(text) IS
+	'API GET /v1/saya: the caller''s role, label (kkb.pengguna), region scope (kkb.lingkup) and the agency (opd) of an agency token';
+
+-- ---------------------------------------------------------------- the region reference
+
+-- One region as a list row.
+CREATE FUNCTION kkb._api_wilayah_baris(w kkb.wilayah) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN json_build_object('kode', (w).kode::text, 'nama', (w).nama, 'tingkat', (w).tingkat, 'induk', (w).induk::text);
+COMMENT ON FUNCTION kkb._api_wilayah_baris(kkb.wilayah) IS 'Internal: a region as a row of GET /v1/wilayah';
+
+CREATE FUNCTION kkb.api_wilayah_daftar(induk kkb.kode_wilayah, batas integer DEFAULT 100, lewati integer DEFAULT 0) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	WITH a AS (SELECT w.* FROM kkb.wilayah w
+	            WHERE CASE WHEN api_wilayah_daftar.induk IS NULL THEN w.induk IS NULL ELSE w.induk OPERATOR(kkb.=) api_wilayah_daftar.induk END)
+	SELECT kkb._api_halaman(json_build_object('induk', api_wilayah_daftar.induk::text), (SELECT count(*) FROM a), batas, lewati,
+	         (SELECT json_agg(kkb._api_wilayah_baris(p) ORDER BY p.kode)
+	            FROM (SELECT * FROM a ORDER BY a.kode LIMIT batas OFFSET lewati) p))
+	 WHERE api_wilayah_daftar.induk IS NULL OR kkb.wilayah_ada(api_wilayah_daftar.induk)
+$f$;
+COMMENT ON FUNCTION kkb.api_wilayah_daftar(kkb.kode_wilayah, integer, integer) IS
+	'API GET /v1/wilayah: the regions under induk (the provinces when induk is NULL), paged, in code order; NULL for an unknown induk';
+
+CREATE FUNCTION kkb.api_wilayah(kode kkb.kode_wilayah) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('kode', w.kode::text, 'nama', w.nama, 'tingkat', w.tingkat, 'induk', w.induk::text,
+	         'nama_induk', (SELECT i.nama FROM kkb.wilayah i WHERE i.kode OPERATOR(kkb.=) w.induk),
+	         'jumlah_anak', (SELECT count(*) FROM kkb.wilayah c WHERE c.induk OPERATOR(kkb.=) w.kode))
+	  FROM kkb.wilayah w WHERE w.kode OPERATOR(kkb.=) api_wilayah.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_wilayah(kkb.kode_wilayah) IS
+	'API GET /v1/wilayah/{kode}: one region with its parent''s name and its number of children; NULL when unknown';
+
+-- ---------------------------------------------------------------- villages
+
+CREATE FUNCTION kkb.api_desa_daftar(wilayah kkb.kode_wilayah, periode date, batas integer DEFAULT 100, lewati integer DEFAULT 0)
+	RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	WITH d AS (SELECT k.kode_desa, k.nama, w.nama AS nama_desa
+	             FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
+	            WHERE api_desa_daftar.wilayah IS NULL OR k.kode_desa OPERATOR(kkb.<@) api_desa_daftar.wilayah)
+	SELECT kkb._api_halaman(
+	         json_build_object('wilayah', api_desa_daftar.wilayah::text, 'periode', to_char(api_desa_daftar.periode, 'YYYY-MM')),
+	         (SELECT count(*) FROM d), batas, lewati,
+	         (SELECT json_agg(json_build_object('kode_desa', p.kode_desa::text, 'nama', p.nama, 'nama_desa', p.nama_desa,
+	                   'klasifikasi', kkb.klasifikasi(p.kode_desa, api_desa_daftar.periode) ->> 'klasifikasi',
+	                   'kelengkapan', kkb.kelengkapan(p.kode_desa, api_desa_daftar.periode),
+	                   'status', coalesce((SELECT s.status::text FROM kkb.periode_status s
+	                                        WHERE s.kode_desa OPERATOR(kkb.=) p.kode_desa AND s.periode = api_desa_daftar.periode), 'draf'))
+	                   ORDER BY p.kode_desa)
+	            FROM (SELECT * FROM d ORDER BY d.kode_desa LIMIT batas OFFSET lewati) p))
+$f$;
+COMMENT ON FUNCTION kkb.api_desa_daftar(kkb.kode_wilayah, date, integer, integer) IS
+	'API GET /v1/desa: the Kampung KB under a region (NULL: all in scope) with class, completeness and workflow state of a month, paged';
+
+CREATE FUNCTION kkb.api_desa(kode kkb.kode_wilayah) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('kode_desa', k.kode_desa::text, 'nama', k.nama, 'nama_desa', w.nama,
+	         'kecamatan', (SELECT c.nama FROM kkb.wilayah c WHERE c.kode OPERATOR(kkb.=) w.induk),
+	         'kode_kecamatan', w.induk::text, 'tanggal_pencanangan', k.tanggal_pencanangan, 'nomor_sk', k.nomor_sk,
+	         'lintang', k.lintang, 'bujur', k.bujur, 'alamat_sekretariat', k.alamat_sekretariat,
+	         'dibuat_pada', k.dibuat_pada, 'diubah_pada', k.diubah_pada)
+	  FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
+	 WHERE k.kode_desa OPERATOR(kkb.=) api_desa.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_desa(kkb.kode_wilayah) IS
+	'API GET /v1/desa/{kode}: one Kampung KB with its village and kecamatan names; NULL when not a Kampung KB in the caller''s scope';
+
+CREATE FUNCTION kkb.api_desa_profil(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_profil.periode, 'YYYY-MM'),
+	         'kelengkapan', x.kelengkapan, 'data', x.data)
+	  FROM kkb.kampung k CROSS JOIN LATERAL (
+	       SELECT round(count(p.nilai)::numeric / count(*), 4) AS kelengkapan,
+	              json_agg(json_build_object('urutan', p.urutan, 'kode', p.kode, 'nama', p.nama, 'nilai', p.nilai, 'sumber', p.sumber)
+	                       ORDER BY p.urutan) AS data
+	         FROM kkb.profil_desa(k.kode_desa, api_desa_profil.periode) p) x
+	 WHERE k.kode_desa OPERATOR(kkb.=) api_desa_profil.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_desa_profil(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/profil: the 40-item profile of a month with sources and completeness; NULL when not a Kampung KB in scope';
+
+CREATE FUNCTION kkb.api_desa_klasifikasi(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT (jsonb_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_klasifikasi.periode, 'YYYY-MM'))
+	        OPERATOR(pg_catalog.||) kkb.klasifikasi(k.kode_desa, api_desa_klasifikasi.periode))::json
+	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_klasifikasi.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_desa_klasifikasi(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/klasifikasi: the village''s class for a month (kkb.klasifikasi); NULL when not a Kampung KB in scope';
+
+CREATE FUNCTION kkb.api_desa_validasi(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_validasi.periode, 'YYYY-MM'),
+	         'jumlah', x.jumlah, 'data', x.data)
+	  FROM kkb.kampung k CROSS JOIN LATERAL (
+	       SELECT count(*) AS jumlah,
+	              coalesce(json_agg(json_build_object('kode', v.kode, 'uraian', v.uraian, 'kepentingan', v.kepentingan, 'kiri', v.kiri,
+	                         'nilai_kiri', v.nilai_kiri, 'operator', v.operator, 'kanan', v.kanan, 'nilai_kanan', v.nilai_kanan)), '[]'::json) AS data
+	         FROM kkb.periksa(k.kode_desa, api_desa_validasi.periode) v) x
+	 WHERE k.kode_desa OPERATOR(kkb.=) api_desa_validasi.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_desa_validasi(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/validasi: the validation-rule violations of a month (kkb.periksa); NULL when not a Kampung KB in scope';
+
+CREATE FUNCTION kkb.api_desa_risiko_stunting(kode kkb.kode_wilayah, acuan date, batas integer DEFAULT 100, lewati integer DEFAULT 0)
+	RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	WITH r AS (SELECT r.* FROM kkb.kampung k
+	            CROSS JOIN LATERAL kkb.risiko_stunting_desa(k.kode_desa, coalesce(api_desa_risiko_stunting.acuan, CURRENT_DATE)) r
+	            WHERE k.kode_desa OPERATOR(kkb.=) api_desa_risiko_stunting.kode)
+	SELECT kkb._api_halaman(
+	         json_build_object('kode_desa', k.kode_desa::text, 'acuan', coalesce(api_desa_risiko_stunting.acuan, CURRENT_DATE),
+	           'jumlah_keluarga', (SELECT count(*) FROM r), 'jumlah_sasaran', (SELECT count(*) FROM r WHERE r.sasaran),
+	           'jumlah_berisiko', (SELECT count(*) FROM r WHERE r.berisiko)),
+	         (SELECT count(*) FROM r), batas, lewati,
+	         (SELECT json_agg(json_build_object('no_kk', p.no_kk::text, 'sasaran', p.sasaran, 'alasan_sasaran', p.alasan_sasaran,
+	                   'berisiko', p.berisiko, 'faktor', p.faktor) ORDER BY p.no_kk)
+	            FROM (SELECT * FROM r ORDER BY r.no_kk LIMIT batas OFFSET lewati) p))
+	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_risiko_stunting.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_desa_risiko_stunting(kkb.kode_wilayah, date, integer, integer) IS
+	'API GET /v1/desa/{kode}/risiko-stunting: families at risk of stunting on a date (default today) with counts, paged by no_kk; NULL when not a Kampung KB in scope';
+
+-- ---------------------------------------------------------------- a village's monthly records
+
+CREATE FUNCTION kkb.api_profil_kampung(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN kkb._api_baca_bulan('kkb.profil', kode, periode);
+COMMENT ON FUNCTION kkb.api_profil_kampung(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/profil-kampung/{periode}: the month''s Kampung KB profile as stored; NULL when there is none';
+
+CREATE FUNCTION kkb.api_penduduk(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN kkb._api_baca_bulan('kkb.penduduk', kode, periode);
+COMMENT ON FUNCTION kkb.api_penduduk(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/penduduk/{periode}: the month''s population report as stored; NULL when there is none';
+
+CREATE FUNCTION kkb.api_kkbpk(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN kkb._api_baca_bulan('kkb.kkbpk', kode, periode);
+COMMENT ON FUNCTION kkb.api_kkbpk(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/kkbpk/{periode}: the month''s family-planning report as stored; NULL when there is none';
+
+CREATE FUNCTION kkb.api_nilai(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_nilai.periode, 'YYYY-MM'),
+	         'data', coalesce((SELECT json_object_agg(n.kode_elemen, n.nilai ORDER BY n.kode_elemen) FROM kkb.nilai n
+	                            WHERE n.kode_desa OPERATOR(kkb.=) k.kode_desa AND n.periode = api_nilai.periode), '{}'::json))
+	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_nilai.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_nilai(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/nilai/{periode}: the month''s entered data items ({} when none); NULL when not a Kampung KB in scope';
+
+CREATE FUNCTION kkb.api_profil_kampung_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
+	RETURN kkb._api_simpan_bulan('kkb.profil', kode, periode, isi);
+COMMENT ON FUNCTION kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb) IS
+	'API PUT /v1/desa/{kode}/profil-kampung/{periode}: replace the month''s profile (fields left out take their defaults); 201 created, 200 replaced';
+
+CREATE FUNCTION kkb.api_penduduk_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
+	RETURN kkb._api_simpan_bulan('kkb.penduduk', kode, periode, isi);
+COMMENT ON FUNCTION kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb) IS
+	'API PUT /v1/desa/{kode}/penduduk/{periode}: replace the month''s population report; 201 created, 200 replaced';
+
+CREATE FUNCTION kkb.api_kkbpk_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
+	RETURN kkb._api_simpan_bulan('kkb.kkbpk', kode, periode, isi);
+COMMENT ON FUNCTION kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb) IS
+	'API PUT /v1/desa/{kode}/kkbpk/{periode}: replace the month''s family-planning report; 201 created, 200 replaced';
+
+-- The body is {"<item code>": number, ...}; the month's entered values become
+-- exactly these (items left out are deleted).  A value that is not a JSON
+-- number is a 422 document naming the item; an unknown item code is refused
+-- by the foreign key to kkb.elemen_data (23503), a negative value by its check.
+CREATE FUNCTION kkb.api_nilai_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	salah text;
+BEGIN
+	SELECT e.key INTO salah FROM jsonb_each(isi) e WHERE jsonb_typeof(e.value) <> 'number' ORDER BY e.key LIMIT 1;
+	IF salah IS NOT NULL THEN
+		dokumen := json_build_object('code', 'KKB-422', 'message', 'every item value must be a number', 'details', NULL,
+		                             'hint', 'Send {"<item code>": <number>, ...}; leave an item out to clear it.', 'kolom', salah);
+		status := 422;
+		RETURN;
+	END IF;
+	WITH d AS (SELECT k.kode_desa FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_nilai_simpan.kode),
+	b AS (SELECT e.key AS kode_elemen, e.value::text::numeric AS nilai FROM jsonb_each(isi) e),
+	hapus AS (DELETE FROM kkb.nilai n USING d WHERE n.kode_desa OPERATOR(kkb.=) d.kode_desa AND n.periode = api_nilai_simpan.periode
+	            AND NOT EXISTS (SELECT 1 FROM b WHERE b.kode_elemen = n.kode_elemen) RETURNING n.kode_elemen),
+	tulis AS (INSERT INTO kkb.nilai AS n (kode_desa, periode, kode_elemen, nilai)
+	          SELECT d.kode_desa, api_nilai_simpan.periode, b.kode_elemen, b.nilai FROM d CROSS JOIN b
+	          ON CONFLICT ON CONSTRAINT nilai_pkey DO UPDATE SET nilai = EXCLUDED.nilai
+	             WHERE n.nilai IS DISTINCT FROM EXCLUDED.nilai RETURNING n.kode_elemen)
+	SELECT json_build_object('kode_desa', d.kode_desa::text, 'periode', to_char(api_nilai_simpan.periode, 'YYYY-MM'),
+	         'data', coalesce((SELECT json_object_agg(b.kode_elemen, b.nilai ORDER BY b.kode_elemen) FROM b), '{}'::json),
+	         'ditulis', (SELECT count(*) FROM tulis), 'dihapus', (SELECT count(*) FROM hapus)), 200
+	  INTO dokumen, status FROM d;
+END $f$;
+COMMENT ON FUNCTION kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb) IS
+	'API PUT /v1/desa/{kode}/nilai/{periode}: the month''s entered data items become exactly the body''s, with counts of rows written and deleted';
+
+-- ---------------------------------------------------------------- interventions
+
+CREATE FUNCTION kkb.api_intervensi_daftar(kode kkb.kode_wilayah, batas integer DEFAULT 100, lewati integer DEFAULT 0) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT kkb._api_halaman(json_build_object('kode_desa', k.kode_desa::text),
+	         (SELECT count(*) FROM kkb.intervensi i WHERE i.kode_desa OPERATOR(kkb.=) k.kode_desa), batas, lewati,
+	         (SELECT json_agg(pg_catalog.to_jsonb(i) OPERATOR(pg_catalog.-) 'kode_desa' ORDER BY i.tanggal DESC, i.id DESC)
+	            FROM (SELECT * FROM kkb.intervensi i WHERE i.kode_desa OPERATOR(kkb.=) k.kode_desa
+	                   ORDER BY i.tanggal DESC, i.id DESC LIMIT batas OFFSET lewati) i))
+	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_intervensi_daftar.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer) IS
+	'API GET /v1/desa/{kode}/intervensi: the village''s interventions, newest first, paged; NULL when not a Kampung KB in scope';
+
+-- tanggal, judul and fungsi_keluarga are required (23502 naming the column).
+CREATE FUNCTION kkb.api_intervensi_tambah(kode kkb.kode_wilayah, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	l record;
+BEGIN
+	l := kkb._api_isian('kkb.intervensi');
+	dokumen := kkb._api_asing(isi, l.nama);
+	IF dokumen IS NOT NULL THEN
+		status := 422;
+		RETURN;
+	END IF;
+	EXECUTE format('WITH r AS (SELECT * FROM pg_catalog.jsonb_populate_record(NULL::kkb.intervensi, $2)),'
+	               ' t AS (INSERT INTO kkb.intervensi (kode_desa, %1$s)'
+	               '       SELECT k.kode_desa, %2$s FROM kkb.kampung k CROSS JOIN r WHERE k.kode_desa OPERATOR(kkb.=) $1 RETURNING *)'
+	               ' SELECT (pg_catalog.to_jsonb(t) OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(''kode_desa'', t.kode_desa::text))::json, 201'
+	               ' FROM t', l.kolom, l.nilai)
+		INTO dokumen, status USING kode, isi;
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb) IS
+	'API POST /v1/desa/{kode}/intervensi: record an intervention; the stored row with its new id and 201';
+
+-- ---------------------------------------------------------------- the month's workflow
+
+CREATE FUNCTION kkb.api_periode(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_periode.periode, 'YYYY-MM'),
+	         'status', coalesce(s.status::text, 'draf'), 'diubah_oleh', s.diubah_oleh, 'diubah_pada', s.diubah_pada)
+	  FROM kkb.kampung k
+	  LEFT JOIN kkb.periode_status s ON s.kode_desa OPERATOR(kkb.=) k.kode_desa AND s.periode = api_periode.periode
+	 WHERE k.kode_desa OPERATOR(kkb.=) api_periode.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_periode(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/periode/{periode}: the month''s workflow state (draf when it has none); NULL when not a Kampung KB in scope';
+
+-- The answer of a workflow step: the new state, by whom, when.
+CREATE FUNCTION kkb._api_status(kode kkb.kode_wilayah, periode date, status kkb.status_periode) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN json_build_object('kode_desa', kode::text, 'periode', to_char(periode, 'YYYY-MM'), 'status', status::text,
+	                         'diubah_oleh', coalesce(NULLIF(current_setting('kkb.pengguna', true), ''), CURRENT_USER::text),
+	                         'diubah_pada', now());
+COMMENT ON FUNCTION kkb._api_status(kkb.kode_wilayah, date, kkb.status_periode) IS 'Internal: the answer of a workflow step (the new state, by whom, when)';
+
+-- Each step is taken only for a village code (any other region code: NULL,
+-- 404); the step's rules are kkb._alur_periode's (55000, 42501, P0002).
+CREATE FUNCTION kkb.api_periode_ajukan(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
+	RETURN CASE WHEN kkb.tingkat(kode) = 4 THEN kkb._api_status(kode, periode, kkb.ajukan(kode, periode)) END;
+COMMENT ON FUNCTION kkb.api_periode_ajukan(kkb.kode_wilayah, date) IS 'API POST /v1/desa/{kode}/periode/{periode}/ajukan: submit the month (kkb.ajukan)';
+
+CREATE FUNCTION kkb.api_periode_setujui(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
+	RETURN CASE WHEN kkb.tingkat(kode) = 4 THEN kkb._api_status(kode, periode, kkb.setujui(kode, periode)) END;
+COMMENT ON FUNCTION kkb.api_periode_setujui(kkb.kode_wilayah, date) IS 'API POST /v1/desa/{kode}/periode/{periode}/setujui: approve the month (kkb.setujui)';
+
+CREATE FUNCTION kkb.api_periode_kunci(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
+	RETURN CASE WHEN kkb.tingkat(kode) = 4 THEN kkb._api_status(kode, periode, kkb.kunci(kode, periode)) END;
+COMMENT ON FUNCTION kkb.api_periode_kunci(kkb.kode_wilayah, date) IS 'API POST /v1/desa/{kode}/periode/{periode}/kunci: lock the month (kkb.kunci)';
+
+CREATE FUNCTION kkb.api_periode_buka(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
+	RETURN CASE WHEN kkb.tingkat(kode) = 4 THEN kkb._api_status(kode, periode, kkb.buka(kode, periode)) END;
+COMMENT ON FUNCTION kkb.api_periode_buka(kkb.kode_wilayah, date) IS 'API POST /v1/desa/{kode}/periode/{periode}/buka: reopen the month (kkb.buka)';
+
+-- ---------------------------------------------------------------- agencies and the province
+
+-- NULL (400 from the gateway) for an agency code that is not in kkb.opd.
+CREATE FUNCTION kkb.api_prioritas(wilayah kkb.kode_wilayah, periode date, opd text, batas integer DEFAULT 100, lewati integer DEFAULT 0)
+	RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	WITH p AS (SELECT * FROM kkb.prioritas_intervensi(api_prioritas.wilayah, api_prioritas.periode, api_prioritas.opd))
+	SELECT kkb._api_halaman(
+	         json_build_object('wilayah', api_prioritas.wilayah::text, 'periode', to_char(api_prioritas.periode, 'YYYY-MM'),
+	                           'opd', api_prioritas.opd),
+	         (SELECT count(*) FROM p), batas, lewati,
+	         (SELECT json_agg(json_build_object('opd', x.opd, 'peringkat', x.peringkat, 'kode_desa', x.kode_desa::text,
+	                   'nama_desa', x.nama_desa, 'masalah', x.masalah, 'uraian', x.uraian, 'nilai', x.nilai, 'target', x.target,
+	                   'selisih', x.selisih, 'terdampak', x.terdampak) ORDER BY x.opd, x.peringkat, x.kode_desa, x.masalah)
+	            FROM (SELECT * FROM p ORDER BY p.opd, p.peringkat, p.kode_desa, p.masalah LIMIT batas OFFSET lewati) x))
+	 WHERE api_prioritas.opd IS NULL OR EXISTS (SELECT 1 FROM kkb.opd o WHERE o.kode = api_prioritas.opd)
+$f$;
+COMMENT ON FUNCTION kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer) IS
+	'API GET /v1/prioritas: the agencies'' work list of villages under a region for a month (one agency, or all), paged; NULL for an unknown agency';
+
+CREATE FUNCTION kkb.api_klasifikasi_daftar(wilayah kkb.kode_wilayah, periode date, batas integer DEFAULT 100, lewati integer DEFAULT 0)
+	RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	WITH d AS (SELECT k.kode_desa FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.<@) api_klasifikasi_daftar.wilayah)
+	SELECT kkb._api_halaman(
+	         json_build_object('wilayah', api_klasifikasi_daftar.wilayah::text, 'periode', to_char(api_klasifikasi_daftar.periode, 'YYYY-MM')),
+	         (SELECT count(*) FROM d), batas, lewati,
+	         (SELECT json_agg(json_build_object('kode_desa', p.kode_desa::text, 'nama', w.nama, 'klasifikasi', h.j ->> 'klasifikasi',
+	                   'indeks_input', (h.j ->> 'indeks_input')::numeric, 'indeks_proses', (h.j ->> 'indeks_proses')::numeric,
+	                   'indeks_output', (h.j ->> 'indeks_output')::numeric, 'skor', h.j -> 'skor', 'persentase', h.j -> 'persentase')
+	                   ORDER BY p.kode_desa)
+	            FROM (SELECT * FROM d ORDER BY d.kode_desa LIMIT batas OFFSET lewati) p
+	            JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) p.kode_desa
+	            CROSS JOIN LATERAL (SELECT kkb.klasifikasi(p.kode_desa, api_klasifikasi_daftar.periode) AS j) h))
+$f$;
+COMMENT ON FUNCTION kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer) IS
+	'API GET /v1/klasifikasi: every Kampung KB''s class under a region for a month, with indices, scores and percentages, paged';
+
+-- The level of the rows is kkb.ringkasan's choice (its default: one level
+-- below the region); it is reported from the rows themselves: the rows of the
+-- deepest level are the data, the region's own row is the total.
+CREATE FUNCTION kkb.api_ringkasan(wilayah kkb.kode_wilayah, periode date, tingkat integer DEFAULT NULL,
+                                  batas integer DEFAULT 100, lewati integer DEFAULT 0) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	WITH r AS MATERIALIZED (SELECT row_number() OVER () AS n, x.*
+	                          FROM kkb.ringkasan(api_ringkasan.wilayah, api_ringkasan.periode, api_ringkasan.tingkat, true) x),
+	j AS (SELECT r.n, kkb.tingkat(r.kode) AS t,
+	             json_build_object('kode', r.kode::text, 'nama', r.nama, 'induk', r.induk::text, 'desa', r.desa, 'kampung_kb', r.kampung_kb,
+	               'kelas', r.kelas, 'klasifikasi', json_build_object('Dasar', r.dasar, 'Berkembang', r.berkembang, 'Mandiri', r.mandiri,
+	                                                                'Berkelanjutan', r.berkelanjutan),
+	               'kelengkapan', r.kelengkapan, 'balita_diukur', r.balita_diukur, 'balita_stunting', r.balita_stunting,
+	               'prevalensi_stunting', r.prevalensi_stunting, 'pus', r.pus, 'unmet_need', r.unmet_need,
+	               'persen_unmet_need', r.persen_unmet_need, 'keluarga_berisiko', r.keluarga_berisiko) AS o
+	        FROM r),
+	d AS (SELECT j.* FROM j WHERE j.t = (SELECT max(j.t) FROM j))
+	SELECT kkb._api_halaman(
+	         json_build_object('wilayah', api_ringkasan.wilayah::text, 'nama', kkb.wilayah_nama(api_ringkasan.wilayah),
+	           'periode', to_char(api_ringkasan.periode, 'YYYY-MM'), 'tingkat', (SELECT max(j.t) FROM j),
+	           'total', (SELECT j.o FROM j WHERE j.n = 1)),
+	         (SELECT count(*) FROM d), batas, lewati,
+	         (SELECT json_agg(p.o ORDER BY p.n) FROM (SELECT * FROM d ORDER BY d.n LIMIT batas OFFSET lewati) p),
+	         'jumlah')
+$f$;
+COMMENT ON FUNCTION kkb.api_ringkasan(kkb.kode_wilayah, date, integer, integer, integer) IS
+	'API GET /v1/ringkasan: aggregates of the Kampung KB under a region per region of a level (kkb.ringkasan; default one level below), the region''s own figures in total, the count in jumlah, paged';
+
+-- ---------------------------------------------------------------- who may call what
+
+REVOKE EXECUTE ON FUNCTION
+	kkb._api_kolom(regclass), kkb._api_asing(jsonb, text[]), kkb._api_isian(regclass),
+	kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb), kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date),
+	kkb.api_saya(text), kkb.api_wilayah_daftar(kkb.kode_wilayah, integer, integer), kkb.api_wilayah(kkb.kode_wilayah),
+	kkb.api_desa_daftar(kkb.kode_wilayah, date, integer, integer), kkb.api_desa(kkb.kode_wilayah),
+	kkb.api_desa_profil(kkb.kode_wilayah, date), kkb.api_desa_klasifikasi(kkb.kode_wilayah, date),
+	kkb.api_desa_validasi(kkb.kode_wilayah, date), kkb.api_desa_risiko_stunting(kkb.kode_wilayah, date, integer, integer),
+	kkb.api_profil_kampung(kkb.kode_wilayah, date), kkb.api_penduduk(kkb.kode_wilayah, date), kkb.api_kkbpk(kkb.kode_wilayah, date),
+	kkb.api_nilai(kkb.kode_wilayah, date),
+	kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb),
+	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb),
+	kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer), kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb),
+	kkb.api_periode(kkb.kode_wilayah, date), kkb.api_periode_ajukan(kkb.kode_wilayah, date), kkb.api_periode_setujui(kkb.kode_wilayah, date),
+	kkb.api_periode_kunci(kkb.kode_wilayah, date), kkb.api_periode_buka(kkb.kode_wilayah, date),
+	kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer), kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer),
+	kkb.api_ringkasan(kkb.kode_wilayah, date, integer, integer, integer)
+	FROM PUBLIC;
+
+-- the public region reference: everyone, anonymous callers (kkb_anon) included
+GRANT EXECUTE ON FUNCTION kkb.api_wilayah_daftar(kkb.kode_wilayah, integer, integer), kkb.api_wilayah(kkb.kode_wilayah)
+	TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi, kkb_anon;
+-- who the token says the caller is: every working role
+GRANT EXECUTE ON FUNCTION kkb.api_saya(text) TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi;
+-- village data: what pokja, agencies and administrators read
+GRANT EXECUTE ON FUNCTION
+	kkb.api_desa_daftar(kkb.kode_wilayah, date, integer, integer), kkb.api_desa(kkb.kode_wilayah),
+	kkb.api_desa_profil(kkb.kode_wilayah, date), kkb.api_desa_klasifikasi(kkb.kode_wilayah, date),
+	kkb.api_desa_validasi(kkb.kode_wilayah, date), kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date),
+	kkb.api_profil_kampung(kkb.kode_wilayah, date), kkb.api_penduduk(kkb.kode_wilayah, date), kkb.api_kkbpk(kkb.kode_wilayah, date),
+	kkb.api_nilai(kkb.kode_wilayah, date), kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer),
+	kkb.api_periode(kkb.kode_wilayah, date), kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer),
+	kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer)
+	TO kkb_admin, kkb_pokja, kkb_opd;
+-- by-name data and the monthly reports: the village's pokja and administrators
+GRANT EXECUTE ON FUNCTION
+	kkb.api_desa_risiko_stunting(kkb.kode_wilayah, date, integer, integer),
+	kkb._api_kolom(regclass), kkb._api_asing(jsonb, text[]), kkb._api_isian(regclass),
+	kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb),
+	kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb),
+	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb)
+	TO kkb_admin, kkb_pokja;
+-- interventions are recorded by agencies too; the workflow steps are for the roles the workflow names
+GRANT EXECUTE ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb), kkb._api_kolom(regclass), kkb._api_asing(jsonb, text[]),
+	kkb._api_isian(regclass),
+	kkb.api_periode_ajukan(kkb.kode_wilayah, date), kkb.api_periode_setujui(kkb.kode_wilayah, date),
+	kkb.api_periode_kunci(kkb.kode_wilayah, date), kkb.api_periode_buka(kkb.kode_wilayah, date)
+	TO kkb_admin, kkb_pokja, kkb_opd;
+-- aggregates: the roles kkb.ringkasan is for
+GRANT EXECUTE ON FUNCTION kkb.api_ringkasan(kkb.kode_wilayah, date, integer, integer, integer)
+	TO kkb_admin, kkb_opd, kkb_analis, kkb_provinsi;
