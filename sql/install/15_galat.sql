@@ -504,9 +504,15 @@ BEGIN
 	-- the hint: in Indonesian the registry's first; in English the database's first
 	h := CASE WHEN en THEN coalesce(galat_jawab.saran, g.saran_en) ELSE coalesce(g.saran, galat_jawab.saran) END;
 
-	-- the detail, unless it only repeats the refused row (which may hold by-name data)
+	-- the detail, unless it only repeats the refused row (which may hold by-name data);
+	-- for an identifier the reason in Indonesian, from its checking function
 	IF d LIKE 'Failing row contains%' THEN
 		d := NULL;
+	END IF;
+	IF NOT en AND grup[1] IS NOT NULL AND g.kode IN ('KKB-NIK-TIDAK-SAH', 'KKB-NO-KK-TIDAK-SAH', 'KKB-KODE-WILAYAH-TIDAK-SAH') THEN
+		d := coalesce(CASE g.kode WHEN 'KKB-NIK-TIDAK-SAH' THEN kkb.nik_periksa(grup[1])
+		                          WHEN 'KKB-NO-KK-TIDAK-SAH' THEN kkb.no_kk_periksa(grup[1])
+		                          ELSE kkb.kode_wilayah_periksa(grup[1]) END, d);
 	END IF;
 
 	RETURN pg_catalog.jsonb_build_object('status', g.status, 'code', g.kode, 'sqlstate', galat_jawab.sqlstate,
