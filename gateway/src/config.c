@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 
+#include "errors.h"
 #include "http.h"
 
 static void
@@ -46,6 +47,7 @@ usage(FILE *out)
 			"  --limit-anon R/B       per client address, calls   KKB_LIMIT_ANON (default 10/50)\n"
 			"                         without a token or with a bad one\n"
 			"  --routes               list the routes (METHOD PATTERN) and exit\n"
+			"  --errors               list the gateway's error codes and the SQLSTATE table, and exit\n"
 			"  --help                 show this help\n");
 }
 
@@ -224,7 +226,7 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 		{"cors-origins", required_argument, NULL, 0}, {"cors-max-age", required_argument, NULL, 0},
 		{"limit-read", required_argument, NULL, 0}, {"limit-write", required_argument, NULL, 0},
 		{"limit-anon", required_argument, NULL, 0},
-		{"help", no_argument, NULL, 'h'}, {"routes", no_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'}, {"routes", no_argument, NULL, 'r'}, {"errors", no_argument, NULL, 'e'},
 		{NULL, 0, NULL, 0},
 	};
 	long		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -275,6 +277,12 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 
 			for (r = 0; r < gw_nroutes; r++)
 				printf("%s %s\n", gw_routes[r].method, gw_routes[r].pattern);
+			return 1;
+		}
+		if (c == 'e')
+		{
+			/* the error codes of the gateway (tests/gateway/14_galat.sh compares them with kkb.galat) */
+			gw_errors_print(stdout);
 			return 1;
 		}
 		if (c != 0)

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "csv.h"
 #include "db.h"
+#include "errors.h"
 #include "limit.h"
 #include "log.h"
 #include "metrics.h"
@@ -70,7 +71,7 @@ gw_reply_json(gw_request *req, int status, json_t *doc)
 	if (text == NULL)
 	{
 		/* cannot happen for documents we build; still answer something sane */
-		static const char fallback[] = "{\"code\":\"KKB-500\",\"message\":\"could not encode the response\",\"details\":null,\"hint\":null}";
+		static const char fallback[] = "{\"code\":\"KKB-INTERNAL\",\"message\":\"terjadi kesalahan di server\",\"details\":\"could not encode the response\",\"hint\":null,\"kolom\":null}";
 
 		text = strdup(fallback);
 		status = 500;
@@ -85,7 +86,7 @@ gw_reply_json_text(gw_request *req, int status, const char *text, size_t len)
 
 	if (copy == NULL)
 	{
-		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "out of memory", NULL);
 		return;
 	}
 	memcpy(copy, text, len);
@@ -130,40 +131,7 @@ gw_response_header(gw_request *req, const char *name)
 	return NULL;
 }
 
-/* A JSON string, or null when `s` is NULL or not valid UTF-8. */
-static json_t *
-str_or_null(const char *s)
-{
-	json_t	   *j = s ? json_string(s) : NULL;
-
-	return j ? j : json_null();
-}
-
-void
-gw_reply_error(gw_request *req, int status, const char *code, const char *message,
-			   const char *details, const char *hint)
-{
-	json_t	   *doc = json_object();
-	json_t	   *msg = message ? json_string(message) : NULL;
-
-	/* a message quoting client bytes that are not UTF-8 still says what happened */
-	if (msg == NULL)
-		msg = json_string("the request is invalid (it contains bytes that are not UTF-8)");
-	json_object_set_new(doc, "code", json_string(code));
-	json_object_set_new(doc, "message", msg);
-	json_object_set_new(doc, "details", str_or_null(details));
-	json_object_set_new(doc, "hint", str_or_null(hint));
-	gw_reply_json(req, status, doc);
-}
-
-void
-gw_reply_db_unavailable(gw_request *req)
-{
-	gw_metrics_db_error(1);
-	gw_reply_error(req, 503, "KKB-503", "the database is unavailable",
-				   "The gateway could not reach PostgreSQL; it reconnects by itself when the database is back.",
-				   "Retry the request in a few seconds.");
-}
+/* gw_reply_error and gw_reply_db_unavailable: errors.c, where every error body is built. */
 
 /*
  * Does path segment `seg` (length n) match pattern segment `pat` (length m)?
@@ -424,8 +392,7 @@ reply_options(gw_request *req)
 	}
 	if (!path_known)
 	{
-		gw_reply_error(req, 404, "KKB-404", "no such resource",
-					   "No route of this API matches the requested path.", NULL);
+		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "No route of this API matches the requested path.", NULL);
 		return;
 	}
 	snprintf(allow, sizeof(allow), "%s, OPTIONS", req->allow);
@@ -459,15 +426,14 @@ client_key(gw_request *req, unsigned char key[8])
 static void
 reply_429(gw_request *req, gw_limit_kind kind, int wait)
 {
-	char		msg[160],
-				ra[16];
+	char		ra[16];
+	const char *what = gw_request_english(req)
+		? (kind == GW_LIMIT_READ ? "read limit of this token" : kind == GW_LIMIT_WRITE ? "write limit of this token" : "per-address limit of this address")
+		: (kind == GW_LIMIT_READ ? "baca token ini" : kind == GW_LIMIT_WRITE ? "tulis token ini" : "alamat ini");
 
-	snprintf(msg, sizeof(msg), "too many requests: the %s limit of %s is used up",
-			 kind == GW_LIMIT_READ ? "read" : kind == GW_LIMIT_WRITE ? "write" : "per-address",
-			 kind == GW_LIMIT_ANON ? "this address" : "this token");
 	snprintf(ra, sizeof(ra), "%d", wait);
-	gw_reply_error(req, 429, "KKB-429", msg, "Each token has its own limits for reads and for writes; calls without a token share one per address.",
-				   "Wait for the number of seconds in Retry-After; when polling, send If-None-Match to get a cheap 304.");
+	gw_reply_galat(req, "KKB-TERLALU-SERING", what,
+				   "Each token has its own limits for reads and for writes; calls without a token share one per address.", NULL);
 	gw_set_header(req, MHD_HTTP_HEADER_RETRY_AFTER, ra);
 }
 
@@ -609,17 +575,15 @@ dispatch(gw_request *req)
 
 	if (req->body_too_large)
 	{
-		char		msg[128];
+		char		size[32];
 
-		snprintf(msg, sizeof(msg), "request body larger than %zu bytes", max_body);
-		gw_reply_error(req, 413, "KKB-413", msg, NULL, "Send smaller batches.");
+		snprintf(size, sizeof(size), "%zu", max_body);
+		gw_reply_galat(req, "KKB-ISI-TERLALU-BESAR", size, NULL, NULL);
 		return;
 	}
 	if (req->nul)
 	{
-		gw_reply_error(req, 400, "KKB-400", "the path or a query parameter contains a NUL byte (%00)",
-					   "A decoded NUL would cut the value short; it is refused.",
-					   "Remove %00 from the URL.");
+		gw_reply_galat(req, "KKB-URL-NUL", NULL, "A decoded NUL would cut the value short; it is refused.", NULL);
 		return;
 	}
 	if (strcmp(req->method, "OPTIONS") == 0)
@@ -692,7 +656,7 @@ dispatch(gw_request *req)
 		}
 		req->route->handler(req);
 		if (req->resp_body == NULL)
-			gw_reply_error(req, 500, "KKB-500", "the handler produced no response", NULL, NULL);
+			gw_reply_galat(req, "KKB-INTERNAL", NULL, "the handler produced no response", NULL);
 		else if (req->want_csv)
 			reply_as_csv(req);
 		if (is_get && req->status == 200 && req->route->cache != GW_CACHE_NONE)
@@ -707,15 +671,13 @@ dispatch(gw_request *req)
 	}
 	if (path_known)
 	{
-		char		msg[160];
+		char		method[20];
 
-		snprintf(msg, sizeof(msg), "method %.16s is not allowed on this resource", req->method);
-		gw_reply_error(req, 405, "KKB-405", msg, NULL, "See the Allow header for the methods this resource accepts.");
+		snprintf(method, sizeof(method), "%.16s", req->method);
+		gw_reply_galat(req, "KKB-METODE-TIDAK-DIIZINKAN", method, NULL, NULL);
 		return;
 	}
-	gw_reply_error(req, 404, "KKB-404", "no such resource",
-				   "No route of this API matches the requested path.",
-				   "See GET /v1/health for a working endpoint.");
+	gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "No route of this API matches the requested path.", NULL);
 }
 
 int
@@ -960,9 +922,9 @@ static void *
 on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
 	static const char body[] =
-		"{\"code\":\"KKB-431\",\"message\":\"too many query parameters\","
+		"{\"code\":\"KKB-PARAMETER-TERLALU-BANYAK\",\"message\":\"terlalu banyak parameter kueri\","
 		"\"details\":\"The query has more parameters than the gateway accepts (see --max-header).\","
-		"\"hint\":\"Send fewer query parameters.\"}";
+		"\"hint\":\"Kirim lebih sedikit parameter kueri.\",\"kolom\":null}";
 	const char *q = strchr(uri, '?');
 	unsigned int n = 0;
 	gw_conn    *c;

@@ -118,6 +118,7 @@ struct gw_request
 	int			etag_mode;		/* GW_ETAG_*: which version the tag carries (set before the handler) */
 	const char *etag_region;	/* GW_ETAG_DATA: the region or village, NULL for everywhere */
 	char		etag_versi[64];	/* the version, when the request's transaction read it (tx.c) */
+	char		error_code[40];	/* the error answer's code (errors.c), for the log line; "" when none */
 	int			nheaders;		/* extra response headers (gw_set_header) */
 	struct
 	{
@@ -139,8 +140,8 @@ int			gw_http_inflight(void);
 void		gw_reply_json(gw_request *req, int status, json_t *doc);
 
 /*
- * Respond with the error body {"code","message","details","hint"}.
- * details and hint may be NULL (sent as null).
+ * Respond with the error body {"code","message","details","hint","kolom"}
+ * (errors.c, through gw_reply_err); details and hint may be NULL (null).
  */
 void		gw_reply_error(gw_request *req, int status, const char *code, const char *message,
 						   const char *details, const char *hint);

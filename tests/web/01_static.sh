@@ -94,7 +94,7 @@ is "$(jqb "$(api GET /v1/saya "$TP")" '[.peran, .wilayah, .opd]')" '["kkb_pokja"
 is "$(jqb "$(api GET /v1/saya "$TD")" '[.peran, .wilayah, .opd]')" '["kkb_admin",null,null]' "an administrator: no scope"
 is "$(jqb "$(api GET /v1/saya "$TN")" '.peran')" '"kkb_analis"' "an analyst"
 r=$(api GET /v1/saya "")
-is_error "$r" 401 KKB-401 "GET /v1/saya without a token"
+is_error "$r" 401 KKB-TOKEN-TIDAK-ADA "GET /v1/saya without a token"
 is "$(header_of GET /v1/saya WWW-Authenticate)" 'Bearer realm="kampungkb"' "with WWW-Authenticate: Bearer"
 r=$(api GET /v1/saya "not-a-token")
 is "$(status_of "$r")" 401 "an unknown token: 401"
