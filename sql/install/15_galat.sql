@@ -184,7 +184,7 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	('KKB-KAMPUNG-DESA-TIDAK-ADA', 'kendala', '23503', 'kampung_kode_desa_fkey', 'kampung', 'kode_desa', 409,
 	 'kode desa tidak ada dalam daftar wilayah nasional', 'the village code is not in the national region list (kkb.wilayah)',
 	 'Periksa kode desanya pada daftar wilayah Kemendagri.', 'Check the code against kkb.wilayah.'),
-	('KKB-PROFIL-POKJA', 'kendala', '23514', 'profil_check', 'profil', 'pokja_ada', 422,
+	('KKB-PROFIL-POKJA', 'kendala', '23514', 'profil_check', 'profil', 'pokja_anggota', 422,
 	 'anggota atau pelatihan pokja diisi, padahal pokja belum ada', 'pokja members or training are given while there is no pokja (pokja_ada is false)',
 	 'Centang "pokja ada", atau kosongkan jumlah anggota dan pelatihan pokja.', 'Set pokja_ada, or leave pokja_anggota and pokja_terlatih empty.'),
 	('KKB-PENDUDUK-KELUARGA-SEBAGIAN', 'kendala', '23514', 'penduduk_check', 'penduduk', 'keluarga', 422,
