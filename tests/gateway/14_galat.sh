@@ -50,6 +50,13 @@ KODE=$(awk -F'\t' '$1 == "sqlstate" { printf "%s(%s)", (n++ ? "," : ""), "'"'"'"
 is "$(sql "SELECT coalesce(string_agg(kode, ', '), 'none') FROM kkb.galat WHERE asal = 'sqlstate' AND sqlstate NOT IN (VALUES $KODE)")" none \
 	"every SQLSTATE fallback of the registry is in the gateway's SQLSTATE table"
 
+# every code the gateway's sources name is a row of the registry (the numeric KKB-4xx codes some
+# handlers still build by hand aside)
+SRC=$(cd "$(dirname "$0")/../../gateway/src" && pwd)
+KODE_SRC=$(grep -ho '"KKB-[A-Z][A-Z0-9-]*"' "$SRC"/*.c | tr -d '"' | sort -u | sed "s/.*/'&'/" | paste -sd, -)
+is "$(sql "SELECT coalesce(string_agg(k, ', '), 'none') FROM unnest(ARRAY[$KODE_SRC]) k WHERE k NOT IN (SELECT kode FROM kkb.galat)")" none \
+	"every KKB- code in gateway/src is in kkb.galat"
+
 gw_start $PORT || { echo "Bail out! the gateway did not start"; exit 1; }
 ok 0 "the gateway starts on 127.0.0.1:$PORT"
 

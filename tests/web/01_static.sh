@@ -69,9 +69,9 @@ ok $bad "every module imported by the dashboard is served ($(wc -l < "$TMP/impor
 
 # ---------------------------------------------------------------- 404s and traversal
 r=$(http GET "$ASSETS/nothing.js")
-is_error "$r" 404 KKB-404 "an unknown asset"
+is_error "$r" 404 KKB-RUTE-TIDAK-ADA "an unknown asset"
 r=$(http GET "/assets/0000000000000000/main.js")
-is_error "$r" 404 KKB-404 "another version of a known asset"
+is_error "$r" 404 KKB-RUTE-TIDAK-ADA "another version of a known asset"
 r=$(http GET "$ASSETS/index.html")
 is "$(status_of "$r")" 404 "index.html is only served at /"
 for p in "$ASSETS/../../../etc/passwd" "$ASSETS/..%2f..%2f..%2fetc%2fpasswd" "$ASSETS/%2e%2e/%2e%2e/gateway/src/h_web.c" \
