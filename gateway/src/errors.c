@@ -331,13 +331,16 @@ gw_reply_err(gw_request *req, const gw_error *e, json_t *extra)
 	const char *hint = e->hint ? e->hint : g ? (en ? g->saran_en : g->saran) : NULL;
 
 	if (e->message)
-		snprintf(msg, sizeof(msg), "%s", e->message);
-	else if (g)
-		fill(msg, sizeof(msg), en ? g->pesan_en : g->pesan, e->arg);
+		m = json_string(e->message);
 	else
-		snprintf(msg, sizeof(msg), "%s", en ? "error" : "galat");
+	{
+		if (g)
+			fill(msg, sizeof(msg), en ? g->pesan_en : g->pesan, e->arg);
+		else
+			snprintf(msg, sizeof(msg), "%s", en ? "error" : "galat");
+		m = json_string(msg);
+	}
 	/* a message quoting client bytes that are not UTF-8 (or cut inside a character) still says what happened */
-	m = json_string(msg);
 	if (m == NULL && g && !e->message)
 	{
 		fill(msg, sizeof(msg), en ? g->pesan_en : g->pesan, "?");
