@@ -460,11 +460,12 @@ BEGIN
 		   AND (r.tabel IS NULL OR galat_jawab.tabel IS NULL OR r.tabel = galat_jawab.tabel)
 		 ORDER BY r.tabel IS NULL, r.kode LIMIT 1;
 	END IF;
-	-- 2. the exact SQLSTATE: the most specific row whose table, column and pattern fit
+	-- 2. the exact SQLSTATE: the most specific row whose table, column and pattern fit (any table
+	--    when the caller does not know it, e.g. a per-row error of a bulk import)
 	IF g.kode IS NULL AND sqlstate IS NOT NULL THEN
 		SELECT * INTO g FROM kkb.galat r
 		 WHERE r.asal IN ('aturan', 'sqlstate') AND r.sqlstate = galat_jawab.sqlstate
-		   AND (r.tabel IS NULL OR r.tabel = galat_jawab.tabel)
+		   AND (r.tabel IS NULL OR galat_jawab.tabel IS NULL OR r.tabel = galat_jawab.tabel)
 		   AND (r.kolom IS NULL OR r.kolom = galat_jawab.kolom)
 		   AND (r.pola IS NULL OR coalesce(galat_jawab.pesan, '') ~ r.pola)
 		 ORDER BY r.tabel IS NULL, r.kolom IS NULL, r.pola IS NULL, r.kode LIMIT 1;

@@ -4,7 +4,7 @@
 -- raised by the database are answered with the right code, column and text in
 -- both languages.
 BEGIN;
-SELECT plan(27);
+SELECT plan(28);
 
 -- every CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY and EXCLUDE constraint of a kkb table or domain
 -- (kkb.galat itself aside: it is written only by the install script)
@@ -108,6 +108,8 @@ SELECT is(kkb.galat_jawab('22012', NULL, NULL, NULL, 'division by zero', NULL, N
 SELECT is(kkb.galat_jawab('XX000', NULL, NULL, NULL, 'could not read block 7', 'secret', NULL),
           '{"code": "KKB-INTERNAL", "hint": "Coba lagi; bila terulang, laporkan kepada pengelola (log gateway memuat rinciannya).", "kolom": null, "status": 500, "details": null, "message": "terjadi kesalahan di server", "sqlstate": "XX000"}'::jsonb,
           'an unknown error: KKB-INTERNAL, nothing of the database''s text');
+SELECT is(kkb.galat_jawab('23514', NULL, NULL, 'berat_kg', 'berat_kg 70 is outside 0.5-60 kg', NULL, NULL)->>'message',
+          'berat badan 70 kg di luar batas 0,5 sampai 60 kg', 'a row check found by column and message when the table is not given');
 SELECT is(kkb.galat_jawab('23514', 'kendala_baru', 'kkbpk', NULL, 'new row violates check constraint "kendala_baru"', NULL, NULL)->>'code',
           'KKB-ATURAN-DATA', 'an unregistered constraint falls back to its SQLSTATE');
 
