@@ -17,7 +17,12 @@ DELETE FROM kkb.periode_status WHERE kode_desa = '$D';
 DELETE FROM kkb.kkbpk WHERE kode_desa = '$D';
 DELETE FROM kkb.peringatan WHERE kode_desa = '$D';
 DELETE FROM kkb.kampung WHERE kode_desa = '$D';
-UPDATE kkb.token SET dicabut = now() WHERE label LIKE '% (uji 14)' AND dicabut IS NULL;"
+UPDATE kkb.token SET dicabut = now() WHERE label LIKE '% (uji 14)' AND dicabut IS NULL;
+DO \$\$ BEGIN
+	IF to_regprocedure('kkb.galat_jawab_tersembunyi(text, text, text, text, text, text, text, text)') IS NOT NULL THEN
+		ALTER FUNCTION kkb.galat_jawab_tersembunyi(text, text, text, text, text, text, text, text) RENAME TO galat_jawab;
+	END IF;
+END \$\$;"
 
 sql "$FIXTURE_DELETE
 INSERT INTO kkb.kampung (kode_desa, nama) VALUES ('$D', 'Kampung KB Ampalu');
@@ -59,6 +64,17 @@ is "$(sql "SELECT coalesce(string_agg(k, ', '), 'none') FROM unnest(ARRAY[$KODE_
 
 gw_start $PORT || { echo "Bail out! the gateway did not start"; exit 1; }
 ok 0 "the gateway starts on 127.0.0.1:$PORT"
+
+# ---------------------------------------------------------------- the registry out of reach
+# (the lookup function renamed away before any error was looked up): the error's own fields, the
+# status from the gateway's SQLSTATE table
+GALAT_FN="kkb.galat_jawab(text, text, text, text, text, text, text, text)"
+sql "ALTER FUNCTION $GALAT_FN RENAME TO galat_jawab_tersembunyi" >/dev/null
+r=$(api_json PUT "/v1/desa/$D/kkbpk/2026-10" "$TP" '{"kb_pil":-3}')
+is "$(status_of "$r") $(jqb "$r" '[.code, .sqlstate, (.message | test("kkbpk_kb_pil_check"))]')" '422 ["23514","23514",true]' \
+	"without the registry: 422 from the SQLSTATE table, the database's own code and message"
+sql "ALTER FUNCTION kkb.galat_jawab_tersembunyi(text, text, text, text, text, text, text, text) RENAME TO galat_jawab" >/dev/null
+ok "$(grep -q 'the error registry could not be read' "$GW_LOG"; echo $?)" "  and the gateway logged that the registry could not be read"
 
 # ---------------------------------------------------------------- a rule of the data: kb_pil = -3
 r=$(api_json PUT "/v1/desa/$D/kkbpk/2026-10" "$TP" '{"kb_pil":-3,"kb_suntik":9}')
