@@ -222,16 +222,116 @@ kkb_kode_wilayah_to_int8(PG_FUNCTION_ARGS)
  * Shared body of *_periksa(text): NULL when the text is a valid identifier,
  * otherwise the reason (the core's detail sentence).  Never raises.
  */
+/* Indonesian names of what the core's English sentences name. */
+static const char *
+indonesian_word(const char *en)
+{
+	static const char *const words[][2] = {
+		{"NIK", "NIK"}, {"No. KK", "Nomor KK"}, {"birth date", "tanggal lahir"}, {"issue date", "tanggal terbit"},
+		{"province", "provinsi"}, {"regency/city", "kabupaten/kota"}, {"district", "kecamatan"}, {"village", "desa"},
+		{"Province", "provinsi"}, {"Regency/city", "kabupaten/kota"}, {"District", "kecamatan"}, {"Village", "desa"},
+		{"January", "Januari"}, {"February", "Februari"}, {"March", "Maret"}, {"April", "April"}, {"May", "Mei"},
+		{"June", "Juni"}, {"July", "Juli"}, {"August", "Agustus"}, {"September", "September"}, {"October", "Oktober"},
+		{"November", "November"}, {"December", "Desember"},
+	};
+
+	for (size_t i = 0; i < lengthof(words); i++)
+		if (strcmp(en, words[i][0]) == 0)
+			return words[i][1];
+	return en;
+}
+
+/* Drop trailing spaces; always true (for use inside a condition). */
+static bool
+trim(char *s)
+{
+	size_t		n = strlen(s);
+
+	while (n > 0 && s[n - 1] == ' ')
+		s[--n] = '\0';
+	return true;
+}
+
+/*
+ * The reason an identifier is invalid, in Indonesian, from the core's English
+ * detail sentence (ident.c; its wording is fixed by the unit tests), for the
+ * people who enter the data (nik_periksa and its siblings; the gateway's
+ * error registry uses them).  A sentence not listed here stays English.
+ */
+static void
+detail_indonesian(const kkb_error *err, char *out, size_t n)
+{
+	const char *d = err->detail;
+	char		a[32],
+				b[32],
+				r[32];
+	char		c;
+	unsigned	x;
+	size_t		i,
+				k;
+	int			v,
+				w,
+				end;
+
+	/* the whole sentence matches `fmt` (with `cnt` conversions), to its last character */
+#define MATCHES(cnt, fmt, ...) (end = -1, sscanf(d, fmt "%n", __VA_ARGS__, &end) == (cnt) && end >= 0 && d[end] == '\0')
+	if (MATCHES(2, "Separator '%c' at position %zu is not between two digits.", &c, &i))
+		snprintf(out, n, "Pemisah '%c' pada posisi %zu tidak berada di antara dua angka.", c, i);
+	else if (MATCHES(2, "Character '%c' at position %zu is not a digit or a dot.", &c, &i))
+		snprintf(out, n, "Karakter '%c' pada posisi %zu bukan angka atau titik.", c, i);
+	else if (MATCHES(2, "Byte 0x%X at position %zu is not a digit or a dot.", &x, &i))
+		snprintf(out, n, "Bait 0x%02X pada posisi %zu bukan angka atau titik.", x, i);
+	else if (MATCHES(2, "Character '%c' at position %zu is not a digit.", &c, &i))
+		snprintf(out, n, "Karakter '%c' pada posisi %zu bukan angka.", c, i);
+	else if (MATCHES(2, "Byte 0x%X at position %zu is not a digit.", &x, &i))
+		snprintf(out, n, "Bait 0x%02X pada posisi %zu bukan angka.", x, i);
+	else if (MATCHES(1, "A region code without dots has 2, 4, 6 or 10 digits, but %zu %*[a-z] found.", &i))
+		snprintf(out, n, "Kode wilayah tanpa titik terdiri dari 2, 4, 6 atau 10 angka, tetapi ada %zu.", i);
+	else if (MATCHES(1, "A region code has at most 4 parts (PP.KK.CC.DDDD), but %zu were found.", &i))
+		snprintf(out, n, "Kode wilayah paling banyak 4 bagian (PP.KK.CC.DDDD), tetapi ada %zu.", i);
+	else if (MATCHES(1, "A NIK has 16 digits, but %zu %*[a-z] found.", &i))
+		snprintf(out, n, "NIK terdiri dari 16 angka, tetapi ada %zu.", i);
+	else if (MATCHES(1, "A No. KK has 16 digits, but %zu %*[a-z] found.", &i))
+		snprintf(out, n, "Nomor KK terdiri dari 16 angka, tetapi ada %zu.", i);
+	else if (MATCHES(1, "Province code %d is not a province of Indonesia.", &v))
+		snprintf(out, n, "Kode provinsi %02d bukan provinsi di Indonesia.", v);
+	else if (MATCHES(1, "Day %d is not valid: days are 01-31, or 41-71 for women.", &v))
+		snprintf(out, n, "Tanggal %02d tidak sah: tanggal 01-31, atau 41-71 untuk perempuan.", v);
+	else if (MATCHES(1, "Day %d is not valid: days are 01-31.", &v))
+		snprintf(out, n, "Tanggal %02d tidak sah: tanggal 01-31.", v);
+	else if (MATCHES(1, "Month %d is not valid: months are 01-12.", &v))
+		snprintf(out, n, "Bulan %02d tidak sah: bulan 01-12.", v);
+	else if (MATCHES(2, "The %31[a-z ]%6[0-9] is not valid: 29 February needs a leap year, and neither 19%*d nor 20%*d is one.", a, b) && trim(a))
+		snprintf(out, n, "%c%s %s tidak sah: 29 Februari hanya ada pada tahun kabisat.",
+				 indonesian_word(a)[0] - 'a' + 'A', indonesian_word(a) + 1, b);
+	else if (MATCHES(3, "The %31[a-z ]%6[0-9] is not valid: %*[A-Za-z] has only %d days.", a, b, &w) && trim(a))
+		snprintf(out, n, "%c%s %s tidak sah: bulan itu hanya %d hari.",
+				 indonesian_word(a)[0] - 'a' + 'A', indonesian_word(a) + 1, b, w);
+	else if (strcmp(d, "Serial number 0000 is not valid: serials start at 0001.") == 0)
+		snprintf(out, n, "Nomor urut 0000 tidak sah: nomor urut mulai dari 0001.");
+	else if (MATCHES(3, "The %31[a-z/] part of the region code has %zu %*[a-z], but it must have exactly %d.", a, &k, &v))
+		snprintf(out, n, "Bagian %s pada kode wilayah berisi %zu angka, padahal harus tepat %d.", indonesian_word(a), k, v);
+	else if (MATCHES(1, "Province part %d is not valid: a province code cannot start with 0.", &v))
+		snprintf(out, n, "Bagian provinsi %02d tidak sah: kode provinsi tidak boleh diawali 0.", v);
+	else if (MATCHES(3, "%31[A-Za-z/] part %6[0-9] is not valid: it must be %31[0-9-].", a, b, r))
+		snprintf(out, n, "Bagian %s %s tidak sah: harus %s.", indonesian_word(a), b, r);
+	else
+		snprintf(out, n, "%s", d);
+#undef MATCHES
+}
+
 static Datum
 periksa(FunctionCallInfo fcinfo, int (*parse) (const char *, size_t, int64_t *, kkb_error *))
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int64_t		v;
 	kkb_error	err;
+	char		reason[KKB_ERR_TEXT + 64];
 
 	if (parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &v, &err) == KKB_OK)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(err.detail));
+	detail_indonesian(&err, reason, sizeof(reason));
+	PG_RETURN_TEXT_P(cstring_to_text(reason));
 }
 
 PG_FUNCTION_INFO_V1(kkb_nik_periksa);

@@ -86,13 +86,13 @@ slot_for(const unsigned char *hash)
 
 /* ---------------------------------------------------------------- answers */
 
+/* 401 with the registry's `code` (KKB-TOKEN-TIDAK-ADA, -TIDAK-SAH, -DICABUT, -KEDALUWARSA). */
 static void
-reply_401(gw_request *req, int had_token, const char *message, const char *details)
+reply_401(gw_request *req, int had_token, const char *code, const char *details)
 {
 	req->www_authenticate = had_token ? "Bearer realm=\"kampungkb\", error=\"invalid_token\""
 		: "Bearer realm=\"kampungkb\"";
-	gw_reply_error(req, 401, "KKB-401", message, details,
-				   "Ask an administrator of kampungkb for a token (kkb.token_buat) and send it as Authorization: Bearer <token>.");
+	gw_reply_galat(req, code, NULL, details, NULL);
 }
 
 /*
@@ -178,23 +178,22 @@ verify(gw_request *req, const unsigned char *hash, cache_entry *e)
 		if (gw_http_status_for_sqlstate(PQresultErrorField(res, PG_DIAG_SQLSTATE), &i) == 503)
 			gw_reply_db_unavailable(req);
 		else
-			gw_reply_error(req, 500, "KKB-500", "internal error",
-						   "The gateway could not check the token; its log has the details.", NULL);
+			gw_reply_galat(req, "KKB-INTERNAL", NULL, "The gateway could not check the token; its log has the details.", NULL);
 		goto cleanup;
 	}
 	if (PQntuples(res) != 1)
 	{
-		reply_401(req, 1, "invalid token", "The token is not known to kampungkb.");
+		reply_401(req, 1, "KKB-TOKEN-TIDAK-SAH", "The token is not known to kampungkb.");
 		goto cleanup;
 	}
 	if (strcmp(PQgetvalue(res, 0, 5), "t") == 0)
 	{
-		reply_401(req, 1, "token revoked", "The token was revoked (kkb.token_cabut).");
+		reply_401(req, 1, "KKB-TOKEN-DICABUT", "The token was revoked (kkb.token_cabut).");
 		goto cleanup;
 	}
 	if (strcmp(PQgetvalue(res, 0, 6), "t") == 0)
 	{
-		reply_401(req, 1, "token expired", "The token's validity (berlaku_sampai) has ended.");
+		reply_401(req, 1, "KKB-TOKEN-KEDALUWARSA", "The token's validity (berlaku_sampai) has ended.");
 		goto cleanup;
 	}
 
@@ -209,8 +208,7 @@ verify(gw_request *req, const unsigned char *hash, cache_entry *e)
 		copy_field(e->who.label, sizeof(e->who.label), PQgetvalue(res, 0, 3)) < 0)
 	{
 		gw_log("error", "token row not usable", json_pack("{s:s}", "peran", PQgetvalue(res, 0, 0)));
-		gw_reply_error(req, 500, "KKB-500", "internal error",
-					   "The token's record is not usable by this gateway; its log has the details.", NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "The token's record is not usable by this gateway; its log has the details.", NULL);
 		goto cleanup;
 	}
 	e->expires = PQgetisnull(res, 0, 4) ? 0 : strtoll(PQgetvalue(res, 0, 4), NULL, 10);
@@ -240,12 +238,12 @@ gw_auth_request(gw_request *req, int optional)
 	{
 		if (optional)
 			return 0;
-		reply_401(req, 0, "authentication required", "This resource needs an Authorization: Bearer <token> header.");
+		reply_401(req, 0, "KKB-TOKEN-TIDAK-ADA", "This resource needs an Authorization: Bearer <token> header.");
 		return -1;
 	}
 	if (bearer_token(h, token) < 0)
 	{
-		reply_401(req, 1, "invalid token", "The Authorization header is not a bearer token of the expected form.");
+		reply_401(req, 1, "KKB-TOKEN-TIDAK-SAH", "The Authorization header is not a bearer token of the expected form.");
 		return -1;
 	}
 	if (gw_sha256(token, strlen(token), hash) < 0)
@@ -277,7 +275,7 @@ gw_auth_request(gw_request *req, int optional)
 	if (e->expires != 0 && (long long) time(NULL) >= e->expires)
 	{
 		e->used = 0;
-		reply_401(req, 1, "token expired", "The token's validity (berlaku_sampai) has ended.");
+		reply_401(req, 1, "KKB-TOKEN-KEDALUWARSA", "The token's validity (berlaku_sampai) has ended.");
 		return -1;
 	}
 	req->auth = e->who;

@@ -17,6 +17,7 @@
 #include <arpa/inet.h>
 
 #include "context.h"
+#include "errors.h"
 
 typedef enum setting_type
 {
@@ -89,7 +90,7 @@ static const setting settings[] = {
 /* Flags that do something and exit instead of setting a value. */
 enum
 {
-	ACT_HELP = 'h', ACT_ROUTES = 'r', ACT_VERSION = 'V'
+	ACT_HELP = 'h', ACT_ROUTES = 'r', ACT_VERSION = 'V', ACT_ERRORS = 'e'
 };
 static const struct
 {
@@ -98,6 +99,7 @@ static const struct
 	const char *help;
 }			actions[] = {
 	{"routes", ACT_ROUTES, "list the routes (METHOD PATTERN) and exit"},
+	{"errors", ACT_ERRORS, "list the gateway's error codes and the SQLSTATE table, and exit"},
 	{"version", ACT_VERSION, "print the gateway's version and exit"},
 	{"help", ACT_HELP, "show this help and exit"},
 };
@@ -343,6 +345,10 @@ gw_config_load(gw_config *cfg, int argc, char **argv)
 				goto done;
 			case ACT_VERSION:
 				rc = GW_CONFIG_VERSION;
+				goto done;
+			case ACT_ERRORS:
+				gw_errors_print(stdout);
+				rc = GW_CONFIG_DONE;
 				goto done;
 			default:
 				/* getopt has named the unknown flag or the missing value */

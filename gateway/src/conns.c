@@ -159,9 +159,9 @@ void *
 gw_on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
 	static const char body[] =
-		"{\"code\":\"KKB-431\",\"message\":\"too many query parameters\","
+		"{\"code\":\"KKB-PARAMETER-TERLALU-BANYAK\",\"message\":\"terlalu banyak parameter kueri\","
 		"\"details\":\"The query has more parameters than the gateway accepts (see --max-header).\","
-		"\"hint\":\"Send fewer query parameters.\"}";
+		"\"hint\":\"Kirim lebih sedikit parameter kueri.\",\"kolom\":null}";
 	const char *q = strchr(uri, '?');
 	unsigned int n = 0;
 	gw_conn    *c;

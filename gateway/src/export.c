@@ -1,6 +1,7 @@
 /*
  * export.c - CSV answers of list routes (see export.h).
  */
+#include "errors.h"
 #include "export.h"
 
 #include <stdio.h>
@@ -61,7 +62,7 @@ gw_reply_as_csv(gw_request *req)
 	json_decref(doc);
 	if (text == NULL)
 	{
-		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "out of memory", NULL);
 		return;
 	}
 	gw_reply_body(req, 200, "text/csv; charset=utf-8", text, len);

@@ -1,6 +1,7 @@
 /*
  * guard.c - rate limits and authentication before a handler (see guard.h).
  */
+#include "errors.h"
 #include "guard.h"
 
 #include <stdio.h>
@@ -29,15 +30,14 @@ client_key(gw_request *req, unsigned char key[8])
 static void
 reply_429(gw_request *req, gw_limit_kind kind, int wait)
 {
-	char		msg[160],
-				ra[16];
+	char		ra[16];
+	const char *what = gw_request_english(req)
+		? (kind == GW_LIMIT_READ ? "read limit of this token" : kind == GW_LIMIT_WRITE ? "write limit of this token" : "per-address limit of this address")
+		: (kind == GW_LIMIT_READ ? "baca token ini" : kind == GW_LIMIT_WRITE ? "tulis token ini" : "alamat ini");
 
-	snprintf(msg, sizeof(msg), "too many requests: the %s limit of %s is used up",
-			 kind == GW_LIMIT_READ ? "read" : kind == GW_LIMIT_WRITE ? "write" : "per-address",
-			 kind == GW_LIMIT_ANON ? "this address" : "this token");
 	snprintf(ra, sizeof(ra), "%d", wait);
-	gw_reply_error(req, 429, "KKB-429", msg, "Each token has its own limits for reads and for writes; calls without a token share one per address.",
-				   "Wait for the number of seconds in Retry-After; when polling, send If-None-Match to get a cheap 304.");
+	gw_reply_galat(req, "KKB-TERLALU-SERING", what,
+				   "Each token has its own limits for reads and for writes; calls without a token share one per address.", NULL);
 	gw_set_header(req, MHD_HTTP_HEADER_RETRY_AFTER, ra);
 }
 

@@ -15,6 +15,7 @@
  * interface defines: months YYYY-MM, paging, whole-number ranges, the JSON
  * body (415, 400, 422 when not an object).
  */
+#include "errors.h"
 #include "routes.h"
 
 #include <ctype.h>
@@ -134,7 +135,7 @@ gw_api(gw_request *req)
 	pthread_once(&stmts_once, build_stmts);
 	if (r->function == NULL || ri < 0 || ri >= MAX_ROUTES)
 	{
-		gw_reply_error(req, 500, "KKB-500", "internal error", "The route names no API function.", NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "The route names no API function.", NULL);
 		return;
 	}
 	for (int i = 0; i < n; i++)

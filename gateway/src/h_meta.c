@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "errors.h"
 #include "metrics.h"
 #include "openapi.h"
 
@@ -30,7 +31,7 @@ h_openapi(gw_request *req)
 	pthread_once(&openapi_once, build_openapi);
 	if (openapi_text == NULL)
 	{
-		gw_reply_error(req, 500, "KKB-500", "could not build the API description", NULL, NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "could not build the API description", NULL);
 		return;
 	}
 	gw_reply_json_text(req, 200, openapi_text, strlen(openapi_text));
@@ -44,7 +45,7 @@ h_metrics(gw_request *req)
 
 	if (text == NULL)
 	{
-		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "out of memory", NULL);
 		return;
 	}
 	gw_reply_body(req, 200, "text/plain; version=0.0.4; charset=utf-8", text, len);

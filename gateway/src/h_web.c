@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "errors.h"
 #include "web.h"
 
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " \
@@ -45,7 +46,7 @@ reply_asset(gw_request *req, const gw_web_asset *a, const char *cache_control)
 
 	if (body == NULL)
 	{
-		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "out of memory", NULL);
 		return;
 	}
 	memcpy(body, a->data, a->len);
@@ -66,7 +67,7 @@ h_web_index(gw_request *req)
 
 	if (a == NULL)
 	{
-		gw_reply_error(req, 404, "KKB-404", "the dashboard is not built into this gateway", NULL, NULL);
+		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "the dashboard is not built into this gateway", NULL);
 		return;
 	}
 	reply_asset(req, a, "no-cache");
@@ -81,14 +82,14 @@ h_web_aset(gw_request *req)
 
 	if (strcmp(versi, gw_web_versi) != 0)
 	{
-		gw_reply_error(req, 404, "KKB-404", "no such version of the dashboard's files",
-					   "The page was loaded from another version of the gateway.", "Reload the page.");
+		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL,
+					   "No such version of the dashboard's files: the page was loaded from another version of the gateway; reload it.", NULL);
 		return;
 	}
 	a = strcmp(nama, "index.html") == 0 ? NULL : find_asset(nama);
 	if (a == NULL)
 	{
-		gw_reply_error(req, 404, "KKB-404", "no such file of the dashboard", NULL, "The dashboard starts at /.");
+		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "No such file of the dashboard; the dashboard starts at /.", NULL);
 		return;
 	}
 	reply_asset(req, a, "public, max-age=31536000, immutable");

@@ -80,14 +80,14 @@ static const struct
 	int			status;
 	const char *description;
 }			errors[] = {
-	{400, "Bad input: a malformed parameter, value or body (22xxx, KKB-400)"},
-	{401, "Missing, unknown, expired or revoked bearer token"},
-	{403, "The token's role may not do this (42501)"},
-	{404, "No such resource, or it is outside the token's scope"},
-	{409, "Conflict: a unique key, a reference or a locked month (23xxx, 55000)"},
+	{400, "Bad input: a malformed parameter, value or body (e.g. KKB-PERIODE-FORMAT, KKB-JSON-RUSAK, KKB-NIK-TIDAK-SAH)"},
+	{401, "Missing, unknown, expired or revoked bearer token (KKB-TOKEN-TIDAK-ADA, -TIDAK-SAH, -KEDALUWARSA, -DICABUT)"},
+	{403, "The token's role may not do this (e.g. KKB-TIDAK-BERHAK, KKB-DI-LUAR-CAKUPAN)"},
+	{404, "No such resource, or it is outside the token's scope (KKB-TIDAK-DITEMUKAN, KKB-RUTE-TIDAK-ADA)"},
+	{409, "Conflict: a unique key, a reference or a locked month (e.g. KKB-PERIODE-TERKUNCI, KKB-KKBPK-DESA-TIDAK-ADA)"},
 	{413, "The request body is larger than the gateway accepts"},
 	{415, "Unsupported Content-Type"},
-	{422, "The body is well-formed but breaks a rule of the data (23514, 23502, KKB-422)"},
+	{422, "The body is well-formed but breaks a rule of the data (e.g. KKB-KKBPK-KB-PIL-NEGATIF, KKB-WAJIB-DIISI); kolom names the field"},
 	{429, "Rate limit used up (per token for reads and for writes, per address without a token); see Retry-After"},
 	{500, "Internal error (no internal detail is returned)"},
 	{503, "The database is unavailable, or a serialization failure persisted after a retry"},
@@ -102,16 +102,21 @@ ref(const char *what)
 static json_t *
 error_schema(void)
 {
-	return json_pack("{s:s, s:[s,s,s,s], s:{s:{s:s, s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:b},"
-					 " s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s, s:s}}}",
+	return json_pack("{s:s, s:[s,s,s,s], s:{s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s, s:b}, s:{s:s, s:b},"
+					 " s:{s:s, s:b, s:s}, s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s, s:s}}}",
 					 "type", "object",
 					 "required", "code", "message", "details", "hint",
 					 "properties",
-					 "code", "type", "string", "description", "SQLSTATE (e.g. 23514) or a gateway code (KKB-404)",
-					 "message", "type", "string",
+					 "code", "type", "string", "description",
+					 "A stable code of the error registry kkb.galat (SELECT kode, pesan, kolom FROM kkb.galat lists them), "
+					 "specific to the condition: e.g. KKB-KKBPK-KB-PIL-NEGATIF, KKB-PERIODE-TERKUNCI, KKB-PERIODE-FORMAT",
+					 "message", "type", "string", "description",
+					 "For people: Indonesian, or English when Accept-Language prefers English",
 					 "details", "type", "string", "nullable", 1,
 					 "hint", "type", "string", "nullable", 1,
-					 "kolom", "type", "string", "description", "The column the error is about, when known",
+					 "kolom", "type", "string", "nullable", 1, "description",
+					 "The field (column) the error is about, so that a form can show the message there; null when none",
+					 "sqlstate", "type", "string", "description", "For an error of the database: its SQLSTATE (e.g. 23514)",
 					 "posisi", "type", "integer", "description", "Byte offset of a malformed body",
 					 "parameter", "type", "string", "description", "The query or path parameter at fault");
 }
@@ -450,7 +455,8 @@ gw_openapi_doc(void)
 					"openapi", "3.0.3",
 					"info", "title", "kampungkb REST gateway", "version", "1.0.0",
 					"description", "The API of kampungkb (Kampung KB data and scoring in PostgreSQL). Every non-2xx answer "
-					"has the body {code, message, details, hint}; code is the SQLSTATE or a KKB-xxx gateway code.",
+					"has the body {code, message, details, hint, kolom}: code is a stable code of the error registry "
+					"(kkb.galat), message is Indonesian (English for Accept-Language: en), kolom names the field concerned.",
 					"servers", "url", "/",
 					"paths", paths,
 					"components",

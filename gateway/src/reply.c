@@ -1,6 +1,7 @@
 /*
  * reply.c - the response of a request, and what the request sent.
  */
+#include "errors.h"
 #include "reply.h"
 
 #include <stdio.h>
@@ -37,7 +38,7 @@ gw_reply_json(gw_request *req, int status, json_t *doc)
 	if (text == NULL)
 	{
 		/* cannot happen for documents we build; still answer something sane */
-		static const char fallback[] = "{\"code\":\"KKB-500\",\"message\":\"could not encode the response\",\"details\":null,\"hint\":null}";
+		static const char fallback[] = "{\"code\":\"KKB-INTERNAL\",\"message\":\"terjadi kesalahan di server\",\"details\":\"could not encode the response\",\"hint\":null,\"kolom\":null}";
 
 		text = strdup(fallback);
 		status = 500;
@@ -52,7 +53,7 @@ gw_reply_json_text(gw_request *req, int status, const char *text, size_t len)
 
 	if (copy == NULL)
 	{
-		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "out of memory", NULL);
 		return;
 	}
 	memcpy(copy, text, len);
@@ -97,38 +98,4 @@ gw_response_header(gw_request *req, const char *name)
 	return NULL;
 }
 
-/* A JSON string, or null when `s` is NULL or not valid UTF-8. */
-static json_t *
-str_or_null(const char *s)
-{
-	json_t	   *j = s ? json_string(s) : NULL;
-
-	return j ? j : json_null();
-}
-
-void
-gw_reply_error(gw_request *req, int status, const char *code, const char *message,
-			   const char *details, const char *hint)
-{
-	json_t	   *doc = json_object();
-	json_t	   *msg = message ? json_string(message) : NULL;
-
-	/* a message quoting client bytes that are not UTF-8 still says what happened */
-	if (msg == NULL)
-		msg = json_string("the request is invalid (it contains bytes that are not UTF-8)");
-	json_object_set_new(doc, "code", json_string(code));
-	json_object_set_new(doc, "message", msg);
-	json_object_set_new(doc, "details", str_or_null(details));
-	json_object_set_new(doc, "hint", str_or_null(hint));
-	gw_reply_json(req, status, doc);
-	snprintf(req->error_code, sizeof(req->error_code), "%s", code ? code : "");
-}
-
-void
-gw_reply_db_unavailable(gw_request *req)
-{
-	gw_metrics_db_error(1);
-	gw_reply_error(req, 503, "KKB-503", "the database is unavailable",
-				   "The gateway could not reach PostgreSQL; it reconnects by itself when the database is back.",
-				   "Retry the request in a few seconds.");
-}
+/* gw_reply_error and gw_reply_db_unavailable: errors.c, where every error body is built. */

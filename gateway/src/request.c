@@ -10,26 +10,30 @@
 #include <strings.h>
 #include <time.h>
 
+#include "errors.h"
+
+/* A bad query parameter: `code` from the registry, the parameter's name in "parameter". */
+static void
+reply_param(gw_request *req, const char *code, const char *name, const char *arg, const char *details)
+{
+	gw_error	e = {.code = code, .arg = arg, .details = details};
+
+	gw_reply_err(req, &e, json_pack("{s:s}", "parameter", name));
+}
+
 void
 gw_reply_bad_param(gw_request *req, const char *name, const char *message, const char *hint)
 {
-	json_t	   *doc = json_object();
-	json_t	   *m = json_string(message);
+	/* the handler's own sentences are English: the message in English, or the detail under an Indonesian one */
+	gw_error	e = {.code = "KKB-PARAMETER-TIDAK-SAH", .arg = name, .details = message};
 
-	if (m == NULL)
+	if (gw_request_english(req))
 	{
-		/* the message quotes the value sent, which is not valid UTF-8 (or was cut inside a character) */
-		char		fallback[96];
-
-		snprintf(fallback, sizeof(fallback), "invalid %s", name);
-		m = json_string(fallback);
+		e.message = message;
+		e.details = NULL;
+		e.hint = hint;
 	}
-	json_object_set_new(doc, "code", json_string("KKB-400"));
-	json_object_set_new(doc, "message", m);
-	json_object_set_new(doc, "details", json_null());
-	json_object_set_new(doc, "hint", hint ? json_string(hint) : json_null());
-	json_object_set_new(doc, "parameter", json_string(name));
-	gw_reply_json(req, 400, doc);
+	gw_reply_err(req, &e, json_pack("{s:s}", "parameter", name));
 }
 
 int
@@ -38,7 +42,7 @@ gw_parse_periode(gw_request *req, const char *text, const char *what, char out[1
 	int			i,
 				year,
 				month;
-	char		msg[160];
+	char		value[24];
 
 	if (text == NULL || strlen(text) != 7 || text[4] != '-')
 		goto bad;
@@ -53,9 +57,17 @@ gw_parse_periode(gw_request *req, const char *text, const char *what, char out[1
 	return 0;
 
 bad:
-	snprintf(msg, sizeof(msg), "invalid %s \"%.16s%s\": expected a month YYYY-MM", what,
-			 text ? text : "", text && strlen(text) > 16 ? "..." : "");
-	gw_reply_bad_param(req, what, msg, "E.g. 2026-11 for November 2026 (months 01 to 12).");
+	snprintf(value, sizeof(value), "%.16s%s", text ? text : "", text && strlen(text) > 16 ? "..." : "");
+	if (strcmp(what, "periode") == 0)
+		reply_param(req, "KKB-PERIODE-FORMAT", what, value, NULL);
+	else
+	{
+		/* a month under another name (e.g. a path segment): the same condition, naming it */
+		char		msg[96];
+
+		snprintf(msg, sizeof(msg), "%s \"%s\": expected a month YYYY-MM", what, value);
+		reply_param(req, "KKB-PERIODE-FORMAT", what, value, msg);
+	}
 	return -1;
 }
 
@@ -107,13 +119,12 @@ gw_query_paging(gw_request *req, char limit[8], char offset[16])
 
 	if (l && parse_count(l, 1, GW_LIMIT_MAX, &lv) < 0)
 	{
-		gw_reply_bad_param(req, "limit", "invalid limit: expected a whole number from 1 to 1000",
-						   "Page through longer lists with offset.");
+		reply_param(req, "KKB-LIMIT-FORMAT", "limit", NULL, NULL);
 		return -1;
 	}
 	if (o && parse_count(o, 0, 1000000000L, &ov) < 0)
 	{
-		gw_reply_bad_param(req, "offset", "invalid offset: expected a whole number from 0", NULL);
+		reply_param(req, "KKB-OFFSET-FORMAT", "offset", NULL, NULL);
 		return -1;
 	}
 	snprintf(limit, 8, "%ld", lv);
@@ -178,26 +189,20 @@ gw_body_type(gw_request *req)
 void
 gw_reply_bad_json(gw_request *req, const json_error_t *err, const char *hint)
 {
-	json_t	   *e = json_object();
-	char		msg[320];
-	char		det[96];
+	char		pos[16];
+	char		det[320];
+	gw_error	e = {.code = "KKB-JSON-RUSAK", .arg = pos, .details = det};
+	json_t	   *check;
 
-	json_t	   *m;
-
-	snprintf(msg, sizeof(msg), "malformed JSON at byte offset %d: %s", err->position, err->text);
+	snprintf(pos, sizeof(pos), "%d", err->position);
+	snprintf(det, sizeof(det), "Line %d, column %d: %s", err->line, err->column, err->text);
 	/* jansson's text may quote (or cut) the client's bytes: without them when that is not UTF-8 */
-	if ((m = json_string(msg)) == NULL)
-	{
-		snprintf(msg, sizeof(msg), "malformed JSON at byte offset %d", err->position);
-		m = json_string(msg);
-	}
-	snprintf(det, sizeof(det), "Line %d, column %d.", err->line, err->column);
-	json_object_set_new(e, "code", json_string("KKB-400"));
-	json_object_set_new(e, "message", m);
-	json_object_set_new(e, "details", json_string(det));
-	json_object_set_new(e, "hint", json_string(hint));
-	json_object_set_new(e, "posisi", json_integer(err->position));
-	gw_reply_json(req, 400, e);
+	if ((check = json_string(det)) == NULL)
+		snprintf(det, sizeof(det), "Line %d, column %d.", err->line, err->column);
+	json_decref(check);
+	if (gw_request_english(req))
+		e.hint = hint;
+	gw_reply_err(req, &e, json_pack("{s:i}", "posisi", err->position));
 }
 
 int
@@ -211,15 +216,12 @@ gw_body_object(gw_request *req, const char *const *allowed, json_t **out)
 	*out = NULL;
 	if (!is_json_type(gw_header(req, "Content-Type")))
 	{
-		gw_reply_error(req, 415, "KKB-415", "unsupported content type: expected application/json",
-					   "This resource accepts a JSON object encoded in UTF-8.",
-					   "Send the header Content-Type: application/json.");
+		gw_reply_galat(req, "KKB-JENIS-ISI", "application/json", "This resource accepts a JSON object encoded in UTF-8.", NULL);
 		return -1;
 	}
 	if (req->body == NULL || req->body_len == 0)
 	{
-		gw_reply_error(req, 400, "KKB-400", "a JSON body is required", NULL,
-					   "Send the fields as a JSON object, e.g. {\"pus\": 120}.");
+		gw_reply_galat(req, "KKB-ISI-KOSONG", NULL, NULL, NULL);
 		return -1;
 	}
 	doc = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &err);
@@ -231,8 +233,7 @@ gw_body_object(gw_request *req, const char *const *allowed, json_t **out)
 	if (!json_is_object(doc))
 	{
 		json_decref(doc);
-		gw_reply_error(req, 422, "KKB-422", "the body must be a JSON object", NULL,
-					   "Send the fields as a JSON object, e.g. {\"pus\": 120}.");
+		gw_reply_galat(req, "KKB-ISI-BUKAN-OBJEK", NULL, NULL, NULL);
 		return -1;
 	}
 	if (allowed)
@@ -247,26 +248,15 @@ gw_body_object(gw_request *req, const char *const *allowed, json_t **out)
 					break;
 			if (*a == NULL)
 			{
-				json_t	   *e = json_object();
-				json_t	   *m;
-				char		msg[200];
 				char		hint[600];
 				size_t		n = 0;
+				gw_error	e = {.code = "KKB-KOLOM-TIDAK-DIKENAL", .arg = key, .hint = hint, .kolom = key};
 
-				snprintf(msg, sizeof(msg), "unknown field \"%.64s%s\"", key, strlen(key) > 64 ? "..." : "");
-				n = (size_t) snprintf(hint, sizeof(hint), "The fields are:");
+				n = (size_t) snprintf(hint, sizeof(hint), "%s", gw_request_english(req) ? "The fields are:" : "Kolom yang dikenal:");
 				for (a = allowed; *a && n < sizeof(hint) - 1; a++)
 					n += (size_t) snprintf(hint + n, sizeof(hint) - n, "%s %s", a == allowed ? "" : ",", *a);
-				json_object_set_new(e, "code", json_string("KKB-422"));
-				m = json_string(msg);
-				if (m == NULL)	/* a cut multi-byte character made it invalid UTF-8 */
-					m = json_string("unknown field");
-				json_object_set_new(e, "message", m);
-				json_object_set_new(e, "details", json_null());
-				json_object_set_new(e, "hint", json_string(hint));
-				json_object_set_new(e, "kolom", json_string(key));
+				gw_reply_err(req, &e, NULL);
 				json_decref(doc);
-				gw_reply_json(req, 422, e);
 				return -1;
 			}
 		}

@@ -2,6 +2,7 @@
  * router.c - the route table lookup and the steps of every request (see
  * router.h).
  */
+#include "errors.h"
 #include "router.h"
 
 #include <stdio.h>
@@ -164,8 +165,7 @@ reply_options(gw_request *req)
 	}
 	if (!path_known)
 	{
-		gw_reply_error(req, 404, "KKB-404", "no such resource",
-					   "No route of this API matches the requested path.", NULL);
+		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "No route of this API matches the requested path.", NULL);
 		return;
 	}
 	snprintf(allow, sizeof(allow), "%s, OPTIONS", req->allow);
@@ -182,17 +182,15 @@ gw_dispatch(gw_request *req)
 
 	if (req->body_too_large)
 	{
-		char		msg[128];
+		char		size[32];
 
-		snprintf(msg, sizeof(msg), "request body larger than %zu bytes", max_body);
-		gw_reply_error(req, 413, "KKB-413", msg, NULL, "Send smaller batches.");
+		snprintf(size, sizeof(size), "%zu", max_body);
+		gw_reply_galat(req, "KKB-ISI-TERLALU-BESAR", size, NULL, NULL);
 		return;
 	}
 	if (req->nul)
 	{
-		gw_reply_error(req, 400, "KKB-400", "the path or a query parameter contains a NUL byte (%00)",
-					   "A decoded NUL would cut the value short; it is refused.",
-					   "Remove %00 from the URL.");
+		gw_reply_galat(req, "KKB-URL-NUL", NULL, "A decoded NUL would cut the value short; it is refused.", NULL);
 		return;
 	}
 	if (strcmp(req->method, "OPTIONS") == 0)
@@ -209,15 +207,13 @@ gw_dispatch(gw_request *req)
 	{
 		if (path_known)
 		{
-			char		msg[160];
+			char		method[20];
 
-			snprintf(msg, sizeof(msg), "method %.16s is not allowed on this resource", req->method);
-			gw_reply_error(req, 405, "KKB-405", msg, NULL, "See the Allow header for the methods this resource accepts.");
+			snprintf(method, sizeof(method), "%.16s", req->method);
+			gw_reply_galat(req, "KKB-METODE-TIDAK-DIIZINKAN", method, NULL, NULL);
 			return;
 		}
-		gw_reply_error(req, 404, "KKB-404", "no such resource",
-					   "No route of this API matches the requested path.",
-					   "See GET /v1/health for a working endpoint.");
+		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "No route of this API matches the requested path.", NULL);
 		return;
 	}
 
@@ -247,7 +243,7 @@ gw_dispatch(gw_request *req)
 	}
 	req->route->handler(req);
 	if (req->resp_body == NULL)
-		gw_reply_error(req, 500, "KKB-500", "the handler produced no response", NULL, NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "the handler produced no response", NULL);
 	else if (req->want_csv)
 		gw_reply_as_csv(req);
 	if (is_get && req->status == 200 && req->route->cache != GW_CACHE_NONE)

@@ -173,15 +173,11 @@ commit_tx(gw_tx *tx)
 static void
 reply_outcome_unknown(gw_request *req)
 {
-	json_t	   *doc = json_object();
+	gw_error	e = {.code = "KKB-HASIL-TIDAK-PASTI",
+		.details = "The changes were either all stored or none of them (a request is one transaction)."};
 
-	json_object_set_new(doc, "code", json_string("KKB-503"));
-	json_object_set_new(doc, "message", json_string("the database went away while committing: the outcome of this request is unknown"));
-	json_object_set_new(doc, "details", json_string("The changes were either all stored or none of them (a request is one transaction)."));
-	json_object_set_new(doc, "hint", json_string("Send the request again when the database is back: re-sending a batch changes nothing that is already stored."));
-	json_object_set_new(doc, "tidak_pasti", json_true());
 	gw_metrics_db_error(1);
-	gw_reply_json(req, 503, doc);
+	gw_reply_err(req, &e, json_pack("{s:b}", "tidak_pasti", 1));
 }
 
 int
@@ -192,6 +188,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 	for (attempt = 0; attempt < 2; attempt++)
 	{
 		gw_tx		tx;
+		PGconn	   *alive;
 		PGresult   *res;
 		const char *params[4];
 		int			rc;
@@ -217,9 +214,11 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		}
 		if (!res_ok(res))
 		{
-			gw_reply_pg_error(req, res);
+			PGconn	   *alive = PQstatus(tx.conn) == CONNECTION_OK ? tx.conn : NULL;
+
+			finish_tx(tx.conn);	/* drops only a broken connection: `alive` stays open */
+			gw_reply_pg_error(req, res, alive);
 			PQclear(res);
-			finish_tx(tx.conn);
 			return -1;
 		}
 		PQclear(res);
@@ -253,7 +252,8 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 				return -1;
 			}
 		}
-		finish_tx(tx.conn);
+		alive = PQstatus(tx.conn) == CONNECTION_OK ? tx.conn : NULL;
+		finish_tx(tx.conn);		/* drops only a broken connection: `alive` stays open */
 		if (tx.error == NULL)
 			return -1;			/* fn answered (e.g. 404) and chose to roll back */
 		if (attempt == 0 && gw_pg_error_retryable(tx.error))
@@ -263,7 +263,8 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 			PQclear(tx.error);
 			continue;
 		}
-		gw_reply_pg_error(req, tx.error);
+		/* rolled back (finish_tx): the registry is read on the same connection */
+		gw_reply_pg_error(req, tx.error, alive);
 		PQclear(tx.error);
 		return -1;
 	}
@@ -293,8 +294,8 @@ query_body(gw_tx *tx, void *p)
 	if (PQntuples(res) == 0 || PQnfields(res) < 1 || PQgetisnull(res, 0, 0))
 	{
 		PQclear(res);
-		gw_reply_error(tx->req, a->none_status, a->none_status == 404 ? "KKB-404" : "KKB-400",
-					   a->none_message, NULL, NULL);
+		gw_reply_galat(tx->req, a->none_status == 404 ? "KKB-TIDAK-DITEMUKAN" : "KKB-PERMINTAAN-TIDAK-SAH", NULL,
+					   a->none_message, NULL);
 		return -1;
 	}
 	if (PQnfields(res) >= 2 && !PQgetisnull(res, 0, 1))

@@ -23,7 +23,8 @@ export async function api(path, opsi = {}) {
 	const q = new URLSearchParams();
 	for (const [k, v] of Object.entries(opsi.query || {})) if (v !== null && v !== undefined && v !== '') q.set(k, v);
 	const url = path + (q.toString() ? '?' + q : '');
-	const headers = {Accept: opsi.csv ? 'text/csv' : 'application/json'};
+	// the dashboard speaks Indonesian: so do the server's error messages, whatever the browser's language
+	const headers = {Accept: opsi.csv ? 'text/csv' : 'application/json', 'Accept-Language': 'id'};
 	const t = opsi.token || token.get();
 	if (t) headers.Authorization = 'Bearer ' + t;
 	let body;

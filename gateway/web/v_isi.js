@@ -7,7 +7,8 @@
 // The hints beside the fields mirror the database's rules (whole numbers >= 0;
 // no Pokja members or training without a Pokja) and show while typing, but do
 // not block sending: the database is the one judge, and whatever it refuses
-// comes back as {code,message,details,hint}, shown next to the field it names.
+// comes back as {code,message,details,hint,kolom}, its message shown at the
+// field "kolom" names.
 import {api, pesanGalat, ApiError} from './api.js';
 import {h, kosongkan, fmtAngka, bulanIni, namaBulan, STATUS, pilihBulan} from './util.js';
 
@@ -35,9 +36,6 @@ const PILIHAN = {
 	mekanisme_operasional: ['Mekanisme operasional', [['rapat_perencanaan', 'Rapat perencanaan'], ['koordinasi', 'Koordinasi dengan OPD'],
 		['sosialisasi', 'Sosialisasi'], ['monev', 'Monitoring & evaluasi'], ['pelaporan', 'Pelaporan']]],
 };
-
-// constraints whose name does not contain the column they are about
-const KENDALA = {profil_check: 'pokja_anggota'};
 
 const BILANGAN = /^\d+$/;
 const INT_MAKS = 2147483647;
@@ -72,22 +70,10 @@ function bersihkanGalat(kolom) {
 	if (g) { g.hidden = true; g.textContent = ''; }
 }
 
-// Which field an error body is about: its "kolom"; else a field named in the
-// message (a constraint such as kkbpk_kb_pil_check names it); else a known
-// constraint; else the field whose value the message quotes.
-export function kolomGalat(body, nama, nilai) {
-	if (body.kolom && nama.includes(body.kolom)) return body.kolom;
-	const teks = [body.message, body.details, body.hint].filter(Boolean).join(' ');
-	const cocok = [...nama].sort((a, b) => b.length - a.length).find((n) =>
-		new RegExp(`(^|[^a-z0-9])${n}($|[^a-z0-9])`).test(teks.replaceAll('_check', ' ').replace(/\b(kkbpk|profil)_/g, ' ')));
-	if (cocok) return cocok;
-	for (const [k, kolom] of Object.entries(KENDALA)) if (teks.includes(`"${k}"`)) return kolom;
-	const kutip = /"([^"]*)"/.exec(body.message || '');
-	if (kutip) {
-		const n = nama.find((x) => nilai[x] !== undefined && String(nilai[x]) === kutip[1]);
-		if (n) return n;
-	}
-	return null;
+// Which field of the form an error body is about: the server names it in
+// "kolom" (from its error registry); null when it names none of this form's.
+export function kolomGalat(body, nama) {
+	return body && body.kolom && nama.includes(body.kolom) ? body.kolom : null;
 }
 
 function tampilkanGalat(form, e, hasil) {
@@ -98,8 +84,9 @@ function tampilkanGalat(form, e, hasil) {
 		return;
 	}
 	const nama = [...form.querySelectorAll('.kolom')].map((k) => k.dataset.kolom);
-	const kolom = kolomGalat(e.body, nama, bacaForm(form));
-	const teks = [e.body.message, e.body.details, e.body.hint].filter(Boolean).join(' — ') + ` (${e.body.code || e.status})`;
+	const kolom = kolomGalat(e.body, nama);
+	// the server's message is for people (Indonesian); its hint says what to do; the code identifies the error
+	const teks = [e.body.message, e.body.hint].filter(Boolean).join(' — ') + ` (${e.body.code || e.status})`;
 	const el = kolom && form.querySelector(`.kolom[data-kolom="${kolom}"]`);
 	if (el) {
 		el.classList.add('salah');

@@ -36,7 +36,7 @@ r=$(http GET /v1/tidak-ada)
 is "${r%% *}" 404 "an unknown route answers 404"
 is "$(echo "${r#* }" | jq -r '[has("code"), has("message"), has("details"), has("hint")] | all')" true \
 	"the 404 body has code, message, details and hint"
-is "$(echo "${r#* }" | jq -r .code)" KKB-404 "the 404 code is KKB-404"
+is "$(echo "${r#* }" | jq -r .code)" KKB-RUTE-TIDAK-ADA "the 404 code is KKB-RUTE-TIDAK-ADA"
 r=$(http GET /tidak-ada.html)
 is "${r%% *}" 404 "GET /tidak-ada.html (outside the API and the dashboard's files) answers 404"
 

@@ -58,27 +58,29 @@ gw_start $PORT || { echo "Bail out! the gateway did not start"; exit 1; }
 ok 0 "the gateway starts on 127.0.0.1:$PORT"
 
 r=$(api GET "$P" "")
-is_error "$r" 401 KKB-401 "no Authorization header"
-is "$(jqb "$r" .message)" '"authentication required"' "the 401 says authentication is required"
+is_error "$r" 401 KKB-TOKEN-TIDAK-ADA "no Authorization header"
+is "$(jqb "$r" .message)" '"token diperlukan"' "the 401 says a token is required (in Indonesian)"
+is "$(jqb "$(api GET "$P" "" -H 'Accept-Language: en-GB, id;q=0.5')" .message)" '"a bearer token is required"' \
+	"  and in English for Accept-Language: en-GB, id;q=0.5"
 is "$(header_of GET "$P" WWW-Authenticate)" 'Bearer realm="kampungkb"' \
 	"with WWW-Authenticate: Bearer realm=\"kampungkb\""
 r=$(api GET "$P" "" -H "Authorization: Basic dXNlcjpwdw==")
-is_error "$r" 401 KKB-401 "a Basic credential"
+is_error "$r" 401 KKB-TOKEN-TIDAK-SAH "a Basic credential"
 is "$(header_of GET "$P" WWW-Authenticate -H 'Authorization: Basic dXNlcjpwdw==')" \
 	'Bearer realm="kampungkb", error="invalid_token"' "a bad credential's challenge says invalid_token"
 r=$(api GET "$P" 'kkb_<script>')
-is_error "$r" 401 KKB-401 "a token with characters outside RFC 6750's token68"
+is_error "$r" 401 KKB-TOKEN-TIDAK-SAH "a token with characters outside RFC 6750's token68"
 r=$(api GET "$P" "$(head -c 300 /dev/zero | tr '\0' a)")
-is_error "$r" 401 KKB-401 "a 300-character token"
+is_error "$r" 401 KKB-TOKEN-TIDAK-SAH "a 300-character token"
 r=$(api GET "$P" "kkb_0000000000000000000000000000000000000000000000000000000000000000")
-is_error "$r" 401 KKB-401 "an unknown token"
-is "$(jqb "$r" .message)" '"invalid token"' "which is an invalid token"
+is_error "$r" 401 KKB-TOKEN-TIDAK-SAH "an unknown token"
+is "$(jqb "$r" .message)" '"token tidak sah"' "which is an invalid token"
 r=$(api GET "$P" "$TR")
-is_error "$r" 401 KKB-401 "a token revoked before its first use"
-is "$(jqb "$r" .message)" '"token revoked"' "which says it was revoked"
+is_error "$r" 401 KKB-TOKEN-DICABUT "a token revoked before its first use"
+is "$(jqb "$r" .message)" '"token sudah dicabut"' "which says it was revoked"
 r=$(api GET "$P" "$TX")
-is_error "$r" 401 KKB-401 "a token whose validity ended"
-is "$(jqb "$r" .message)" '"token expired"' "which says it expired"
+is_error "$r" 401 KKB-TOKEN-KEDALUWARSA "a token whose validity ended"
+is "$(jqb "$r" .message)" '"masa berlaku token sudah habis"' "which says it expired"
 
 r=$(api GET "$P" "$TA")
 is "$(status_of "$r")" 200 "a valid pokja token lists its villages (200)"
@@ -93,8 +95,8 @@ TE=$(token kkb_pokja 13.77.01.1001 "Kedaluwarsa (uji 02)" "" "$(sql "SELECT (now
 is "$(status_of "$(api GET "$P" "$TE")")" 200 "a token valid for 3 more seconds works (and is cached)"
 sleep 3.2
 r=$(api GET "$P" "$TE")
-is_error "$r" 401 KKB-401 "after its berlaku_sampai, the cached token"
-is "$(jqb "$r" .message)" '"token expired"' "is refused as expired, within the cache time"
+is_error "$r" 401 KKB-TOKEN-KEDALUWARSA "after its berlaku_sampai, the cached token"
+is "$(jqb "$r" .message)" '"masa berlaku token sudah habis"' "is refused as expired, within the cache time"
 
 # the token's role reaches the database
 r=$(api GET "$P" "$TN")
@@ -107,13 +109,13 @@ is "$(status_of "$(api GET /v1/health "kkb_bogus")")" 200 "and ignores one"
 is "$(status_of "$(api GET /v1/wilayah/13.77 "")")" 200 "the region reference needs no token"
 is "$(status_of "$(api GET /v1/wilayah/13.77 "$TA")")" 200 "and accepts a valid one"
 r=$(api GET /v1/wilayah/13.77 "kkb_0000000000000000000000000000000000000000000000000000000000000000")
-is_error "$r" 401 KKB-401 "but refuses an unknown one"
+is_error "$r" 401 KKB-TOKEN-TIDAK-SAH "but refuses an unknown one"
 
 # routing comes first: unknown routes and wrong methods do not ask for a token
 is "$(status_of "$(api GET /v1/tidak-ada "")")" 404 "an unknown route is 404 without a token"
 is "$(status_of "$(api DELETE "$P" "")")" 405 "a wrong method is 405 without a token"
 r=$(api_json PUT /v1/desa/13.77.01.1001/kkbpk/2026-09 "" '{"kb_pil": 1}')
-is_error "$r" 401 KKB-401 "a write without a token never reaches the database"
+is_error "$r" 401 KKB-TOKEN-TIDAK-ADA "a write without a token never reaches the database"
 
 # ---------------------------------------------------------------- revocation within the TTL
 gw_stop
@@ -123,8 +125,8 @@ is "$(status_of "$(api GET "$P" "$TC")")" 200 "a token works and is cached"
 is "$(sql "SELECT kkb.token_cabut('Dicabut setelah dipakai (uji 02)')")" 1 "it is revoked in the database"
 sleep 1.2
 r=$(api GET "$P" "$TC")
-is_error "$r" 401 KKB-401 "once the token TTL has passed, the revoked token"
-is "$(jqb "$r" .message)" '"token revoked"' "is refused as revoked"
+is_error "$r" 401 KKB-TOKEN-DICABUT "once the token TTL has passed, the revoked token"
+is "$(jqb "$r" .message)" '"token sudah dicabut"' "is refused as revoked"
 is "$(status_of "$(api GET "$P" "$TA")")" 200 "other tokens keep working"
 
 # ---------------------------------------------------------------- the log

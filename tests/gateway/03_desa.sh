@@ -96,11 +96,11 @@ r=$(api GET "/v1/wilayah?limit=1000" "")
 is "$(jqb "$r" '[.induk, (.data | length) == .total, ([.data[].tingkat] | unique)]')" '[null,true,[1]]' \
 	"without induk: the provinces"
 is_error "$(api GET "/v1/wilayah?induk=abc" "")" 400 22P02 "induk=abc"
-is_error "$(api GET "/v1/wilayah?induk=99" "")" 404 KKB-404 "an induk that does not exist"
-is_error "$(api GET "/v1/wilayah?limit=0" "")" 400 KKB-400 "limit=0"
-is_error "$(api GET "/v1/wilayah?limit=1001" "")" 400 KKB-400 "limit=1001 (the maximum is 1000)"
-is_error "$(api GET "/v1/wilayah?limit=1e2" "")" 400 KKB-400 "limit=1e2"
-is_error "$(api GET "/v1/wilayah?offset=-1" "")" 400 KKB-400 "offset=-1"
+is_error "$(api GET "/v1/wilayah?induk=99" "")" 404 KKB-TIDAK-DITEMUKAN "an induk that does not exist"
+is_error "$(api GET "/v1/wilayah?limit=0" "")" 400 KKB-LIMIT-FORMAT "limit=0"
+is_error "$(api GET "/v1/wilayah?limit=1001" "")" 400 KKB-LIMIT-FORMAT "limit=1001 (the maximum is 1000)"
+is_error "$(api GET "/v1/wilayah?limit=1e2" "")" 400 KKB-LIMIT-FORMAT "limit=1e2"
+is_error "$(api GET "/v1/wilayah?offset=-1" "")" 400 KKB-OFFSET-FORMAT "offset=-1"
 
 # ================================================================ GET /v1/wilayah/{kode}
 r=$(api GET /v1/wilayah/$A "")
@@ -108,7 +108,7 @@ is "$(status_of "$r")" 200 "GET /v1/wilayah/$A answers 200"
 is "$(jqb "$r" .)" '{"kode":"13.77.01.1001","nama":"Karan Aur","tingkat":4,"induk":"13.77.01","nama_induk":"Pariaman Tengah","jumlah_anak":0}' \
 	"with kode, nama, tingkat, induk, nama_induk, jumlah_anak"
 is "$(jqb "$(api GET /v1/wilayah/1377 "")" '[.kode, .jumlah_anak]')" '["13.77",4]' "a code without dots is read too"
-is_error "$(api GET /v1/wilayah/13.77.99 "")" 404 KKB-404 "a region that does not exist"
+is_error "$(api GET /v1/wilayah/13.77.99 "")" 404 KKB-TIDAK-DITEMUKAN "a region that does not exist"
 is_error "$(api GET /v1/wilayah/abc "")" 400 22P02 "a malformed region code"
 
 # ================================================================ GET /v1/desa
@@ -132,10 +132,10 @@ r=$(api GET "/v1/desa?wilayah=13.77&periode=2026-10" "$TA")
 is "$(jqb "$r" '[.total, [.data[].kode_desa]]')" '[1,["13.77.01.1001"]]' "also when it asks for the whole city"
 is "$(jqb "$(api GET "/v1/desa?wilayah=13.77" "$TL")" .total)" 0 "an agency of another city sees no Pariaman village"
 is "$(jqb "$(api GET "/v1/desa?wilayah=13.77" "$TD")" .periode)" "\"$(date -u +%Y-%m)\"" "periode defaults to the current month"
-is_error "$(api GET "/v1/desa?wilayah=13.77&periode=2026-13" "$TD")" 400 KKB-400 "periode=2026-13"
-is_error "$(api GET "/v1/desa?wilayah=13.77&periode=2026-1" "$TD")" 400 KKB-400 "periode=2026-1"
-is_error "$(api GET "/v1/desa?wilayah=13.77&periode=oktober" "$TD")" 400 KKB-400 "periode=oktober"
-is_error "$(api GET "/v1/desa?wilayah=13.77&periode=2026-10-01" "$TD")" 400 KKB-400 "periode=2026-10-01"
+is_error "$(api GET "/v1/desa?wilayah=13.77&periode=2026-13" "$TD")" 400 KKB-PERIODE-FORMAT "periode=2026-13"
+is_error "$(api GET "/v1/desa?wilayah=13.77&periode=2026-1" "$TD")" 400 KKB-PERIODE-FORMAT "periode=2026-1"
+is_error "$(api GET "/v1/desa?wilayah=13.77&periode=oktober" "$TD")" 400 KKB-PERIODE-FORMAT "periode=oktober"
+is_error "$(api GET "/v1/desa?wilayah=13.77&periode=2026-10-01" "$TD")" 400 KKB-PERIODE-FORMAT "periode=2026-10-01"
 is_error "$(api GET "/v1/desa?wilayah=x13" "$TD")" 400 22P02 "wilayah=x13"
 
 # ================================================================ GET /v1/desa/{kode}
@@ -148,9 +148,9 @@ is "$(jqb "$r" '[.kode_desa, .nama, .nama_desa, .kecamatan, .kode_kecamatan, .ta
 	'["13.77.01.1001","Kampung KB Karan Aur","Karan Aur","Pariaman Tengah","13.77.01","2022-03-01","SK-01/2022",null]' \
 	"and its values"
 is "$(status_of "$(api GET /v1/desa/$B "$TO")")" 200 "an agency of the city reads village B"
-is_error "$(api GET /v1/desa/$B "$TL")" 404 KKB-404 "an agency of another city asking for B"
-is_error "$(api GET /v1/desa/13.77.01.1003 "$TD")" 404 KKB-404 "a village that is not a Kampung KB"
-is_error "$(api GET /v1/desa/13.77.01 "$TD")" 404 KKB-404 "a district code"
+is_error "$(api GET /v1/desa/$B "$TL")" 404 KKB-TIDAK-DITEMUKAN "an agency of another city asking for B"
+is_error "$(api GET /v1/desa/13.77.01.1003 "$TD")" 404 KKB-TIDAK-DITEMUKAN "a village that is not a Kampung KB"
+is_error "$(api GET /v1/desa/13.77.01 "$TD")" 404 KKB-TIDAK-DITEMUKAN "a district code"
 is_error "$(api GET /v1/desa/13.77.01.10x1 "$TD")" 400 22P02 "a malformed village code"
 
 # ================================================================ GET /v1/desa/{kode}/profil
@@ -165,7 +165,7 @@ is "$(jqb "$r" '[.data[] | select(.kode == "keluarga" or .kode == "peserta_bkb" 
 is "$(jqb "$r" '.kelengkapan | tostring')" "\"$(echo "$KL_A" | sed 's/0*$//')\"" "completeness as kkb.kelengkapan computes it"
 is "$(jqb "$(api GET "/v1/desa/$B/profil?periode=2026-10" "$TB")" '.data[] | select(.kode == "ibu_hamil_kek") | [.nilai, .sumber]')" \
 	'[5,"isian"]' "an entered value has the source isian"
-is_error "$(api GET "/v1/desa/$A/profil?periode=2026-00" "$TA")" 400 KKB-400 "profil with periode=2026-00"
+is_error "$(api GET "/v1/desa/$A/profil?periode=2026-00" "$TA")" 400 KKB-PERIODE-FORMAT "profil with periode=2026-00"
 
 # ================================================================ GET /v1/desa/{kode}/klasifikasi
 r=$(api GET "/v1/desa/$A/klasifikasi?periode=2026-10" "$TA")
@@ -214,28 +214,28 @@ is "$(sql "SELECT pokja_anggota || '|' || sumber_dana::text FROM kkb.profil WHER
 is "$(sql "SELECT pengguna FROM kkb.audit WHERE tabel = 'profil' AND kode_desa = '$A' ORDER BY id DESC LIMIT 1")" "$LABEL_A" \
 	"the audit trail names the token's holder"
 r=$(api PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" --data-binary '{"pokja_ada":true}')
-is_error "$r" 415 KKB-415 "a body sent as form data"
+is_error "$r" 415 KKB-JENIS-ISI "a body sent as form data"
 r=$(api PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" -H 'Content-Type: text/csv' --data-binary 'pokja_ada\ntrue')
-is_error "$r" 415 KKB-415 "a body sent as text/csv"
+is_error "$r" 415 KKB-JENIS-ISI "a body sent as text/csv"
 r=$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '{"pokja_ada": tru}')
-is_error "$r" 400 KKB-400 "malformed JSON"
+is_error "$r" 400 KKB-JSON-RUSAK "malformed JSON"
 is "$(jqb "$r" .posisi)" 17 "the error gives jansson's byte offset (17, where the bad token ends)"
 r=$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '')
-is_error "$r" 400 KKB-400 "an empty body"
+is_error "$r" 400 KKB-ISI-KOSONG "an empty body"
 r=$(api PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" -H 'Content-Type: application/json' --data-binary "$(printf '{"pokja_ada": "\377"}')")
-is_error "$r" 400 KKB-400 "a body that is not UTF-8"
+is_error "$r" 400 KKB-JSON-RUSAK "a body that is not UTF-8"
 r=$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '[1, 2]')
-is_error "$r" 422 KKB-422 "a JSON array instead of an object"
+is_error "$r" 422 KKB-ISI-BUKAN-OBJEK "a JSON array instead of an object"
 r=$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '{"pokja_ada":true,"kode_desa":"13.77.01.1002"}')
-is_error "$r" 422 KKB-422 "a field that is not part of the profile (kode_desa)"
+is_error "$r" 422 KKB-KOLOM-TIDAK-DIKENAL "a field that is not part of the profile (kode_desa)"
 is "$(jqb "$r" .kolom)" '"kode_desa"' "the error names the field"
 is_error "$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '{"sumber_dana":["apbd","emas"]}')" 400 22P02 "an unknown funding source"
 is_error "$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '{"pokja_anggota":"sembilan"}')" 400 22P02 "a count that is text"
 is_error "$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '{"pokja_ada":false,"pokja_anggota":9}')" 422 23514 \
 	"members without a pokja (check rule)"
 is_error "$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '{"sumber_dana":["apbd","apbd"]}')" 422 23514 "a funding source twice"
-is_error "$(api_json PUT /v1/desa/$A/profil-kampung/2026-13 "$TA" "$PROFIL")" 400 KKB-400 "PUT for month 2026-13"
-is_error "$(api_json PUT /v1/desa/13.77.01.1003/profil-kampung/2026-09 "$TD" "$PROFIL")" 404 KKB-404 "PUT for a village that is not a Kampung KB"
+is_error "$(api_json PUT /v1/desa/$A/profil-kampung/2026-13 "$TA" "$PROFIL")" 400 KKB-PERIODE-FORMAT "PUT for month 2026-13"
+is_error "$(api_json PUT /v1/desa/13.77.01.1003/profil-kampung/2026-09 "$TD" "$PROFIL")" 404 KKB-TIDAK-DITEMUKAN "PUT for a village that is not a Kampung KB"
 
 # ================================================================ PUT .../penduduk/{periode}
 r=$(api_json PUT /v1/desa/$A/penduduk/2026-09 "$TA" '{"laki_laki":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16],"keluarga":10,"pus":4,"keluarga_balita":3}')
@@ -260,13 +260,13 @@ is "$(sql "SELECT kb_pil || '|' || coalesce(kb_iud::text, 'null') FROM kkb.kkbpk
 	"and replaces the report"
 is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":-1}')" 422 23514 "a negative count"
 is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":1e12}')" 400 22003 "a count out of range"
-is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":1,"kb_pil":2}')" 400 KKB-400 "a key given twice"
+is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":1,"kb_pil":2}')" 400 KKB-JSON-RUSAK "a key given twice"
 r=$(api GET /v1/desa/$A/kkbpk/2026-09 "$TA")
 is "$(status_of "$r") $(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .kode_desa, .periode]')" "200 [21,6,null,\"$A\",\"2026-09\"]" \
 	"GET kkbpk/2026-09 reads the stored report back"
-is_error "$(api GET /v1/desa/$A/kkbpk/2026-07 "$TA")" 404 KKB-404 "GET a month without a report"
-is_error "$(api GET /v1/desa/$B/kkbpk/2026-10 "$TA")" 404 KKB-404 "GET another village's report"
-is_error "$(api GET /v1/desa/$A/kkbpk/2026-13 "$TA")" 400 KKB-400 "GET month 13"
+is_error "$(api GET /v1/desa/$A/kkbpk/2026-07 "$TA")" 404 KKB-TIDAK-DITEMUKAN "GET a month without a report"
+is_error "$(api GET /v1/desa/$B/kkbpk/2026-10 "$TA")" 404 KKB-TIDAK-DITEMUKAN "GET another village's report"
+is_error "$(api GET /v1/desa/$A/kkbpk/2026-13 "$TA")" 400 KKB-PERIODE-FORMAT "GET month 13"
 r=$(api GET /v1/desa/$A/profil-kampung/2026-10 "$TA")
 is "$(status_of "$r") $(jqb "$r" '[.pokja_ada, .pokja_anggota, .sumber_dana]')" '200 [true,12,["apbd","dana_desa"]]' "GET profil-kampung/2026-10"
 r=$(api GET /v1/desa/$A/penduduk/2026-10 "$TA")
@@ -319,7 +319,7 @@ is_error "$r" 409 23503 "an agency that is not in kkb.opd"
 is "$(jqb "$r" .kolom)" '"opd"' "the error names the column"
 is_error "$(api_json POST /v1/desa/$A/intervensi "$TA" '{"tanggal":"2026-09-03","judul":"X","fungsi_keluarga":"hiburan"}')" 400 22P02 \
 	"an unknown family function"
-is_error "$(api_json POST /v1/desa/$A/intervensi "$TA" '{"tanggal":"2026-09-03","judul":"X","fungsi_keluarga":"ekonomi","id":7}')" 422 KKB-422 \
+is_error "$(api_json POST /v1/desa/$A/intervensi "$TA" '{"tanggal":"2026-09-03","judul":"X","fungsi_keluarga":"ekonomi","id":7}')" 422 KKB-KOLOM-TIDAK-DIKENAL \
 	"an id chosen by the client"
 
 # ================================================================ the month's workflow
@@ -345,8 +345,8 @@ is "$(jqb "$(api GET /v1/desa/$A/periode/2026-09 "$TO")" '[.status, .diubah_oleh
 is_error "$(api POST /v1/desa/$A/periode/2026-09/buka "$TA")" 403 42501 "a pokja reopening a locked month"
 is "$(jqb "$(api POST /v1/desa/$A/periode/2026-09/buka "$TD")" .status)" '"draf"' "an administrator reopens it (buka)"
 is "$(status_of "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":7}')")" 200 "and the pokja can change its data again"
-is_error "$(api POST /v1/desa/$A/periode/2026-13/ajukan "$TA")" 400 KKB-400 "a step for month 2026-13"
-is_error "$(api POST /v1/desa/13.77.01/periode/2026-09/ajukan "$TD")" 404 KKB-404 "a step for a district code"
+is_error "$(api POST /v1/desa/$A/periode/2026-13/ajukan "$TA")" 400 KKB-PERIODE-FORMAT "a step for month 2026-13"
+is_error "$(api POST /v1/desa/13.77.01/periode/2026-09/ajukan "$TD")" 404 KKB-TIDAK-DITEMUKAN "a step for a district code"
 is_error "$(api POST /v1/desa/13.77.01.1003/periode/2026-09/ajukan "$TD")" 404 P0002 "a step for a village that is not a Kampung KB"
 is "$(status_of "$(api GET /v1/desa/$A/periode/2026-09/ajukan "$TA")")" 405 "GET on a workflow step is 405"
 
@@ -365,8 +365,8 @@ is "$(jqb "$r" '[.total, (.data | length), [.data[].peringkat], ([.data[].opd] |
 	"an administrator's page of DP3AKB's list, ranked"
 r=$(api GET "/v1/prioritas?wilayah=13.77&periode=2026-10&opd=dp3akb" "$TA")
 is "$(jqb "$r" '[.data[].kode_desa] | unique | map(select(. != "13.77.01.1001")) | length')" 0 "pokja A's list holds village A only"
-is_error "$(api GET "/v1/prioritas?wilayah=13.77&opd=dinas_bulan" "$TD")" 400 KKB-400 "an unknown agency"
-is_error "$(api GET "/v1/prioritas?periode=2026-10" "$TD")" 400 KKB-400 "no wilayah and a token without scope"
+is_error "$(api GET "/v1/prioritas?wilayah=13.77&opd=dinas_bulan" "$TD")" 400 KKB-PERMINTAAN-TIDAK-SAH "an unknown agency"
+is_error "$(api GET "/v1/prioritas?periode=2026-10" "$TD")" 400 KKB-PARAMETER-TIDAK-SAH "no wilayah and a token without scope"
 
 # ================================================================ GET /v1/klasifikasi
 r=$(api GET "/v1/klasifikasi?wilayah=13.77&periode=2026-10" "$TD")
@@ -381,19 +381,19 @@ is "$(jqb "$r" '[.data[] | [.kode_desa, .klasifikasi, .indeks_input, .indeks_pro
 	"the same as kkb.klasifikasi_wilayah"
 is "$(jqb "$(api GET "/v1/klasifikasi?periode=2026-10" "$TA")" '[.wilayah, [.data[].kode_desa]]')" '["13.77.01.1001",["13.77.01.1001"]]' \
 	"a pokja's list: its own village, from its scope"
-is_error "$(api GET "/v1/klasifikasi?wilayah=13.77&periode=2026-10&limit=5000" "$TD")" 400 KKB-400 "limit=5000"
+is_error "$(api GET "/v1/klasifikasi?wilayah=13.77&periode=2026-10&limit=5000" "$TD")" 400 KKB-LIMIT-FORMAT "limit=5000"
 
 # ================================================================ pokja A never sees or changes village B
 for p in "/v1/desa/$B" "/v1/desa/$B/profil?periode=2026-10" "/v1/desa/$B/klasifikasi?periode=2026-10" \
 	"/v1/desa/$B/validasi?periode=2026-10" "/v1/desa/$B/risiko-stunting" "/v1/desa/$B/intervensi" \
 	"/v1/desa/$B/periode/2026-10"; do
-	is_error "$(api GET "$p" "$TA")" 404 KKB-404 "pokja A: GET ${p%%\?*}"
+	is_error "$(api GET "$p" "$TA")" 404 KKB-TIDAK-DITEMUKAN "pokja A: GET ${p%%\?*}"
 done
 for p in profil-kampung penduduk kkbpk; do
-	is_error "$(api_json PUT "/v1/desa/$B/$p/2026-10" "$TA" '{}')" 404 KKB-404 "pokja A: PUT /v1/desa/$B/$p/2026-10"
+	is_error "$(api_json PUT "/v1/desa/$B/$p/2026-10" "$TA" '{}')" 404 KKB-TIDAK-DITEMUKAN "pokja A: PUT /v1/desa/$B/$p/2026-10"
 done
-is_error "$(api_json PUT "/v1/desa/$B/nilai/2026-10" "$TA" '{"ibu_hamil":9}')" 404 KKB-404 "pokja A: PUT /v1/desa/$B/nilai/2026-10"
-is_error "$(api_json POST "/v1/desa/$B/intervensi" "$TA" "$INT")" 404 KKB-404 "pokja A: POST /v1/desa/$B/intervensi"
+is_error "$(api_json PUT "/v1/desa/$B/nilai/2026-10" "$TA" '{"ibu_hamil":9}')" 404 KKB-TIDAK-DITEMUKAN "pokja A: PUT /v1/desa/$B/nilai/2026-10"
+is_error "$(api_json POST "/v1/desa/$B/intervensi" "$TA" "$INT")" 404 KKB-TIDAK-DITEMUKAN "pokja A: POST /v1/desa/$B/intervensi"
 for s in ajukan setujui kunci buka; do
 	r=$(api POST "/v1/desa/$B/periode/2026-10/$s" "$TA")
 	ok "$(case "$(status_of "$r")" in 403 | 404) echo 0 ;; *) echo 1 ;; esac)" \
@@ -403,8 +403,8 @@ is "$(jqb "$(api GET "/v1/prioritas?wilayah=$B&periode=2026-10" "$TA")" .total)"
 is "$(jqb "$(api GET "/v1/klasifikasi?wilayah=$B&periode=2026-10" "$TA")" .total)" 0 "pokja A: B's classification list is empty"
 is "$(jqb "$(api GET "/v1/desa?wilayah=$B&periode=2026-10" "$TA")" .total)" 0 "pokja A: the village list under B is empty"
 is "$(fingerprint_b)" "$FP_B" "none of B's rows changed"
-is_error "$(api GET "/v1/desa/$A" "$TB")" 404 KKB-404 "and pokja B cannot read village A"
-is_error "$(api_json PUT "/v1/desa/$A/kkbpk/2026-09" "$TB" '{"kb_pil":99}')" 404 KKB-404 "nor write it"
+is_error "$(api GET "/v1/desa/$A" "$TB")" 404 KKB-TIDAK-DITEMUKAN "and pokja B cannot read village A"
+is_error "$(api_json PUT "/v1/desa/$A/kkbpk/2026-09" "$TB" '{"kb_pil":99}')" 404 KKB-TIDAK-DITEMUKAN "nor write it"
 is "$(sql "SELECT kb_pil FROM kkb.kkbpk WHERE kode_desa = '$A' AND periode = '2026-09-01'")" 7 "A's report is unchanged"
 
 # ================================================================ serialization failures: retried once, then 503
@@ -442,8 +442,8 @@ is "$(status_of "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":7}')"
 # ================================================================ the database restarts under the API
 cluster stop fast
 r=$(api GET /v1/desa/$A "$TA")
-is_error "$r" 503 KKB-503 "a cached token's request while the database is stopped"
-is_error "$(api GET /v1/desa/$A "$TB")" 503 KKB-503 "a token not yet cached, while the database is stopped"
+is_error "$r" 503 KKB-DB-TIDAK-TERSEDIA "a cached token's request while the database is stopped"
+is_error "$(api GET /v1/desa/$A "$TB")" 503 KKB-DB-TIDAK-TERSEDIA "a token not yet cached, while the database is stopped"
 cluster start
 r=$(api GET "/v1/desa/$A/profil?periode=2026-10" "$TA")
 is "$(jqb "$r" '[.kode_desa, (.data | length)]')" '["13.77.01.1001",40]' \

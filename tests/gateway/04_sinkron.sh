@@ -135,7 +135,7 @@ r=$(api_json POST "/v1/desa/$A/anggota?atomik=true" "$TA" "[$NEW,$NEW2]")
 is "$(jqb "$r" '[.diimpor, .ditolak, .disimpan]')" '[2,0,true]' "atomik=true with good rows writes them all"
 is "$(sql "SELECT count(*) FROM kkb.anggota WHERE kode_desa = '$A' AND nik IN ('1377010101250991', '1377014101250992')")" 2 \
 	"both are stored"
-is_error "$(api_json POST "/v1/desa/$A/anggota?dry_run=mungkin" "$TA" "[$NEW]")" 400 KKB-400 "dry_run=mungkin"
+is_error "$(api_json POST "/v1/desa/$A/anggota?dry_run=mungkin" "$TA" "[$NEW]")" 400 KKB-PARAMETER-TIDAK-SAH "dry_run=mungkin"
 
 # the same key twice in one batch: applied in order (the second updates the first), not a conflict
 DUP1='{"nik":"1377010101250997","no_kk":"1377010101260002","nama":"Dua Kali","jenis_kelamin":"L","tanggal_lahir":"2025-01-01","hubungan":"anak"}'
@@ -199,12 +199,12 @@ is "$(jqb "$r" '[.diimpor, .diabaikan, (.hasil | length)]')" '[0,1,0]' "re-sent:
 printf 'x' > "$TMP/x.txt"
 is_error "$(post /v1/desa/$A/anggota "$TA" "$TMP/x.txt" text/plain)" 415 KKB-415 "Content-Type text/plain"
 r=$(api_json POST /v1/desa/$A/anggota "$TA" '[{"nik": }]')
-is_error "$r" 400 KKB-400 "malformed JSON"
-is "$(jqb "$r" '[.posisi, (.message | test("byte offset 10"))]')" '[10,true]' "with the byte offset (bytes read up to the error)"
+is_error "$r" 400 KKB-JSON-RUSAK "malformed JSON"
+is "$(jqb "$r" '[.posisi, (.message | test("posisi bait 10"))]')" '[10,true]' "with the byte offset (bytes read up to the error)"
 is_error "$(api_json POST /v1/desa/$A/anggota "$TA" '{"nik":"1"}')" 422 KKB-422 "a JSON object instead of an array"
 head -c 1100000 /dev/zero | tr '\0' ' ' > "$TMP/besar.json"
-is_error "$(post /v1/desa/$A/anggota "$TA" "$TMP/besar.json")" 413 KKB-413 "a body over the limit"
-is_error "$(api_json POST /v1/desa/$A/anggota "" "[$NEW]")" 401 KKB-401 "no token"
+is_error "$(post /v1/desa/$A/anggota "$TA" "$TMP/besar.json")" 413 KKB-ISI-TERLALU-BESAR "a body over the limit"
+is_error "$(api_json POST /v1/desa/$A/anggota "" "[$NEW]")" 401 KKB-TOKEN-TIDAK-ADA "no token"
 
 # ================================================================ another village's pokja
 for t in keluarga anggota pengukuran; do

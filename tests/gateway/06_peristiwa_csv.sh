@@ -142,7 +142,7 @@ is_error "$r" 422 KKB-422 "a CSV header with the column id"
 # ================================================================ scope and errors
 is_error "$(post /v1/desa/$A/peristiwa "$TB" "$TMP/peristiwa.json")" 404 KKB-404 "pokja B posting to village A"
 is "$(stored)" 44 "nothing is written by B to A"
-is_error "$(post /v1/desa/$A/peristiwa "" "$TMP/peristiwa.json")" 401 KKB-401 "no token"
+is_error "$(post /v1/desa/$A/peristiwa "" "$TMP/peristiwa.json")" 401 KKB-TOKEN-TIDAK-ADA "no token"
 is_error "$(post /v1/desa/$A/peristiwa "$TA" "$TMP/peristiwa.json" text/plain)" 415 KKB-415 "text/plain"
 is_error "$(api_json POST /v1/desa/$A/peristiwa "$TA" '{"ref":"x"}')" 422 KKB-422 "an object instead of an array"
 r=$(api_json POST /v1/desa/$B/peristiwa "$TB" '[{"ref":"ev-0001","jenis":"pindah_masuk","tanggal":"2026-10-01"}]')
@@ -222,10 +222,10 @@ csv_get "/v1/wilayah.csv?induk=13.75.03&limit=2&offset=1" ""
 is "$(grep -c '' "$TMP/out.csv")" 3 "wilayah.csv?limit=2: a header and 2 records"
 # errors stay JSON; other routes do not export
 r=$(api GET "/v1/desa.csv?wilayah=13.75.03" "")
-is_error "$r" 401 KKB-401 "desa.csv without a token"
+is_error "$r" 401 KKB-TOKEN-TIDAK-ADA "desa.csv without a token"
 is "$(header_of GET "/v1/desa.csv?wilayah=13.75.03" Content-Type)" "application/json; charset=utf-8" "... answered in JSON"
-is_error "$(api GET "/v1/desa.csv?wilayah=13.75.03&periode=2026-13" "$TD")" 400 KKB-400 "desa.csv with a bad periode"
-is_error "$(api GET "/v1/health.csv" "")" 404 KKB-404 "health.csv (not a list)"
+is_error "$(api GET "/v1/desa.csv?wilayah=13.75.03&periode=2026-13" "$TD")" 400 KKB-PERIODE-FORMAT "desa.csv with a bad periode"
+is_error "$(api GET "/v1/health.csv" "")" 404 KKB-RUTE-TIDAK-ADA "health.csv (not a list)"
 is "$(header_of GET "/v1/health" Content-Type -H 'Accept: text/csv')" "application/json; charset=utf-8" \
 	"Accept: text/csv on a route without export answers JSON"
 is "$(header_of GET "/v1/desa/$A/profil.csv?periode=2026-10" Content-Type -H "Authorization: Bearer $TB")" "application/json; charset=utf-8" \

@@ -202,7 +202,7 @@ is "$(status_of "$(api PUT "/v1/desa/$A/penduduk/2026-10" "$TA" -H 'Content-Type
 count oversized
 awk 'BEGIN { printf "["; for (i = 0; i < 600000; i++) printf "%s1", (i ? "," : ""); printf "]" }' > "$TMP/huge.json"
 r=$(post_file "/v1/desa/$A/anggota" "$TA" "$TMP/huge.json")
-is_error "$r" 413 KKB-413 "a JSON array of 600,000 numbers (1.2 MB, over the limit)"
+is_error "$r" 413 KKB-ISI-TERLALU-BESAR "a JSON array of 600,000 numbers (1.2 MB, over the limit)"
 count huge_json
 awk 'BEGIN { printf "["; for (i = 0; i < 20000; i++) printf "%s{}", (i ? "," : ""); printf "]" }' > "$TMP/many.json"
 r=$(post_file "/v1/desa/$A/anggota" "$TA" "$TMP/many.json")
@@ -276,12 +276,12 @@ is "$(status_of "$(api PUT "/v1/desa/$A/penduduk/2026-10" "$TA" -H "Content-Type
 	"the wrong type is 415"
 
 # ================================================================ duplicate JSON keys: 400 (documented: JSON_REJECT_DUPLICATES)
-is_error "$(api_json PUT "/v1/desa/$A/kkbpk/2026-10" "$TA" '{"kb_pil":1,"kb_pil":2}')" 400 KKB-400 "a key twice in PUT kkbpk"
+is_error "$(api_json PUT "/v1/desa/$A/kkbpk/2026-10" "$TA" '{"kb_pil":1,"kb_pil":2}')" 400 KKB-JSON-RUSAK "a key twice in PUT kkbpk"
 count dup_keys
-is_error "$(api_json POST "/v1/desa/$A/intervensi" "$TA" '{"tanggal":"2026-09-03","judul":"X","judul":"Y","fungsi_keluarga":"ekonomi"}')" 400 KKB-400 \
+is_error "$(api_json POST "/v1/desa/$A/intervensi" "$TA" '{"tanggal":"2026-09-03","judul":"X","judul":"Y","fungsi_keluarga":"ekonomi"}')" 400 KKB-JSON-RUSAK \
 	"a key twice in POST intervensi"
 count dup_keys
-is_error "$(api_json POST "/v1/desa/$A/anggota" "$TA" '[{"nik":"1377031505900001","nama":"X","nik":"1377031505900003"}]')" 400 KKB-400 \
+is_error "$(api_json POST "/v1/desa/$A/anggota" "$TA" '[{"nik":"1377031505900001","nama":"X","nik":"1377031505900003"}]')" 400 KKB-JSON-RUSAK \
 	"a key twice in a row of POST anggota"
 count dup_keys
 printf 'nik,nama,nik\n1377031505900001,X,1377031505900003\n' > "$TMP/d.csv"

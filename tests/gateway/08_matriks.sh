@@ -190,9 +190,9 @@ r=$(api GET "/v1/wilayah/$A" "$T_ANALIS")
 is "$(status_of "$r")" 200 "analis: GET /v1/wilayah/A is 200 (the region reference is public)"
 
 # ================================================================ bad credentials are 401 with WWW-Authenticate, whatever the route
-for t in "$T_UNKNOWN" "$T_EXP" "$T_REV"; do
-	r=$(api GET "/v1/desa/$A" "$t")
-	is_error "$r" 401 KKB-401 "a bad token on GET /v1/desa/A"
+for t in "$T_UNKNOWN KKB-TOKEN-TIDAK-SAH" "$T_EXP KKB-TOKEN-KEDALUWARSA" "$T_REV KKB-TOKEN-DICABUT"; do
+	r=$(api GET "/v1/desa/$A" "${t%% *}")
+	is_error "$r" 401 "${t#* }" "a bad token on GET /v1/desa/A"
 done
 ok "$(header_of GET "/v1/desa/$A" WWW-Authenticate -H "Authorization: Bearer $T_REV" | grep -q '^Bearer'; echo $?)" \
 	"a revoked token's 401 has WWW-Authenticate: Bearer"

@@ -55,7 +55,7 @@ pre=$(curl -s -D - -o /dev/null -X OPTIONS "http://127.0.0.1:$PORT/v1/ringkasan"
 is "$(printf '%s\n' "$pre" | head -n 1 | cut -d' ' -f2)" 204 "preflight from another origin: 204 ..."
 is "$(printf '%s\n' "$pre" | grep -ci '^Access-Control-')" 0 "... without any CORS header (the browser will not send the call)"
 r=$(http OPTIONS /v1/tidak-ada -H "Origin: $ORIGIN")
-is_error "$r" 404 KKB-404 "preflight of an unknown path"
+is_error "$r" 404 KKB-RUTE-TIDAK-ADA "preflight of an unknown path"
 
 is "$(header_of GET "/v1/ringkasan?wilayah=13&periode=$P" Access-Control-Allow-Origin -H "Origin: $ORIGIN" -H "Authorization: Bearer $TPROV")" \
 	"$ORIGIN" "a GET from the allowed origin: Access-Control-Allow-Origin"
@@ -134,7 +134,7 @@ is "$(jqb "$(api GET "/v1/ringkasan?periode=$P&tingkat=2" "$TPROV")" '.wilayah')
 r=$(api GET "/v1/ringkasan?wilayah=14&periode=$P" "$TPROV")
 is_error "$r" 403 42501 "province 13 asking for province 14"
 is "$(status_of "$(api GET "/v1/ringkasan?wilayah=$CITY&periode=$P" "$TPROV14")")" 403 "province 14 asking for a city of 13: 403"
-is_error "$(api GET "/v1/ringkasan?wilayah=13&periode=$P&tingkat=5" "$TPROV")" 400 KKB-400 "tingkat=5"
+is_error "$(api GET "/v1/ringkasan?wilayah=13&periode=$P&tingkat=5" "$TPROV")" 400 KKB-PARAMETER-TIDAK-SAH "tingkat=5"
 is_error "$(api GET "/v1/ringkasan?wilayah=$CITY&periode=$P&tingkat=1" "$TPROV")" 400 22023 "a level above the region"
 is_error "$(api GET "/v1/ringkasan?wilayah=13.99&periode=$P" "$TPROV")" 404 P0002 "an unknown region"
 for route in "/v1/desa/$A" "/v1/desa/$A/profil?periode=$P" "/v1/desa/$A/klasifikasi?periode=$P" "/v1/desa/$A/validasi?periode=$P" \
@@ -188,7 +188,7 @@ r=$(curl -s -D - -H "Authorization: Bearer $TPROV" "http://127.0.0.1:$PORT_LIMIT
 is "$(printf '%s\n' "$r" | head -n 1 | cut -d' ' -f2)" 429 "the next call: 429"
 ra=$(printf '%s\n' "$r" | sed -n 's/^Retry-After: //Ip')
 ok "$([ "${ra:-0}" -ge 1 ] 2>/dev/null; echo $?)" "... with Retry-After ($ra s)"
-is "$(printf '%s\n' "$r" | sed '1,/^$/d' | jq -c '[.code, (.message | test("read limit")), has("hint")]')" '["KKB-429",true,true]' \
+is "$(printf '%s\n' "$r" | sed '1,/^$/d' | jq -c '[.code, (.message | test("batas baca token ini")), has("hint")]')" '["KKB-TERLALU-SERING",true,true]' \
 	"... and the JSON error body"
 # while the portal is limited, a village's upload goes through (its own token, its own write bucket)
 r=$(api_json POST "/v1/desa/$A/keluarga" "$TA" '[]')

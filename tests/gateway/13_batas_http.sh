@@ -42,7 +42,7 @@ for n in 300 500 2000; do
 	out=$(curl -s -w '\n%{http_code} %{time_total}' --max-time 10 "$U/v1/wilayah?induk=13.77$(params $n)")
 	st=$(printf '%s\n' "$out" | tail -n 1)
 	is "${st%% *}" 431 "$n query parameters: 431"
-	is "$(printf '%s\n' "$out" | sed '$d' | jq -c '[.code, has("message"), has("details"), has("hint")]' 2>/dev/null)" '["KKB-431",true,true,true]' \
+	is "$(printf '%s\n' "$out" | sed '$d' | jq -c '[.code, has("message"), has("details"), has("hint")]' 2>/dev/null)" '["KKB-PARAMETER-TERLALU-BANYAK",true,true,true]' \
 		"  with the JSON error body"
 	ok "$(awk -v t="${st#* }" 'BEGIN { exit !(t < 1) }'; echo $?)" "  at once (${st#* } s), not at the idle timeout"
 done
@@ -50,7 +50,7 @@ is "$(curl -s -o /dev/null -w '%{http_code}' "$U/v1/health")" 200 "the gateway a
 
 # ================================================================ (ii) %00
 clean_400() {
-	is "$(status_of "$1") $(jqb "$1" '[.code, (.message | test("NUL"))]')" '400 ["KKB-400",true]' "$2: JSON 400 naming the NUL byte"
+	is "$(status_of "$1") $(jqb "$1" '[.code, (.message | test("NUL"))]')" '400 ["KKB-URL-NUL",true]' "$2: JSON 400 naming the NUL byte"
 }
 clean_400 "$(api GET "/v1/desa/$A%00x" "$TA")" "GET /v1/desa/A%00x"
 clean_400 "$(api GET "/v1/desa/13.77.03.2006%00" "$TA")" "GET /v1/desa/<another village>%00"

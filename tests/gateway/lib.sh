@@ -151,9 +151,14 @@ header_of() {
 		sed -n "s/^$hname: //Ip" | head -n 1
 }
 
-# is_error "STATUS BODY" STATUS CODE NAME: the status, the error body's four keys and its code
+# is_error "STATUS BODY" STATUS CODE NAME: the status, the error body's keys and its code.  CODE is
+# a registry code (KKB-...), or for a database error its SQLSTATE (5 characters: the body's "sqlstate")
 is_error() {
 	is "$(status_of "$1")" "$2" "$4: status $2"
-	is "$(jqb "$1" '[has("code"), has("message"), has("details"), has("hint"), (.code | tostring)]')" \
+	case $3 in
+	KKB-*) f='.code' ;;
+	*) f='.sqlstate' ;;
+	esac
+	is "$(jqb "$1" "[has(\"code\"), has(\"message\"), has(\"details\"), has(\"hint\"), ($f | tostring)]")" \
 		"[true,true,true,true,\"$3\"]" "$4: error body with code $3"
 }

@@ -79,7 +79,7 @@ SELECT matches(pg_temp.detail_of('137701150590001'), '15', 'the detail for 15 di
 
 -- nik_periksa: NULL when valid, the reason otherwise, never raises
 SELECT is(kkb.nik_periksa('1377 0115 0590 0001'), NULL, 'nik_periksa: NULL for a valid NIK');
-SELECT is(kkb.nik_periksa('1377013205900001'), 'Day 32 is not valid: days are 01-31, or 41-71 for women.',
+SELECT is(kkb.nik_periksa('1377013205900001'), 'Tanggal 32 tidak sah: tanggal 01-31, atau 41-71 untuk perempuan.',
           'nik_periksa: the reason for an invalid NIK');
 SELECT is((SELECT count(*)::int FROM (VALUES ('x'), (''), ('1377011505900000'), (repeat('9', 1000))) v(t)
             WHERE kkb.nik_periksa(t) IS NOT NULL), 4, 'nik_periksa gives a reason for each bad value without raising');

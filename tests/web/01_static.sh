@@ -69,9 +69,9 @@ ok $bad "every module imported by the dashboard is served ($(wc -l < "$TMP/impor
 
 # ---------------------------------------------------------------- 404s and traversal
 r=$(http GET "$ASSETS/nothing.js")
-is_error "$r" 404 KKB-404 "an unknown asset"
+is_error "$r" 404 KKB-RUTE-TIDAK-ADA "an unknown asset"
 r=$(http GET "/assets/0000000000000000/main.js")
-is_error "$r" 404 KKB-404 "another version of a known asset"
+is_error "$r" 404 KKB-RUTE-TIDAK-ADA "another version of a known asset"
 r=$(http GET "$ASSETS/index.html")
 is "$(status_of "$r")" 404 "index.html is only served at /"
 for p in "$ASSETS/../../../etc/passwd" "$ASSETS/..%2f..%2f..%2fetc%2fpasswd" "$ASSETS/%2e%2e/%2e%2e/gateway/src/h_web.c" \
@@ -94,7 +94,7 @@ is "$(jqb "$(api GET /v1/saya "$TP")" '[.peran, .wilayah, .opd]')" '["kkb_pokja"
 is "$(jqb "$(api GET /v1/saya "$TD")" '[.peran, .wilayah, .opd]')" '["kkb_admin",null,null]' "an administrator: no scope"
 is "$(jqb "$(api GET /v1/saya "$TN")" '.peran')" '"kkb_analis"' "an analyst"
 r=$(api GET /v1/saya "")
-is_error "$r" 401 KKB-401 "GET /v1/saya without a token"
+is_error "$r" 401 KKB-TOKEN-TIDAK-ADA "GET /v1/saya without a token"
 is "$(header_of GET /v1/saya WWW-Authenticate)" 'Bearer realm="kampungkb"' "with WWW-Authenticate: Bearer"
 r=$(api GET /v1/saya "not-a-token")
 is "$(status_of "$r")" 401 "an unknown token: 401"

@@ -6,7 +6,8 @@
 # tests' fixtures are not touched.  An agency (OPD) signs in, sees the 71
 # villages, sorts, filters, downloads the CSV, opens a village scorecard and
 # its work list; a Pokja sees its scorecard on a phone-sized screen, sends a
-# KKBPK report with one invalid field, sees the server's message at that field,
+# KKBPK report with one invalid field (kb_pil = -3), sees the server's Indonesian message at that
+# field (the API body names it: code KKB-KKBPK-KB-PIL-NEGATIF, "kolom":"kb_pil"),
 # fixes it, sees it saved (checked with psql) and submits the month; it cannot
 # open another village's scorecard.  Then a gateway whose database is down:
 # a clear message, not a blank page.  Screenshots: build/web-screenshots/.

@@ -223,10 +223,17 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await page.fill('#f-kb_iud', '7');
 		await page.fill('#f-kb_pil', '-3');
 		ok(/negatif/.test(await page.textContent('#p-kb_pil')), 'a hint mirrors the rule while typing (no negative counts)');
+		const jawaban = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/kkbpk\//.test(r.url()));
 		await page.click('#form-kkbpk-simpan');
+		const r = await jawaban;
+		const body = await r.json();
+		is(`${r.status()} ${body.code} ${body.kolom}`, '422 KKB-KKBPK-KB-PIL-NEGATIF kb_pil',
+			'the API answers 422 with the specific code KKB-KKBPK-KB-PIL-NEGATIF and "kolom":"kb_pil"');
 		const g = await page.waitForSelector('.kolom[data-kolom="kb_pil"] .galat-kolom:not([hidden])');
 		const teks = await g.textContent();
-		ok(/kkbpk_kb_pil_check/.test(teks) && /23514/.test(teks), "the server's refusal is shown at the offending field (kb_pil)", teks);
+		ok(teks.startsWith('jumlah peserta KB pil (kb_pil) tidak boleh negatif') && /KKB-KKBPK-KB-PIL-NEGATIF/.test(teks)
+			&& !/check constraint|violates|23514/.test(teks),
+			"the server's refusal is shown at the offending field (kb_pil), in Indonesian, with its code", teks);
 		is(await page.locator('.galat-kolom:not([hidden])').count(), 1, 'and at no other field');
 		is(sql(`SELECT coalesce(kb_pil::text, 'null') FROM kkb.kkbpk WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`), sebelum,
 			'the database kept the month as it was');
@@ -247,8 +254,8 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		ok(/Tanpa Pokja/.test(await page.textContent('#p-pokja')), 'the profile form hints at the Pokja rule while typing');
 		await page.click('#form-profil-simpan');
 		const gp = await page.waitForSelector('.kolom[data-kolom="pokja_anggota"] .galat-kolom:not([hidden])');
-		ok(/profil_check/.test(await gp.textContent()), "the profile: the server's refusal is shown at the Pokja members field",
-			await gp.textContent());
+		ok(/tanpa pokja|pokja belum ada/i.test(await gp.textContent()) && /KKB-PROFIL-POKJA/.test(await gp.textContent()),
+			"the profile: the server's refusal is shown at the Pokja members field, in Indonesian", await gp.textContent());
 		await page.check('#f-pokja_ada');
 		for (const el of await page.locator('#form-profil input[name="sumber_dana"]').all()) await el.uncheck();
 		await page.check('#form-profil input[name="sumber_dana"][value="dana_desa"]');
