@@ -17,9 +17,11 @@
 --     updated (at most 100 versions of one key per batch);
 --   * opsi: {"dry_run": true} runs everything and keeps nothing; {"atomik":
 --     true} keeps nothing when any row is rejected; {"format": "csv",
---     "kolom": [header]} for rows read from CSV (a header column the table
---     does not have refuses the whole batch: 42703; a record whose field
---     count does not fit the header arrives as a JSON string, its reason).
+--     "kolom": [header], "tolak": {"<row number>": {"kode", "pesan",
+--     "kolom"}}} for rows read from CSV: a header column the table does not
+--     have refuses the whole batch (42703); a record the reader could not
+--     make a row of (its field count, a NUL byte) is null in the rows and
+--     rejected with the reader's reason from "tolak".
 --
 -- Cost: the rows are checked for shape in one set-based pass (no exception
 -- handling, no table access); then the whole batch is written by one
@@ -502,10 +504,11 @@ BEGIN
 	                         FROM pg_catalog.jsonb_each(CASE WHEN pg_catalog.jsonb_typeof(e.j) = 'object' THEN e.j ELSE '{}' END) w(k, v)) w
 	               ) b
 	         CROSS JOIN LATERAL (
-	               SELECT CASE WHEN NOT b.objek THEN
-	                           ARRAY['KKB-422', NULL,
-	                                 CASE WHEN v_csv AND pg_catalog.jsonb_typeof(e.j) = 'string' THEN e.j #>> '{}'
-	                                      ELSE 'a row must be a JSON object' END]
+	               SELECT CASE WHEN v_csv AND opsi -> 'tolak' ? e.n::text THEN
+	                           ARRAY[opsi -> 'tolak' -> e.n::text ->> 'kode', opsi -> 'tolak' -> e.n::text ->> 'kolom',
+	                                 opsi -> 'tolak' -> e.n::text ->> 'pesan']
+	                      WHEN NOT b.objek THEN
+	                           ARRAY['KKB-422', NULL, 'a row must be a JSON object']
 	                      WHEN b.asing IS NOT NULL THEN
 	                           ARRAY['KKB-422', b.asing, pg_catalog.format('unknown column "%s"', pg_catalog.left(b.asing, 64))]
 	                      WHEN b.majemuk IS NOT NULL THEN
