@@ -109,6 +109,8 @@ DECLARE
 	set_r text[] := '{}';			-- an update's new value of each of ubah, from r (only when named)
 	set_j text[] := '{}';			-- the same in ON CONFLICT for one row (v_j names it)
 	cek_fk text := '';
+	cek_set text[] := '{}';		-- set-based checks of the effective rows z: NOT NULL, CHECK, foreign keys
+	kolom_z text;				-- the select list of z: every column, defaults applied
 	unik text[] := '{}';
 	kc text;
 	bawaan text;
@@ -134,6 +136,9 @@ BEGIN
 	IF kunci IS NULL OR kunci[1] <> 'kode_desa' THEN
 		RAISE EXCEPTION 'table kkb.% has no key of writable columns starting with kode_desa', tabel
 			USING ERRCODE = 'invalid_table_definition';
+	END IF;
+	IF pg_catalog.cardinality(kunci) > 4 THEN
+		RAISE EXCEPTION 'the key of table kkb.% has more than three columns besides kode_desa', tabel USING ERRCODE = 'feature_not_supported';
 	END IF;
 	SELECT pg_catalog.array_agg(k ORDER BY o) INTO ubah FROM pg_catalog.unnest(kol) WITH ORDINALITY u(k, o) WHERE k <> ALL (kunci);
 
@@ -192,6 +197,47 @@ BEGIN
 			                  (SELECT pg_catalog.string_agg('%s', ', ') FROM pg_catalog.unnest(r.dari)), r.ziel),
 			(SELECT pg_catalog.string_agg(CASE WHEN d = 'kode_desa' THEN 'desa' ELSE pg_catalog.format('x.%I', d) END, ', ')
 			   FROM pg_catalog.unnest(r.dari) d));
+		cek_set := cek_set || pg_catalog.format(
+			'SELECT z.kkb_n, 3 AS urut, ''23503''::text AS st, %L::text AS kendala, %L::text AS kolom, %L::text AS pesan,'
+			' pg_catalog.format(%L, %s) AS rincian FROM z WHERE %s AND NOT EXISTS (SELECT FROM kkb.%I f WHERE %s)',
+			r.conname, CASE WHEN pg_catalog.cardinality(r.dari) = 2 THEN r.dari[2] END,
+			pg_catalog.format('insert or update on table "%s" violates foreign key constraint "%s"', tabel, r.conname),
+			pg_catalog.format('Key (%s)=(%s) is not present in table "%s".', pg_catalog.array_to_string(r.dari, ', '),
+			                  (SELECT pg_catalog.string_agg('%s', ', ') FROM pg_catalog.unnest(r.dari)), r.ziel),
+			(SELECT pg_catalog.string_agg(CASE WHEN d = 'kode_desa' THEN 'desa' ELSE pg_catalog.format('z.%I', d) END, ', ')
+			   FROM pg_catalog.unnest(r.dari) d),
+			(SELECT pg_catalog.string_agg(pg_catalog.format('z.%I IS NOT NULL', d), ' AND ') FROM pg_catalog.unnest(r.dari) d WHERE d <> 'kode_desa'),
+			r.ziel,
+			(SELECT pg_catalog.string_agg(CASE WHEN d = 'kode_desa' THEN pg_catalog.format('f.%I = desa', zk)
+			                                   ELSE pg_catalog.format('f.%I = z.%I', zk, d) END, ' AND ')
+			   FROM ROWS FROM (pg_catalog.unnest(r.dari), pg_catalog.unnest(r.ke)) u(d, zk)));
+	END LOOP;
+
+	-- NOT NULL columns without a default, and CHECK constraints, on the row as it would be stored
+	SELECT pg_catalog.string_agg(
+	           CASE WHEN d.adbin IS NOT NULL AND a.attnotnull
+	                THEN pg_catalog.format('coalesce(y.%I, %s) AS %I', a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attname)
+	                ELSE pg_catalog.format('y.%I', a.attname) END, ', ' ORDER BY a.attnum) INTO kolom_z
+	  FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+	 WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped;
+	FOR r IN
+		SELECT a.attname::text AS nama FROM pg_catalog.pg_attribute a
+		 WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull AND a.attname::text = ANY (kol)
+		   AND a.attname <> 'kode_desa' AND NOT a.atthasdef
+		 ORDER BY a.attnum
+	LOOP
+		cek_set := cek_set || pg_catalog.format(
+			'SELECT z.kkb_n, 1, ''23502'', NULL, %L, %L, NULL FROM z WHERE z.%I IS NULL', r.nama,
+			pg_catalog.format('null value in column "%s" of relation "%s" violates not-null constraint', r.nama, tabel), r.nama);
+	END LOOP;
+	FOR r IN
+		SELECT x.conname, pg_catalog.substr(pg_catalog.pg_get_constraintdef(x.oid), 7) AS ekspr
+		  FROM pg_catalog.pg_constraint x
+		 WHERE x.conrelid = rel AND x.contype = 'c' AND x.convalidated ORDER BY x.conname
+	LOOP
+		cek_set := cek_set || pg_catalog.format(
+			'SELECT z.kkb_n, 2, ''23514'', %L, NULL, %L, NULL FROM z WHERE NOT %s', r.conname,
+			pg_catalog.format('new row for relation "%s" violates check constraint "%s"', tabel, r.conname), r.ekspr);
 	END LOOP;
 
 	-- unique indexes other than the key, on plain writable columns: the later of two rows of a batch breaking one
@@ -297,6 +343,20 @@ BEGIN
 	END LOOP;
 END $b$;
 
+CREATE OR REPLACE FUNCTION kkb._sinkron_cek_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[])
+	RETURNS TABLE (kkb_n integer, kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
+BEGIN
+	RETURN QUERY
+	WITH z AS MATERIALIZED (
+		SELECT nomor[e.i]::integer AS kkb_n, @KOLOM_Z@
+		  FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, i)
+		  LEFT JOIN kkb.@T@ s ON s.kode_desa = desa AND @SAMA_SE@
+		 CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(s, e.j) y)
+	SELECT DISTINCT ON (q.kkb_n) q.kkb_n, q.st, q.kendala, q.kolom, q.pesan, q.rincian
+	  FROM (@CEK_SET@) q(kkb_n, urut, st, kendala, kolom, pesan, rincian) ORDER BY q.kkb_n, q.urut;
+END $b$;
+
 CREATE OR REPLACE FUNCTION kkb._sinkron_unik_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[])
 	RETURNS TABLE (kkb_n integer, kkb_kendala text)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
@@ -337,6 +397,10 @@ $t$;
 	teks := pg_catalog.replace(teks, '@J_KUNCI@', 'pg_catalog.jsonb_build_object(' ||
 		(SELECT pg_catalog.string_agg(pg_catalog.format('%L, v_j -> %L', c, c), ', ') FROM pg_catalog.unnest(kunci[2:]) c) || ')');
 	teks := pg_catalog.replace(teks, '@CEK_FK@', cek_fk);
+	teks := pg_catalog.replace(teks, '@KOLOM_Z@', kolom_z);
+	teks := pg_catalog.replace(teks, '@CEK_SET@', CASE WHEN pg_catalog.cardinality(cek_set) = 0
+		THEN 'SELECT NULL::integer AS kkb_n, 0 AS urut, NULL::text AS st, NULL::text AS kendala, NULL::text AS kolom, NULL::text AS pesan, NULL::text AS rincian WHERE false'
+		ELSE pg_catalog.array_to_string(cek_set, ' UNION ALL ') END);
 	teks := pg_catalog.replace(teks, '@UNIK@', CASE WHEN pg_catalog.cardinality(unik) = 0
 		THEN 'SELECT NULL::integer AS kkb_n, NULL::text AS kendala, 0::bigint AS ke WHERE false'
 		ELSE pg_catalog.array_to_string(unik, ' UNION ALL ') END);
@@ -361,12 +425,12 @@ SELECT kkb._sinkron_buat('peristiwa');
 REVOKE EXECUTE ON FUNCTION kkb._sinkron_buat(text, text[], text[]) FROM PUBLIC;
 
 -- ---------------------------------------------------------------- dispatch
--- One try of the set-based upsert, in its own subtransaction: {"ok", "diimpor", "diperbarui", "hasil"}
--- or {"ok": false, the error's fields}.  Failures that are not the rows' fault are raised.
-CREATE FUNCTION kkb._sinkron_coba(tabel text, desa kkb.kode_wilayah, baris jsonb, nomor integer[]) RETURNS jsonb
+-- One try of the set-based upsert, in its own subtransaction: ok and the counts and derived values, or
+-- not ok and the error's fields.  Failures that are not the rows' fault are raised.
+CREATE FUNCTION kkb._sinkron_coba(tabel text, desa kkb.kode_wilayah, baris jsonb, nomor integer[],
+                                  OUT ok boolean, OUT diimpor bigint, OUT diperbarui bigint, OUT hasil jsonb[], OUT galat jsonb)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
-	hasil jsonb;
 	st text;
 	kendala text;
 	kolom text;
@@ -375,24 +439,23 @@ DECLARE
 	saran text;
 BEGIN
 	EXECUTE pg_catalog.format(
-		'SELECT pg_catalog.jsonb_build_object(''ok'', true,'
-		' ''diimpor'', pg_catalog.count(*) FILTER (WHERE w.kkb_baru), ''diperbarui'', pg_catalog.count(*) FILTER (WHERE NOT w.kkb_baru),'
-		' ''hasil'', coalesce(pg_catalog.jsonb_agg(w.kkb_hasil || pg_catalog.jsonb_build_object(''baris'', w.kkb_n) ORDER BY w.kkb_n)'
-		'            FILTER (WHERE w.kkb_hasil IS NOT NULL), ''[]''))'
+		'SELECT pg_catalog.count(*) FILTER (WHERE w.kkb_baru), pg_catalog.count(*) FILTER (WHERE NOT w.kkb_baru),'
+		' coalesce(pg_catalog.array_agg(w.kkb_hasil || pg_catalog.jsonb_build_object(''baris'', w.kkb_n)) FILTER (WHERE w.kkb_hasil IS NOT NULL), ''{}'')'
 		' FROM kkb.%I($1, $2, $3) w', '_sinkron_tulis_' || tabel)
-		INTO hasil USING desa, baris, nomor;
-	RETURN hasil;
+		INTO diimpor, diperbarui, hasil USING desa, baris, nomor;
+	ok := true;
 EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, kendala = CONSTRAINT_NAME, kolom = COLUMN_NAME, pesan = MESSAGE_TEXT,
 		rincian = PG_EXCEPTION_DETAIL, saran = PG_EXCEPTION_HINT;
 	IF kkb._sinkron_bukan_data(st) THEN
 		RAISE;
 	END IF;
-	RETURN pg_catalog.jsonb_build_object('ok', false, 'sqlstate', st, 'kendala', NULLIF(kendala, ''), 'kolom', NULLIF(kolom, ''),
-	                                     'pesan', pesan, 'rincian', NULLIF(rincian, ''), 'saran', NULLIF(saran, ''));
+	ok := false;
+	galat := pg_catalog.jsonb_build_object('sqlstate', st, 'kendala', NULLIF(kendala, ''), 'kolom', NULLIF(kolom, ''),
+	                                       'pesan', pesan, 'rincian', NULLIF(rincian, ''), 'saran', NULLIF(saran, ''));
 END $f$;
 COMMENT ON FUNCTION kkb._sinkron_coba(text, kkb.kode_wilayah, jsonb, integer[]) IS
-	'Internal: one try of the set-based bulk-sync upsert of rows (numbers nomor) in a subtransaction: counts and derived values, or the error';
+	'Internal: one try of the set-based bulk-sync upsert of rows (numbers nomor) in a subtransaction: ok with the counts and derived values, or not ok with the error (galat)';
 
 -- the generated statements of a table, by its name
 CREATE FUNCTION kkb._sinkron_periksa(tabel text, desa kkb.kode_wilayah, baris jsonb, nomor integer[], tahap integer)
@@ -406,6 +469,15 @@ END $f$;
 COMMENT ON FUNCTION kkb._sinkron_periksa(text, kkb.kode_wilayah, jsonb, integer[], integer) IS
 	'Internal: checks bulk-sync rows one at a time (kkb._sinkron_periksa_<tabel>): tahap 1 their values, tahap 2 foreign keys and the row written and undone';
 
+CREATE FUNCTION kkb._sinkron_cek(tabel text, desa kkb.kode_wilayah, baris jsonb, nomor integer[])
+	RETURNS TABLE (kkb_n integer, kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	RETURN QUERY EXECUTE pg_catalog.format('SELECT * FROM kkb.%I($1, $2, $3)', '_sinkron_cek_' || tabel) USING desa, baris, nomor;
+END $f$;
+COMMENT ON FUNCTION kkb._sinkron_cek(text, kkb.kode_wilayah, jsonb, integer[]) IS
+	'Internal: bulk-sync rows (whose values are valid) that break a NOT NULL, CHECK or foreign key constraint as they would be stored, found set-based (kkb._sinkron_cek_<tabel>)';
+
 CREATE FUNCTION kkb._sinkron_unik(tabel text, desa kkb.kode_wilayah, baris jsonb, nomor integer[])
 	RETURNS TABLE (kkb_n integer, kkb_kendala text)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
@@ -414,6 +486,14 @@ BEGIN
 END $f$;
 COMMENT ON FUNCTION kkb._sinkron_unik(text, kkb.kode_wilayah, jsonb, integer[]) IS
 	'Internal: bulk-sync rows that would break a unique index (other than the key) together with an earlier row of the batch (kkb._sinkron_unik_<tabel>)';
+
+-- the numbers of a that are not in b, in order
+CREATE FUNCTION kkb._sinkron_kurang(a integer[], b integer[]) RETURNS integer[]
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+	SELECT coalesce(pg_catalog.array_agg(u.n ORDER BY u.n), '{}')
+	  FROM pg_catalog.unnest(a) u(n) WHERE NOT EXISTS (SELECT FROM pg_catalog.unnest(b) d(n) WHERE d.n = u.n)
+$f$;
+COMMENT ON FUNCTION kkb._sinkron_kurang(integer[], integer[]) IS 'Internal: the row numbers of a that are not in b, in order';
 
 -- the key of a sent row, as sent: {column: value or null}; {} for a row that is no object
 CREATE FUNCTION kkb._sinkron_kunci(baris jsonb, kunci text[]) RETURNS jsonb
@@ -435,12 +515,13 @@ DECLARE
 	v_kolom text;
 	v_total integer;
 	galat jsonb[];				-- conflict entries
-	hasil jsonb := '[]';		-- derived values of the written rows
+	hasil jsonb[] := '{}';		-- derived values of the written rows
 	diimpor bigint := 0;
 	diperbarui bigint := 0;
 	sisa_j jsonb;				-- rows still to write, and their numbers
 	sisa_n integer[];
-	hasil_coba jsonb;
+	sisa_a jsonb[];
+	v_coba record;			-- a try of the set-based upsert (kkb._sinkron_coba)
 	gagal_awal text;			-- the SQLSTATE of the failed set-based try of the whole batch
 	galat_p1 jsonb[];
 	ok_n integer[];
@@ -450,6 +531,9 @@ DECLARE
 	r_j jsonb;
 	r_n integer[];
 	r_semua integer[];
+	v_lain boolean;
+	galat_s jsonb[];
+	tolak integer[];
 	v_r integer;
 	v_i integer;
 	g record;
@@ -484,24 +568,21 @@ BEGIN
 
 	-- one pass over the rows, no table touched: shape, columns, JSON types, key present, village
 	SELECT pg_catalog.count(*)::integer,
-	       coalesce(pg_catalog.jsonb_agg(a.j ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '[]'),
+	       coalesce(pg_catalog.array_agg(a.j ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
 	       coalesce(pg_catalog.array_agg(a.n ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
 	       coalesce(pg_catalog.array_agg(kkb._galat_baris(a.n, a.kunci, a.kode, NULL, a.kolom, a.pesan, NULL, NULL) ORDER BY a.n)
 	                FILTER (WHERE a.kode IS NOT NULL), '{}')
-	  INTO v_total, sisa_j, sisa_n, galat
+	  INTO v_total, sisa_a, sisa_n, galat
 	  FROM (SELECT e.n::integer AS n, e.j, b.kunci, c.kode, c.kolom, c.pesan
 	          FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, n)
 	         CROSS JOIN LATERAL (
 	               SELECT pg_catalog.jsonb_typeof(e.j) = 'object' AS objek,
-	                      CASE WHEN pg_catalog.jsonb_typeof(e.j) = 'object'
-	                           THEN (SELECT pg_catalog.jsonb_object_agg(k, coalesce(e.j -> k, 'null'::jsonb)) FROM pg_catalog.unnest(def.kunci) k)
-	                           ELSE '{}'::jsonb END AS kunci,
-	                      w.asing, w.majemuk,
-	                      (SELECT k FROM pg_catalog.unnest(def.kunci) k WHERE coalesce(pg_catalog.jsonb_typeof(e.j -> k), 'null') = 'null' LIMIT 1) AS kosong,
+	                      CASE WHEN pg_catalog.jsonb_typeof(e.j) = 'object' THEN
+	                           pg_catalog.jsonb_build_object(def.kunci[1], e.j -> def.kunci[1])
+	                           || CASE WHEN def.kunci[2] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[2], e.j -> def.kunci[2]) END
+	                           || CASE WHEN def.kunci[3] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[3], e.j -> def.kunci[3]) END
+	                      ELSE '{}'::jsonb END AS kunci,
 	                      CASE WHEN pg_catalog.jsonb_typeof(e.j -> 'kode_desa') NOT IN ('null', 'object', 'array') THEN e.j ->> 'kode_desa' END AS kd
-	                 FROM (SELECT pg_catalog.min(w.k) FILTER (WHERE w.k <> ALL (def.kolom)) AS asing,
-	                              pg_catalog.min(w.k) FILTER (WHERE pg_catalog.jsonb_typeof(w.v) IN ('object', 'array')) AS majemuk
-	                         FROM pg_catalog.jsonb_each(CASE WHEN pg_catalog.jsonb_typeof(e.j) = 'object' THEN e.j ELSE '{}' END) w(k, v)) w
 	               ) b
 	         CROSS JOIN LATERAL (
 	               SELECT CASE WHEN v_csv AND opsi -> 'tolak' ? e.n::text THEN
@@ -509,12 +590,18 @@ BEGIN
 	                                 opsi -> 'tolak' -> e.n::text ->> 'pesan']
 	                      WHEN NOT b.objek THEN
 	                           ARRAY['KKB-422', NULL, 'a row must be a JSON object']
-	                      WHEN b.asing IS NOT NULL THEN
-	                           ARRAY['KKB-422', b.asing, pg_catalog.format('unknown column "%s"', pg_catalog.left(b.asing, 64))]
-	                      WHEN b.majemuk IS NOT NULL THEN
-	                           ARRAY['KKB-422', b.majemuk, pg_catalog.format('the value of column "%s" must be a string, number, boolean or null', b.majemuk)]
-	                      WHEN b.kosong IS NOT NULL THEN
-	                           ARRAY['23502', b.kosong, pg_catalog.format('null value in column "%s" of relation "%s" violates not-null constraint', b.kosong, tabel)]
+	                      WHEN (e.j - def.kolom) <> '{}'::jsonb THEN
+	                           (SELECT ARRAY['KKB-422', k, pg_catalog.format('unknown column "%s"', pg_catalog.left(k, 64))]
+	                              FROM pg_catalog.jsonb_object_keys(e.j - def.kolom) k ORDER BY k LIMIT 1)
+	                      WHEN pg_catalog.jsonb_path_exists(e.j, '$.* ? (@.type() == "object" || @.type() == "array")') THEN
+	                           (SELECT ARRAY['KKB-422', w.k, pg_catalog.format('the value of column "%s" must be a string, number, boolean or null', w.k)]
+	                              FROM pg_catalog.jsonb_each(e.j) w(k, v) WHERE pg_catalog.jsonb_typeof(w.v) IN ('object', 'array') ORDER BY w.k LIMIT 1)
+	                      WHEN coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[1]), 'null') = 'null'
+	                           OR (def.kunci[2] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[2]), 'null') = 'null')
+	                           OR (def.kunci[3] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[3]), 'null') = 'null') THEN
+	                           (SELECT ARRAY['23502', k, pg_catalog.format('null value in column "%s" of relation "%s" violates not-null constraint', k, tabel)]
+	                              FROM pg_catalog.unnest(def.kunci) WITH ORDINALITY u(k, o)
+	                             WHERE coalesce(pg_catalog.jsonb_typeof(e.j -> u.k), 'null') = 'null' ORDER BY u.o LIMIT 1)
 	                      WHEN b.kd IS NOT NULL AND b.kd <> desa::text
 	                           AND (kkb.kode_wilayah_periksa(b.kd) IS NOT NULL OR b.kd::kkb.kode_wilayah <> desa) THEN
 	                           ARRAY['KKB-422', 'kode_desa', pg_catalog.format('the row''s kode_desa is not the village of the path (%s)', desa)]
@@ -522,16 +609,19 @@ BEGIN
 	               ) v0
 	         CROSS JOIN LATERAL (SELECT v0.v[1] AS kode, v0.v[2] AS kolom, v0.v[3] AS pesan) c) a;
 
-	IF pg_catalog.jsonb_array_length(sisa_j) > 0 THEN
+	-- the rows to write: all of them (the usual case), or those not refused above
+	sisa_j := CASE WHEN pg_catalog.cardinality(galat) = 0 THEN baris ELSE coalesce(pg_catalog.to_jsonb(sisa_a), '[]') END;
+	sisa_a := NULL;
+	IF pg_catalog.cardinality(sisa_n) > 0 THEN
 		BEGIN
 			-- the fast path: the whole batch in one statement
-			hasil_coba := kkb._sinkron_coba(tabel, desa, sisa_j, sisa_n);
-			IF (hasil_coba ->> 'ok')::boolean THEN
-				diimpor := diimpor + (hasil_coba ->> 'diimpor')::bigint;
-				diperbarui := diperbarui + (hasil_coba ->> 'diperbarui')::bigint;
-				hasil := hasil || (hasil_coba -> 'hasil');
+			SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, sisa_j, sisa_n);
+			IF v_coba.ok THEN
+				diimpor := diimpor + v_coba.diimpor;
+				diperbarui := diperbarui + v_coba.diperbarui;
+				hasil := hasil || v_coba.hasil;
 			ELSE
-				gagal_awal := hasil_coba ->> 'sqlstate';
+				gagal_awal := v_coba.galat ->> 'sqlstate';
 				-- each row's values on their own (a cast): bad values are rejected, the others get their typed key
 				SELECT coalesce(pg_catalog.array_agg(kkb._galat_baris(p.kkb_n, p.kkb_kunci_json, p.kkb_sqlstate, p.kkb_kendala, p.kkb_kolom,
 				                                                      p.kkb_pesan, p.kkb_rincian, p.kkb_saran) ORDER BY p.kkb_n)
@@ -553,15 +643,29 @@ BEGIN
 				END LOOP;
 				v_ronde := LEAST(coalesce((SELECT pg_catalog.max(k) FROM pg_catalog.unnest(ronde) k), 0), 100);
 				FOR v_r IN 1 .. v_ronde LOOP
-					SELECT coalesce(pg_catalog.jsonb_agg(baris -> (u.n - 1) ORDER BY u.n), '[]'), coalesce(pg_catalog.array_agg(u.n ORDER BY u.n), '{}')
-					  INTO r_j, r_n FROM ROWS FROM (pg_catalog.unnest(ok_n), pg_catalog.unnest(ronde)) u(n, k) WHERE u.k = v_r;
-					-- the round in one statement, unless that is known to fail (the first try failed for another reason)
-					IF v_ronde > 1 OR pg_catalog.cardinality(galat_p1) > 0 OR gagal_awal = '21000' THEN
-						hasil_coba := kkb._sinkron_coba(tabel, desa, r_j, r_n);
-						IF (hasil_coba ->> 'ok')::boolean THEN
-							diimpor := diimpor + (hasil_coba ->> 'diimpor')::bigint;
-							diperbarui := diperbarui + (hasil_coba ->> 'diperbarui')::bigint;
-							hasil := hasil || (hasil_coba -> 'hasil');
+					SELECT coalesce(pg_catalog.array_agg(u.n ORDER BY u.n), '{}') INTO r_n
+					  FROM ROWS FROM (pg_catalog.unnest(ok_n), pg_catalog.unnest(ronde)) u(n, k) WHERE u.k = v_r;
+					SELECT coalesce(pg_catalog.to_jsonb(pg_catalog.array_agg(baris -> (u.n - 1) ORDER BY u.n)), '[]') INTO r_j FROM pg_catalog.unnest(r_n) u(n);
+					-- NOT NULL, CHECK and foreign keys on the rows as they would be stored, set-based
+					SELECT coalesce(pg_catalog.array_agg(kkb._galat_baris(c.kkb_n, kkb._sinkron_kunci(baris -> (c.kkb_n - 1), def.kunci),
+					                    c.kkb_sqlstate, c.kkb_kendala, c.kkb_kolom, c.kkb_pesan, c.kkb_rincian, NULL) ORDER BY c.kkb_n), '{}'),
+					       coalesce(pg_catalog.array_agg(c.kkb_n), '{}')
+					  INTO galat_s, tolak
+					  FROM kkb._sinkron_cek(tabel, desa, r_j, r_n) c;
+					v_lain := pg_catalog.cardinality(tolak) > 0;
+					IF v_lain THEN
+						galat := galat || galat_s;
+						r_n := kkb._sinkron_kurang(r_n, tolak);
+						CONTINUE WHEN pg_catalog.cardinality(r_n) = 0;
+						SELECT coalesce(pg_catalog.to_jsonb(pg_catalog.array_agg(baris -> (u.n - 1) ORDER BY u.n)), '[]') INTO r_j FROM pg_catalog.unnest(r_n) u(n);
+					END IF;
+					-- the round in one statement, unless that is known to fail (nothing changed since the first try failed)
+					IF v_lain OR v_ronde > 1 OR pg_catalog.cardinality(galat_p1) > 0 OR gagal_awal = '21000' THEN
+						SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, r_j, r_n);
+						IF v_coba.ok THEN
+							diimpor := diimpor + v_coba.diimpor;
+							diperbarui := diperbarui + v_coba.diperbarui;
+							hasil := hasil || v_coba.hasil;
 							CONTINUE;
 						END IF;
 					END IF;
@@ -577,33 +681,35 @@ BEGIN
 						END IF;
 					END LOOP;
 					-- two rows of the round that would break a unique index together: the later one is rejected
-					SELECT coalesce(pg_catalog.jsonb_agg(baris -> (u.n - 1) ORDER BY u.n), '[]') INTO r_j FROM pg_catalog.unnest(r_n) u(n);
+					SELECT coalesce(pg_catalog.to_jsonb(pg_catalog.array_agg(baris -> (u.n - 1) ORDER BY u.n)), '[]') INTO r_j FROM pg_catalog.unnest(r_n) u(n);
+					tolak := '{}';
 					FOR g IN SELECT * FROM kkb._sinkron_unik(tabel, desa, r_j, r_n) LOOP
 						galat := galat || kkb._galat_baris(g.kkb_n, kkb._sinkron_kunci(baris -> (g.kkb_n - 1), def.kunci), '23505', g.kkb_kendala, NULL,
 						                                   pg_catalog.format('duplicate key value violates unique constraint "%s"', g.kkb_kendala),
 						                                   'An earlier row of the batch has the same values.', NULL);
-						r_n := pg_catalog.array_remove(r_n, g.kkb_n);
+						tolak := tolak || g.kkb_n;
 					END LOOP;
+					r_n := kkb._sinkron_kurang(r_n, tolak);
 					CONTINUE WHEN pg_catalog.cardinality(r_n) = 0;
-					SELECT coalesce(pg_catalog.jsonb_agg(baris -> (u.n - 1) ORDER BY u.n), '[]') INTO r_j FROM pg_catalog.unnest(r_n) u(n);
-					hasil_coba := kkb._sinkron_coba(tabel, desa, r_j, r_n);
-					IF (hasil_coba ->> 'ok')::boolean THEN
-						diimpor := diimpor + (hasil_coba ->> 'diimpor')::bigint;
-						diperbarui := diperbarui + (hasil_coba ->> 'diperbarui')::bigint;
-						hasil := hasil || (hasil_coba -> 'hasil');
+					SELECT coalesce(pg_catalog.to_jsonb(pg_catalog.array_agg(baris -> (u.n - 1) ORDER BY u.n)), '[]') INTO r_j FROM pg_catalog.unnest(r_n) u(n);
+					SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, r_j, r_n);
+					IF v_coba.ok THEN
+						diimpor := diimpor + v_coba.diimpor;
+						diperbarui := diperbarui + v_coba.diperbarui;
+						hasil := hasil || v_coba.hasil;
 						CONTINUE;
 					END IF;
 					-- still failing (rows that only fail together in a way not foreseen above): one statement per row
 					FOREACH v_i IN ARRAY r_n LOOP
-						hasil_coba := kkb._sinkron_coba(tabel, desa, pg_catalog.jsonb_build_array(baris -> (v_i - 1)), ARRAY[v_i]);
-						IF (hasil_coba ->> 'ok')::boolean THEN
-							diimpor := diimpor + (hasil_coba ->> 'diimpor')::bigint;
-							diperbarui := diperbarui + (hasil_coba ->> 'diperbarui')::bigint;
-							hasil := hasil || (hasil_coba -> 'hasil');
+						SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, pg_catalog.jsonb_build_array(baris -> (v_i - 1)), ARRAY[v_i]);
+						IF v_coba.ok THEN
+							diimpor := diimpor + v_coba.diimpor;
+							diperbarui := diperbarui + v_coba.diperbarui;
+							hasil := hasil || v_coba.hasil;
 						ELSE
-							galat := galat || kkb._galat_baris(v_i, kkb._sinkron_kunci(baris -> (v_i - 1), def.kunci), hasil_coba ->> 'sqlstate',
-							                                   hasil_coba ->> 'kendala', hasil_coba ->> 'kolom', hasil_coba ->> 'pesan',
-							                                   hasil_coba ->> 'rincian', hasil_coba ->> 'saran');
+							galat := galat || kkb._galat_baris(v_i, kkb._sinkron_kunci(baris -> (v_i - 1), def.kunci), v_coba.galat ->> 'sqlstate',
+							                                   v_coba.galat ->> 'kendala', v_coba.galat ->> 'kolom', v_coba.galat ->> 'pesan',
+							                                   v_coba.galat ->> 'rincian', v_coba.galat ->> 'saran');
 						END IF;
 					END LOOP;
 				END LOOP;
@@ -625,11 +731,11 @@ BEGIN
 		'diimpor', diimpor, 'diperbarui', diperbarui,
 		'diabaikan', v_total - pg_catalog.cardinality(galat) - diimpor - diperbarui,
 		'ditolak', pg_catalog.cardinality(galat),
-		'konflik', (SELECT coalesce(pg_catalog.jsonb_agg(x ORDER BY (x ->> 'baris')::bigint), '[]') FROM pg_catalog.unnest(galat) x),
+		'konflik', coalesce(pg_catalog.to_jsonb((SELECT pg_catalog.array_agg(x ORDER BY (x ->> 'baris')::bigint) FROM pg_catalog.unnest(galat) x)), '[]'),
 		'dry_run', v_dry, 'atomik', v_atomik, 'disimpan', disimpan)
 		|| CASE WHEN def.hasil
-		        THEN pg_catalog.jsonb_build_object('hasil', (SELECT coalesce(pg_catalog.jsonb_agg(x ORDER BY (x ->> 'baris')::bigint), '[]')
-		                                                     FROM pg_catalog.jsonb_array_elements(hasil) x))
+		        THEN pg_catalog.jsonb_build_object('hasil', coalesce(pg_catalog.to_jsonb(
+		                 (SELECT pg_catalog.array_agg(x ORDER BY (x ->> 'baris')::bigint) FROM pg_catalog.unnest(hasil) x)), '[]'))
 		        ELSE '{}'::jsonb END;
 END $f$;
 COMMENT ON FUNCTION kkb.api_sinkron(text, kkb.kode_wilayah, jsonb, jsonb) IS
