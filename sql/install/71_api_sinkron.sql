@@ -85,11 +85,13 @@ COMMENT ON FUNCTION kkb._sinkron_henti() IS
 
 -- ---------------------------------------------------------------- the generator
 -- kkb._sinkron_buat(tabel, hasil, tanpa) reads the table from the catalogue and
--- creates its three statements:
+-- creates its statements:
 --   kkb._sinkron_tulis_<tabel>(desa, baris, nomor)    the set-based upsert of the rows (distinct keys),
 --                                                     answering (n, baru, hasil) per written row;
---   kkb._sinkron_periksa_<tabel>(desa, baris, nomor, tahap)  each row on its own: tahap 1 its values,
---                                                     tahap 2 its foreign keys and the row written and undone;
+--   kkb._sinkron_cek_<tabel>(desa, baris, nomor)      rows breaking NOT NULL, CHECK or a foreign key as they
+--                                                     would be stored (set-based; their values must be valid);
+--   kkb._sinkron_periksa_<tabel>(desa, baris, nomor, tahap)  each row on its own: tahap 1 its values (a cast),
+--                                                     tahap 2 the row written and undone (triggers, unique indexes);
 --   kkb._sinkron_unik_<tabel>(desa, baris, nomor)     rows that would break a unique index (other than
 --                                                     the key) because of an earlier row of the same batch.
 -- Columns a client writes: every column but identity or generated ones,
@@ -108,7 +110,6 @@ DECLARE
 	nilai_r text[] := '{}';			-- the same from the CTE r
 	set_r text[] := '{}';			-- an update's new value of each of ubah, from r (only when named)
 	set_j text[] := '{}';			-- the same in ON CONFLICT for one row (v_j names it)
-	cek_fk text := '';
 	cek_set text[] := '{}';		-- set-based checks of the effective rows z: NOT NULL, CHECK, foreign keys
 	kolom_z text;				-- the select list of z: every column, defaults applied
 	unik text[] := '{}';
@@ -179,24 +180,6 @@ BEGIN
 		 GROUP BY x.conname, f.relname ORDER BY x.conname
 	LOOP
 		CONTINUE WHEN r.dari = ARRAY['kode_desa'];
-		cek_fk := cek_fk || pg_catalog.format(
-			E'\t\t\t\tIF %s AND NOT EXISTS (SELECT FROM kkb.%I f WHERE %s) THEN\n' ||
-			E'\t\t\t\t\tRAISE EXCEPTION %L USING ERRCODE = ''foreign_key_violation'', CONSTRAINT = %L, TABLE = %L, SCHEMA = ''kkb''%s,\n' ||
-			E'\t\t\t\t\t\tDETAIL = pg_catalog.format(%L, %s);\n' ||
-			E'\t\t\t\tEND IF;\n',
-			(SELECT pg_catalog.string_agg(pg_catalog.format('v_j ? %L AND x.%I IS NOT NULL', d, d), ' AND ')
-			   FROM pg_catalog.unnest(r.dari) d WHERE d <> 'kode_desa'),
-			r.ziel,
-			(SELECT pg_catalog.string_agg(CASE WHEN d = 'kode_desa' THEN pg_catalog.format('f.%I = desa', z)
-			                                   ELSE pg_catalog.format('f.%I = x.%I', z, d) END, ' AND ')
-			   FROM ROWS FROM (pg_catalog.unnest(r.dari), pg_catalog.unnest(r.ke)) u(d, z)),
-			pg_catalog.format('insert or update on table "%s" violates foreign key constraint "%s"', tabel, r.conname),
-			r.conname, tabel,
-			CASE WHEN pg_catalog.cardinality(r.dari) = 2 THEN pg_catalog.format(', COLUMN = %L', r.dari[2]) ELSE '' END,
-			pg_catalog.format('Key (%s)=(%s) is not present in table "%s".', pg_catalog.array_to_string(r.dari, ', '),
-			                  (SELECT pg_catalog.string_agg('%s', ', ') FROM pg_catalog.unnest(r.dari)), r.ziel),
-			(SELECT pg_catalog.string_agg(CASE WHEN d = 'kode_desa' THEN 'desa' ELSE pg_catalog.format('x.%I', d) END, ', ')
-			   FROM pg_catalog.unnest(r.dari) d));
 		cek_set := cek_set || pg_catalog.format(
 			'SELECT z.kkb_n, 3 AS urut, ''23503''::text AS st, %L::text AS kendala, %L::text AS kolom, %L::text AS pesan,'
 			' pg_catalog.format(%L, %s) AS rincian FROM z WHERE %s AND NOT EXISTS (SELECT FROM kkb.%I f WHERE %s)',
@@ -272,8 +255,14 @@ BEGIN
 CREATE OR REPLACE FUNCTION kkb._sinkron_tulis_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[])
 	RETURNS TABLE (kkb_n integer, kkb_baru boolean, kkb_hasil jsonb)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
+DECLARE
+	v_ganda bigint;
 BEGIN
-	IF EXISTS (SELECT FROM pg_catalog.jsonb_array_elements(baris) e(j) GROUP BY @KUNCI_E@ HAVING pg_catalog.count(*) > 1) THEN
+	-- every value of every row first (a bad value fails here, as a data exception, before anything is written),
+	-- then: no key twice
+	SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT ROW(@X_KUNCI@)) INTO v_ganda
+	  FROM pg_catalog.jsonb_array_elements(baris) e(j) CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(NULL::kkb.@T@, e.j) x;
+	IF v_ganda > 0 THEN
 		RAISE EXCEPTION 'a key appears more than once in the rows' USING ERRCODE = 'cardinality_violation';
 	END IF;
 	RETURN QUERY
@@ -318,7 +307,6 @@ BEGIN
 			x := pg_catalog.jsonb_populate_record(NULL::kkb.@T@, v_j);
 			kkb_kunci := ROW(@X_KUNCI@)::text;
 			IF tahap = 2 THEN
-@CEK_FK@
 				INSERT INTO kkb.@T@ AS t (@KOL@) VALUES (@NILAI_X@)
 				ON CONFLICT (@KUNCI@) DO UPDATE SET @SET_J@
 				RETURNING kkb._sinkron_henti() INTO v_henti;
@@ -396,7 +384,6 @@ $t$;
 	teks := pg_catalog.replace(teks, '@X_KUNCI@', (SELECT pg_catalog.string_agg(pg_catalog.format('x.%I', c), ', ') FROM pg_catalog.unnest(kunci[2:]) c));
 	teks := pg_catalog.replace(teks, '@J_KUNCI@', 'pg_catalog.jsonb_build_object(' ||
 		(SELECT pg_catalog.string_agg(pg_catalog.format('%L, v_j -> %L', c, c), ', ') FROM pg_catalog.unnest(kunci[2:]) c) || ')');
-	teks := pg_catalog.replace(teks, '@CEK_FK@', cek_fk);
 	teks := pg_catalog.replace(teks, '@KOLOM_Z@', kolom_z);
 	teks := pg_catalog.replace(teks, '@CEK_SET@', CASE WHEN pg_catalog.cardinality(cek_set) = 0
 		THEN 'SELECT NULL::integer AS kkb_n, 0 AS urut, NULL::text AS st, NULL::text AS kendala, NULL::text AS kolom, NULL::text AS pesan, NULL::text AS rincian WHERE false'
@@ -413,7 +400,7 @@ $t$;
 	ON CONFLICT ON CONSTRAINT _sinkron_tabel_pkey DO UPDATE SET kolom = EXCLUDED.kolom, kunci = EXCLUDED.kunci, hasil = EXCLUDED.hasil;
 END $f$;
 COMMENT ON FUNCTION kkb._sinkron_buat(text, text[], text[]) IS
-	'Internal: (re)creates the bulk-sync statements of a by-name table from the catalogue (kkb._sinkron_tulis_/_periksa_/_unik_<tabel>) and its row in kkb._sinkron_tabel; hasil: derived columns answered for written rows, tanpa: other columns clients do not write';
+	'Internal: (re)creates the bulk-sync statements of a by-name table from the catalogue (kkb._sinkron_tulis_/_cek_/_periksa_/_unik_<tabel>) and its row in kkb._sinkron_tabel; hasil: derived columns answered for written rows, tanpa: other columns clients do not write';
 
 SELECT kkb._sinkron_buat('keluarga');
 SELECT kkb._sinkron_buat('anggota');
@@ -467,7 +454,7 @@ BEGIN
 		USING desa, baris, nomor, tahap;
 END $f$;
 COMMENT ON FUNCTION kkb._sinkron_periksa(text, kkb.kode_wilayah, jsonb, integer[], integer) IS
-	'Internal: checks bulk-sync rows one at a time (kkb._sinkron_periksa_<tabel>): tahap 1 their values, tahap 2 foreign keys and the row written and undone';
+	'Internal: checks bulk-sync rows one at a time (kkb._sinkron_periksa_<tabel>): tahap 1 their values, tahap 2 the row written and undone';
 
 CREATE FUNCTION kkb._sinkron_cek(tabel text, desa kkb.kode_wilayah, baris jsonb, nomor integer[])
 	RETURNS TABLE (kkb_n integer, kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text)
@@ -622,15 +609,27 @@ BEGIN
 				hasil := hasil || v_coba.hasil;
 			ELSE
 				gagal_awal := v_coba.galat ->> 'sqlstate';
-				-- each row's values on their own (a cast): bad values are rejected, the others get their typed key
-				SELECT coalesce(pg_catalog.array_agg(kkb._galat_baris(p.kkb_n, p.kkb_kunci_json, p.kkb_sqlstate, p.kkb_kendala, p.kkb_kolom,
-				                                                      p.kkb_pesan, p.kkb_rincian, p.kkb_saran) ORDER BY p.kkb_n)
-				                FILTER (WHERE p.kkb_sqlstate IS NOT NULL), '{}'),
-				       coalesce(pg_catalog.array_agg(p.kkb_n ORDER BY p.kkb_n) FILTER (WHERE p.kkb_sqlstate IS NULL), '{}'),
-				       coalesce(pg_catalog.array_agg(p.kkb_kunci ORDER BY p.kkb_n) FILTER (WHERE p.kkb_sqlstate IS NULL), '{}')
-				  INTO galat_p1, ok_n, ok_kunci
-				  FROM kkb._sinkron_periksa(tabel, desa, sisa_j, sisa_n, 1) p;
-				galat := galat || galat_p1;
+				IF pg_catalog.left(gagal_awal, 2) = '22' THEN
+					-- a bad value (the upsert reads every value first): each row's values on their own (a cast);
+					-- bad values are rejected, the others get their typed key
+					SELECT coalesce(pg_catalog.array_agg(kkb._galat_baris(p.kkb_n, p.kkb_kunci_json, p.kkb_sqlstate, p.kkb_kendala, p.kkb_kolom,
+					                                                      p.kkb_pesan, p.kkb_rincian, p.kkb_saran) ORDER BY p.kkb_n)
+					                FILTER (WHERE p.kkb_sqlstate IS NOT NULL), '{}'),
+					       coalesce(pg_catalog.array_agg(p.kkb_n ORDER BY p.kkb_n) FILTER (WHERE p.kkb_sqlstate IS NULL), '{}'),
+					       coalesce(pg_catalog.array_agg(p.kkb_kunci ORDER BY p.kkb_n) FILTER (WHERE p.kkb_sqlstate IS NULL), '{}')
+					  INTO galat_p1, ok_n, ok_kunci
+					  FROM kkb._sinkron_periksa(tabel, desa, sisa_j, sisa_n, 1) p;
+					galat := galat || galat_p1;
+				ELSE
+					-- every value is valid: the typed keys, set-based
+					galat_p1 := '{}';
+					ok_n := sisa_n;
+					EXECUTE pg_catalog.format('SELECT pg_catalog.array_agg(ROW(%s)::text ORDER BY e.i)'
+					                          ' FROM pg_catalog.jsonb_array_elements($1) WITH ORDINALITY e(j, i)'
+					                          ' CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(NULL::kkb.%I, e.j) x',
+					                          (SELECT pg_catalog.string_agg(pg_catalog.format('x.%I', k), ', ') FROM pg_catalog.unnest(def.kunci) k), tabel)
+						INTO ok_kunci USING sisa_j;
+				END IF;
 				-- rounds of distinct keys: the k-th version of a key is written in round k (at most 100)
 				SELECT coalesce(pg_catalog.array_agg(q.ke ORDER BY q.n), '{}') INTO ronde
 				  FROM (SELECT u.n, pg_catalog.row_number() OVER (PARTITION BY u.k ORDER BY u.n)::integer AS ke
