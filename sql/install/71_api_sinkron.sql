@@ -110,6 +110,7 @@ DECLARE
 	nilai_r text[] := '{}';			-- the same from the CTE r
 	set_r text[] := '{}';			-- an update's new value of each of ubah, from r (only when named)
 	set_j text[] := '{}';			-- the same in ON CONFLICT for one row (v_j names it)
+	fk_x text[] := '{}';		-- a row's foreign key that refers to nothing, on the sent row x
 	cek_set text[] := '{}';		-- set-based checks of the effective rows z: NOT NULL, CHECK, foreign keys
 	kolom_z text;				-- the select list of z: every column, defaults applied
 	unik text[] := '{}';
@@ -180,6 +181,12 @@ BEGIN
 		 GROUP BY x.conname, f.relname ORDER BY x.conname
 	LOOP
 		CONTINUE WHEN r.dari = ARRAY['kode_desa'];
+		fk_x := fk_x || pg_catalog.format('(%s AND NOT EXISTS (SELECT FROM kkb.%I f WHERE %s))',
+			(SELECT pg_catalog.string_agg(pg_catalog.format('x.%I IS NOT NULL', d), ' AND ') FROM pg_catalog.unnest(r.dari) d WHERE d <> 'kode_desa'),
+			r.ziel,
+			(SELECT pg_catalog.string_agg(CASE WHEN d = 'kode_desa' THEN pg_catalog.format('f.%I = desa', zk)
+			                                   ELSE pg_catalog.format('f.%I = x.%I', zk, d) END, ' AND ')
+			   FROM ROWS FROM (pg_catalog.unnest(r.dari), pg_catalog.unnest(r.ke)) u(d, zk)));
 		cek_set := cek_set || pg_catalog.format(
 			'SELECT z.kkb_n, 3 AS urut, ''23503''::text AS st, %L::text AS kendala, %L::text AS kolom, %L::text AS pesan,'
 			' pg_catalog.format(%L, %s) AS rincian FROM z WHERE %s AND NOT EXISTS (SELECT FROM kkb.%I f WHERE %s)',
@@ -257,13 +264,18 @@ CREATE OR REPLACE FUNCTION kkb._sinkron_tulis_@T@(desa kkb.kode_wilayah, baris j
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
 DECLARE
 	v_ganda bigint;
+	v_fk bigint;
 BEGIN
 	-- every value of every row first (a bad value fails here, as a data exception, before anything is written),
-	-- then: no key twice
-	SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT ROW(@X_KUNCI@)) INTO v_ganda
+	-- then: no key twice, no foreign key to nothing (so that such a batch fails before it writes)
+	SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT ROW(@X_KUNCI@)), pg_catalog.count(*) FILTER (WHERE @FK_X@)
+	  INTO v_ganda, v_fk
 	  FROM pg_catalog.jsonb_array_elements(baris) e(j) CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(NULL::kkb.@T@, e.j) x;
 	IF v_ganda > 0 THEN
 		RAISE EXCEPTION 'a key appears more than once in the rows' USING ERRCODE = 'cardinality_violation';
+	END IF;
+	IF v_fk > 0 THEN
+		RAISE EXCEPTION '% rows refer to rows that do not exist', v_fk USING ERRCODE = 'foreign_key_violation';
 	END IF;
 	RETURN QUERY
 	WITH r AS MATERIALIZED (
@@ -332,17 +344,18 @@ BEGIN
 END $b$;
 
 CREATE OR REPLACE FUNCTION kkb._sinkron_cek_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[])
-	RETURNS TABLE (kkb_n integer, kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text)
+	RETURNS TABLE (kkb_n integer, kkb_kunci jsonb, kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
 BEGIN
 	RETURN QUERY
 	WITH z AS MATERIALIZED (
-		SELECT nomor[e.i]::integer AS kkb_n, @KOLOM_Z@
+		SELECT nomor[e.i]::integer AS kkb_n, e.j AS kkb_j, @KOLOM_Z@
 		  FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, i)
 		  LEFT JOIN kkb.@T@ s ON s.kode_desa = desa AND @SAMA_SE@
 		 CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(s, e.j) y)
-	SELECT DISTINCT ON (q.kkb_n) q.kkb_n, q.st, q.kendala, q.kolom, q.pesan, q.rincian
-	  FROM (@CEK_SET@) q(kkb_n, urut, st, kendala, kolom, pesan, rincian) ORDER BY q.kkb_n, q.urut;
+	SELECT DISTINCT ON (q.kkb_n) q.kkb_n, @J_KUNCI_Z@, q.st, q.kendala, q.kolom, q.pesan, q.rincian
+	  FROM (@CEK_SET@) q(kkb_n, urut, st, kendala, kolom, pesan, rincian) JOIN z ON z.kkb_n = q.kkb_n
+	 ORDER BY q.kkb_n, q.urut;
 END $b$;
 
 CREATE OR REPLACE FUNCTION kkb._sinkron_unik_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[])
@@ -385,6 +398,10 @@ $t$;
 	teks := pg_catalog.replace(teks, '@J_KUNCI@', 'pg_catalog.jsonb_build_object(' ||
 		(SELECT pg_catalog.string_agg(pg_catalog.format('%L, v_j -> %L', c, c), ', ') FROM pg_catalog.unnest(kunci[2:]) c) || ')');
 	teks := pg_catalog.replace(teks, '@KOLOM_Z@', kolom_z);
+	teks := pg_catalog.replace(teks, '@FK_X@', CASE WHEN pg_catalog.cardinality(fk_x) = 0 THEN 'false'
+		ELSE pg_catalog.array_to_string(fk_x, ' OR ') END);
+	teks := pg_catalog.replace(teks, '@J_KUNCI_Z@', 'pg_catalog.jsonb_build_object(' ||
+		(SELECT pg_catalog.string_agg(pg_catalog.format('%L, z.kkb_j -> %L', c, c), ', ') FROM pg_catalog.unnest(kunci[2:]) c) || ')');
 	teks := pg_catalog.replace(teks, '@CEK_SET@', CASE WHEN pg_catalog.cardinality(cek_set) = 0
 		THEN 'SELECT NULL::integer AS kkb_n, 0 AS urut, NULL::text AS st, NULL::text AS kendala, NULL::text AS kolom, NULL::text AS pesan, NULL::text AS rincian WHERE false'
 		ELSE pg_catalog.array_to_string(cek_set, ' UNION ALL ') END);
@@ -457,7 +474,7 @@ COMMENT ON FUNCTION kkb._sinkron_periksa(text, kkb.kode_wilayah, jsonb, integer[
 	'Internal: checks bulk-sync rows one at a time (kkb._sinkron_periksa_<tabel>): tahap 1 their values, tahap 2 the row written and undone';
 
 CREATE FUNCTION kkb._sinkron_cek(tabel text, desa kkb.kode_wilayah, baris jsonb, nomor integer[])
-	RETURNS TABLE (kkb_n integer, kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text)
+	RETURNS TABLE (kkb_n integer, kkb_kunci jsonb, kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
 BEGIN
 	RETURN QUERY EXECUTE pg_catalog.format('SELECT * FROM kkb.%I($1, $2, $3)', '_sinkron_cek_' || tabel) USING desa, baris, nomor;
@@ -557,18 +574,19 @@ BEGIN
 	SELECT pg_catalog.count(*)::integer,
 	       coalesce(pg_catalog.array_agg(a.j ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
 	       coalesce(pg_catalog.array_agg(a.n ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
-	       coalesce(pg_catalog.array_agg(kkb._galat_baris(a.n, a.kunci, a.kode, NULL, a.kolom, a.pesan, NULL, NULL) ORDER BY a.n)
+	       coalesce(pg_catalog.array_agg(kkb._galat_baris(a.n,
+	                    CASE WHEN pg_catalog.jsonb_typeof(a.j) = 'object' THEN
+	                         pg_catalog.jsonb_build_object(def.kunci[1], a.j -> def.kunci[1])
+	                         || CASE WHEN def.kunci[2] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[2], a.j -> def.kunci[2]) END
+	                         || CASE WHEN def.kunci[3] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[3], a.j -> def.kunci[3]) END
+	                    ELSE '{}'::jsonb END,
+	                    a.kode, NULL, a.kolom, a.pesan, NULL, NULL) ORDER BY a.n)
 	                FILTER (WHERE a.kode IS NOT NULL), '{}')
 	  INTO v_total, sisa_a, sisa_n, galat
-	  FROM (SELECT e.n::integer AS n, e.j, b.kunci, c.kode, c.kolom, c.pesan
+	  FROM (SELECT e.n::integer AS n, e.j, c.kode, c.kolom, c.pesan
 	          FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, n)
 	         CROSS JOIN LATERAL (
 	               SELECT pg_catalog.jsonb_typeof(e.j) = 'object' AS objek,
-	                      CASE WHEN pg_catalog.jsonb_typeof(e.j) = 'object' THEN
-	                           pg_catalog.jsonb_build_object(def.kunci[1], e.j -> def.kunci[1])
-	                           || CASE WHEN def.kunci[2] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[2], e.j -> def.kunci[2]) END
-	                           || CASE WHEN def.kunci[3] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[3], e.j -> def.kunci[3]) END
-	                      ELSE '{}'::jsonb END AS kunci,
 	                      CASE WHEN pg_catalog.jsonb_typeof(e.j -> 'kode_desa') NOT IN ('null', 'object', 'array') THEN e.j ->> 'kode_desa' END AS kd
 	               ) b
 	         CROSS JOIN LATERAL (
@@ -646,8 +664,8 @@ BEGIN
 					  FROM ROWS FROM (pg_catalog.unnest(ok_n), pg_catalog.unnest(ronde)) u(n, k) WHERE u.k = v_r;
 					SELECT coalesce(pg_catalog.to_jsonb(pg_catalog.array_agg(baris -> (u.n - 1) ORDER BY u.n)), '[]') INTO r_j FROM pg_catalog.unnest(r_n) u(n);
 					-- NOT NULL, CHECK and foreign keys on the rows as they would be stored, set-based
-					SELECT coalesce(pg_catalog.array_agg(kkb._galat_baris(c.kkb_n, kkb._sinkron_kunci(baris -> (c.kkb_n - 1), def.kunci),
-					                    c.kkb_sqlstate, c.kkb_kendala, c.kkb_kolom, c.kkb_pesan, c.kkb_rincian, NULL) ORDER BY c.kkb_n), '{}'),
+					SELECT coalesce(pg_catalog.array_agg(kkb._galat_baris(c.kkb_n, c.kkb_kunci, c.kkb_sqlstate, c.kkb_kendala, c.kkb_kolom,
+					                                                      c.kkb_pesan, c.kkb_rincian, NULL) ORDER BY c.kkb_n), '{}'),
 					       coalesce(pg_catalog.array_agg(c.kkb_n), '{}')
 					  INTO galat_s, tolak
 					  FROM kkb._sinkron_cek(tabel, desa, r_j, r_n) c;
