@@ -263,14 +263,20 @@ CREATE OR REPLACE FUNCTION kkb._sinkron_tulis_@T@(desa kkb.kode_wilayah, baris j
 	RETURNS TABLE (kkb_n integer, kkb_baru boolean, kkb_hasil jsonb)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
 DECLARE
+	v_bentuk bigint;
 	v_ganda bigint;
 	v_fk bigint;
 BEGIN
 	-- every value of every row first (a bad value fails here, as a data exception, before anything is written),
 	-- then: no key twice, no foreign key to nothing (so that such a batch fails before it writes)
-	SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT ROW(@X_KUNCI@)), pg_catalog.count(*) FILTER (WHERE @FK_X@)
-	  INTO v_ganda, v_fk
+	SELECT pg_catalog.count(*) FILTER (WHERE @BENTUK@),
+	       pg_catalog.count(*) - pg_catalog.count(DISTINCT ROW(@X_KUNCI@)), pg_catalog.count(*) FILTER (WHERE @FK_X@)
+	  INTO v_bentuk, v_ganda, v_fk
 	  FROM pg_catalog.jsonb_array_elements(baris) e(j) CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(NULL::kkb.@T@, e.j) x;
+	IF v_bentuk > 0 THEN
+		-- an unknown column, a nested value, no key, another village: kkb.api_sinkron's own checks say which rows
+		RAISE EXCEPTION '% rows must be checked one by one', v_bentuk USING ERRCODE = 'KKB03';
+	END IF;
 	IF v_ganda > 0 THEN
 		RAISE EXCEPTION 'a key appears more than once in the rows' USING ERRCODE = 'cardinality_violation';
 	END IF;
@@ -407,6 +413,13 @@ $t$;
 	teks := pg_catalog.replace(teks, '@J_KUNCI@', 'pg_catalog.jsonb_build_object(' ||
 		(SELECT pg_catalog.string_agg(pg_catalog.format('%L, v_j -> %L', c, c), ', ') FROM pg_catalog.unnest(kunci[2:]) c) || ')');
 	teks := pg_catalog.replace(teks, '@KOLOM_Z@', kolom_z);
+	teks := pg_catalog.replace(teks, '@BENTUK@', pg_catalog.format('(e.j - %L::text[]) <> ''{}''::jsonb', kol)
+		|| (SELECT pg_catalog.string_agg(pg_catalog.format(' OR x.%I IS NULL', k), '') FROM pg_catalog.unnest(kunci[2:]) k)
+		|| coalesce((SELECT pg_catalog.string_agg(pg_catalog.format(' OR pg_catalog.jsonb_typeof(e.j -> %L) IN (''object'', ''array'')', a.attname), '' ORDER BY a.attnum)
+		               FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+		              WHERE a.attrelid = rel AND a.attname::text = ANY (kol) AND ty.typcategory = 'S'), '')
+		|| ' OR (pg_catalog.jsonb_typeof(e.j -> ''kode_desa'') <> ''null'' AND (e.j ->> ''kode_desa'') <> desa::text'
+		|| ' AND (kkb.kode_wilayah_periksa(e.j ->> ''kode_desa'') IS NOT NULL OR (e.j ->> ''kode_desa'')::kkb.kode_wilayah <> desa))');
 	teks := pg_catalog.replace(teks, '@FK_X@', CASE WHEN pg_catalog.cardinality(fk_x) = 0 THEN 'false'
 		ELSE pg_catalog.array_to_string(fk_x, ' OR ') END);
 	teks := pg_catalog.replace(teks, '@J_KUNCI_Z@', 'pg_catalog.jsonb_build_object(' ||
@@ -579,63 +592,79 @@ BEGIN
 		RETURN NULL;
 	END IF;
 
-	-- one pass over the rows, no table touched: shape, columns, JSON types, key present, village
-	SELECT pg_catalog.count(*)::integer,
-	       coalesce(pg_catalog.array_agg(a.j ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
-	       coalesce(pg_catalog.array_agg(a.n ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
-	       coalesce(pg_catalog.array_agg(kkb._galat_baris(a.n,
-	                    CASE WHEN pg_catalog.jsonb_typeof(a.j) = 'object' THEN
-	                         pg_catalog.jsonb_build_object(def.kunci[1], a.j -> def.kunci[1])
-	                         || CASE WHEN def.kunci[2] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[2], a.j -> def.kunci[2]) END
-	                         || CASE WHEN def.kunci[3] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[3], a.j -> def.kunci[3]) END
-	                    ELSE '{}'::jsonb END,
-	                    a.kode, NULL, a.kolom, a.pesan, NULL, NULL) ORDER BY a.n)
-	                FILTER (WHERE a.kode IS NOT NULL), '{}')
-	  INTO v_total, sisa_a, sisa_n, galat
-	  FROM (SELECT e.n::integer AS n, e.j, c.kode, c.kolom, c.pesan
-	          FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, n)
-	         CROSS JOIN LATERAL (
-	               SELECT pg_catalog.jsonb_typeof(e.j) = 'object' AS objek,
-	                      CASE WHEN pg_catalog.jsonb_typeof(e.j -> 'kode_desa') NOT IN ('null', 'object', 'array') THEN e.j ->> 'kode_desa' END AS kd
-	               ) b
-	         CROSS JOIN LATERAL (
-	               SELECT CASE WHEN v_csv AND opsi -> 'tolak' ? e.n::text THEN
-	                           ARRAY[opsi -> 'tolak' -> e.n::text ->> 'kode', opsi -> 'tolak' -> e.n::text ->> 'kolom',
-	                                 opsi -> 'tolak' -> e.n::text ->> 'pesan']
-	                      WHEN NOT b.objek THEN
-	                           ARRAY['KKB-422', NULL, 'a row must be a JSON object']
-	                      WHEN (e.j - def.kolom) <> '{}'::jsonb THEN
-	                           (SELECT ARRAY['KKB-422', k, pg_catalog.format('unknown column "%s"', pg_catalog.left(k, 64))]
-	                              FROM pg_catalog.jsonb_object_keys(e.j - def.kolom) k ORDER BY k LIMIT 1)
-	                      WHEN pg_catalog.jsonb_path_exists(e.j, '$.* ? (@.type() == "object" || @.type() == "array")') THEN
-	                           (SELECT ARRAY['KKB-422', w.k, pg_catalog.format('the value of column "%s" must be a string, number, boolean or null', w.k)]
-	                              FROM pg_catalog.jsonb_each(e.j) w(k, v) WHERE pg_catalog.jsonb_typeof(w.v) IN ('object', 'array') ORDER BY w.k LIMIT 1)
-	                      WHEN coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[1]), 'null') = 'null'
-	                           OR (def.kunci[2] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[2]), 'null') = 'null')
-	                           OR (def.kunci[3] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[3]), 'null') = 'null') THEN
-	                           (SELECT ARRAY['23502', k, pg_catalog.format('null value in column "%s" of relation "%s" violates not-null constraint', k, tabel)]
-	                              FROM pg_catalog.unnest(def.kunci) WITH ORDINALITY u(k, o)
-	                             WHERE coalesce(pg_catalog.jsonb_typeof(e.j -> u.k), 'null') = 'null' ORDER BY u.o LIMIT 1)
-	                      WHEN b.kd IS NOT NULL AND b.kd <> desa::text
-	                           AND (kkb.kode_wilayah_periksa(b.kd) IS NOT NULL OR b.kd::kkb.kode_wilayah <> desa) THEN
-	                           ARRAY['KKB-422', 'kode_desa', pg_catalog.format('the row''s kode_desa is not the village of the path (%s)', desa)]
-	                      END AS v
-	               ) v0
-	         CROSS JOIN LATERAL (SELECT v0.v[1] AS kode, v0.v[2] AS kolom, v0.v[3] AS pesan) c) a;
-
-	-- the rows to write: all of them (the usual case), or those not refused above
-	sisa_j := CASE WHEN pg_catalog.cardinality(galat) = 0 THEN baris ELSE coalesce(pg_catalog.to_jsonb(sisa_a), '[]') END;
-	sisa_a := NULL;
-	IF pg_catalog.cardinality(sisa_n) > 0 THEN
+	v_total := pg_catalog.jsonb_array_length(baris);
+	galat := '{}';
+	IF v_total > 0 THEN
 		BEGIN
-			-- the fast path: the whole batch in one statement
-			SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, sisa_j, sisa_n);
+			-- the fast path: the whole batch in one statement (which refuses at once a batch holding a row the
+			-- checks below would refuse)
+			sisa_n := ARRAY(SELECT pg_catalog.generate_series(1, v_total));
+			SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, baris, sisa_n);
 			IF v_coba.ok THEN
 				diimpor := diimpor + v_coba.diimpor;
 				diperbarui := diperbarui + v_coba.diperbarui;
 				hasil := hasil || v_coba.hasil;
 			ELSE
 				gagal_awal := v_coba.galat ->> 'sqlstate';
+				-- one pass over the rows, no table touched: shape, columns, JSON types, key present, village
+				SELECT 	       coalesce(pg_catalog.array_agg(a.j ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
+				       coalesce(pg_catalog.array_agg(a.n ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
+				       coalesce(pg_catalog.array_agg(kkb._galat_baris(a.n,
+				                    CASE WHEN pg_catalog.jsonb_typeof(a.j) = 'object' THEN
+				                         pg_catalog.jsonb_build_object(def.kunci[1], a.j -> def.kunci[1])
+				                         || CASE WHEN def.kunci[2] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[2], a.j -> def.kunci[2]) END
+				                         || CASE WHEN def.kunci[3] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[3], a.j -> def.kunci[3]) END
+				                    ELSE '{}'::jsonb END,
+				                    a.kode, NULL, a.kolom, a.pesan, NULL, NULL) ORDER BY a.n)
+				                FILTER (WHERE a.kode IS NOT NULL), '{}')
+				  INTO sisa_a, sisa_n, galat
+				  FROM (SELECT e.n::integer AS n, e.j, c.kode, c.kolom, c.pesan
+				          FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, n)
+				         CROSS JOIN LATERAL (
+				               SELECT pg_catalog.jsonb_typeof(e.j) = 'object' AS objek,
+				                      CASE WHEN pg_catalog.jsonb_typeof(e.j -> 'kode_desa') NOT IN ('null', 'object', 'array') THEN e.j ->> 'kode_desa' END AS kd
+				               ) b
+				         CROSS JOIN LATERAL (
+				               SELECT CASE WHEN v_csv AND opsi -> 'tolak' ? e.n::text THEN
+				                           ARRAY[opsi -> 'tolak' -> e.n::text ->> 'kode', opsi -> 'tolak' -> e.n::text ->> 'kolom',
+				                                 opsi -> 'tolak' -> e.n::text ->> 'pesan']
+				                      WHEN NOT b.objek THEN
+				                           ARRAY['KKB-422', NULL, 'a row must be a JSON object']
+				                      WHEN (e.j - def.kolom) <> '{}'::jsonb THEN
+				                           (SELECT ARRAY['KKB-422', k, pg_catalog.format('unknown column "%s"', pg_catalog.left(k, 64))]
+				                              FROM pg_catalog.jsonb_object_keys(e.j - def.kolom) k ORDER BY k LIMIT 1)
+				                      WHEN pg_catalog.jsonb_path_exists(e.j, '$.* ? (@.type() == "object" || @.type() == "array")') THEN
+				                           (SELECT ARRAY['KKB-422', w.k, pg_catalog.format('the value of column "%s" must be a string, number, boolean or null', w.k)]
+				                              FROM pg_catalog.jsonb_each(e.j) w(k, v) WHERE pg_catalog.jsonb_typeof(w.v) IN ('object', 'array') ORDER BY w.k LIMIT 1)
+				                      WHEN coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[1]), 'null') = 'null'
+				                           OR (def.kunci[2] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[2]), 'null') = 'null')
+				                           OR (def.kunci[3] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[3]), 'null') = 'null') THEN
+				                           (SELECT ARRAY['23502', k, pg_catalog.format('null value in column "%s" of relation "%s" violates not-null constraint', k, tabel)]
+				                              FROM pg_catalog.unnest(def.kunci) WITH ORDINALITY u(k, o)
+				                             WHERE coalesce(pg_catalog.jsonb_typeof(e.j -> u.k), 'null') = 'null' ORDER BY u.o LIMIT 1)
+				                      WHEN b.kd IS NOT NULL AND b.kd <> desa::text
+				                           AND (kkb.kode_wilayah_periksa(b.kd) IS NOT NULL OR b.kd::kkb.kode_wilayah <> desa) THEN
+				                           ARRAY['KKB-422', 'kode_desa', pg_catalog.format('the row''s kode_desa is not the village of the path (%s)', desa)]
+				                      END AS v
+				               ) v0
+				         CROSS JOIN LATERAL (SELECT v0.v[1] AS kode, v0.v[2] AS kolom, v0.v[3] AS pesan) c) a;
+				sisa_j := CASE WHEN pg_catalog.cardinality(galat) = 0 THEN baris ELSE coalesce(pg_catalog.to_jsonb(sisa_a), '[]') END;
+				sisa_a := NULL;
+				IF pg_catalog.cardinality(galat) > 0 AND pg_catalog.cardinality(sisa_n) > 0 THEN
+					-- the others in one statement again
+					SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, sisa_j, sisa_n);
+					IF v_coba.ok THEN
+						diimpor := diimpor + v_coba.diimpor;
+						diperbarui := diperbarui + v_coba.diperbarui;
+						hasil := hasil || v_coba.hasil;
+						sisa_n := '{}';
+					ELSE
+						gagal_awal := v_coba.galat ->> 'sqlstate';
+					END IF;
+				END IF;
+			END IF;
+			IF NOT v_coba.ok AND pg_catalog.cardinality(sisa_n) > 0 THEN
+
 				IF pg_catalog.left(gagal_awal, 2) = '22' THEN
 					-- a bad value (the upsert reads every value first): each row's values on their own (a cast);
 					-- bad values are rejected, the others get their typed key
