@@ -606,48 +606,52 @@ BEGIN
 				hasil := hasil || v_coba.hasil;
 			ELSE
 				gagal_awal := v_coba.galat ->> 'sqlstate';
-				-- one pass over the rows, no table touched: shape, columns, JSON types, key present, village
-				SELECT 	       coalesce(pg_catalog.array_agg(a.j ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
-				       coalesce(pg_catalog.array_agg(a.n ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
-				       coalesce(pg_catalog.array_agg(kkb._galat_baris(a.n,
-				                    CASE WHEN pg_catalog.jsonb_typeof(a.j) = 'object' THEN
-				                         pg_catalog.jsonb_build_object(def.kunci[1], a.j -> def.kunci[1])
-				                         || CASE WHEN def.kunci[2] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[2], a.j -> def.kunci[2]) END
-				                         || CASE WHEN def.kunci[3] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[3], a.j -> def.kunci[3]) END
-				                    ELSE '{}'::jsonb END,
-				                    a.kode, NULL, a.kolom, a.pesan, NULL, NULL) ORDER BY a.n)
-				                FILTER (WHERE a.kode IS NOT NULL), '{}')
-				  INTO sisa_a, sisa_n, galat
-				  FROM (SELECT e.n::integer AS n, e.j, c.kode, c.kolom, c.pesan
-				          FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, n)
-				         CROSS JOIN LATERAL (
-				               SELECT pg_catalog.jsonb_typeof(e.j) = 'object' AS objek,
-				                      CASE WHEN pg_catalog.jsonb_typeof(e.j -> 'kode_desa') NOT IN ('null', 'object', 'array') THEN e.j ->> 'kode_desa' END AS kd
-				               ) b
-				         CROSS JOIN LATERAL (
-				               SELECT CASE WHEN v_csv AND opsi -> 'tolak' ? e.n::text THEN
-				                           ARRAY[opsi -> 'tolak' -> e.n::text ->> 'kode', opsi -> 'tolak' -> e.n::text ->> 'kolom',
-				                                 opsi -> 'tolak' -> e.n::text ->> 'pesan']
-				                      WHEN NOT b.objek THEN
-				                           ARRAY['KKB-422', NULL, 'a row must be a JSON object']
-				                      WHEN (e.j - def.kolom) <> '{}'::jsonb THEN
-				                           (SELECT ARRAY['KKB-422', k, pg_catalog.format('unknown column "%s"', pg_catalog.left(k, 64))]
-				                              FROM pg_catalog.jsonb_object_keys(e.j - def.kolom) k ORDER BY k LIMIT 1)
-				                      WHEN pg_catalog.jsonb_path_exists(e.j, '$.* ? (@.type() == "object" || @.type() == "array")') THEN
-				                           (SELECT ARRAY['KKB-422', w.k, pg_catalog.format('the value of column "%s" must be a string, number, boolean or null', w.k)]
-				                              FROM pg_catalog.jsonb_each(e.j) w(k, v) WHERE pg_catalog.jsonb_typeof(w.v) IN ('object', 'array') ORDER BY w.k LIMIT 1)
-				                      WHEN coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[1]), 'null') = 'null'
-				                           OR (def.kunci[2] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[2]), 'null') = 'null')
-				                           OR (def.kunci[3] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[3]), 'null') = 'null') THEN
-				                           (SELECT ARRAY['23502', k, pg_catalog.format('null value in column "%s" of relation "%s" violates not-null constraint', k, tabel)]
-				                              FROM pg_catalog.unnest(def.kunci) WITH ORDINALITY u(k, o)
-				                             WHERE coalesce(pg_catalog.jsonb_typeof(e.j -> u.k), 'null') = 'null' ORDER BY u.o LIMIT 1)
-				                      WHEN b.kd IS NOT NULL AND b.kd <> desa::text
-				                           AND (kkb.kode_wilayah_periksa(b.kd) IS NOT NULL OR b.kd::kkb.kode_wilayah <> desa) THEN
-				                           ARRAY['KKB-422', 'kode_desa', pg_catalog.format('the row''s kode_desa is not the village of the path (%s)', desa)]
-				                      END AS v
-				               ) v0
-				         CROSS JOIN LATERAL (SELECT v0.v[1] AS kode, v0.v[2] AS kolom, v0.v[3] AS pesan) c) a;
+				-- the upsert reads every row before it writes: only a bad value (22xxx) or a row it found to need
+				-- checking (KKB03) can be refused by the shape checks
+				IF pg_catalog.left(gagal_awal, 2) = '22' OR gagal_awal = 'KKB03' THEN
+					-- one pass over the rows, no table touched: shape, columns, JSON types, key present, village
+					SELECT coalesce(pg_catalog.array_agg(a.j ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
+					       coalesce(pg_catalog.array_agg(a.n ORDER BY a.n) FILTER (WHERE a.kode IS NULL), '{}'),
+					       coalesce(pg_catalog.array_agg(kkb._galat_baris(a.n,
+					                    CASE WHEN pg_catalog.jsonb_typeof(a.j) = 'object' THEN
+					                         pg_catalog.jsonb_build_object(def.kunci[1], a.j -> def.kunci[1])
+					                         || CASE WHEN def.kunci[2] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[2], a.j -> def.kunci[2]) END
+					                         || CASE WHEN def.kunci[3] IS NULL THEN '{}' ELSE pg_catalog.jsonb_build_object(def.kunci[3], a.j -> def.kunci[3]) END
+					                    ELSE '{}'::jsonb END,
+					                    a.kode, NULL, a.kolom, a.pesan, NULL, NULL) ORDER BY a.n)
+					                FILTER (WHERE a.kode IS NOT NULL), '{}')
+					  INTO sisa_a, sisa_n, galat
+					  FROM (SELECT e.n::integer AS n, e.j, c.kode, c.kolom, c.pesan
+					          FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, n)
+					         CROSS JOIN LATERAL (
+					               SELECT pg_catalog.jsonb_typeof(e.j) = 'object' AS objek,
+					                      CASE WHEN pg_catalog.jsonb_typeof(e.j -> 'kode_desa') NOT IN ('null', 'object', 'array') THEN e.j ->> 'kode_desa' END AS kd
+					               ) b
+					         CROSS JOIN LATERAL (
+					               SELECT CASE WHEN v_csv AND opsi -> 'tolak' ? e.n::text THEN
+					                           ARRAY[opsi -> 'tolak' -> e.n::text ->> 'kode', opsi -> 'tolak' -> e.n::text ->> 'kolom',
+					                                 opsi -> 'tolak' -> e.n::text ->> 'pesan']
+					                      WHEN NOT b.objek THEN
+					                           ARRAY['KKB-422', NULL, 'a row must be a JSON object']
+					                      WHEN (e.j - def.kolom) <> '{}'::jsonb THEN
+					                           (SELECT ARRAY['KKB-422', k, pg_catalog.format('unknown column "%s"', pg_catalog.left(k, 64))]
+					                              FROM pg_catalog.jsonb_object_keys(e.j - def.kolom) k ORDER BY k LIMIT 1)
+					                      WHEN pg_catalog.jsonb_path_exists(e.j, '$.* ? (@.type() == "object" || @.type() == "array")') THEN
+					                           (SELECT ARRAY['KKB-422', w.k, pg_catalog.format('the value of column "%s" must be a string, number, boolean or null', w.k)]
+					                              FROM pg_catalog.jsonb_each(e.j) w(k, v) WHERE pg_catalog.jsonb_typeof(w.v) IN ('object', 'array') ORDER BY w.k LIMIT 1)
+					                      WHEN coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[1]), 'null') = 'null'
+					                           OR (def.kunci[2] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[2]), 'null') = 'null')
+					                           OR (def.kunci[3] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[3]), 'null') = 'null') THEN
+					                           (SELECT ARRAY['23502', k, pg_catalog.format('null value in column "%s" of relation "%s" violates not-null constraint', k, tabel)]
+					                              FROM pg_catalog.unnest(def.kunci) WITH ORDINALITY u(k, o)
+					                             WHERE coalesce(pg_catalog.jsonb_typeof(e.j -> u.k), 'null') = 'null' ORDER BY u.o LIMIT 1)
+					                      WHEN b.kd IS NOT NULL AND b.kd <> desa::text
+					                           AND (kkb.kode_wilayah_periksa(b.kd) IS NOT NULL OR b.kd::kkb.kode_wilayah <> desa) THEN
+					                           ARRAY['KKB-422', 'kode_desa', pg_catalog.format('the row''s kode_desa is not the village of the path (%s)', desa)]
+					                      END AS v
+					               ) v0
+					         CROSS JOIN LATERAL (SELECT v0.v[1] AS kode, v0.v[2] AS kolom, v0.v[3] AS pesan) c) a;
+				END IF;
 				sisa_j := CASE WHEN pg_catalog.cardinality(galat) = 0 THEN baris ELSE coalesce(pg_catalog.to_jsonb(sisa_a), '[]') END;
 				sisa_a := NULL;
 				IF pg_catalog.cardinality(galat) > 0 AND pg_catalog.cardinality(sisa_n) > 0 THEN
