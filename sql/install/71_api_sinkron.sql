@@ -33,6 +33,10 @@
 -- by one set-based statement again.  So a batch of N bad rows costs O(N)
 -- cheap steps and never N statements.
 --
+-- The rows of a batch reach the tables by their keys: the planner, which cannot know how many rows a JSON array
+-- holds, would otherwise scan a whole table (a hash join) for a batch of a few rows - for every batch; the
+-- generated statements run with enable_seqscan off.
+--
 -- The per-table statements are generated from the catalogue (columns, key,
 -- defaults, foreign keys, unique indexes) by kkb._sinkron_buat, so no column
 -- list is written twice.
@@ -261,7 +265,7 @@ BEGIN
 	teks := $t$
 CREATE OR REPLACE FUNCTION kkb._sinkron_tulis_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[])
 	RETURNS TABLE (kkb_n integer, kkb_baru boolean, kkb_hasil jsonb)
-	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp SET enable_seqscan = off AS $b$
 DECLARE
 	v_bentuk bigint;
 	v_ganda bigint;
@@ -351,7 +355,7 @@ END $b$;
 
 CREATE OR REPLACE FUNCTION kkb._sinkron_cek_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[])
 	RETURNS TABLE (kkb_n integer, kkb_kunci jsonb, kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text)
-	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp SET enable_seqscan = off AS $b$
 BEGIN
 	RETURN QUERY
 	WITH z AS MATERIALIZED (
@@ -366,7 +370,7 @@ END $b$;
 
 CREATE OR REPLACE FUNCTION kkb._sinkron_unik_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[])
 	RETURNS TABLE (kkb_n integer, kkb_kendala text)
-	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $b$
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp SET enable_seqscan = off AS $b$
 BEGIN
 	RETURN QUERY
 	WITH z AS MATERIALIZED (
