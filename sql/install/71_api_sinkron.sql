@@ -23,18 +23,27 @@
 --     make a row of (its field count, a NUL byte) is null in the rows and
 --     rejected with the reader's reason from "tolak".
 --
--- Cost: the rows are checked for shape in one set-based pass (no exception
--- handling, no table access); then the whole batch is written by one
--- set-based statement.  Only when that statement fails are the rows checked
--- one at a time, each in its own exception block: first their values (a
--- cast), then, per round of distinct keys, what the table would say (foreign
--- keys, then the row really inserted and undone before the statement ends, so
--- that no statement-level trigger runs for it); the rows that pass are written
--- by one set-based statement again.  So a batch of N bad rows costs O(N)
--- cheap steps and never N statements.
+-- Cost: the whole batch goes to one set-based statement, which first reads
+-- every row (its values, its shape, its foreign keys, keys sent twice) and
+-- refuses the batch before writing when one of them is wrong.  Only when that
+-- statement fails are the rows looked at more closely, cheapest first:
+--   1. their shape (an object, known columns, no nested value, the key, the
+--      village) in one set-based pass, when the statement said a row needs it;
+--   2. their values one row at a time (a cast in an exception block), when a
+--      value was bad;
+--   3. per round of distinct keys: NOT NULL, CHECK and foreign keys set-based
+--      on the rows as they would be stored; then, when the round still fails,
+--      what only the table can say (the validation trigger, unique indexes)
+--      one row at a time - the row written and undone before its statement
+--      ends, so that no statement-level trigger runs for it;
+--   4. the rows that passed are written by one set-based statement again (one
+--      statement per row only if that still fails in a way not foreseen).
+-- No bisection: a batch of N bad rows costs O(N) cheap steps and at most
+-- three statements over the batch, never N statements.
 --
--- The rows of a batch reach the tables by their keys: the planner, which cannot know how many rows a JSON array
--- holds, would otherwise scan a whole table (a hash join) for a batch of a few rows - for every batch; the
+-- The rows of a batch reach the tables by their keys: the planner, which
+-- cannot know how many rows a JSON array holds, would otherwise scan a whole
+-- table (a hash join) for a batch of a few rows, for every batch; the
 -- generated statements run with enable_seqscan off.
 --
 -- The per-table statements are generated from the catalogue (columns, key,
