@@ -202,49 +202,37 @@ blank_record(json_t *fields)
 	return json_array_size(fields) == 1 && json_is_null(json_array_get(fields, 0));
 }
 
-int
-gw_csv_parse(const char *buf, size_t len, json_t **header, json_t **rows,
-			 char *err, size_t errlen, long *pos)
+/*
+ * Read the header (the first record that is not blank) into *hdr (a JSON
+ * array of its names), checking that every name is non-empty, has no NUL and
+ * is distinct.  Returns 0, or -1 with a message in err and the offset in *pos.
+ * *i is the read position (after a byte-order mark), moved past the header.
+ */
+static int
+read_header(const char *buf, size_t len, size_t *i, json_t *fields, field_buf *fb, json_t **hdr,
+			char *err, size_t errlen, long *pos)
 {
-	size_t		i = 0;
-	field_buf	fb = {NULL, 0, 0};
-	json_t	   *hdr = NULL;
-	json_t	   *out = json_array();
-	json_t	   *fields = json_array();
-	long		bad;
-	int			rc;
 	size_t		k,
 				j;
+	int			rc;
 
-	*header = NULL;
-	*rows = NULL;
-	bad = gw_utf8_invalid_at(buf, len);
-	if (bad >= 0)
-	{
-		snprintf(err, errlen, "the body is not valid UTF-8 (byte offset %ld)", bad);
-		*pos = bad;
-		goto fail;
-	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-
-	/* the header: the first record that is not blank */
+	*hdr = NULL;
 	for (;;)
 	{
 		json_array_clear(fields);
-		rc = read_record(buf, len, &i, fields, &fb, err, errlen, pos);
+		rc = read_record(buf, len, i, fields, fb, err, errlen, pos);
 		if (rc < 0)
-			goto fail;
+			return -1;
 		if (rc == 0)
 		{
 			snprintf(err, errlen, "the CSV body has no header row");
 			*pos = (long) len;
-			goto fail;
+			return -1;
 		}
 		if (!blank_record(fields))
 			break;
 	}
-	hdr = json_array();
+	*hdr = json_array();
 	for (k = 0; k < json_array_size(fields); k++)
 	{
 		json_t	   *h = json_array_get(fields, k);
@@ -263,14 +251,56 @@ gw_csv_parse(const char *buf, size_t len, json_t **header, json_t **rows,
 			goto fail;
 		}
 		for (j = 0; j < k; j++)
-			if (strcmp(json_string_value(json_array_get(hdr, j)), json_string_value(h)) == 0)
+			if (strcmp(json_string_value(json_array_get(*hdr, j)), json_string_value(h)) == 0)
 			{
 				snprintf(err, errlen, "header column \"%.64s\" appears twice", json_string_value(h));
 				*pos = 0;
 				goto fail;
 			}
-		json_array_append(hdr, h);
+		json_array_append(*hdr, h);
 	}
+	return 0;
+fail:
+	json_decref(*hdr);
+	*hdr = NULL;
+	return -1;
+}
+
+/* Check the body's encoding and skip a byte-order mark: the offset to read from, or -1 (err, pos). */
+static long
+body_start(const char *buf, size_t len, char *err, size_t errlen, long *pos)
+{
+	long		bad = gw_utf8_invalid_at(buf, len);
+
+	if (bad >= 0)
+	{
+		snprintf(err, errlen, "the body is not valid UTF-8 (byte offset %ld)", bad);
+		*pos = bad;
+		return -1;
+	}
+	return (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+}
+
+int
+gw_csv_parse(const char *buf, size_t len, json_t **header, json_t **rows,
+			 char *err, size_t errlen, long *pos)
+{
+	size_t		i;
+	field_buf	fb = {NULL, 0, 0};
+	json_t	   *hdr = NULL;
+	json_t	   *out = json_array();
+	json_t	   *fields = json_array();
+	long		start;
+	int			rc;
+	size_t		k;
+
+	*header = NULL;
+	*rows = NULL;
+	if ((start = body_start(buf, len, err, errlen, pos)) < 0)
+		goto fail;
+	i = (size_t) start;
+	if (read_header(buf, len, &i, fields, &fb, &hdr, err, errlen, pos) < 0)
+		goto fail;
 
 	for (;;)
 	{
@@ -310,6 +340,232 @@ fail:
 	json_decref(hdr);
 	json_decref(out);
 	return -1;
+}
+
+/* ---------------------------------------------------------------- CSV as JSON text */
+
+typedef struct text_buf
+{
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+	int			oom;
+} text_buf;
+
+static void
+tb_add(text_buf *b, const char *p, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap)
+	{
+		size_t		cap = b->cap ? b->cap : 4096;
+		char	   *nd;
+
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		nd = realloc(b->data, cap);
+		if (nd == NULL)
+		{
+			b->oom = 1;
+			return;
+		}
+		b->data = nd;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+/* A JSON string of s[0..n) (valid UTF-8): quotes, backslashes and control characters escaped. */
+static void
+tb_json_string(text_buf *b, const char *s, size_t n)
+{
+	size_t		i,
+				from = 0;
+
+	tb_add(b, "\"", 1);
+	for (i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == '"' || c == '\\' || c < 0x20)
+		{
+			char		esc[8];
+
+			tb_add(b, s + from, i - from);
+			if (c == '"' || c == '\\')
+				snprintf(esc, sizeof(esc), "\\%c", c);
+			else
+				snprintf(esc, sizeof(esc), "\\u%04x", c);
+			tb_add(b, esc, strlen(esc));
+			from = i + 1;
+		}
+	}
+	tb_add(b, s + from, n - from);
+	tb_add(b, "\"", 1);
+}
+
+/* A rejected record in the "tolak" object: "<number>": {"kode","pesan","kolom"}. */
+static void
+tb_reject(text_buf *b, size_t number, const char *kode, const char *pesan, const char *kolom)
+{
+	char		num[32];
+
+	snprintf(num, sizeof(num), "%s\"%zu\":{\"kode\":", b->len > 1 ? "," : "", number);
+	tb_add(b, num, strlen(num));
+	tb_json_string(b, kode, strlen(kode));
+	tb_add(b, ",\"pesan\":", 9);
+	tb_json_string(b, pesan, strlen(pesan));
+	tb_add(b, ",\"kolom\":", 9);
+	if (kolom)
+		tb_json_string(b, kolom, strlen(kolom));
+	else
+		tb_add(b, "null", 4);
+	tb_add(b, "}", 1);
+}
+
+int
+gw_csv_to_json(const char *buf, size_t len, size_t max_rows, gw_csv_json *out, char *err, size_t errlen, long *pos)
+{
+	size_t		i,
+				k;
+	field_buf	fb = {NULL, 0, 0};
+	json_t	   *hdr = NULL;
+	json_t	   *fields = json_array();
+	text_buf	rows = {NULL, 0, 0, 0},
+				header = {NULL, 0, 0, 0},
+				rejects = {NULL, 0, 0, 0};
+	long		start;
+	int			rc;
+
+	memset(out, 0, sizeof(*out));
+	if (fields == NULL)
+	{
+		snprintf(err, errlen, "out of memory");
+		*pos = 0;
+		return -1;
+	}
+	if ((start = body_start(buf, len, err, errlen, pos)) < 0)
+		goto fail;
+	i = (size_t) start;
+	if (read_header(buf, len, &i, fields, &fb, &hdr, err, errlen, pos) < 0)
+		goto fail;
+	tb_add(&header, "[", 1);
+	for (k = 0; k < json_array_size(hdr); k++)
+	{
+		json_t	   *h = json_array_get(hdr, k);
+
+		if (k > 0)
+			tb_add(&header, ",", 1);
+		tb_json_string(&header, json_string_value(h), json_string_length(h));
+	}
+	tb_add(&header, "]", 1);
+	tb_add(&rows, "[", 1);
+	tb_add(&rejects, "{", 1);
+
+	for (;;)
+	{
+		const char *bad_column = NULL;
+
+		json_array_clear(fields);
+		rc = read_record(buf, len, &i, fields, &fb, err, errlen, pos);
+		if (rc < 0)
+			goto fail;
+		if (rc == 0)
+			break;
+		if (blank_record(fields))
+			continue;
+		if (out->nrows >= max_rows)
+		{
+			out->too_many = 1;
+			break;
+		}
+		out->nrows++;
+		if (out->nrows > 1)
+			tb_add(&rows, ",", 1);
+		if (json_array_size(fields) != json_array_size(hdr))
+		{
+			char		msg[160];
+
+			snprintf(msg, sizeof(msg), "the row has %zu fields but the header has %zu",
+					 json_array_size(fields), json_array_size(hdr));
+			tb_add(&rows, "null", 4);
+			tb_reject(&rejects, out->nrows, "KKB-422", msg, NULL);
+			continue;
+		}
+		for (k = 0; k < json_array_size(hdr) && bad_column == NULL; k++)
+		{
+			json_t	   *v = json_array_get(fields, k);
+
+			if (json_is_string(v) && memchr(json_string_value(v), '\0', json_string_length(v)) != NULL)
+				bad_column = json_string_value(json_array_get(hdr, k));
+		}
+		if (bad_column)
+		{
+			/* a NUL byte: no text value can hold it (the database's own refusal of \u0000) */
+			char		msg[160];
+
+			snprintf(msg, sizeof(msg), "the value of column \"%.64s\" has a NUL byte, which no text value can hold", bad_column);
+			tb_add(&rows, "null", 4);
+			tb_reject(&rejects, out->nrows, "22P05", msg, bad_column);
+			continue;
+		}
+		tb_add(&rows, "{", 1);
+		for (k = 0; k < json_array_size(hdr); k++)
+		{
+			json_t	   *h = json_array_get(hdr, k);
+			json_t	   *v = json_array_get(fields, k);
+
+			if (k > 0)
+				tb_add(&rows, ",", 1);
+			tb_json_string(&rows, json_string_value(h), json_string_length(h));
+			tb_add(&rows, ":", 1);
+			if (json_is_string(v))
+				tb_json_string(&rows, json_string_value(v), json_string_length(v));
+			else
+				tb_add(&rows, "null", 4);
+		}
+		tb_add(&rows, "}", 1);
+		if (rows.oom)
+			break;
+	}
+	tb_add(&rows, "]", 1);
+	tb_add(&rejects, "}", 1);
+	if (rows.oom || header.oom || rejects.oom)
+	{
+		snprintf(err, errlen, "out of memory");
+		*pos = 0;
+		goto fail;
+	}
+	free(fb.data);
+	json_decref(fields);
+	json_decref(hdr);
+	out->rows = rows.data;
+	out->rows_len = rows.len;
+	out->header = header.data;
+	out->rejects = rejects.data;
+	return 0;
+
+fail:
+	free(fb.data);
+	json_decref(fields);
+	json_decref(hdr);
+	free(rows.data);
+	free(header.data);
+	free(rejects.data);
+	memset(out, 0, sizeof(*out));
+	return -1;
+}
+
+void
+gw_csv_json_free(gw_csv_json *c)
+{
+	free(c->rows);
+	free(c->header);
+	free(c->rejects);
+	memset(c, 0, sizeof(*c));
 }
 
 /* ---------------------------------------------------------------- writing */

@@ -29,6 +29,30 @@ int			gw_csv_parse(const char *buf, size_t len, json_t **header, json_t **rows,
 						 char *err, size_t errlen, long *pos);
 
 /*
+ * The same reading, streamed into JSON text with at most `max_rows` records
+ * (no tree of the whole body): rows is a JSON array with one element per
+ * record that is not blank, an object {column: string or null} or - for a
+ * record that cannot be a row (its field count differs from the header's, or
+ * a value holds a NUL byte) - null, listed in rejects (a JSON object
+ * {"<1-based record number>": {"kode", "pesan", "kolom"}}); header is the
+ * header's names as a JSON array.  Stops after max_rows records with
+ * too_many set.  Returns 0, or -1 for a malformed body as gw_csv_parse.
+ */
+typedef struct gw_csv_json
+{
+	char	   *rows;			/* malloc'd, NUL-terminated */
+	size_t		rows_len;
+	char	   *header;			/* malloc'd */
+	char	   *rejects;		/* malloc'd */
+	size_t		nrows;
+	int			too_many;
+} gw_csv_json;
+
+int			gw_csv_to_json(const char *buf, size_t len, size_t max_rows, gw_csv_json *out,
+						   char *err, size_t errlen, long *pos);
+void		gw_csv_json_free(gw_csv_json *c);
+
+/*
  * The rows (a JSON array of objects) as CSV (RFC 4180, UTF-8, CRLF line
  * ends): a header row of the first object's keys, in their order, then one
  * record per object, its values in the header's order.  Strings (and the
