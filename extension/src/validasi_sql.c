@@ -22,7 +22,10 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/array.h"
+#include "catalog/pg_collation.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/date.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
@@ -197,6 +200,39 @@ cek_pengukuran(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 		set_col(p, rel, kkb_antro_kolom[i], values[i], nulls[i]);
 }
 
+/*
+ * A name column, when the table has one: refused when it breaks
+ * kkb_cek_nama, else stored in Unicode normal form C (so that the same name
+ * typed on two phones compares equal).  ASCII needs no normalising.
+ */
+static void
+cek_nama(Relation rel, HeapTuple tup, const char *kolom, perubahan *p)
+{
+	int			att = SPI_fnumber(RelationGetDescr(rel), kolom);
+	kkb_pelanggaran v;
+	bool		isnull,
+				ascii;
+	Datum		d;
+	text	   *t;
+
+	if (att <= 0)
+		return;
+	d = heap_getattr(tup, att, RelationGetDescr(rel), &isnull);
+	if (isnull)
+		return;					/* NOT NULL reports it */
+	t = DatumGetTextPP(d);
+	if (kkb_cek_nama(kolom, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ascii, &v))
+		raise_violation(rel, &v);
+	if (!ascii && GetDatabaseEncoding() == PG_UTF8)
+	{
+		Datum		nfc = DirectFunctionCall2Coll(unicode_normalize_func, InvalidOid, d,
+												  CStringGetTextDatum("NFC"));
+
+		if (!DatumGetBool(DirectFunctionCall2Coll(texteq, C_COLLATION_OID, nfc, d)))
+			set_col(p, rel, kolom, nfc, false);
+	}
+}
+
 PG_FUNCTION_INFO_V1(kkb_validasi);
 
 /*
@@ -237,6 +273,8 @@ kkb_validasi(PG_FUNCTION_ARGS)
 		cek_pengukuran(rel, tup, today, &p);
 	else if (strcmp(jenis, "umum") != 0)
 		elog(ERROR, "kkb._validasi: unknown kind \"%s\"", jenis);
+	cek_nama(rel, tup, "nama", &p);
+	cek_nama(rel, tup, "judul", &p);
 
 	set_col(&p, rel, "diubah_pada", TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 	tup = heap_modify_tuple_by_cols(tup, RelationGetDescr(rel), p.n, p.cols, p.values, p.nulls);

@@ -2,7 +2,7 @@
 --
 -- Group roles (NOLOGIN, created if missing; roles are cluster-wide, so they
 -- outlive DROP EXTENSION):
---   kkb_admin    everything, in every village; may change or delete audit rows
+--   kkb_admin    everything within its scope (every village when it has none); may change or delete audit rows
 --   kkb_pokja    its own villages' data (scope), including by-name data
 --   kkb_opd      reads village and aggregate data in its scope; writes interventions
 --   kkb_analis   only the de-identified kkb_bi views
@@ -79,7 +79,10 @@ BEGIN
 	FOREACH t IN ARRAY ARRAY['kampung', 'profil', 'penduduk', 'kkbpk', 'intervensi', 'periode_status', 'keluarga', 'anggota',
 	                         'pengukuran', 'peristiwa', 'peringatan', 'audit'] LOOP
 		EXECUTE pg_catalog.format('ALTER TABLE kkb.%I ENABLE ROW LEVEL SECURITY', t);
-		EXECUTE pg_catalog.format('CREATE POLICY admin_semua ON kkb.%I TO kkb_admin USING (true) WITH CHECK (true)', t);
+		-- an administrator's token carries a scope too (a city's admin); a direct admin login has none and sees all
+		EXECUTE pg_catalog.format('CREATE POLICY admin_semua ON kkb.%I TO kkb_admin
+			USING (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup())
+			WITH CHECK (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup())', t);
 		EXECUTE pg_catalog.format('CREATE POLICY pokja_desa ON kkb.%I TO kkb_pokja
 			USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup()) WITH CHECK (kode_desa OPERATOR(kkb.<@) kkb.lingkup())', t);
 	END LOOP;

@@ -88,7 +88,9 @@ CREATE TRIGGER t90_audit_u AFTER UPDATE ON kkb.nilai REFERENCING OLD TABLE AS kk
 CREATE TRIGGER t90_audit_d AFTER DELETE ON kkb.nilai REFERENCING OLD TABLE AS kkb_audit_lama
 	FOR EACH STATEMENT EXECUTE FUNCTION kkb._audit(kode_desa, periode, kode_elemen);
 ALTER TABLE kkb.nilai ENABLE ROW LEVEL SECURITY;
-CREATE POLICY admin_semua ON kkb.nilai TO kkb_admin USING (true) WITH CHECK (true);
+CREATE POLICY admin_semua ON kkb.nilai TO kkb_admin
+	USING (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup())
+	WITH CHECK (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup());
 CREATE POLICY pokja_desa ON kkb.nilai TO kkb_pokja
 	USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup()) WITH CHECK (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
 CREATE POLICY opd_baca ON kkb.nilai FOR SELECT TO kkb_opd USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
@@ -105,28 +107,28 @@ GRANT SELECT ON kkb.nilai TO kkb_opd;
 -- (members whose NIK region is unknown).  Only counts leave this function, so
 -- it runs with its owner's rights (agencies see counts, never the people); it
 -- still answers only for villages within the caller's scope when one is set.
-CREATE FUNCTION kkb._nilai_individu(kode_desa kkb.kode_wilayah, periode date)
+CREATE FUNCTION kkb._nilai_individu_hitung(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode text, nilai numeric)
 	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
 BEGIN ATOMIC
 	WITH p AS (
-		SELECT pg_catalog.date_trunc('month', _nilai_individu.periode)::date AS awal,
-		       (pg_catalog.date_trunc('month', _nilai_individu.periode) + interval '1 month - 1 day')::date AS akhir
+		SELECT pg_catalog.date_trunc('month', _nilai_individu_hitung.periode)::date AS awal,
+		       (pg_catalog.date_trunc('month', _nilai_individu_hitung.periode) + interval '1 month - 1 day')::date AS akhir
 	), a AS (
 		SELECT m.*, pg_catalog.date_part('year', pg_catalog.age(p.akhir, m.tanggal_lahir))::integer AS umur, p.akhir - m.tanggal_lahir AS hari
 		  FROM kkb.anggota m CROSS JOIN p
-		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa AND m.tanggal_lahir <= p.akhir
+		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND m.tanggal_lahir <= p.akhir
 	), k AS (
-		SELECT f.* FROM kkb.keluarga f WHERE f.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
+		SELECT f.* FROM kkb.keluarga f WHERE f.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa
 	), e AS (
 		SELECT v.* FROM kkb.peristiwa v CROSS JOIN p
-		 WHERE v.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa AND v.tanggal BETWEEN p.awal AND p.akhir
+		 WHERE v.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND v.tanggal BETWEEN p.awal AND p.akhir
 	), u AS (
 		SELECT DISTINCT ON (m.nik) m.* FROM kkb.pengukuran m CROSS JOIN p
-		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa AND m.tanggal_ukur BETWEEN p.awal AND p.akhir
+		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND m.tanggal_ukur BETWEEN p.awal AND p.akhir
 		 ORDER BY m.nik, m.tanggal_ukur DESC
 	), krs AS (
-		SELECT r.* FROM kkb.risiko_stunting_desa(_nilai_individu.kode_desa, (SELECT akhir FROM p)) r
+		SELECT r.* FROM kkb.risiko_stunting_desa(_nilai_individu_hitung.kode_desa, (SELECT akhir FROM p)) r
 	), tak_dikenal AS (
 		-- the few distinct districts of the members' NIKs that the reference does not know
 		SELECT x.kec FROM (SELECT DISTINCT kkb.nik_kecamatan(a.nik) AS kec FROM a) x
@@ -195,11 +197,80 @@ BEGIN ATOMIC
 			('tanpa_akta_lahir', ja.tanpa_akta_lahir), ('nik_bermasalah', ja.nik_bermasalah)) v(kode, nilai)
 	)
 	SELECT nilai.kode, nilai.nilai::numeric FROM nilai
-	 WHERE (SELECT penduduk FROM ja) > 0
-	   AND CASE WHEN kkb.lingkup() IS NULL THEN pg_catalog.pg_has_role(kkb._peran(), 'kkb_admin', 'USAGE')
+	 WHERE (SELECT penduduk FROM ja) > 0;
+END;
+COMMENT ON FUNCTION kkb._nilai_individu_hitung(kkb.kode_wilayah, date) IS 'Internal: computes the items of a village''s by-name records for a month from today''s records (no scope check: called by kkb._nilai_individu and when a month is approved)';
+REVOKE EXECUTE ON FUNCTION kkb._nilai_individu_hitung(kkb.kode_wilayah, date) FROM PUBLIC;
+
+-- Figures of an approved month are frozen (beku): when a village-month becomes
+-- disetujui or dikunci, the items computed from its by-name records are stored
+-- here, and from then on the month answers with them, whatever later changes
+-- of the register (a member moving in, a family's latrine) would compute.
+-- Reopening the month (kkb.buka) drops them.  The monthly report and entered
+-- values need no copy: the period lock already keeps them unchanged.
+CREATE TABLE kkb.nilai_beku (
+	kode_desa kkb.kode_desa NOT NULL,
+	periode   kkb.bulan NOT NULL,
+	kode      text NOT NULL,
+	nilai     numeric NOT NULL,
+	PRIMARY KEY (kode_desa, periode, kode),
+	FOREIGN KEY (kode_desa, periode) REFERENCES kkb.periode_status (kode_desa, periode) ON DELETE CASCADE
+);
+COMMENT ON TABLE kkb.nilai_beku IS 'Items computed from by-name records, frozen (beku) when the village-month was approved: what an approved or locked month answers';
+COMMENT ON COLUMN kkb.nilai_beku.kode_desa IS 'Village code';
+COMMENT ON COLUMN kkb.nilai_beku.periode IS 'Month (first day)';
+COMMENT ON COLUMN kkb.nilai_beku.kode IS 'Item code (kkb.elemen_data, or one of the extra indicators of kkb._nilai_individu)';
+COMMENT ON COLUMN kkb.nilai_beku.nilai IS 'Value at approval';
+-- counts only, readable like the village's other figures (row-level security as on every village table)
+ALTER TABLE kkb.nilai_beku ENABLE ROW LEVEL SECURITY;
+CREATE POLICY admin_semua ON kkb.nilai_beku FOR SELECT TO kkb_admin
+	USING (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup());
+CREATE POLICY pokja_desa ON kkb.nilai_beku FOR SELECT TO kkb_pokja USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
+CREATE POLICY opd_baca ON kkb.nilai_beku FOR SELECT TO kkb_opd USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
+GRANT SELECT ON kkb.nilai_beku TO kkb_admin, kkb_pokja, kkb_opd;
+
+CREATE FUNCTION kkb._nilai_individu(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+BEGIN ATOMIC
+	WITH beku AS (
+		SELECT EXISTS (SELECT 1 FROM kkb.periode_status s
+		                WHERE s.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
+		                  AND s.periode = pg_catalog.date_trunc('month', _nilai_individu.periode)::date
+		                  AND s.status IN ('disetujui', 'dikunci')) AS ya
+	)
+	SELECT x.kode, x.nilai FROM (
+		SELECT b.kode, b.nilai FROM kkb.nilai_beku b
+		 WHERE (SELECT beku.ya FROM beku)
+		   AND b.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
+		   AND b.periode = pg_catalog.date_trunc('month', _nilai_individu.periode)::date
+		UNION ALL
+		SELECT h.kode, h.nilai FROM kkb._nilai_individu_hitung(_nilai_individu.kode_desa, _nilai_individu.periode) h
+		 WHERE NOT (SELECT beku.ya FROM beku)
+	) x
+	 WHERE CASE WHEN kkb.lingkup() IS NULL THEN pg_catalog.pg_has_role(kkb._peran(), 'kkb_admin', 'USAGE')
 	            ELSE _nilai_individu.kode_desa OPERATOR(kkb.<@) kkb.lingkup() END;
 END;
-COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month';
+COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month: frozen at approval for an approved or locked month (kkb.nilai_beku), else computed; within the caller''s scope';
+
+-- Freezing and thawing with the month's state (a trigger on kkb.periode_status).
+CREATE FUNCTION kkb._bekukan() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	IF NEW.status IN ('disetujui', 'dikunci') THEN
+		IF TG_OP = 'INSERT' OR OLD.status NOT IN ('disetujui', 'dikunci') THEN
+			DELETE FROM kkb.nilai_beku b WHERE b.kode_desa OPERATOR(kkb.=) NEW.kode_desa AND b.periode = NEW.periode;
+			INSERT INTO kkb.nilai_beku (kode_desa, periode, kode, nilai)
+			SELECT NEW.kode_desa, NEW.periode, h.kode, h.nilai
+			  FROM kkb._nilai_individu_hitung(NEW.kode_desa, NEW.periode) h WHERE h.nilai IS NOT NULL;
+		END IF;
+	ELSIF TG_OP = 'UPDATE' AND OLD.status IN ('disetujui', 'dikunci') THEN
+		DELETE FROM kkb.nilai_beku b WHERE b.kode_desa OPERATOR(kkb.=) NEW.kode_desa AND b.periode = NEW.periode;
+	END IF;
+	RETURN NULL;
+END $f$;
+COMMENT ON FUNCTION kkb._bekukan() IS 'Internal trigger: freezes the by-name figures of a village-month when it is approved or locked, drops them when it is reopened';
+CREATE TRIGGER t60_beku AFTER INSERT OR UPDATE OF status ON kkb.periode_status FOR EACH ROW EXECUTE FUNCTION kkb._bekukan();
 
 -- Values from the monthly report (kkb.penduduk, kkb.kkbpk) of the month.
 CREATE FUNCTION kkb._nilai_laporan(kode_desa kkb.kode_wilayah, periode date)

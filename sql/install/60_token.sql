@@ -72,6 +72,13 @@ BEGIN
 		RAISE EXCEPTION 'a kkb_provinsi token is for a province or a regency/city, not region %', token_buat.wilayah
 			USING ERRCODE = 'invalid_parameter_value', HINT = 'Give a province code (e.g. 13) or a regency/city code (e.g. 13.77).';
 	END IF;
+	-- an administrator with a scope (a city's admin token) hands out tokens within that scope only
+	IF kkb.lingkup() IS NOT NULL AND (token_buat.wilayah IS NULL OR NOT token_buat.wilayah OPERATOR(kkb.<@) kkb.lingkup()) THEN
+		RAISE EXCEPTION 'region % is outside your scope %', coalesce(token_buat.wilayah::text, '(none: national)'), kkb.lingkup()
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'An administrator whose token has a region scope can create tokens for that region only.',
+			      HINT = pg_catalog.format('Give a region within %s.', kkb.lingkup());
+	END IF;
 	IF token_buat.opd IS NOT NULL AND token_buat.peran <> 'kkb_opd' THEN
 		RAISE EXCEPTION 'only a kkb_opd token names an agency, not a % token', token_buat.peran
 			USING ERRCODE = 'invalid_parameter_value';

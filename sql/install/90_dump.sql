@@ -11,6 +11,7 @@ SELECT pg_catalog.pg_extension_config_dump('kkb.kkbpk', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.intervensi', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.nilai', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.periode_status', '');
+SELECT pg_catalog.pg_extension_config_dump('kkb.nilai_beku', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.keluarga', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.anggota', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.pengukuran', '');

@@ -5,7 +5,8 @@
 -- of one's own, which the SECURITY DEFINER ones must never allow.)
 
 REVOKE EXECUTE ON FUNCTION kkb._audit(), kkb._peringatan(), kkb._kunci_periode(), kkb._validasi(), kkb._cek_opd(),
-	kkb._pengukuran_anak(), kkb._alur_periode(), kkb._cek_aturan(), kkb._cek_masalah(), kkb._wilayah_data(), kkb._versi()
+	kkb._pengukuran_anak(), kkb._alur_periode(), kkb._cek_aturan(), kkb._cek_masalah(), kkb._wilayah_data(), kkb._versi(),
+	kkb._kunci_tanggal(), kkb._bekukan()
 	FROM PUBLIC;
 -- aggregate counts from by-name records: for the working roles (the function checks the scope itself)
 REVOKE EXECUTE ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) FROM PUBLIC;

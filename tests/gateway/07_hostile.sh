@@ -91,7 +91,7 @@ cat > "$TMP/payloads" <<'EOF'
 ' OR 1=1 --
 '; DROP TABLE kkb.anggota; --
 13.77.03.2006' UNION SELECT nik::text FROM kkb.anggota --
-%27
+%27 OR 1=1
 " OR ""="
 1); DELETE FROM kkb.anggota; --
 $$; DROP TABLE kkb.keluarga; $$

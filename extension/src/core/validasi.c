@@ -220,3 +220,107 @@ kkb_cek_pengukuran(const kkb_pengukuran_fakta *f, kkb_pelanggaran *out)
 					   "lila_cm %g is outside 5-50 cm", f->lila_cm);
 	return false;
 }
+
+/* ---------------------------------------------------------------- names */
+
+/* Decode one UTF-8 sequence at s (n bytes left); returns its length, 0 if malformed. */
+static size_t
+utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t		k,
+				i;
+
+	if (s[0] < 0x80)
+	{
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0)
+		k = 2, *cp = s[0] & 0x1F;
+	else if ((s[0] & 0xF0) == 0xE0)
+		k = 3, *cp = s[0] & 0x0F;
+	else if ((s[0] & 0xF8) == 0xF0)
+		k = 4, *cp = s[0] & 0x07;
+	else
+		return 0;
+	if (k > n)
+		return 0;
+	for (i = 1; i < k; i++)
+	{
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3F);
+	}
+	return k;
+}
+
+/* Control, direction-changing or invisible: never part of a name. */
+static bool
+nama_terlarang(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C ||
+		(c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+		(c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) ||
+		c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
+}
+
+/* A letter of some script (by block; see validasi.h). */
+static bool
+huruf(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+	if (c < 0x370)
+		return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+	if (c >= 0x2000 && c <= 0x2BFF)		/* punctuation, symbols, arrows, box drawing ... */
+		return false;
+	if (c >= 0x3000 && c <= 0x303F)		/* CJK spaces and punctuation */
+		return false;
+	if (c >= 0xD800 && c <= 0xF8FF)		/* surrogates, private use */
+		return false;
+	if (c >= 0xFE00 && c <= 0xFE6F)		/* variation selectors, small forms */
+		return false;
+	if (c >= 0xFF00 && c <= 0xFF20)		/* full-width punctuation and digits */
+		return false;
+	if (c >= 0xFFF0 && c <= 0xFFFF)
+		return false;
+	if (c >= 0xE0000)					/* tags, variation selectors, private planes */
+		return false;
+	return true;
+}
+
+bool
+kkb_cek_nama(const char *field, const char *s, size_t len, bool *ascii, kkb_pelanggaran *out)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		i = 0,
+				k;
+	int			pos = 0;
+	bool		ada_huruf = false;
+	uint32_t	c;
+
+	clear(out);
+	*ascii = true;
+	while (i < len)
+	{
+		k = utf8_next(u + i, len - i, &c);
+		pos++;
+		if (k == 0)
+			return violate(out, field, NULL, "A name is text in UTF-8.",
+						   "%s is not valid UTF-8 at character %d", field, pos);
+		if (c >= 0x80)
+			*ascii = false;
+		if (nama_terlarang(c))
+			return violate(out, field, "Retype the name without copying it from elsewhere; remove hidden characters.",
+						   "A name may not contain control characters, hidden characters or characters that change the reading direction.",
+						   "%s contains the character U+%04X at position %d", field, (unsigned) c, pos);
+		if (huruf(c))
+			ada_huruf = true;
+		i += k;
+	}
+	if (!ada_huruf)
+		return violate(out, field, "Write the name in letters.",
+					   "A name needs at least one letter; spaces, digits or punctuation alone are no name.",
+					   "%s has no letter", field);
+	return false;
+}

@@ -15,6 +15,7 @@
 #define KKB_VALIDASI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define KKB_V_TEXT 256
@@ -80,6 +81,22 @@ typedef struct kkb_pengukuran_fakta
 bool		kkb_cek_anggota(const kkb_anggota_fakta *f, kkb_pelanggaran *out);
 bool		kkb_cek_keluarga(const kkb_keluarga_fakta *f, kkb_pelanggaran *out);
 bool		kkb_cek_pengukuran(const kkb_pengukuran_fakta *f, kkb_pelanggaran *out);
+
+/*
+ * A person's or a place's name (anggota.nama, kampung.nama, intervensi.judul),
+ * `len` bytes of UTF-8 (the database has checked the encoding).  Refused:
+ * control characters (C0, DEL, C1 - ESC sequences among them), characters
+ * that change the reading direction (U+061C, U+200E/F, U+202A-202E,
+ * U+2066-2069), invisible ones (U+200B-200D, U+2060-2064, U+FEFF, U+FFF9-FFFB)
+ * and a name with no letter at all (only spaces, digits or punctuation).
+ * "Letter" is decided by Unicode block, without a character database: ASCII
+ * letters, Latin-1/Latin Extended letters (U+00C0-024F less x and /), and every
+ * script block from U+0370 up other than punctuation, symbols, spaces and the
+ * special/private planes - enough to accept any real name and to refuse names
+ * made of nothing.  Sets *ascii when every byte is ASCII (the caller need not
+ * normalise it).
+ */
+bool		kkb_cek_nama(const char *field, const char *s, size_t len, bool *ascii, kkb_pelanggaran *out);
 
 /* Calendar helpers on days since 2000-01-01 (proleptic Gregorian). */
 void		kkb_hari_ke_tanggal(int32_t days, int *y, int *m, int *d);
