@@ -120,7 +120,7 @@ SELECT pg_catalog.format('KKB-%s-DESA-TIDAK-ADA', pg_catalog.upper(pg_catalog.re
 
 -- primary keys and unique keys: the same thing twice
 INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesan, pesan_en, saran, saran_en)
-SELECT pg_catalog.format('KKB-%s-GANDA', pg_catalog.upper(pg_catalog.replace(pg_catalog.regexp_replace(c, '_(pkey|key)$', ''), '_', '-'))),
+SELECT pg_catalog.format('KKB-%s-GANDA', pg_catalog.ltrim(pg_catalog.upper(pg_catalog.replace(pg_catalog.regexp_replace(c, '_(pkey|key)$', ''), '_', '-')), '-')),
        'kendala', '23505', c, t, k, 409, pesan, pesan_en,
        'Perbarui data yang sudah ada alih-alih menambahkannya lagi.', 'Update the existing row instead of adding it again.'
   FROM (VALUES
@@ -147,6 +147,8 @@ SELECT pg_catalog.format('KKB-%s-GANDA', pg_catalog.upper(pg_catalog.replace(pg_
 	('aturan_validasi', 'aturan_validasi_pkey', 'kode', 'kode aturan ini sudah ada', 'this rule code already exists'),
 	('masalah_opd', 'masalah_opd_pkey', 'kode', 'kode masalah ini sudah ada', 'this problem code already exists'),
 	('versi_desa', 'versi_desa_pkey', 'kode_desa', 'versi desa ini sudah tercatat', 'the village already has a version row'),
+	('nilai_beku', 'nilai_beku_pkey', 'kode', 'nilai beku elemen ini untuk bulan ini sudah ada', 'the month already has a frozen value of this item'),
+	('_sinkron_tabel', '_sinkron_tabel_pkey', 'tabel', 'tabel sinkron ini sudah terdaftar', 'this bulk-sync table is already registered'),
 	('versi_acuan', 'versi_acuan_pkey', 'satu', 'versi data acuan sudah tercatat', 'the reference version row already exists'),
 	('token', 'token_pkey', 'id', 'nomor token ini sudah dipakai', 'this token id is already used'),
 	('token', 'token_hash_key', 'hash', 'token ini sudah ada', 'this token already exists')
@@ -219,6 +221,9 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	 'cara ukur harus telentang atau berdiri', 'cara_ukur must be telentang or berdiri', NULL, NULL),
 	('KKB-PENGUKURAN-JENIS-KELAMIN', 'kendala', '23514', 'pengukuran_jenis_kelamin_check', 'pengukuran', 'jenis_kelamin', 422,
 	 'jenis kelamin harus L atau P', 'jenis_kelamin must be L or P', NULL, NULL),
+	('KKB-NILAI-BEKU-BULAN-TIDAK-ADA', 'kendala', '23503', 'nilai_beku_kode_desa_periode_fkey', 'nilai_beku', 'periode', 409,
+	 'bulan ini belum disetujui, jadi belum punya nilai beku', 'the month has no state, so it has no frozen values',
+	 'Nilai beku dibuat sendiri saat bulan disetujui.', 'Frozen values are made when the month is approved.'),
 	('KKB-PENGUKURAN-ANGGOTA-TIDAK-ADA', 'kendala', '23503', 'pengukuran_kode_desa_nik_fkey', 'pengukuran', 'nik', 409,
 	 'anak dengan NIK ini belum terdaftar sebagai anggota keluarga di desa ini', 'the NIK is not a member of the village',
 	 'Daftarkan anak itu sebagai anggota keluarga terlebih dahulu.', 'Add the child to kkb.anggota first.'),

@@ -1,0 +1,209 @@
+-- 44_nilai.sql - the values of a village's data items for a month: computed
+-- from by-name records (frozen at approval), read from the monthly report or
+-- entered; the profile and its completeness.  Functions only, so that an
+-- upgrade replays this part whole (sql/upgrade/README.md).
+
+-- Values of the computable items from the by-name records of a village for a
+-- month (state at the month's last day; events and measurements within it).
+-- Stunting, wasting and underweight use each child's latest measurement in the
+-- month and leave out WHO-flagged values.  No rows when the village has no members.
+-- Two indicators beyond the catalogue feed the agencies' priorities:
+-- tanpa_akta_lahir (members without a birth certificate) and nik_bermasalah
+-- (members whose NIK region is unknown).  Only counts leave this function, so
+-- it runs with its owner's rights; it checks no scope and only kkb._nilai_individu
+-- (which does) and the freezing trigger call it.
+CREATE FUNCTION kkb._nilai_individu_hitung(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+BEGIN ATOMIC
+	WITH p AS (
+		SELECT pg_catalog.date_trunc('month', _nilai_individu_hitung.periode)::date AS awal,
+		       (pg_catalog.date_trunc('month', _nilai_individu_hitung.periode) + interval '1 month - 1 day')::date AS akhir
+	), a AS (
+		SELECT m.*, pg_catalog.date_part('year', pg_catalog.age(p.akhir, m.tanggal_lahir))::integer AS umur, p.akhir - m.tanggal_lahir AS hari
+		  FROM kkb.anggota m CROSS JOIN p
+		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND m.tanggal_lahir <= p.akhir
+	), k AS (
+		SELECT f.* FROM kkb.keluarga f WHERE f.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa
+	), e AS (
+		SELECT v.* FROM kkb.peristiwa v CROSS JOIN p
+		 WHERE v.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND v.tanggal BETWEEN p.awal AND p.akhir
+	), u AS (
+		SELECT DISTINCT ON (m.nik) m.* FROM kkb.pengukuran m CROSS JOIN p
+		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND m.tanggal_ukur BETWEEN p.awal AND p.akhir
+		 ORDER BY m.nik, m.tanggal_ukur DESC
+	), krs AS (
+		SELECT r.* FROM kkb.risiko_stunting_desa(_nilai_individu_hitung.kode_desa, (SELECT akhir FROM p)) r
+	), tak_dikenal AS (
+		-- the few distinct districts of the members' NIKs that the reference does not know
+		SELECT x.kec FROM (SELECT DISTINCT kkb.nik_kecamatan(a.nik) AS kec FROM a) x
+		 WHERE NOT EXISTS (SELECT 1 FROM kkb.wilayah w WHERE w.kode OPERATOR(kkb.=) x.kec)
+	), ja AS (
+		-- one pass over each source, every count a FILTER
+		SELECT pg_catalog.count(*) AS penduduk,
+		       pg_catalog.count(*) FILTER (WHERE a.jenis_kelamin = 'P' AND a.status_kawin = 'kawin' AND a.umur BETWEEN 15 AND 49) AS pus,
+		       pg_catalog.count(*) FILTER (WHERE a.umur BETWEEN 10 AND 24) AS remaja,
+		       pg_catalog.count(DISTINCT a.no_kk::bigint) FILTER (WHERE a.hari <= 1826) AS keluarga_balita,
+		       pg_catalog.count(DISTINCT a.no_kk::bigint) FILTER (WHERE a.umur BETWEEN 10 AND 24) AS keluarga_remaja,
+		       pg_catalog.count(DISTINCT a.no_kk::bigint) FILTER (WHERE a.umur >= 60) AS keluarga_lansia,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'iud') AS kb_iud,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'mow') AS kb_mow,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'mop') AS kb_mop,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'kondom') AS kb_kondom,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'implan') AS kb_implan,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'suntik') AS kb_suntik,
+		       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi = 'pil') AS kb_pil,
+		       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb = 'hamil') AS tidak_kb_hamil,
+		       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb = 'ingin_anak_segera') AS tidak_kb_ingin_segera,
+		       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb = 'iat') AS tidak_kb_iat,
+		       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb = 'tial') AS tidak_kb_tial,
+		       pg_catalog.count(*) FILTER (WHERE a.jaminan_kesehatan) AS bpjs,
+		       pg_catalog.count(*) FILTER (WHERE a.hamil) AS ibu_hamil,
+		       pg_catalog.count(*) FILTER (WHERE a.umur BETWEEN 7 AND 18 AND a.sekolah IS FALSE) AS anak_tidak_sekolah,
+		       pg_catalog.count(*) FILTER (WHERE a.akta_lahir IS FALSE) AS tanpa_akta_lahir,
+		       pg_catalog.count(*) FILTER (WHERE kkb.nik_kecamatan(a.nik) OPERATOR(kkb.=) ANY (SELECT t.kec FROM tak_dikenal t)) AS nik_bermasalah
+		  FROM a
+	), jk AS (
+		SELECT pg_catalog.count(*) AS keluarga,
+		       pg_catalog.count(*) FILTER (WHERE k.air_minum IS NOT NULL AND k.air_minum NOT IN (SELECT l.kode FROM kkb.air_minum_layak l)) AS tanpa_air,
+		       pg_catalog.count(*) FILTER (WHERE k.jamban = 'tidak_ada' OR k.tangki_septik IS FALSE) AS tanpa_jamban,
+		       pg_catalog.count(*) FILTER (WHERE k.miskin) AS miskin
+		  FROM k
+	), je AS (
+		SELECT pg_catalog.count(*) FILTER (WHERE e.jenis = 'lahir') AS lahir_hidup,
+		       pg_catalog.count(*) FILTER (WHERE e.jenis = 'mati' AND e.umur_hari < 365) AS kematian_bayi,
+		       pg_catalog.count(*) FILTER (WHERE e.jenis = 'mati' AND e.umur_hari < 1826) AS kematian_balita,
+		       pg_catalog.count(*) FILTER (WHERE e.jenis = 'mati' AND e.kematian_ibu) AS kematian_ibu
+		  FROM e
+	), ju AS (
+		SELECT pg_catalog.count(*) AS balita_diukur,
+		       pg_catalog.count(*) FILTER (WHERE u.stunting AND NOT 'tbu_tidak_wajar' = ANY (u.flags)) AS balita_stunting,
+		       pg_catalog.count(*) FILTER (WHERE (u.z_bbtb < -2 AND NOT 'bbtb_tidak_wajar' = ANY (u.flags))
+		                                     OR (u.z_bbu < -2 AND NOT 'bbu_tidak_wajar' = ANY (u.flags))) AS balita_gizi_kurang
+		  FROM u
+	), jr AS (
+		SELECT pg_catalog.count(*) FILTER (WHERE krs.berisiko) AS keluarga_krs,
+		       pg_catalog.count(*) FILTER (WHERE krs.faktor && '{terlalu_muda,terlalu_tua,terlalu_dekat,terlalu_banyak}') AS pus_4_terlalu
+		  FROM krs
+	), nilai AS (
+		SELECT v.kode, v.nilai FROM ja, jk, je, ju, jr
+		 CROSS JOIN LATERAL (VALUES
+			('penduduk', ja.penduduk), ('keluarga', jk.keluarga), ('pus', ja.pus), ('remaja', ja.remaja),
+			('keluarga_balita', ja.keluarga_balita), ('keluarga_remaja', ja.keluarga_remaja), ('keluarga_lansia', ja.keluarga_lansia),
+			('kb_iud', ja.kb_iud), ('kb_mow', ja.kb_mow), ('kb_mop', ja.kb_mop), ('kb_kondom', ja.kb_kondom),
+			('kb_implan', ja.kb_implan), ('kb_suntik', ja.kb_suntik), ('kb_pil', ja.kb_pil),
+			('tidak_kb_hamil', ja.tidak_kb_hamil), ('tidak_kb_ingin_segera', ja.tidak_kb_ingin_segera),
+			('tidak_kb_iat', ja.tidak_kb_iat), ('tidak_kb_tial', ja.tidak_kb_tial), ('bpjs', ja.bpjs),
+			('lahir_hidup', je.lahir_hidup), ('kematian_bayi', je.kematian_bayi), ('kematian_balita', je.kematian_balita),
+			('kematian_ibu', je.kematian_ibu), ('balita_diukur', ju.balita_diukur), ('balita_stunting', ju.balita_stunting),
+			('balita_gizi_kurang', ju.balita_gizi_kurang), ('ibu_hamil', ja.ibu_hamil), ('keluarga_krs', jr.keluarga_krs),
+			('keluarga_tanpa_air_layak', jk.tanpa_air), ('keluarga_tanpa_jamban_layak', jk.tanpa_jamban),
+			('pus_4_terlalu', jr.pus_4_terlalu), ('keluarga_miskin', jk.miskin), ('anak_tidak_sekolah', ja.anak_tidak_sekolah),
+			('tanpa_akta_lahir', ja.tanpa_akta_lahir), ('nik_bermasalah', ja.nik_bermasalah)) v(kode, nilai)
+	)
+	SELECT nilai.kode, nilai.nilai::numeric FROM nilai
+	 WHERE (SELECT penduduk FROM ja) > 0;
+END;
+COMMENT ON FUNCTION kkb._nilai_individu_hitung(kkb.kode_wilayah, date) IS 'Internal: computes the items of a village''s by-name records for a month from today''s records (no scope check: called by kkb._nilai_individu and when a month is approved)';
+REVOKE EXECUTE ON FUNCTION kkb._nilai_individu_hitung(kkb.kode_wilayah, date) FROM PUBLIC;
+
+CREATE FUNCTION kkb._nilai_individu(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+BEGIN ATOMIC
+	WITH beku AS (
+		SELECT EXISTS (SELECT 1 FROM kkb.periode_status s
+		                WHERE s.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
+		                  AND s.periode = pg_catalog.date_trunc('month', _nilai_individu.periode)::date
+		                  AND s.status IN ('disetujui', 'dikunci')) AS ya
+	)
+	SELECT x.kode, x.nilai FROM (
+		SELECT b.kode, b.nilai FROM kkb.nilai_beku b
+		 WHERE (SELECT beku.ya FROM beku)
+		   AND b.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
+		   AND b.periode = pg_catalog.date_trunc('month', _nilai_individu.periode)::date
+		UNION ALL
+		SELECT h.kode, h.nilai FROM kkb._nilai_individu_hitung(_nilai_individu.kode_desa, _nilai_individu.periode) h
+		 WHERE NOT (SELECT beku.ya FROM beku)
+	) x
+	 WHERE CASE WHEN kkb.lingkup() IS NULL THEN pg_catalog.pg_has_role(kkb._peran(), 'kkb_admin', 'USAGE')
+	            ELSE _nilai_individu.kode_desa OPERATOR(kkb.<@) kkb.lingkup() END;
+END;
+COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month: frozen at approval for an approved or locked month (kkb.nilai_beku), else computed; within the caller''s scope';
+
+-- Freezing and thawing with the month's state (a trigger on kkb.periode_status).
+CREATE FUNCTION kkb._bekukan() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	IF NEW.status IN ('disetujui', 'dikunci') THEN
+		IF TG_OP = 'INSERT' OR OLD.status NOT IN ('disetujui', 'dikunci') THEN
+			DELETE FROM kkb.nilai_beku b WHERE b.kode_desa OPERATOR(kkb.=) NEW.kode_desa AND b.periode = NEW.periode;
+			INSERT INTO kkb.nilai_beku (kode_desa, periode, kode, nilai)
+			SELECT NEW.kode_desa, NEW.periode, h.kode, h.nilai
+			  FROM kkb._nilai_individu_hitung(NEW.kode_desa, NEW.periode) h WHERE h.nilai IS NOT NULL;
+		END IF;
+	ELSIF TG_OP = 'UPDATE' AND OLD.status IN ('disetujui', 'dikunci') THEN
+		DELETE FROM kkb.nilai_beku b WHERE b.kode_desa OPERATOR(kkb.=) NEW.kode_desa AND b.periode = NEW.periode;
+	END IF;
+	RETURN NULL;
+END $f$;
+COMMENT ON FUNCTION kkb._bekukan() IS 'Internal trigger: freezes the by-name figures of a village-month when it is approved or locked, drops them when it is reopened';
+
+-- Values from the monthly report (kkb.penduduk, kkb.kkbpk) of the month.
+CREATE FUNCTION kkb._nilai_laporan(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT e.key, e.value::text::numeric
+	  FROM kkb.penduduk d CROSS JOIN LATERAL pg_catalog.jsonb_each(pg_catalog.to_jsonb(d)) e
+	 WHERE d.kode_desa OPERATOR(kkb.=) _nilai_laporan.kode_desa AND d.periode = pg_catalog.date_trunc('month', _nilai_laporan.periode)::date
+	   AND e.key IN ('keluarga', 'pus', 'remaja', 'keluarga_balita', 'keluarga_remaja', 'keluarga_lansia')
+	   AND pg_catalog.jsonb_typeof(e.value) = 'number'
+	UNION ALL
+	SELECT 'penduduk', (SELECT pg_catalog.sum(x) FROM pg_catalog.unnest(d.laki_laki || d.perempuan) x)
+	  FROM kkb.penduduk d
+	 WHERE d.kode_desa OPERATOR(kkb.=) _nilai_laporan.kode_desa AND d.periode = pg_catalog.date_trunc('month', _nilai_laporan.periode)::date
+	   AND d.laki_laki IS NOT NULL AND d.perempuan IS NOT NULL
+	UNION ALL
+	SELECT e.key, e.value::text::numeric
+	  FROM kkb.kkbpk r CROSS JOIN LATERAL pg_catalog.jsonb_each(pg_catalog.to_jsonb(r)) e
+	 WHERE r.kode_desa OPERATOR(kkb.=) _nilai_laporan.kode_desa AND r.periode = pg_catalog.date_trunc('month', _nilai_laporan.periode)::date
+	   AND e.key IN (SELECT pg_catalog.split_part(x.kolom_laporan, '.', 2) FROM kkb.elemen_data x WHERE x.kolom_laporan LIKE 'kkbpk.%')
+	   AND pg_catalog.jsonb_typeof(e.value) = 'number';
+END;
+COMMENT ON FUNCTION kkb._nilai_laporan(kkb.kode_wilayah, date) IS 'Internal: the items found in a village''s monthly report for a month';
+
+-- Every known value of a village and month, each from its best source:
+-- by-name records, else the monthly report, else the entered value.
+CREATE FUNCTION kkb._nilai_semua(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric, sumber text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT DISTINCT ON (x.kode) x.kode, x.nilai, x.sumber FROM (
+		SELECT i.kode, i.nilai, 'data_individu' AS sumber, 1 AS urut FROM kkb._nilai_individu(_nilai_semua.kode_desa, _nilai_semua.periode) i
+		UNION ALL
+		SELECT l.kode, l.nilai, 'laporan_bulanan', 2 FROM kkb._nilai_laporan(_nilai_semua.kode_desa, _nilai_semua.periode) l
+		UNION ALL
+		SELECT n.kode_elemen, n.nilai, 'isian', 3 FROM kkb.nilai n
+		 WHERE n.kode_desa OPERATOR(kkb.=) _nilai_semua.kode_desa AND n.periode = pg_catalog.date_trunc('month', _nilai_semua.periode)::date
+	) x WHERE x.nilai IS NOT NULL ORDER BY x.kode, x.urut;
+END;
+COMMENT ON FUNCTION kkb._nilai_semua(kkb.kode_wilayah, date) IS 'Internal: every value of a village and month from its best source';
+
+CREATE FUNCTION kkb.profil_desa(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (urutan integer, kode text, nama text, nilai numeric, sumber text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT e.urutan::integer, e.kode, e.nama, v.nilai, v.sumber
+	  FROM kkb.elemen_data e
+	  LEFT JOIN kkb._nilai_semua(profil_desa.kode_desa, profil_desa.periode) v ON v.kode = e.kode
+	 ORDER BY e.urutan;
+END;
+COMMENT ON FUNCTION kkb.profil_desa(kkb.kode_wilayah, date) IS
+	'The village''s data items for a month: value and its source (data_individu = by-name records, laporan_bulanan = the monthly report, isian = entered value), NULL where none exists';
+
+CREATE FUNCTION kkb.kelengkapan(kode_desa kkb.kode_wilayah, periode date) RETURNS numeric
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN (SELECT pg_catalog.round(pg_catalog.count(p.nilai)::numeric / pg_catalog.count(*), 4)
+	          FROM kkb.profil_desa(kode_desa, periode) p);
+COMMENT ON FUNCTION kkb.kelengkapan(kkb.kode_wilayah, date) IS 'Completeness (kelengkapan) of a village''s data for a month: items with a value / items in the catalogue (0..1)';

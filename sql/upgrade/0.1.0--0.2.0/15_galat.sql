@@ -1,0 +1,1 @@
+../../install/15_galat.sql

@@ -1,0 +1,1 @@
+../../install/36_kunci_tanggal.sql

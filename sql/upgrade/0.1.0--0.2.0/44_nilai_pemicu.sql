@@ -1,0 +1,1 @@
+../../install/44_nilai_pemicu.sql
