@@ -250,8 +250,7 @@ gw_auth_request(gw_request *req, int optional)
 	{
 		memset(token, 0, sizeof(token));
 		gw_log("error", "could not hash a token: libcrypto's SHA-256 failed", NULL);
-		gw_reply_error(req, 500, "KKB-500", "internal error",
-					   "The gateway could not check the token; its log has the details.", NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "The gateway could not check the token; its log has the details.", NULL);
 		return -1;
 	}
 	memset(token, 0, sizeof(token));

@@ -87,20 +87,10 @@ sync_body(gw_tx *tx, void *arg)
 		if (sqlstate && strcmp(sqlstate, "42703") == 0)
 		{
 			/* a CSV header column the table does not have: the whole body is refused */
-			json_t	   *e = json_object();
-			const char *msg = PQresultErrorField(tx->error, PG_DIAG_MESSAGE_PRIMARY);
-			const char *hint = PQresultErrorField(tx->error, PG_DIAG_MESSAGE_HINT);
 			const char *col = PQresultErrorField(tx->error, PG_DIAG_COLUMN_NAME);
-			json_t	   *m = msg ? json_string(msg) : NULL;
-			json_t	   *h = hint ? json_string(hint) : NULL;
-			json_t	   *k = col ? json_string(col) : NULL;
 
-			json_object_set_new(e, "code", json_string("KKB-422"));
-			json_object_set_new(e, "message", m ? m : json_string("unknown column in the CSV header"));
-			json_object_set_new(e, "details", json_null());
-			json_object_set_new(e, "hint", h ? h : json_null());
-			json_object_set_new(e, "kolom", k ? k : json_null());
-			gw_reply_json(tx->req, 422, e);
+			gw_reply_galat(tx->req, "KKB-KOLOM-TIDAK-DIKENAL", col ? col : "?",
+						   PQresultErrorField(tx->error, PG_DIAG_MESSAGE_PRIMARY), col);
 			PQclear(tx->error);
 			tx->error = NULL;
 		}
@@ -109,7 +99,7 @@ sync_body(gw_tx *tx, void *arg)
 	if (PQntuples(res) != 1 || PQgetisnull(res, 0, 0))
 	{
 		PQclear(res);
-		gw_reply_error(tx->req, 404, "KKB-404", NOT_FOUND, NULL, NULL);
+		gw_reply_galat(tx->req, "KKB-TIDAK-DITEMUKAN", NULL, NOT_FOUND, NULL);
 		return -1;
 	}
 	status = atoi(PQgetvalue(res, 0, 1));
@@ -140,12 +130,10 @@ flag_arg(gw_request *req, const char *name, int *out)
 static void
 reply_too_many(gw_request *req)
 {
-	char		msg[128];
+	char		n[16];
 
-	snprintf(msg, sizeof(msg), "too many rows: at most %d rows per request", GW_SYNC_MAX_ROWS);
-	gw_reply_error(req, 413, "KKB-413", msg,
-				   "A bulk sync request carries at most 20,000 rows.",
-				   "Send the rows in several requests of at most 20,000 rows each; re-sending rows changes nothing.");
+	snprintf(n, sizeof(n), "%d", GW_SYNC_MAX_ROWS);
+	gw_reply_galat(req, "KKB-BARIS-TERLALU-BANYAK", n, NULL, NULL);
 }
 
 static int
@@ -235,15 +223,13 @@ check_json_rows(gw_request *req)
 		i++;
 	if (i >= len)
 	{
-		gw_reply_error(req, 400, "KKB-400", "a body is required", NULL,
-					   "Send the rows as a JSON array of objects, or as CSV with a header row.");
+		gw_reply_galat(req, "KKB-BARIS-KOSONG", NULL, NULL, NULL);
 		return -1;
 	}
 	if (b[i] != '[')
 	{
 		if (strchr("{\"-0123456789tfn", b[i]) != NULL)
-			gw_reply_error(req, 422, "KKB-422", "the body must be a JSON array of rows", NULL,
-						   "Send [{...}, {...}], one object per row.");
+			gw_reply_galat(req, "KKB-ISI-BUKAN-LARIK", NULL, NULL, NULL);
 		else
 			reply_bad_json_at(req, NULL, i + 1, "'[' expected: the body must be a JSON array");
 		return -1;
@@ -323,9 +309,7 @@ sinkron(gw_request *req, const char *tabel)
 	/* by-name data belongs to the village (pokja) and administrators only */
 	if (req->auth.role != GW_ROLE_POKJA && req->auth.role != GW_ROLE_ADMIN)
 	{
-		gw_reply_error(req, 403, "KKB-403", "this token may not write by-name data",
-					   "Families, members, measurements and vital events are written by the village's pokja or an administrator.",
-					   NULL);
+		gw_reply_galat(req, "KKB-DATA-PRIBADI-DILARANG", NULL, NULL, NULL);
 		return;
 	}
 	if (flag_arg(req, "atomik", &atomik) < 0 || flag_arg(req, "dry_run", &dry_run) < 0)
@@ -338,8 +322,7 @@ sinkron(gw_request *req, const char *tabel)
 		case GW_BODY_JSON:
 			if (req->body == NULL || req->body_len == 0)
 			{
-				gw_reply_error(req, 400, "KKB-400", "a body is required", NULL,
-							   "Send the rows as a JSON array of objects, or as CSV with a header row.");
+				gw_reply_galat(req, "KKB-BARIS-KOSONG", NULL, NULL, NULL);
 				return;
 			}
 			if (check_json_rows(req) < 0)
@@ -357,15 +340,10 @@ sinkron(gw_request *req, const char *tabel)
 
 				if (gw_csv_to_json(req->body ? req->body : "", req->body_len, GW_SYNC_MAX_ROWS, &csv, err, sizeof(err), &pos) < 0)
 				{
-					json_t	   *e = json_object();
-					json_t	   *m = json_string(err);	/* NULL when a cut header name left partial UTF-8 */
+					gw_error	e = {.code = "KKB-CSV-RUSAK", .details = err};
 
-					json_object_set_new(e, "code", json_string("KKB-400"));
-					json_object_set_new(e, "message", m ? m : json_string("malformed CSV"));
-					json_object_set_new(e, "details", json_null());
-					json_object_set_new(e, "hint", json_string("Send CSV encoded in UTF-8 with a header row; quote fields holding commas, quotes or line breaks and double the quotes inside."));
-					json_object_set_new(e, "posisi", json_integer(pos));
-					gw_reply_json(req, 400, e);
+					/* the reader's own words (English, naming the record) as details; a cut header name's partial UTF-8 is dropped there */
+					gw_reply_err(req, &e, json_pack("{s:I}", "posisi", (json_int_t) pos));
 					goto done;
 				}
 				if (csv.too_many)
@@ -382,14 +360,13 @@ sinkron(gw_request *req, const char *tabel)
 				break;
 			}
 		default:
-			gw_reply_error(req, 415, "KKB-415", "unsupported content type: expected application/json or text/csv",
-						   "This resource accepts a JSON array of rows or CSV with a header row, encoded in UTF-8.",
-						   "Send Content-Type: application/json or Content-Type: text/csv.");
+			gw_reply_galat(req, "KKB-JENIS-ISI", "application/json atau text/csv",
+						   "This resource accepts a JSON array of rows or CSV with a header row, encoded in UTF-8.", NULL);
 			return;
 	}
 	if (opsi == NULL)
 	{
-		gw_reply_error(req, 500, "KKB-500", "out of memory", NULL, NULL);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "out of memory", NULL);
 		goto done;
 	}
 	call.opsi = opsi;

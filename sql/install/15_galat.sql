@@ -439,6 +439,16 @@ INSERT INTO kkb.galat (kode, asal, status, pesan, pesan_en, saran, saran_en) VAL
 	 'Kirim kolom-kolomnya sebagai objek JSON, mis. {"pus": 120}.', 'Send the fields as a JSON object, e.g. {"pus": 120}.'),
 	('KKB-ISI-BUKAN-OBJEK', 'gateway', 422, 'isi permintaan harus objek JSON', 'the body must be a JSON object',
 	 'Kirim kolom-kolomnya sebagai objek JSON, mis. {"pus": 120}.', 'Send the fields as a JSON object, e.g. {"pus": 120}.'),
+	('KKB-BARIS-TERLALU-BANYAK', 'gateway', 413, 'terlalu banyak baris: paling banyak %s baris per permintaan', 'too many rows: at most %s rows per request',
+	 'Kirim baris-barisnya dalam beberapa permintaan; mengirim ulang baris tidak mengubah apa pun.', 'Send the rows in several requests; re-sending rows changes nothing.'),
+	('KKB-BARIS-KOSONG', 'gateway', 400, 'isi permintaan diperlukan: baris-baris data', 'a body is required: the rows',
+	 'Kirim baris sebagai larik JSON berisi objek, atau CSV dengan baris judul.', 'Send the rows as a JSON array of objects, or as CSV with a header row.'),
+	('KKB-ISI-BUKAN-LARIK', 'gateway', 422, 'isi permintaan harus larik JSON berisi baris', 'the body must be a JSON array of rows',
+	 'Kirim [{...}, {...}], satu objek per baris.', 'Send [{...}, {...}], one object per row.'),
+	('KKB-CSV-RUSAK', 'gateway', 400, 'CSV tidak dapat dibaca', 'malformed CSV',
+	 'Kirim CSV dalam UTF-8 dengan baris judul; beri tanda kutip pada isian yang memuat koma, kutip atau baris baru.', 'Send CSV encoded in UTF-8 with a header row; quote fields holding commas, quotes or line breaks and double the quotes inside.'),
+	('KKB-DATA-PRIBADI-DILARANG', 'gateway', 403, 'token ini tidak boleh menulis data by-name', 'this token may not write by-name data',
+	 'Keluarga, anggota, pengukuran dan peristiwa ditulis oleh Pokja desanya atau administrator.', 'Families, members, measurements and vital events are written by the village''s pokja or an administrator.'),
 	('KKB-KOLOM-TIDAK-DIKENAL', 'gateway', 422, 'kolom "%s" tidak dikenal', 'unknown field "%s"',
 	 NULL, NULL);
 

@@ -68,11 +68,21 @@ GRANT SELECT ON kkb._sinkron_tabel TO PUBLIC;
 -- ---------------------------------------------------------------- one rejected row
 -- Every entry of "konflik" is built here (the error registry maps SQLSTATEs
 -- and constraint names to its codes and messages in one place).
+-- The entry keeps the database's SQLSTATE and message (kode, pesan) and adds
+-- the error registry's answer (kkb.galat_jawab): its code, the Indonesian
+-- message and hint, and the field.  The registry is asked for the first 1,000
+-- rows of a batch only, so that a batch of 20,000 bad rows stays cheap; later
+-- rows carry the SQLSTATE and the database's message alone.
 CREATE FUNCTION kkb._galat_baris(baris bigint, kunci jsonb, sqlstate text, kendala text, kolom text, pesan text,
                                  rincian text, saran text) RETURNS jsonb
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
-	SELECT pg_catalog.jsonb_build_object('baris', baris, 'kunci', coalesce(kunci, '{}'::jsonb), 'kode', sqlstate,
+	LANGUAGE sql STABLE PARALLEL SAFE AS $f$
+	SELECT pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('code', g ->> 'code', 'message', g ->> 'message',
+	                                                                  'hint', g ->> 'hint'))
+	       OPERATOR(pg_catalog.||)
+	       pg_catalog.jsonb_build_object('baris', baris, 'kunci', coalesce(kunci, '{}'::jsonb), 'kode', sqlstate,
 	                                     'pesan', pesan, 'kolom', kolom)
+	  FROM (SELECT CASE WHEN baris <= 1000 AND sqlstate ~ '^[0-9A-Z]{5}$'
+	                    THEN kkb.galat_jawab(sqlstate, kendala, NULL, kolom, pesan, rincian, saran) END AS g) x
 $f$;
 COMMENT ON FUNCTION kkb._galat_baris(bigint, jsonb, text, text, text, text, text, text) IS
 	'Internal: the conflict entry of a rejected bulk-sync row {baris, kunci, kode, pesan, kolom} from its number, key, SQLSTATE (or KKB code), constraint (kendala), column, message, detail (rincian) and hint (saran)';

@@ -167,15 +167,15 @@ is "$(sql "SELECT nama FROM kkb.anggota WHERE kode_desa = '$A' AND nik = '137701
 
 printf 'no_kk,rt\n1377010101260254,\377\n' > "$TMP/bad.csv"
 r=$(post /v1/desa/$A/keluarga "$TA" "$TMP/bad.csv" "text/csv")
-is_error "$r" 400 KKB-400 "CSV that is not valid UTF-8"
+is_error "$r" 400 KKB-CSV-RUSAK "CSV that is not valid UTF-8"
 is "$(jqb "$r" .posisi)" 26 "with the byte offset of the bad byte"
 printf 'no_kk,alamat\n1377010101260254,"tidak ditutup\n' > "$TMP/bad.csv"
 r=$(post /v1/desa/$A/keluarga "$TA" "$TMP/bad.csv" "text/csv")
-is_error "$r" 400 KKB-400 "CSV with an unterminated quote"
+is_error "$r" 400 KKB-CSV-RUSAK "CSV with an unterminated quote"
 is "$(jqb "$r" .posisi)" 30 "with the byte offset where the quoted field starts"
 printf 'no_kk,warna\n1377010101260254,biru\n' > "$TMP/bad.csv"
 r=$(post /v1/desa/$A/keluarga "$TA" "$TMP/bad.csv" "text/csv")
-is_error "$r" 422 KKB-422 "a CSV header with an unknown column"
+is_error "$r" 422 KKB-KOLOM-TIDAK-DIKENAL "a CSV header with an unknown column"
 is "$(jqb "$r" .kolom)" '"warna"' "names the column"
 is "$(sql "SELECT count(*) FROM kkb.keluarga WHERE kode_desa = '$A' AND no_kk = '1377010101260254'")" 0 "nothing of the bad CSV is stored"
 
@@ -197,21 +197,21 @@ is "$(jqb "$r" '[.diimpor, .diabaikan, (.hasil | length)]')" '[0,1,0]' "re-sent:
 
 # ================================================================ errors
 printf 'x' > "$TMP/x.txt"
-is_error "$(post /v1/desa/$A/anggota "$TA" "$TMP/x.txt" text/plain)" 415 KKB-415 "Content-Type text/plain"
+is_error "$(post /v1/desa/$A/anggota "$TA" "$TMP/x.txt" text/plain)" 415 KKB-JENIS-ISI "Content-Type text/plain"
 r=$(api_json POST /v1/desa/$A/anggota "$TA" '[{"nik": }]')
 is_error "$r" 400 KKB-JSON-RUSAK "malformed JSON"
 is "$(jqb "$r" '[.posisi, (.message | test("posisi bait 10"))]')" '[10,true]' "with the byte offset (bytes read up to the error)"
-is_error "$(api_json POST /v1/desa/$A/anggota "$TA" '{"nik":"1"}')" 422 KKB-422 "a JSON object instead of an array"
+is_error "$(api_json POST /v1/desa/$A/anggota "$TA" '{"nik":"1"}')" 422 KKB-ISI-BUKAN-LARIK "a JSON object instead of an array"
 head -c 1100000 /dev/zero | tr '\0' ' ' > "$TMP/besar.json"
 is_error "$(post /v1/desa/$A/anggota "$TA" "$TMP/besar.json")" 413 KKB-ISI-TERLALU-BESAR "a body over the limit"
 is_error "$(api_json POST /v1/desa/$A/anggota "" "[$NEW]")" 401 KKB-TOKEN-TIDAK-ADA "no token"
 
 # ================================================================ another village's pokja
 for t in keluarga anggota pengukuran; do
-	is_error "$(post /v1/desa/$A/$t "$TB" "$TMP/ukur.json")" 404 KKB-404 "pokja B: POST /v1/desa/$A/$t"
+	is_error "$(post /v1/desa/$A/$t "$TB" "$TMP/ukur.json")" 404 KKB-TIDAK-DITEMUKAN "pokja B: POST /v1/desa/$A/$t"
 done
 r=$(post /v1/desa/$B/keluarga "$TA" "$TMP/keluarga.json")
-is_error "$r" 404 KKB-404 "pokja A: POST /v1/desa/$B/keluarga"
+is_error "$r" 404 KKB-TIDAK-DITEMUKAN "pokja A: POST /v1/desa/$B/keluarga"
 is "$(sql "SELECT count(*) FROM kkb.keluarga WHERE kode_desa = '$B'")" 0 "nothing is written to B"
 r=$(post /v1/desa/$B/keluarga "$TB" "$TMP/keluarga.csv" text/csv)
 is "$(jqb "$r" '[.diimpor]')" '[3]' "pokja B writes its own village"

@@ -137,14 +137,14 @@ r=$(post /v1/desa/$A/peristiwa "$TA" "$TMP/peristiwa.csv" "text/csv")
 is "$(counts "$r")" '[0,0,3,1]' "re-sending the CSV changes nothing"
 printf 'ref,jenis,tanggal,id\r\nx,lahir,2026-10-01,1\r\n' > "$TMP/bad.csv"
 r=$(post /v1/desa/$A/peristiwa "$TA" "$TMP/bad.csv" "text/csv")
-is_error "$r" 422 KKB-422 "a CSV header with the column id"
+is_error "$r" 422 KKB-KOLOM-TIDAK-DIKENAL "a CSV header with the column id"
 
 # ================================================================ scope and errors
-is_error "$(post /v1/desa/$A/peristiwa "$TB" "$TMP/peristiwa.json")" 404 KKB-404 "pokja B posting to village A"
+is_error "$(post /v1/desa/$A/peristiwa "$TB" "$TMP/peristiwa.json")" 404 KKB-TIDAK-DITEMUKAN "pokja B posting to village A"
 is "$(stored)" 44 "nothing is written by B to A"
 is_error "$(post /v1/desa/$A/peristiwa "" "$TMP/peristiwa.json")" 401 KKB-TOKEN-TIDAK-ADA "no token"
-is_error "$(post /v1/desa/$A/peristiwa "$TA" "$TMP/peristiwa.json" text/plain)" 415 KKB-415 "text/plain"
-is_error "$(api_json POST /v1/desa/$A/peristiwa "$TA" '{"ref":"x"}')" 422 KKB-422 "an object instead of an array"
+is_error "$(post /v1/desa/$A/peristiwa "$TA" "$TMP/peristiwa.json" text/plain)" 415 KKB-JENIS-ISI "text/plain"
+is_error "$(api_json POST /v1/desa/$A/peristiwa "$TA" '{"ref":"x"}')" 422 KKB-ISI-BUKAN-LARIK "an object instead of an array"
 r=$(api_json POST /v1/desa/$B/peristiwa "$TB" '[{"ref":"ev-0001","jenis":"pindah_masuk","tanggal":"2026-10-01"}]')
 is "$(counts "$r")" '[1,0,0,0]' "the same ref in another village is another event"
 r=$(api GET /openapi.json "")

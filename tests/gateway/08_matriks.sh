@@ -183,7 +183,7 @@ row "POST /v1/desa/{K}/peristiwa"                                      200 404 4
 sql "DELETE FROM kkb.anggota WHERE nik = '1377031505900099'; DELETE FROM kkb.keluarga WHERE no_kk = '1377031505200099'" >/dev/null
 for res in keluarga anggota; do
 	r=$(api_json POST "/v1/desa/$A/$res" "$T_OPD" "$(body_of_route "/v1/desa/$A/$res")")
-	is_error "$r" 403 KKB-403 "opd: POST $res is 403 (by-name data is the village's)"
+	is_error "$r" 403 KKB-DATA-PRIBADI-DILARANG "opd: POST $res is 403 (by-name data is the village's)"
 done
 is "$(sql "SELECT (SELECT count(*) FROM kkb.keluarga WHERE no_kk = '1377031505200099') + (SELECT count(*) FROM kkb.anggota WHERE nik = '1377031505900099')")" 0 "  and stores nothing"
 r=$(api GET "/v1/wilayah/$A" "$T_ANALIS")

@@ -44,7 +44,7 @@ is "$(printf '%s' "$doc" | jq -c '.paths["/v1/ringkasan"].get | [."x-kkb-functio
 	"/openapi.json: an API route names its function, and its query parameters and bounds come from the argument mapping"
 is "$(printf '%s' "$doc" | jq '[.paths[][] | select(has("x-kkb-function"))] | length')" "$n" "every API route is described with its function"
 gw_stop
-is "$(grep '"request"' "$GW_LOG" | grep '"route":null' | grep -c '"code":"KKB-404"')" 1 "the 404's log line has \"code\": \"KKB-404\""
+is "$(grep '"request"' "$GW_LOG" | grep '"route":null' | grep -c '"code":"KKB-RUTE-TIDAK-ADA"')" 1 "the 404's log line has \"code\": \"KKB-404\""
 is "$(grep '"request"' "$GW_LOG" | grep '"/v1/desa/{kode}"' | grep -c '"code":"KKB-401"')" 1 "the 401's log line has \"code\": \"KKB-401\""
 is "$(grep '"request"' "$GW_LOG" | grep '"/v1/wilayah"' | grep -c '"code"')" 0 "a 200's log line has no code"
 

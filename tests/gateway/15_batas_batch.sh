@@ -51,10 +51,10 @@ rows() { awk -v n="$1" -v t="$2" 'BEGIN { printf "["; for (i = 1; i <= n; i++) {
 # ================================================================ the row limit
 rows 20001 '{}' > "$TMP/lebih.json"
 r=$(post /v1/desa/$A/keluarga "$TA" "$TMP/lebih.json")
-is_error "$r" 413 KKB-413 "20,001 JSON rows"
+is_error "$r" 413 KKB-BARIS-TERLALU-BANYAK "20,001 JSON rows"
 is "$(jqb "$r" .message)" '"too many rows: at most 20000 rows per request"' "the message names the limit"
 { echo no_kk; awk 'BEGIN { for (i = 1; i <= 20001; i++) printf "13750201013%05d\n", i }'; } > "$TMP/lebih.csv"
-is_error "$(post /v1/desa/$A/keluarga "$TA" "$TMP/lebih.csv" text/csv)" 413 KKB-413 "20,001 CSV records"
+is_error "$(post /v1/desa/$A/keluarga "$TA" "$TMP/lebih.csv" text/csv)" 413 KKB-BARIS-TERLALU-BANYAK "20,001 CSV records"
 is "$(families)" 1000 "nothing of them is stored"
 rows 20000 '{}' > "$TMP/batas.json"
 r=$(post /v1/desa/$A/keluarga "$TA" "$TMP/batas.json")
@@ -142,7 +142,7 @@ c0=$(cpu_ticks)
 out=$(curl -s -o "$TMP/jawab.json" -w '%{http_code} %{time_total}' -X POST "http://127.0.0.1:$PORT/v1/desa/$A/keluarga" \
 	-H "Authorization: Bearer $TA" -H 'Content-Type: application/json' --data-binary "@$TMP/tiga_juta.json")
 cpu=$(awk -v a="$c0" -v b="$(cpu_ticks)" -v t="$TICKS" 'BEGIN { printf "%.2f", (b - a) / t }')
-is "${out%% *} $(jq -r .code "$TMP/jawab.json")" "413 KKB-413" "3,000,000 empty rows (9 MB): 413"
+is "${out%% *} $(jq -r .code "$TMP/jawab.json")" "413 KKB-BARIS-TERLALU-BANYAK" "3,000,000 empty rows (9 MB): 413"
 ok "$(awk -v s="$cpu" -v l="$LIMIT_S" 'BEGIN { exit !(s < l) }'; echo $?)" "  ${cpu}s of CPU, ${out#* }s wall"
 is "$(sql "SELECT count(*) FROM kkb.anggota WHERE kode_desa = '$A'")" 0 "no member was stored by any of them"
 
