@@ -58,10 +58,11 @@ COMMENT ON FUNCTION kkb._api_kolom(regclass) IS
 -- (in key order), or NULL when every field is known.
 CREATE FUNCTION kkb._api_asing(isi jsonb, kolom text[]) RETURNS json
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
-	SELECT json_build_object('code', 'KKB-422',
-	         'message', format('unknown field "%s"', CASE WHEN length(k) > 64 THEN left(k, 64) || '...' ELSE k END),
-	         'details', NULL, 'hint', 'The fields are: ' || array_to_string(kolom, ', '), 'kolom', k)
-	  FROM jsonb_object_keys(isi) k WHERE k <> ALL (kolom) ORDER BY k LIMIT 1
+	SELECT json_build_object('code', g.kode,
+	         'message', replace(g.pesan, '%s', CASE WHEN length(k) > 64 THEN left(k, 64) || '...' ELSE k END),
+	         'details', NULL, 'hint', 'Kolom yang dikenal: ' || array_to_string(kolom, ', '), 'kolom', k)
+	  FROM jsonb_object_keys(isi) k, kkb.galat g
+	 WHERE k <> ALL (kolom) AND g.kode = 'KKB-KOLOM-TIDAK-DIKENAL' ORDER BY k LIMIT 1
 $f$;
 COMMENT ON FUNCTION kkb._api_asing(jsonb, text[]) IS
 	'Internal: the 422 error document naming the first body field that is not a writable column (NULL when there is none)';

@@ -87,7 +87,8 @@ is "$(counts "$r")" '[990,0,0,10]' "990 imported, 10 rejected"
 is "$(jqb "$r" '[.konflik[].baris]')" '[11,50,100,200,300,400,500,600,700,800]' "the 10 conflicts with their row numbers"
 is "$(jqb "$r" '[.konflik[].kode]')" '["23514","23514","23502","23503","22P02","22008","23505","KKB-422","KKB-422","23514"]' \
 	"and their SQLSTATEs or KKB codes"
-is "$(jqb "$r" '.konflik[0] | keys')" '["baris","kode","kolom","kunci","pesan"]' "a conflict is {baris, kunci, kode, pesan, kolom}"
+is "$(jqb "$r" '.konflik[0] | keys')" '["baris","code","hint","kode","kolom","kunci","message","pesan"]' \
+	"a conflict is {baris, kunci, kode, pesan, kolom} plus the registry's code, Indonesian message and hint"
 NIK11=$(jq -r '.[10].nik' "$TMP/anggota.json")
 is "$(jqb "$r" '[.konflik[0].kunci, .konflik[0].kolom]')" "[{\"nik\":\"$NIK11\"},\"jenis_kelamin\"]" \
 	"the key of the row and the column the validation trigger names"

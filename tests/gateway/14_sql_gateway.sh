@@ -2,7 +2,7 @@
 # 14_sql_gateway.sh - the gateway names no table or column of kkb: its SQL is
 # only calls of API functions (kkb.api_...), the transaction and scope
 # statements (set_config of kkb.wilayah and kkb.pengguna, the version of the
-# ETag: kkb._versi_teks), the token check (kkb.token_periksa) and the health
+# ETag: kkb._versi_teks), the token check (kkb.token_periksa), the error registry (kkb.galat_jawab, kkb.galat in comments) and the health
 # check (kkb.versi).  The bulk sync (h_sinkron.c) is not yet an API function
 # and is left out.  Every function the route table names exists, with a
 # comment, and runs with the caller's rights.
@@ -14,7 +14,7 @@ SRC=$(ls gateway/src/*.c | grep -v '/h_sinkron\.c$')
 # the SQL in the gateway: string literals of lines that are not comments and hold SQL words
 sql_lines=$(grep -hE '"[^"]*(SELECT|FROM|INSERT|UPDATE|DELETE|JOIN|WITH)[^"]*"' $SRC | grep -vE '^\s*(/?\*|//)')
 names=$(printf '%s\n' "$sql_lines" | grep -oE 'kkb\.[A-Za-z_]+' | sort -u | tr '\n' ' ')
-bad=$(printf '%s\n' $names | grep -vE '^kkb\.(api_[a-z_]+|_versi_teks|token_periksa|versi|wilayah|pengguna)$' | tr '\n' ' ')
+bad=$(printf '%s\n' $names | grep -vE '^kkb\.(api_[a-z_]+|_versi_teks|token_periksa|versi|wilayah|pengguna|galat_jawab|galat)$' | tr '\n' ' ')
 is "$bad" "" "the gateway's SQL names only API functions and the transaction, token and version calls (found: $names)"
 settings=$(printf '%s\n' "$sql_lines" | grep -oE "[a-z_.]*\('kkb\.(wilayah|pengguna)'" | sort -u | tr '\n' ' ')
 is "$settings" "pg_catalog.set_config('kkb.pengguna' pg_catalog.set_config('kkb.wilayah' " "kkb.wilayah and kkb.pengguna appear only as settings"
@@ -45,7 +45,7 @@ is "$(printf '%s' "$doc" | jq -c '.paths["/v1/ringkasan"].get | [."x-kkb-functio
 is "$(printf '%s' "$doc" | jq '[.paths[][] | select(has("x-kkb-function"))] | length')" "$n" "every API route is described with its function"
 gw_stop
 is "$(grep '"request"' "$GW_LOG" | grep '"route":null' | grep -c '"code":"KKB-RUTE-TIDAK-ADA"')" 1 "the 404's log line has \"code\": \"KKB-404\""
-is "$(grep '"request"' "$GW_LOG" | grep '"/v1/desa/{kode}"' | grep -c '"code":"KKB-401"')" 1 "the 401's log line has \"code\": \"KKB-401\""
+is "$(grep '"request"' "$GW_LOG" | grep '"/v1/desa/{kode}"' | grep -c '"code":"KKB-TOKEN-TIDAK-ADA"')" 1 "the 401's log line has \"code\": \"KKB-TOKEN-TIDAK-ADA\""
 is "$(grep '"request"' "$GW_LOG" | grep '"/v1/wilayah"' | grep -c '"code"')" 0 "a 200's log line has no code"
 
 done_testing

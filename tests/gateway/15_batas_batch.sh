@@ -52,7 +52,7 @@ rows() { awk -v n="$1" -v t="$2" 'BEGIN { printf "["; for (i = 1; i <= n; i++) {
 rows 20001 '{}' > "$TMP/lebih.json"
 r=$(post /v1/desa/$A/keluarga "$TA" "$TMP/lebih.json")
 is_error "$r" 413 KKB-BARIS-TERLALU-BANYAK "20,001 JSON rows"
-is "$(jqb "$r" .message)" '"too many rows: at most 20000 rows per request"' "the message names the limit"
+is "$(jqb "$r" .message)" '"terlalu banyak baris: paling banyak 20000 baris per permintaan"' "the message names the limit"
 { echo no_kk; awk 'BEGIN { for (i = 1; i <= 20001; i++) printf "13750201013%05d\n", i }'; } > "$TMP/lebih.csv"
 is_error "$(post /v1/desa/$A/keluarga "$TA" "$TMP/lebih.csv" text/csv)" 413 KKB-BARIS-TERLALU-BANYAK "20,001 CSV records"
 is "$(families)" 1000 "nothing of them is stored"

@@ -30,8 +30,8 @@ CREATE FUNCTION pg_temp.kunci(d json) RETURNS text[] LANGUAGE sql AS $$ SELECT a
 
 -- ---------------------------------------------------------------- the functions and the shared helpers
 SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p WHERE p.pronamespace = 'kkb'::regnamespace AND p.proname LIKE 'api\_%' ORDER BY 1),
-          '{api_desa,api_desa_daftar,api_desa_klasifikasi,api_desa_profil,api_desa_risiko_stunting,api_desa_validasi,api_intervensi_daftar,api_intervensi_tambah,api_kkbpk,api_kkbpk_simpan,api_klasifikasi_daftar,api_nilai,api_nilai_simpan,api_penduduk,api_penduduk_simpan,api_periode,api_periode_ajukan,api_periode_buka,api_periode_kunci,api_periode_setujui,api_prioritas,api_profil_kampung,api_profil_kampung_simpan,api_ringkasan,api_saya,api_wilayah,api_wilayah_daftar}'::text[],
-          'one API function per route');
+          '{api_desa,api_desa_daftar,api_desa_klasifikasi,api_desa_profil,api_desa_risiko_stunting,api_desa_validasi,api_intervensi_daftar,api_intervensi_tambah,api_kkbpk,api_kkbpk_simpan,api_klasifikasi_daftar,api_nilai,api_nilai_simpan,api_penduduk,api_penduduk_simpan,api_periode,api_periode_ajukan,api_periode_buka,api_periode_kunci,api_periode_setujui,api_prioritas,api_profil_kampung,api_profil_kampung_simpan,api_ringkasan,api_saya,api_sinkron,api_wilayah,api_wilayah_daftar}'::text[],
+          'one API function per route (api_sinkron: the four bulk-sync routes)');
 SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p WHERE p.pronamespace = 'kkb'::regnamespace AND p.proname LIKE 'api\_%' AND p.prosecdef),
           '{}'::text[], 'every API function runs with the caller''s rights (no SECURITY DEFINER)');
 SELECT is(kkb._api_halaman('{"a": 1, "b": "x"}', 7, 2, 4, NULL)::text, '{ "a" : 1, "b" : "x", "total" : 7, "limit" : 2, "offset" : 4, "data" : [] }',
@@ -106,7 +106,7 @@ SELECT is((SELECT ARRAY[d ->> 'status', d -> 'dokumen' ->> 'pokja_anggota', d ->
 SELECT is((SELECT ARRAY[d ->> 'status', d -> 'dokumen' ->> 'code', d -> 'dokumen' ->> 'kolom', d -> 'dokumen' ->> 'message']
              FROM pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_profil_kampung_simpan('13.77.01.1001', '2026-09-01',
                         '{"pokja_ada": true, "kode_desa": "13.77.01.1002"}') x$$) d),
-          '{422,KKB-422,kode_desa,"unknown field \"kode_desa\""}', 'a field that is not a column of the profile: 422 naming it');
+          '{422,KKB-KOLOM-TIDAK-DIKENAL,kode_desa,"kolom \"kode_desa\" tidak dikenal"}', 'a field that is not a column of the profile: 422 naming it');
 SELECT is((SELECT pokja_anggota FROM kkb.profil WHERE kode_desa = '13.77.01.1001' AND periode = '2026-09-01'), 10, 'and nothing was written');
 SELECT is(pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_profil_kampung_simpan('13.77.01.1002', '2026-09-01', '{}') x$$) ->> 'dokumen',
           NULL, 'pokja A writing B''s month: no document (404)');

@@ -164,8 +164,11 @@ for V in $OLD_VERSIONS; do
 	# ------------------------------------------------------------ 5. the rows
 	sql naik -f tests/upgrade/baris.sql > "$WORK/naik.baris"
 	n_rows=$(awk -F'|' '{ s += $2 } END { print s + 0 }' "$WORK/naik.baris")
-	is "$(awk -F'|' '$4 != "same" { print $1 }' "$WORK/naik.baris" | tr '\n' ' ')" "" \
-		"every row survived the update: the same count and checksum in each of the $n_tables tables ($n_rows rows)"
+	# a step may change reference rows on purpose (e.g. translated texts): it lists those tables, one a line with
+	# its reason, in sql/upgrade/FROM--TO/baris_berubah.txt; their rows must still all be there (same count)
+	berubah=$(sed -e 's/#.*//' "sql/upgrade/$V--$CURRENT/baris_berubah.txt" 2>/dev/null | tr -s ' \n' ' ')
+	is "$(awk -F'|' -v b=" $berubah " '$4 != "same" && index(b, " " $1 " ") == 0 { print $1 } $2 != $3 { print $1 }' "$WORK/naik.baris" | sort -u | tr '\n' ' ')" "" \
+		"every row survived the update: the same count and checksum in each of the $n_tables tables ($n_rows rows; changed on purpose by the step: ${berubah:-none})"
 	awk -F'|' '$4 != "same" { printf "%s: %s rows before, %s after, checksums %s (columns %s)\n", $1, $2, $3, $4, $5 }' \
 		"$WORK/naik.baris" | diag
 
