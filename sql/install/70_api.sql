@@ -60,9 +60,9 @@ CREATE FUNCTION kkb._api_asing(isi jsonb, kolom text[]) RETURNS json
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
 	SELECT json_build_object('code', g.kode,
 	         'message', replace(g.pesan, '%s', CASE WHEN length(k) > 64 THEN left(k, 64) || '...' ELSE k END),
-	         'details', NULL, 'hint', 'Kolom yang dikenal: ' || array_to_string(kolom, ', '), 'kolom', k)
+	         'details', NULL, 'hint', 'Kolom yang dikenal: ' || array_to_string(_api_asing.kolom, ', '), 'kolom', k)
 	  FROM jsonb_object_keys(isi) k, kkb.galat g
-	 WHERE k <> ALL (kolom) AND g.kode = 'KKB-KOLOM-TIDAK-DIKENAL' ORDER BY k LIMIT 1
+	 WHERE k <> ALL (_api_asing.kolom) AND g.kode = 'KKB-KOLOM-TIDAK-DIKENAL' ORDER BY k LIMIT 1
 $f$;
 COMMENT ON FUNCTION kkb._api_asing(jsonb, text[]) IS
 	'Internal: the 422 error document naming the first body field that is not a writable column (NULL when there is none)';

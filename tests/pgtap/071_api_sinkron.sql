@@ -3,7 +3,7 @@
 -- dry_run, atomik, rows of another village, partial rows (#16.9), CSV rows,
 -- a batch of invalid rows only, visibility, and each of the four tables.
 BEGIN;
-SELECT plan(49);
+SELECT plan(50);
 
 SET client_min_messages = warning;
 \ir fixture_desa.inc
@@ -75,8 +75,8 @@ SELECT is(pg_temp.konflik(d), '1:23514:- 2:KKB-422:warna 3:KKB-422:- 4:23502:no_
           'each rejected row: a CHECK, an unknown column, not an object, no key, a nested value, a bad code, a bad No. KK')
   FROM hasil WHERE nama = 'k2';
 SELECT is((SELECT d -> 'konflik' -> 0 FROM hasil WHERE nama = 'k2'),
-          '{"baris": 1, "kode": "23514", "kolom": null, "kunci": {"no_kk": "1377011505200021"}, "pesan": "new row for relation \"keluarga\" violates check constraint \"keluarga_rt_check\""}'::jsonb,
-          'a conflict is {baris, kunci, kode, pesan, kolom}, the key as sent');
+          '{"baris": 1, "kode": "23514", "kolom": null, "kunci": {"no_kk": "1377011505200021"}, "pesan": "new row for relation \"keluarga\" violates check constraint \"keluarga_rt_check\"", "code": "KKB-KELUARGA-RT", "message": "nomor RT harus 1 sampai 999"}'::jsonb,
+          'a conflict is {baris, kunci, kode, pesan, kolom}, the key as sent, with the registry''s code and Indonesian message');
 SELECT is((SELECT d -> 'konflik' -> 3 -> 'kunci' FROM hasil WHERE nama = 'k2'), '{"no_kk": null}'::jsonb, 'a row without its key: the key is null');
 SELECT is((SELECT count(*)::int FROM kkb.keluarga WHERE no_kk IN ('1377011505200021', '1377011505200025')), 1, 'only the good row is stored');
 
@@ -200,8 +200,11 @@ SELECT is((SELECT pg_temp.n(d) FROM hasil WHERE nama = 'e2') || ' ' || (SELECT j
 
 -- ================================================================ the entry builder
 SELECT is(kkb._galat_baris(3, '{"nik": "1"}', '23514', 'anggota_nama_check', 'nama', 'pesan', 'rincian', 'saran'),
-          '{"baris": 3, "kunci": {"nik": "1"}, "kode": "23514", "pesan": "pesan", "kolom": "nama"}'::jsonb,
-          'kkb._galat_baris builds the entry {baris, kunci, kode, pesan, kolom}');
+          '{"baris": 3, "kunci": {"nik": "1"}, "kode": "23514", "pesan": "pesan", "kolom": "nama", "code": "KKB-ANGGOTA-NAMA-KOSONG", "message": "nama anggota keluarga tidak boleh kosong", "hint": "saran"}'::jsonb,
+          'kkb._galat_baris builds the entry {baris, kunci, kode, pesan, kolom} plus the registry''s code, message and hint');
+SELECT is(kkb._galat_baris(1001, '{"nik": "1"}', '23514', 'anggota_nama_check', 'nama', 'pesan', 'rincian', 'saran'),
+          '{"baris": 1001, "kunci": {"nik": "1"}, "kode": "23514", "pesan": "pesan", "kolom": "nama"}'::jsonb,
+          'past the first 1,000 rows of a batch the registry is not asked (a poison batch stays cheap)');
 
 SELECT * FROM finish();
 ROLLBACK;
