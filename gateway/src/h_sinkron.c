@@ -218,7 +218,18 @@ check_json_rows(gw_request *req)
 	size_t		len = req->body_len,
 				i = 0;
 	long		n = 0;
+	const char *nul = memchr(b, '\0', len);
 
+	/*
+	 * JSON has no raw NUL byte, and the body travels to the database as a C
+	 * string: a NUL between rows (which the row reader would step over) would
+	 * cut it short there.  Refused first, at its position.
+	 */
+	if (nul != NULL)
+	{
+		reply_bad_json_at(req, NULL, (size_t) (nul - b) + 1, "a NUL byte is not allowed in JSON");
+		return -1;
+	}
 	while (i < len && is_ws(b[i]))
 		i++;
 	if (i >= len)

@@ -100,7 +100,8 @@ rows_acceptable(const char *ctype_kind, const char *body, size_t len, const char
 {
 	if (strcmp(ctype_kind, "json") == 0)
 	{
-		json_t	   *doc = len ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+		/* a raw NUL byte is no JSON (jansson's whole-buffer reader lets one through; the gateway refuses it) */
+		json_t	   *doc = len && memchr(body, '\0', len) == NULL ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
 		int			ok = json_is_array(doc);
 
 		json_decref(doc);
