@@ -7,7 +7,7 @@
 -- record, no object) and the distinct agencies (from kkb.opd) over all the
 -- village's interventions up to the end of the month.
 CREATE FUNCTION kkb.klasifikasi_masukan(kode_desa kkb.kode_wilayah, periode date) RETURNS jsonb
-	LANGUAGE sql STABLE PARALLEL SAFE
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
 BEGIN ATOMIC
 	SELECT pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
 		'pokja_ada', p.pokja_ada, 'pokja_anggota', p.pokja_anggota, 'pokja_terlatih', p.pokja_terlatih,
@@ -35,10 +35,11 @@ BEGIN ATOMIC
 		             AND r.periode = pg_catalog.date_trunc('month', klasifikasi_masukan.periode)::date)))
 	  FROM (SELECT 1) AS satu
 	  LEFT JOIN kkb.profil p ON p.kode_desa OPERATOR(kkb.=) klasifikasi_masukan.kode_desa
-	                        AND p.periode = pg_catalog.date_trunc('month', klasifikasi_masukan.periode)::date;
+	                        AND p.periode = pg_catalog.date_trunc('month', klasifikasi_masukan.periode)::date
+	 WHERE kkb._lingkup_cek(klasifikasi_masukan.kode_desa);
 END;
 COMMENT ON FUNCTION kkb.klasifikasi_masukan(kkb.kode_wilayah, date) IS
-	'The classification input document (masukan) of a village and month, read from its tables as the national portal reads them';
+	'The classification input document (masukan) of a village and month, read from its tables as the national portal reads them; the same for every role that may see the village (kkb._lingkup_cek), 42501 for any other';
 
 CREATE FUNCTION kkb.klasifikasi(kode_desa kkb.kode_wilayah, periode date) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -52,7 +53,7 @@ CREATE FUNCTION kkb.klasifikasi_wilayah(wilayah kkb.kode_wilayah, periode date)
 	               proses_penggunaan_data integer, proses_operasional integer, proses_lintas_sektor integer,
 	               output_poktan integer, output_cpr integer, output_mkjp integer, output_unmet integer,
 	               indeks_input numeric, indeks_proses numeric, indeks_output numeric, klasifikasi text)
-	LANGUAGE sql STABLE PARALLEL SAFE
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
 BEGIN ATOMIC
 	-- set-based: the same document as kkb.klasifikasi_masukan, built for every village in one join
 	WITH bulan AS (
@@ -99,7 +100,8 @@ BEGIN ATOMIC
 	       (h.j ->> 'indeks_input')::numeric, (h.j ->> 'indeks_proses')::numeric, (h.j ->> 'indeks_output')::numeric,
 	       h.j ->> 'klasifikasi'
 	  FROM h JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) h.kode_desa
+	 WHERE kkb._lingkup_cek(klasifikasi_wilayah.wilayah)
 	 ORDER BY h.kode_desa;
 END;
 COMMENT ON FUNCTION kkb.klasifikasi_wilayah(kkb.kode_wilayah, date) IS
-	'Classification of every Kampung KB under a region (NULL: the whole country) for a month: the 12 scores, 3 indices and the class (klasifikasi)';
+	'Classification of every Kampung KB under a region (NULL: the whole country) for a month: the 12 scores, 3 indices and the class (klasifikasi); the same for every role that may see the whole region (kkb._lingkup_cek), 42501 for any other';

@@ -63,7 +63,7 @@ BEGIN ATOMIC
 	SELECT r.kode_desa, r.no_kk, pg_catalog.cardinality(r.alasan) > 0, r.alasan,
 	       pg_catalog.cardinality(r.alasan) > 0 AND pg_catalog.cardinality(r.faktor) > 0,
 	       CASE WHEN pg_catalog.cardinality(r.alasan) > 0 THEN r.faktor ELSE '{}'::text[] END
-	  FROM r ORDER BY r.no_kk;
+	  FROM r WHERE kkb._lingkup_cek(risiko_stunting_desa.kode_desa) ORDER BY r.no_kk;
 END;
 COMMENT ON FUNCTION kkb.risiko_stunting_desa(kkb.kode_wilayah, date, kkb.no_kk) IS
 	'Families at risk of stunting (KRS) of a village at date acuan: target family (sasaran) and why (pus, ibu_hamil, baduta, balita), at risk (berisiko) and its factors (air_minum, jamban, terlalu_muda, terlalu_tua, terlalu_dekat, terlalu_banyak)';

@@ -126,10 +126,9 @@ BEGIN ATOMIC
 		SELECT h.kode, h.nilai FROM kkb._nilai_individu_hitung(_nilai_individu.kode_desa, _nilai_individu.periode) h
 		 WHERE NOT (SELECT beku.ya FROM beku)
 	) x
-	 WHERE CASE WHEN kkb.lingkup() IS NULL THEN pg_catalog.pg_has_role(kkb._peran(), 'kkb_admin', 'USAGE')
-	            ELSE _nilai_individu.kode_desa OPERATOR(kkb.<@) kkb.lingkup() END;
+	 WHERE kkb._lingkup_cek(_nilai_individu.kode_desa);
 END;
-COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month: frozen at approval for an approved or locked month (kkb.nilai_beku), else computed; within the caller''s scope';
+COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month: frozen at approval for an approved or locked month (kkb.nilai_beku), else computed; 42501 outside the caller''s scope (kkb._lingkup_cek)';
 
 -- Freezing and thawing with the month's state (a trigger on kkb.periode_status).
 CREATE FUNCTION kkb._bekukan() RETURNS trigger
@@ -192,15 +191,16 @@ COMMENT ON FUNCTION kkb._nilai_semua(kkb.kode_wilayah, date) IS 'Internal: every
 
 CREATE FUNCTION kkb.profil_desa(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (urutan integer, kode text, nama text, nilai numeric, sumber text)
-	LANGUAGE sql STABLE PARALLEL SAFE
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
 BEGIN ATOMIC
 	SELECT e.urutan::integer, e.kode, e.nama, v.nilai, v.sumber
 	  FROM kkb.elemen_data e
 	  LEFT JOIN kkb._nilai_semua(profil_desa.kode_desa, profil_desa.periode) v ON v.kode = e.kode
+	 WHERE kkb._lingkup_cek(profil_desa.kode_desa)
 	 ORDER BY e.urutan;
 END;
 COMMENT ON FUNCTION kkb.profil_desa(kkb.kode_wilayah, date) IS
-	'The village''s data items for a month: value and its source (data_individu = by-name records, laporan_bulanan = the monthly report, isian = entered value), NULL where none exists';
+	'The village''s data items for a month: value and its source (data_individu = by-name records, laporan_bulanan = the monthly report, isian = entered value), NULL where none exists. Figures only, so it runs with its owner''s rights: the same for every role that may see the village (kkb._lingkup_cek), 42501 for any other';
 
 CREATE FUNCTION kkb.kelengkapan(kode_desa kkb.kode_wilayah, periode date) RETURNS numeric
 	LANGUAGE sql STABLE PARALLEL SAFE

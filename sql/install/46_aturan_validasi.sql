@@ -83,24 +83,5 @@ INSERT INTO kkb.aturan_validasi (kode, uraian, uraian_en, kiri, operator, kanan,
 	('bkb_le_keluarga_balita', 'Peserta BKB tidak mungkin lebih banyak daripada keluarga dengan balita', 'BKB participants cannot outnumber families with a toddler', 'peserta_bkb', '<=', 'keluarga_balita', 'rendah'),
 	('bkl_le_keluarga_lansia', 'Peserta BKL tidak mungkin lebih banyak daripada keluarga dengan lansia', 'BKL participants cannot outnumber families with an elderly member', 'peserta_bkl', '<=', 'keluarga_lansia', 'rendah');
 
--- The rules a village breaks in a month, with both sides' values.
-CREATE FUNCTION kkb.periksa(kode_desa kkb.kode_wilayah, periode date)
-	RETURNS TABLE (kode text, uraian text, kiri text, nilai_kiri float8, operator text, kanan text, nilai_kanan float8, kepentingan text)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	WITH v AS (
-		SELECT pg_catalog.array_agg(p.kode) AS kode, pg_catalog.array_agg(p.nilai::float8) AS nilai
-		  FROM kkb._nilai_semua(periksa.kode_desa, periksa.periode) p
-	)
-	SELECT r.kode, r.uraian, r.kiri, x.kiri, r.operator, r.kanan, x.kanan, r.kepentingan
-	  FROM kkb.aturan_validasi r CROSS JOIN v
-	 CROSS JOIN LATERAL (SELECT kkb.aturan_nilai(r.kiri, v.kode, v.nilai, r.strategi) AS kiri,
-	                            kkb.aturan_nilai(r.kanan, v.kode, v.nilai, r.strategi) AS kanan) x
-	 WHERE kkb.aturan_banding(x.kiri, r.operator, x.kanan) IS FALSE
-	 ORDER BY CASE r.kepentingan WHEN 'tinggi' THEN 1 WHEN 'sedang' THEN 2 ELSE 3 END, r.kode;
-END;
-COMMENT ON FUNCTION kkb.periksa(kkb.kode_wilayah, date) IS
-	'Validation-rule violations of a village''s data for a month (periksa = check), with the values of both sides';
-
 GRANT SELECT ON kkb.aturan_validasi TO kkb_admin, kkb_pokja, kkb_opd;
 GRANT INSERT, UPDATE, DELETE ON kkb.aturan_validasi TO kkb_admin;

@@ -67,38 +67,5 @@ INSERT INTO kkb.masalah_opd (kode, uraian, uraian_en, indikator, satuan, target,
 	('akta_lahir', 'Anggota keluarga tanpa akta kelahiran', 'Members without a birth certificate', 'tanpa_akta_lahir', 'orang', 0, 'maks', 'tanpa_akta_lahir', 'disdukcapil'),
 	('nik', 'Anggota keluarga yang NIK-nya memuat kode wilayah tidak dikenal', 'Members whose NIK names an unknown region', 'nik_bermasalah', 'orang', 0, 'maks', 'nik_bermasalah', 'disdukcapil');
 
--- The work list: per village under `wilayah` and problem of the agency (or of
--- every agency), the value, the target, the gap and the number affected,
--- ranked within each agency: most people or families affected first (a count
--- compares across problems, where percentages and counts would not), then the
--- largest gap.
-CREATE FUNCTION kkb.prioritas_intervensi(wilayah kkb.kode_wilayah, periode date, opd text DEFAULT NULL)
-	RETURNS TABLE (opd text, peringkat integer, kode_desa kkb.kode_wilayah, nama_desa text, masalah text, uraian text,
-	               nilai numeric, target numeric, selisih numeric, terdampak numeric)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	WITH v AS (
-		SELECT k.kode_desa, w.nama, x.kode, x.nilai
-		  FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
-		 CROSS JOIN LATERAL (SELECT pg_catalog.array_agg(s.kode) AS kode, pg_catalog.array_agg(s.nilai::float8) AS nilai
-		                       FROM kkb._nilai_semua(k.kode_desa, prioritas_intervensi.periode) s) x
-		 WHERE k.kode_desa OPERATOR(kkb.<@) prioritas_intervensi.wilayah
-	), h AS (
-		SELECT m.opd, v.kode_desa, v.nama, m.kode AS masalah, m.uraian, m.target, m.arah,
-		       pg_catalog.round(kkb.aturan_nilai(m.indikator, v.kode, v.nilai, 'lewati_jika_ada_kosong')::numeric, 2) AS nilai,
-		       pg_catalog.round(kkb.aturan_nilai(m.terdampak, v.kode, v.nilai, 'lewati_jika_ada_kosong')::numeric, 0) AS terdampak
-		  FROM v CROSS JOIN kkb.masalah_opd m
-		 WHERE prioritas_intervensi.opd IS NULL OR m.opd = prioritas_intervensi.opd
-	)
-	SELECT h.opd, (pg_catalog.rank() OVER (PARTITION BY h.opd ORDER BY h.terdampak DESC NULLS LAST,
-	                                       pg_catalog.abs(h.nilai - h.target) DESC, h.kode_desa, h.masalah))::integer,
-	       h.kode_desa, h.nama, h.masalah, h.uraian, h.nilai, h.target, pg_catalog.abs(h.nilai - h.target), h.terdampak
-	  FROM h
-	 WHERE (h.arah = 'maks' AND h.nilai > h.target) OR (h.arah = 'min' AND h.nilai < h.target)
-	 ORDER BY h.opd, 2;
-END;
-COMMENT ON FUNCTION kkb.prioritas_intervensi(kkb.kode_wilayah, date, text) IS
-	'The agencies'' work list (prioritas intervensi): problems per village above (or below) target, with gap and people affected, ranked within each agency by people affected';
-
 GRANT SELECT ON kkb.masalah_opd TO kkb_admin, kkb_pokja, kkb_opd;
 GRANT INSERT, UPDATE, DELETE ON kkb.masalah_opd TO kkb_admin;

@@ -14,24 +14,12 @@ CREATE FUNCTION kkb.ringkasan_desa(wilayah kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, kelas text, kelengkapan numeric, pus numeric, unmet_need numeric,
 	               balita_diukur numeric, balita_stunting numeric, keluarga_berisiko numeric)
 	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
-DECLARE
-	lingkup kkb.kode_wilayah := kkb.lingkup();
-	peran text := kkb._peran();
 BEGIN
 	IF ringkasan_desa.wilayah IS NULL OR ringkasan_desa.periode IS NULL THEN
 		RAISE EXCEPTION 'kkb.ringkasan_desa needs a region and a month'
 			USING ERRCODE = 'null_value_not_allowed', HINT = 'E.g. kkb.ringkasan_desa(''13.77'', ''2026-10-01'').';
 	END IF;
-	IF lingkup IS NOT NULL THEN
-		IF NOT ringkasan_desa.wilayah OPERATOR(kkb.<@) lingkup THEN
-			RAISE EXCEPTION 'region % is outside your scope %', ringkasan_desa.wilayah, lingkup
-				USING ERRCODE = 'insufficient_privilege';
-		END IF;
-	ELSIF NOT (pg_catalog.pg_has_role(peran, 'kkb_admin', 'USAGE') OR pg_catalog.pg_has_role(peran, 'kkb_analis', 'USAGE')) THEN
-		-- a scoped role without its scope set sees nothing, as row-level security would
-		RAISE EXCEPTION 'no region scope is set for role %', peran
-			USING ERRCODE = 'insufficient_privilege', HINT = 'The gateway sets kkb.wilayah from the token.';
-	END IF;
+	PERFORM kkb._lingkup_cek(ringkasan_desa.wilayah);
 	RETURN QUERY
 	WITH elemen AS (
 		SELECT e.kode FROM kkb.elemen_data e

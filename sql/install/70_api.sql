@@ -415,11 +415,25 @@ COMMENT ON FUNCTION kkb.api_periode_buka(kkb.kode_wilayah, date) IS 'API POST /v
 
 -- ---------------------------------------------------------------- agencies and the province
 
+-- The part of region `wilayah` a list route answers about: the region itself
+-- when the caller may see all of it, the caller's scope when that lies inside
+-- it, NULL (an empty list) when the two do not meet.  The reporting functions
+-- refuse a region the caller cannot see whole (kkb._lingkup_cek); a list in the
+-- API shows what the caller can see of it, like the routes over kkb.kampung.
+CREATE FUNCTION kkb._api_wilayah_lihat(wilayah kkb.kode_wilayah) RETURNS kkb.kode_wilayah
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN CASE WHEN kkb.lingkup() IS NULL OR wilayah OPERATOR(kkb.<@) kkb.lingkup() THEN wilayah
+	            WHEN kkb.lingkup() OPERATOR(kkb.<@) wilayah THEN kkb.lingkup() END;
+COMMENT ON FUNCTION kkb._api_wilayah_lihat(kkb.kode_wilayah) IS
+	'Internal: the part of a region a list route answers about - the region, else the caller''s scope inside it, else NULL (nothing)';
+
 -- NULL (400 from the gateway) for an agency code that is not in kkb.opd.
 CREATE FUNCTION kkb.api_prioritas(wilayah kkb.kode_wilayah, periode date, opd text, batas integer DEFAULT 100, lewati integer DEFAULT 0)
 	RETURNS json
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
-	WITH p AS (SELECT * FROM kkb.prioritas_intervensi(api_prioritas.wilayah, api_prioritas.periode, api_prioritas.opd))
+	WITH lihat AS (SELECT kkb._api_wilayah_lihat(api_prioritas.wilayah) AS w),
+	p AS (SELECT x.* FROM lihat CROSS JOIN LATERAL kkb.prioritas_intervensi(lihat.w, api_prioritas.periode, api_prioritas.opd) x
+	       WHERE lihat.w IS NOT NULL)
 	SELECT kkb._api_halaman(
 	         json_build_object('wilayah', api_prioritas.wilayah::text, 'periode', to_char(api_prioritas.periode, 'YYYY-MM'),
 	                           'opd', api_prioritas.opd),

@@ -1,0 +1,1 @@
+../../install/39_lingkup_cek.sql
