@@ -67,8 +67,8 @@ SELECT throws_ok($$UPDATE kkb.nilai SET nilai = 13 WHERE kode_desa = '13.77.02.2
 SELECT throws_ok($$INSERT INTO kkb.nilai VALUES ('13.77.02.2005', '2026-11-01', 'bukan_elemen', 1)$$, '23503', NULL, 'an unknown item is refused');
 SELECT is(pg_temp.hitung('kkb_opd', '13.77', $$SELECT count(*) FROM kkb.profil_desa('13.77.01.1001', '2026-10-01') WHERE sumber = 'data_individu'$$),
           33::bigint, 'an agency sees the counts from by-name records without seeing the records');
-SELECT is(pg_temp.hitung('kkb_pokja', '13.77.02.2005', $$SELECT count(*) FROM kkb.profil_desa('13.77.01.1001', '2026-10-01') WHERE nilai IS NOT NULL$$),
-          0::bigint, 'another village''s pokja gets nothing of A');
+SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.02.2005', $$SELECT count(*) FROM kkb.profil_desa('13.77.01.1001', '2026-10-01') WHERE nilai IS NOT NULL$$),
+          '42501', 'another village''s pokja is refused A''s profile (42501), not given an empty one');
 
 SELECT * FROM finish();
 ROLLBACK;
