@@ -29,6 +29,10 @@ case "$FROM$TO" in *-*|'') echo "upgrade_script.sh: $STEP is not named FROM--TO"
 # the statements a replayed part may hold (lines starting at column 0)
 check_replayable() {
 	awk -v part="$2" '
+		# the query of a view (from CREATE VIEW to the semicolon) is part of it
+		view && /^(SELECT|WITH)([ \t(]|$)/ { if ($0 ~ /;[ \t]*$/) view = 0; next }
+		view && /;[ \t]*$/ { view = 0 }
+		/^CREATE (OR REPLACE )?VIEW[ \t]/ && $0 !~ /;[ \t]*$/ { view = 1 }
 		/^(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|TRUNCATE|COPY|DO|SELECT|WITH|SET|RESET|CALL|SECURITY|IMPORT)([ \t(]|$)/ {
 			if ($0 ~ /^CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|VIEW)[ \t]/) next
 			if ($0 ~ /^SELECT pg_catalog\.pg_extension_config_dump\(/) next

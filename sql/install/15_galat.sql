@@ -274,7 +274,10 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	('KKB-TOKEN-PERAN', 'kendala', '23514', 'token_peran_check', 'token', 'peran', 422,
 	 'peran token tidak dikenal', 'unknown token role', NULL, NULL),
 	('KKB-TOKEN-WILAYAH-TIDAK-ADA', 'kendala', '23503', 'token_wilayah_fkey', 'token', 'wilayah', 409,
-	 'wilayah token ini tidak ada dalam daftar wilayah nasional', 'the token''s region is not in kkb.wilayah', NULL, NULL);
+	 'wilayah token ini tidak ada dalam daftar wilayah nasional', 'the token''s region is not in kkb.wilayah', NULL, NULL),
+	('KKB-LINGKUP-LOGIN-GANDA', 'kendala', '23505', 'lingkup_login_pkey', 'lingkup_login', 'peran', 409,
+	 'login ini sudah punya lingkup wilayah', 'this login already has a region scope',
+	 'Ubah lingkupnya dengan kkb.lingkup_login_atur.', 'Change it with kkb.lingkup_login_atur.');
 
 -- ---------------------------------------------------------------- the extension's own checks and RAISEs
 -- Matched by SQLSTATE, table, column and a pattern over the English message

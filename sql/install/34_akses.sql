@@ -41,7 +41,7 @@ COMMENT ON FUNCTION kkb._peran() IS 'Internal: the role acting in this session (
 -- so a direct login with a working role cannot choose its own villages.
 CREATE FUNCTION kkb.lingkup() RETURNS kkb.kode_wilayah
 	AS 'MODULE_PATHNAME', 'kkb_lingkup' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION kkb.lingkup() IS 'The caller''s region scope (lingkup) from the setting kkb.wilayah; NULL when not set; 42501 when set in a session that is not the gateway''s login (a member of kkb_gateway) or a superuser''s';
+-- (its comment: 34_lingkup_login.sql, with the scope a direct login is bound to)
 
 -- kkb_analis reads the kkb_bi views (they run with their owner's rights) and the
 -- public region reference; the gateway's login checks tokens and reads kkb.versi().

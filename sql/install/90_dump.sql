@@ -14,6 +14,7 @@ SELECT pg_catalog.pg_extension_config_dump('kkb.periode_status', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.nilai_beku', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.keluarga', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.anggota', '');
+SELECT pg_catalog.pg_extension_config_dump('kkb.lingkup_login', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.pengukuran', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.peristiwa', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.peringatan', '');

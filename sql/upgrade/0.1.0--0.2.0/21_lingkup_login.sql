@@ -1,0 +1,1 @@
+../../install/34_lingkup_login.sql
