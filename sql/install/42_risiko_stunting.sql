@@ -9,7 +9,8 @@ CREATE FUNCTION kkb._pengaturan(nama text, bawaan integer) RETURNS integer
 	RETURN coalesce(NULLIF(pg_catalog.current_setting('kkb.' || nama, true), '')::integer, bawaan);
 COMMENT ON FUNCTION kkb._pengaturan(text, integer) IS 'Internal: integer setting kkb.<nama>, or the default when unset';
 
--- One row per family of the village (or just `no_kk` when given), at date acuan.
+-- One row per family of the village (or just `no_kk` when given), at date acuan:
+-- the families with a member then (kkb._anggota_pada), or with none recorded at all.
 CREATE FUNCTION kkb.risiko_stunting_desa(kode_desa kkb.kode_wilayah, acuan date DEFAULT current_date, no_kk kkb.no_kk DEFAULT NULL)
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, no_kk kkb.no_kk, sasaran boolean, alasan_sasaran text[], berisiko boolean, faktor text[])
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -17,10 +18,6 @@ BEGIN ATOMIC
 	WITH b AS (
 		SELECT kkb._pengaturan('krs_umur_muda', 20) AS muda, kkb._pengaturan('krs_umur_tua', 35) AS tua,
 		       kkb._pengaturan('krs_jarak_bulan', 24) AS jarak, kkb._pengaturan('krs_anak_maks', 3) AS anak_maks
-	), kel AS (
-		SELECT k.* FROM kkb.keluarga k
-		 WHERE k.kode_desa OPERATOR(kkb.=) risiko_stunting_desa.kode_desa
-		   AND (risiko_stunting_desa.no_kk IS NULL OR k.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk)
 	), m AS (
 		-- one pass over the members: what each family's risk depends on
 		SELECT a.no_kk,
@@ -32,10 +29,15 @@ BEGIN ATOMIC
 		       pg_catalog.count(*) FILTER (WHERE acuan - a.tanggal_lahir >= 731 AND acuan - a.tanggal_lahir <= 1826) AS balita,
 		       pg_catalog.count(*) FILTER (WHERE a.hubungan = 'anak') AS anak,
 		       (pg_catalog.array_agg(a.tanggal_lahir ORDER BY a.tanggal_lahir DESC) FILTER (WHERE a.hubungan = 'anak'))[1:2] AS termuda
-		  FROM kkb.anggota a
-		 WHERE a.kode_desa OPERATOR(kkb.=) risiko_stunting_desa.kode_desa
-		   AND (risiko_stunting_desa.no_kk IS NULL OR a.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk)
+		  FROM kkb._anggota_pada(risiko_stunting_desa.kode_desa, risiko_stunting_desa.acuan) a
+		 WHERE risiko_stunting_desa.no_kk IS NULL OR a.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk
 		 GROUP BY a.no_kk
+	), kel AS (
+		SELECT k.* FROM kkb.keluarga k
+		 WHERE k.kode_desa OPERATOR(kkb.=) risiko_stunting_desa.kode_desa
+		   AND (risiko_stunting_desa.no_kk IS NULL OR k.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk)
+		   AND (EXISTS (SELECT 1 FROM m WHERE m.no_kk OPERATOR(kkb.=) k.no_kk)
+		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) k.kode_desa AND x.no_kk OPERATOR(kkb.=) k.no_kk))
 	), f AS (
 		SELECT k.kode_desa, k.no_kk, k.air_minum, k.jamban, k.tangki_septik, m.umur_istri, m.ada_hamil,
 		       coalesce(m.baduta, 0) AS baduta, coalesce(m.balita, 0) AS balita, coalesce(m.anak, 0) AS anak,

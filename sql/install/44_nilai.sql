@@ -3,8 +3,28 @@
 -- entered; the profile and its completeness.  Functions only, so that an
 -- upgrade replays this part whole (sql/upgrade/README.md).
 
+-- The first day a village's records speak of: its earliest measurement, vital
+-- event, monthly report or entered value, or the day its oldest unchanged
+-- family or member row was written (interventions are the agencies' work, not
+-- the village's register, and may be older).  By-name figures start with
+-- that month: the register of today says nothing about the months before it.
+CREATE FUNCTION kkb._data_mulai(kode_desa kkb.kode_wilayah) RETURNS date
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+	RETURN LEAST((SELECT pg_catalog.min(m.tanggal_ukur) FROM kkb.pengukuran m WHERE m.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
+	             (SELECT pg_catalog.min(v.tanggal) FROM kkb.peristiwa v WHERE v.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
+	             (SELECT pg_catalog.min(d.periode) FROM kkb.penduduk d WHERE d.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
+	             (SELECT pg_catalog.min(r.periode) FROM kkb.kkbpk r WHERE r.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
+	             (SELECT pg_catalog.min(n.periode) FROM kkb.nilai n WHERE n.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
+	             (SELECT pg_catalog.min(k.diubah_pada)::date FROM kkb.keluarga k WHERE k.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
+	             (SELECT pg_catalog.min(a.diubah_pada)::date FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa));
+COMMENT ON FUNCTION kkb._data_mulai(kkb.kode_wilayah) IS
+	'Internal: the first day a village''s records speak of (earliest measurement, event, report, entered value, or oldest unchanged family or member row); NULL without records';
+REVOKE EXECUTE ON FUNCTION kkb._data_mulai(kkb.kode_wilayah) FROM PUBLIC;
+
 -- Values of the computable items from the by-name records of a village for a
--- month (state at the month's last day; events and measurements within it).
+-- month (state at the month's last day - the members then, kkb._anggota_pada;
+-- events and measurements within it).  None for a month before the village's
+-- records start (kkb._data_mulai) or after the current one.
 -- Stunting, wasting and underweight use each child's latest measurement in the
 -- month and leave out WHO-flagged values.  No rows when the village has no members.
 -- Two indicators beyond the catalogue feed the agencies' priorities:
@@ -21,10 +41,14 @@ BEGIN ATOMIC
 		       (pg_catalog.date_trunc('month', _nilai_individu_hitung.periode) + interval '1 month - 1 day')::date AS akhir
 	), a AS (
 		SELECT m.*, pg_catalog.date_part('year', pg_catalog.age(p.akhir, m.tanggal_lahir))::integer AS umur, p.akhir - m.tanggal_lahir AS hari
-		  FROM kkb.anggota m CROSS JOIN p
-		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND m.tanggal_lahir <= p.akhir
+		  FROM p CROSS JOIN LATERAL kkb._anggota_pada(_nilai_individu_hitung.kode_desa, p.akhir) m
+		 WHERE p.awal <= CURRENT_DATE AND p.akhir >= kkb._data_mulai(_nilai_individu_hitung.kode_desa)
 	), k AS (
-		SELECT f.* FROM kkb.keluarga f WHERE f.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa
+		-- the families then: with a member then, or with no member recorded at all
+		SELECT f.* FROM kkb.keluarga f
+		 WHERE f.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa
+		   AND (EXISTS (SELECT 1 FROM a WHERE a.no_kk OPERATOR(kkb.=) f.no_kk)
+		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) f.kode_desa AND x.no_kk OPERATOR(kkb.=) f.no_kk))
 	), e AS (
 		SELECT v.* FROM kkb.peristiwa v CROSS JOIN p
 		 WHERE v.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND v.tanggal BETWEEN p.awal AND p.akhir

@@ -1,0 +1,1 @@
+../../install/39_anggota_pada.sql
