@@ -65,6 +65,12 @@ export function geserBulan(periode, n) {
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
+// the last day of month YYYY-MM, as YYYY-MM-DD
+export function akhirBulan(periode) {
+	const [y, m] = periode.split('-').map(Number);
+	return `${periode}-${String(new Date(y, m, 0).getDate()).padStart(2, '0')}`;
+}
+
 const NAMA_BULAN = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
 export function namaBulan(periode, panjang) {

@@ -2,7 +2,7 @@
 // indices, stunting over the last 12 months, families at risk of stunting by
 // factor, rule violations, and the 40 data items with their sources and gaps.
 import {api, semua, unduhCsv, pesanGalat, ApiError} from './api.js';
-import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, bulanIni, geserBulan, namaBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
+import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, bulanIni, geserBulan, namaBulan, akhirBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
 import {grafikBatang, grafikKolom} from './grafik.js';
 
 export const SKOR = [
@@ -85,7 +85,7 @@ export async function tampil(main, ctx) {
 				{judul: 'Tiga indeks', maks: 4}))),
 			bagian('tren-stunting', 'Tren stunting 12 bulan terakhir', () => trenStunting(dasar, periode))),
 		h('div', {class: 'dua'},
-			bagian('risiko', 'Keluarga berisiko stunting menurut faktor', () => risiko(dasar)),
+			bagian('risiko', 'Keluarga berisiko stunting menurut faktor', () => risiko(dasar, periode)),
 			bagian('validasi', 'Pelanggaran aturan validasi', () => validasi(dasar, periode))),
 		bagian('profil', '40 data desa: nilai, sumber dan kekosongan', async () => {
 			const p = await profil;
@@ -119,13 +119,15 @@ async function trenStunting(dasar, periode) {
 		h('p', {class: 'catatan'}, 'Balita dengan tinggi/panjang badan menurut umur z < −2 (Permenkes 2/2020), dari pengukuran bulan itu.'));
 }
 
-async function risiko(dasar) {
-	const r = await semua(dasar + '/risiko-stunting');
+// at the last day of the chosen month: the same families as item 35 of the profile
+async function risiko(dasar, periode) {
+	const r = await semua(dasar + '/risiko-stunting', {acuan: akhirBulan(periode)});
 	const hitung = {};
 	for (const k of r.data) for (const f of k.faktor || []) hitung[f] = (hitung[f] || 0) + 1;
 	return h('div', {},
-		h('p', {}, `${fmtAngka(r.jumlah_berisiko)} keluarga berisiko dari ${fmtAngka(r.jumlah_sasaran)} keluarga sasaran `,
-			`(${fmtAngka(r.jumlah_keluarga)} keluarga).`),
+		h('p', {}, h('strong', {id: 'jumlah-berisiko'}, fmtAngka(r.jumlah_berisiko)),
+			` keluarga berisiko dari ${fmtAngka(r.jumlah_sasaran)} keluarga sasaran `,
+			`(${fmtAngka(r.jumlah_keluarga)} keluarga), per ${namaBulan(periode, true)} akhir bulan.`),
 		grafikBatang(Object.keys(FAKTOR).map((f) => ({label: FAKTOR[f], nilai: hitung[f] || 0, kelas: 'buruk'})),
 			{judul: 'Jumlah keluarga per faktor (satu keluarga bisa punya beberapa faktor)'}));
 }

@@ -207,6 +207,12 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		ok(true, 'a Pokja signs in and lands on its village scorecard');
 		await page.waitForSelector('#risiko svg');
 		is(await page.locator('#risiko svg g.batang').count(), 6, 'the Pokja sees families at risk by the six factors');
+		await page.waitForSelector('#tabel-profil tbody tr');
+		const butir35 = (await page.locator('#tabel-profil tbody tr').nth(34).locator('td').nth(2).textContent()).trim();
+		is((await page.textContent('#jumlah-berisiko')).trim(), butir35,
+			'one number of families at risk on the page: the factor chart says what item 35 of the profile says');
+		is(butir35.replaceAll('.', ''), sql(`SELECT nilai::int FROM kkb.profil_desa('${A}', '${PERIODE}-01') WHERE kode = 'keluarga_krs'`),
+			'... and that is the database\'s item 35 for the month');
 		await page.waitForSelector('#tren-stunting svg');
 		const lebar = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
 		ok(lebar[0] <= lebar[1], 'on a phone (390 px) the page does not scroll sideways', lebar.join(' > '));
