@@ -41,54 +41,21 @@ CREATE TABLE kkb.audit (
 	transaksi  bigint NOT NULL DEFAULT pg_catalog.txid_current()
 );
 CREATE INDEX audit_desa ON kkb.audit (kode_desa, waktu);
-COMMENT ON TABLE kkb.audit IS 'Audit trail: every insert, update and delete on village and by-name tables, with old and new rows';
+COMMENT ON TABLE kkb.audit IS 'Audit trail: every insert, update and delete on village and by-name tables - an insert by its key (the row is its own record until it changes), an update or delete with the old and new rows';
 COMMENT ON COLUMN kkb.audit.id IS 'Audit entry number';
 COMMENT ON COLUMN kkb.audit.waktu IS 'When';
 COMMENT ON COLUMN kkb.audit.tabel IS 'Table';
 COMMENT ON COLUMN kkb.audit.operasi IS 'INSERT, UPDATE or DELETE';
 COMMENT ON COLUMN kkb.audit.kode_desa IS 'Village of the row';
-COMMENT ON COLUMN kkb.audit.kunci IS 'Primary key of the row';
+COMMENT ON COLUMN kkb.audit.kunci IS 'Primary key of the row; for an INSERT, the keys of the statement''s rows in one village, the columns other than kode_desa as arrays (kkb.audit_kunci unnests them)';
 COMMENT ON COLUMN kkb.audit.lama IS 'Row before the change (UPDATE, DELETE)';
-COMMENT ON COLUMN kkb.audit.baru IS 'Row after the change (INSERT, UPDATE)';
+COMMENT ON COLUMN kkb.audit.baru IS 'Row after the change (UPDATE); NULL for an INSERT, whose values are the current row, or the old row (lama) of the first later UPDATE or DELETE of the same key';
 COMMENT ON COLUMN kkb.audit.peran IS 'Database role that made the change (the SET ROLE role of the session, else its login)';
 COMMENT ON COLUMN kkb.audit.sesi IS 'Login role of the session (for the gateway: its own login)';
 COMMENT ON COLUMN kkb.audit.pengguna IS 'Application user, when the gateway set kkb.pengguna';
 COMMENT ON COLUMN kkb.audit.transaksi IS 'Transaction id (changes of one request share it)';
 
--- Audit, set-based: a statement-level trigger with transition tables writes
--- one audit row per changed row.  Arguments: the primary-key columns.
-CREATE FUNCTION kkb._audit() RETURNS trigger
-	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
-DECLARE
-	kunci_lama text := '';
-	kunci_baru text := '';
-	sama text := '';
-	i int;
-BEGIN
-	IF TG_TABLE_SCHEMA <> 'kkb' THEN
-		RAISE EXCEPTION 'kkb._audit only audits tables of schema kkb' USING ERRCODE = 'insufficient_privilege';
-	END IF;
-	FOR i IN 0 .. TG_NARGS - 1 LOOP
-		kunci_lama := kunci_lama || pg_catalog.format('%L, o.%I, ', TG_ARGV[i], TG_ARGV[i]);
-		kunci_baru := kunci_baru || pg_catalog.format('%L, n.%I, ', TG_ARGV[i], TG_ARGV[i]);
-		sama := sama || CASE WHEN i > 0 THEN ' AND ' ELSE '' END || pg_catalog.format('o.%I = n.%I', TG_ARGV[i], TG_ARGV[i]);
-	END LOOP;
-	kunci_lama := 'jsonb_build_object(' || pg_catalog.left(kunci_lama, -2) || ')';
-	kunci_baru := 'jsonb_build_object(' || pg_catalog.left(kunci_baru, -2) || ')';
-	IF TG_OP = 'INSERT' THEN
-		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, baru)
-			SELECT %L, %L, n.kode_desa, %s, to_jsonb(n) FROM kkb_audit_baru n', TG_TABLE_NAME, TG_OP, kunci_baru);
-	ELSIF TG_OP = 'DELETE' THEN
-		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama)
-			SELECT %L, %L, o.kode_desa, %s, to_jsonb(o) FROM kkb_audit_lama o', TG_TABLE_NAME, TG_OP, kunci_lama);
-	ELSE
-		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama, baru)
-			SELECT %L, %L, coalesce(n.kode_desa, o.kode_desa), CASE WHEN n.kode_desa IS NULL THEN %s ELSE %s END, to_jsonb(o), to_jsonb(n)
-			  FROM kkb_audit_lama o FULL JOIN kkb_audit_baru n ON %s', TG_TABLE_NAME, TG_OP, kunci_lama, kunci_baru, sama);
-	END IF;
-	RETURN NULL;
-END $f$;
-COMMENT ON FUNCTION kkb._audit() IS 'Internal trigger: writes the audit trail of a statement (transition tables; arguments: key columns)';
+-- (the audit trigger function kkb._audit: 33_audit.sql)
 
 -- ---------------------------------------------------------------- row validation (C)
 CREATE FUNCTION kkb._validasi() RETURNS trigger

@@ -39,7 +39,7 @@ ok 0 "the gateway starts on 127.0.0.1:$PORT"
 post() {
 	api POST "$1" "$2" -H "Content-Type: ${4:-application/json}" --data-binary "@$3"
 }
-audit_count() { sql "SELECT count(*) FROM kkb.audit WHERE kode_desa IN ('$A', '$B')"; }
+audit_count() { sql "SELECT count(*) FROM kkb.audit_kunci WHERE kode_desa IN ('$A', '$B')"; }
 counts() { jqb "$1" '[.diimpor, .diperbarui, .diabaikan, .ditolak]'; }
 
 # ================================================================ families (250, JSON)
@@ -96,7 +96,7 @@ is "$(jqb "$r" '[.konflik[2].kolom, .konflik[7].kolom, .konflik[8].kolom]')" '["
 	"the column of a missing name, an unknown column, a wrong village"
 is "$(sql "SELECT count(*) FROM kkb.anggota WHERE kode_desa = '$A'")" 990 "990 members are stored"
 AUDIT1=$(audit_count)
-is "$((AUDIT1 - AUDIT0))" 990 "one audit row per stored member"
+is "$((AUDIT1 - AUDIT0))" 990 "one audit entry per stored member"
 
 r=$(post /v1/desa/$A/anggota "$TA" "$TMP/anggota.json")
 is "$(counts "$r")" '[0,0,990,10]' "re-sending the batch: 0 imported, 990 ignored (identical), the same 10 rejected"
@@ -109,7 +109,7 @@ r=$(post /v1/desa/$A/anggota "$TA" "$TMP/ubah.json")
 is "$(counts "$r")" '[0,1,2,0]' "a changed row is updated, the others ignored"
 is "$(sql "SELECT nama FROM kkb.anggota WHERE kode_desa = '$A' AND nik = '$(jq -r '.[0].nik' "$TMP/anggota.json")'")" "Warga Satu" \
 	"the change is stored"
-is "$(audit_count)" "$((AUDIT1 + 1))" "with one audit row"
+is "$(audit_count)" "$((AUDIT1 + 1))" "with one audit entry"
 AUDIT1=$(audit_count)
 
 # ================================================================ dry_run and atomik write nothing

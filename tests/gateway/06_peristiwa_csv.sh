@@ -45,7 +45,7 @@ gw_start $PORT || { echo "Bail out! the gateway did not start"; exit 1; }
 ok 0 "the gateway starts on 127.0.0.1:$PORT"
 
 post() { api POST "$1" "$2" -H "Content-Type: ${4:-application/json}" --data-binary "@$3"; }
-audit_count() { sql "SELECT count(*) FROM kkb.audit WHERE kode_desa IN ('$A', '$B') AND tabel = 'peristiwa'"; }
+audit_count() { sql "SELECT count(*) FROM kkb.audit_kunci WHERE kode_desa IN ('$A', '$B') AND tabel = 'peristiwa'"; }
 stored() { sql "SELECT count(*) FROM kkb.peristiwa WHERE kode_desa = '$A'"; }
 counts() { jqb "$1" '[.diimpor, .diperbarui, .diabaikan, .ditolak]'; }
 
@@ -85,7 +85,7 @@ is "$(sql "SELECT count(DISTINCT id) FROM kkb.peristiwa WHERE kode_desa = '$A'")
 is "$(sql "SELECT keterangan FROM kkb.peristiwa WHERE kode_desa = '$A' AND ref = 'ev-0003'")" 'Pindah ke "Kota" Batam, Riau' \
 	"quotes and commas are stored as sent"
 AUDIT1=$(audit_count)
-is "$((AUDIT1 - AUDIT0))" 40 "one audit row per stored event"
+is "$((AUDIT1 - AUDIT0))" 40 "one audit entry per stored event"
 
 r=$(post /v1/desa/$A/peristiwa "$TA" "$TMP/peristiwa.json")
 is "$(counts "$r")" '[0,0,40,7]' "re-sending the batch: 0 imported, 40 ignored, the same 7 rejected"

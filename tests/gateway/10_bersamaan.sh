@@ -75,9 +75,9 @@ post8 "/v1/desa/$C/anggota" "$TMP/anggota.json" "$TMP/a"
 is "$(summaries "$TMP/a")" "1 200 [200,0,0,0];7 200 [0,0,200,0]" \
 	"8 clients post the same 200 members at once: one imports all 200, seven change nothing"
 is "$(sql "SELECT count(*), count(DISTINCT nik) FROM kkb.anggota WHERE kode_desa = '$C'")" "200|200" "200 members stored, each once"
-is "$(sql "SELECT operasi || ' ' || count(*) FROM kkb.audit WHERE id > $AUDIT0 AND kode_desa = '$C' AND tabel = 'anggota' GROUP BY operasi")" \
+is "$(sql "SELECT operasi || ' ' || count(*) FROM kkb.audit_kunci WHERE id > $AUDIT0 AND kode_desa = '$C' AND tabel = 'anggota' GROUP BY operasi")" \
 	"INSERT 200" "the audit has one INSERT per member and no UPDATE"
-is "$(sql "SELECT count(*) FROM kkb.audit WHERE id > $AUDIT0 AND kode_desa = '$C' AND tabel = 'keluarga'")" 50 "and one per family"
+is "$(sql "SELECT count(*) FROM kkb.audit_kunci WHERE id > $AUDIT0 AND kode_desa = '$C' AND tabel = 'keluarga'")" 50 "and one per family"
 
 # ---------------------------------------------------------------- two writers, one member
 M=$(jq -c '.[0]' "$TMP/anggota.json")

@@ -83,10 +83,10 @@ SELECT is(pg_temp.sebagai('kkb_pokja', NULL, $$SELECT count(*) FROM kkb._nilai_i
 INSERT INTO kkb.keluarga (kode_desa, no_kk, rt) VALUES ('13.77.01.1001', '1377011505200021', 4);
 UPDATE kkb.keluarga SET rt = 5 WHERE no_kk = '1377011505200021';
 DELETE FROM kkb.keluarga WHERE no_kk = '1377011505200021';
-SELECT results_eq($$SELECT operasi, (lama ->> 'rt')::int, (baru ->> 'rt')::int FROM kkb.audit
+SELECT results_eq($$SELECT operasi, (lama ->> 'rt')::int, (baru ->> 'rt')::int FROM kkb.audit_kunci
                      WHERE tabel = 'keluarga' AND kunci ->> 'no_kk' = '1377011505200021' ORDER BY id$$,
-                  $$VALUES ('INSERT', NULL::int, 4), ('UPDATE', 4, 5), ('DELETE', 5, NULL::int)$$,
-                  'insert, update and delete each write one audit row with the old and new row');
+                  $$VALUES ('INSERT', NULL::int, NULL::int), ('UPDATE', 4, 5), ('DELETE', 5, NULL::int)$$,
+                  'insert (by key), update and delete (with the old and new row) each leave one audit entry for the key');
 SELECT is((SELECT kunci FROM kkb.audit WHERE tabel = 'keluarga' AND operasi = 'UPDATE' AND kunci ->> 'no_kk' = '1377011505200021'),
           '{"kode_desa": "13.77.01.1001", "no_kk": "1377011505200021"}'::jsonb, 'the audit key is the primary key');
 SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.01.1001', 'DELETE FROM kkb.audit'), '42501', 'a pokja cannot delete audit rows');
