@@ -4,6 +4,9 @@
 # the family, one-head index, warnings and the audit trail) against COPY of the
 # same rows into a plain table of text/bigint columns with no trigger.  Second
 # baseline: the same table types with the validation written in PL/pgSQL.
+# Third: a copy of kkb.anggota with the same types, keys, indexes, checks and
+# foreign key but none of its triggers - what validation, warnings and audit
+# cost on top of the table itself (target <= 1.5x).
 # Target: the validated load at least 0.7x the plain load's rows per second.
 . "$(dirname "$0")/lib.sh"
 N=${BENCH_ROWS:-1000000}
@@ -17,7 +20,9 @@ CREATE TEMP TABLE desa AS SELECT row_number() OVER (ORDER BY kode_desa) - 1 AS i
 INSERT INTO kkb.keluarga (kode_desa, no_kk)
 SELECT d.kode_desa, (substr(replace(kkb.kecamatan(d.kode_desa)::text, '.', ''), 1, 6) || '0101' || '20' || lpad((1 + f / 71)::text, 4, '0'))::kkb.no_kk
   FROM generate_series(0, $N / 4 - 1) f JOIN desa d ON d.i = f % 71;
-DROP TABLE IF EXISTS bench.anggota_plain, bench.anggota_plpgsql;
+DROP TABLE IF EXISTS bench.anggota_plain, bench.anggota_plpgsql, bench.anggota_sama;
+CREATE TABLE bench.anggota_sama (LIKE kkb.anggota INCLUDING ALL);
+ALTER TABLE bench.anggota_sama ADD FOREIGN KEY (kode_desa, no_kk) REFERENCES kkb.keluarga (kode_desa, no_kk);
 CREATE TABLE bench.anggota_plain (kode_desa text, nik bigint, no_kk bigint, nama text, jenis_kelamin text,
 	tanggal_lahir date, hubungan text);
 CREATE TABLE bench.anggota_plpgsql (kode_desa kkb.kode_desa, nik kkb.nik, no_kk kkb.no_kk, nama text NOT NULL,
@@ -60,4 +65,9 @@ bench_pair copy_anggota_vs_plpgsql "$N" "(info: C validation + audit vs PL/pgSQL
 	"COPY bench.anggota_plpgsql ($COLS) FROM '$FILE' WITH (FORMAT csv)" \
 	"TRUNCATE kkb.anggota CASCADE; TRUNCATE kkb.audit, kkb.peringatan" \
 	"TRUNCATE bench.anggota_plpgsql"
+bench_pair copy_anggota_vs_tanpa_pemicu "$N" "<= 1.5x (the same table, keys, indexes and foreign key, without the triggers)" \
+	"COPY kkb.anggota ($COLS) FROM '$FILE' WITH (FORMAT csv)" \
+	"COPY bench.anggota_sama ($COLS) FROM '$FILE' WITH (FORMAT csv)" \
+	"TRUNCATE kkb.anggota CASCADE; TRUNCATE kkb.audit, kkb.peringatan" \
+	"TRUNCATE bench.anggota_sama"
 bench_sql "SELECT 'rows loaded: ' || count(*) || ', audit rows: ' || (SELECT count(*) FROM kkb.audit) || ', warnings: ' || (SELECT count(*) FROM kkb.peringatan) FROM kkb.anggota" >&2
