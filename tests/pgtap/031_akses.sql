@@ -1,6 +1,6 @@
 -- Roles and row-level security, audit trail, period workflow and lock.
 BEGIN;
-SELECT plan(54);
+SELECT plan(55);
 \ir fixture_desa.inc
 
 -- kkb_pokja of village A
@@ -67,7 +67,7 @@ SELECT is((SELECT count(*)::int FROM (SELECT to_jsonb(a)::text AS t FROM kkb_bi.
 -- every kkb_bi view can be read whole by the analyst (no column needs a right the analyst lacks)
 SELECT is(pg_temp.sebagai('kkb_analis', NULL, 'SELECT * FROM ' || v), 'ok', 'the analyst reads every column of ' || v)
   FROM unnest(ARRAY['kkb_bi.desa', 'kkb_bi.anggota', 'kkb_bi.keluarga', 'kkb_bi.pengukuran', 'kkb_bi.laporan_kkbpk',
-                    'kkb_bi.penduduk', 'kkb_bi.intervensi']) v;
+                    'kkb_bi.penduduk', 'kkb_bi.intervensi', 'kkb_bi.klasifikasi']) v;
 SELECT is(pg_temp.sebagai('kkb_analis', NULL, 'SELECT * FROM kkb._rahasia'), '42501', 'but not the pseudonym salt');
 
 -- internal functions: none the working roles could misuse

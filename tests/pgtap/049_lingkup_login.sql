@@ -3,7 +3,7 @@
 -- only - rows, reporting functions and the kkb_bi views - and the same figures
 -- as the gateway gives a token with that scope.
 BEGIN;
-SELECT plan(28);
+SELECT plan(30);
 SET client_min_messages = warning;
 CREATE TEMP TABLE dibuat AS
 SELECT * FROM kkb.hasilkan('13.77.01', 0.02, 3, 1, '2026-10-01')
@@ -46,6 +46,11 @@ SELECT is((SELECT count(*) FROM kkb_bi.pengukuran WHERE kode_desa NOT LIKE '13.7
         + (SELECT count(*) FROM kkb_bi.laporan_kkbpk WHERE kode_desa NOT LIKE '13.77.%')
         + (SELECT count(*) FROM kkb_bi.intervensi WHERE kode_desa NOT LIKE '13.77.%'), 0::bigint,
           'no kkb_bi view shows a row outside 13.77');
+SELECT is((SELECT count(*) FROM kkb_bi.klasifikasi WHERE kode_desa NOT LIKE '13.77.%'), 0::bigint,
+          'kkb_bi.klasifikasi (every village''s class per month) shows Pariaman only');
+SELECT is((SELECT string_agg(kode_desa || ' ' || klasifikasi, ', ' ORDER BY kode_desa) FROM kkb_bi.klasifikasi WHERE periode = '2026-10-01'),
+          (SELECT string_agg(kode_desa::text || ' ' || klasifikasi, ', ' ORDER BY kode_desa) FROM kkb.klasifikasi_wilayah('13.77', '2026-10-01')),
+          '... with the classes kkb.klasifikasi_wilayah gives for October');
 SELECT is((SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) FROM kkb.ringkasan('13.77', '2026-10-01') r), (SELECT ringkasan FROM acuan),
           'kkb.ringkasan(13.77) for the analyst login equals the superuser''s');
 SELECT throws_ok($$SELECT * FROM kkb.ringkasan('13.75', '2026-10-01')$$, '42501', NULL, 'another city is refused (42501)');
