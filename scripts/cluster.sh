@@ -8,11 +8,20 @@
 #   createdb NAME    create database NAME with the extension, if missing, and
 #                    the demo generator (kampungkb_demo): these clusters are for
 #                    development, demonstrations and tests
+#   login NAME ROLE  a login role NAME (not a superuser), member of ROLE, with
+#                    a password generated once and kept in DIR/NAME.password
+#                    and in DIR/pgpass (libpq's passfile), both mode 0600; run
+#                    after createdb (the kkb_* roles come with the extension).
+#                    `make run` makes the gateway's login (gerbang, kkb_gateway)
+#                    and a BI login (analis_bi, kkb_analis) this way
 #   psql [ARGS]      psql as the cluster's superuser
 #
 # PostgreSQL refuses to run as root: as root the server runs as the user
 # `postgres`, which then owns DIR.  It listens on 127.0.0.1:PORT and on a unix
-# socket in DIR.  Local connections are trusted (development default).
+# socket in DIR.  Connections on the unix socket are trusted (development
+# default); TCP connections (127.0.0.1) need a password (scram-sha-256), so the
+# superuser, which has none, connects through the socket only.  (A cluster made
+# before this rule keeps the trust of its pg_hba.conf until `make reset`.)
 set -eu
 
 DIR=${1:?usage: cluster.sh DIR PORT COMMAND}
@@ -55,7 +64,8 @@ case "$CMD" in
 start)
 	if [ ! -f "$DATA/PG_VERSION" ]; then
 		echo "cluster: initdb $DATA (port $PORT)"
-		as_owner "$BINDIR/initdb" -D "$DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 ||
+		as_owner "$BINDIR/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 \
+			--locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 ||
 			{ cat "$DIR/initdb.log" >&2; exit 1; }
 		cat >>"$DATA/postgresql.conf" <<CONF
 
@@ -102,6 +112,37 @@ createdb)
 	"$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres -d "$NAME" \
 		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS kampungkb CASCADE" \
 		-c "CREATE EXTENSION IF NOT EXISTS kampungkb_demo"
+	;;
+login)
+	NAME=${1:?usage: cluster.sh DIR PORT login NAME ROLE}
+	ROLE=${2:?usage: cluster.sh DIR PORT login NAME ROLE}
+	case "$NAME" in
+	'' | [!a-z]* | *[!a-z0-9_]*) echo "cluster: login name $NAME: lower-case letters, digits and _, starting with a letter" >&2; exit 2 ;;
+	esac
+	# the password: made once, kept with the cluster (readable by this user only)
+	if [ ! -s "$DIR/$NAME.password" ]; then
+		(umask 077 && od -An -tx1 -N18 /dev/urandom | tr -d ' \n' >"$DIR/$NAME.password")
+	fi
+	PW=$(cat "$DIR/$NAME.password")
+	# (the password goes in on stdin, never on a command line)
+	{ printf '\\set sandi %s\n' "$PW"; cat <<'SQL'
+SET client_min_messages = warning;
+SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = :'nama') AS baru \gset
+\if :baru
+CREATE ROLE :"nama" LOGIN;
+\endif
+ALTER ROLE :"nama" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD :'sandi';
+GRANT :"peran" TO :"nama";
+SQL
+	} | "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres -d postgres -v nama="$NAME" -v peran="$ROLE"
+	# DIR/pgpass: one line per login (any host, this port, any database)
+	(
+		umask 077
+		{ [ -f "$DIR/pgpass" ] && grep -v "^\*:$PORT:\*:$NAME:" "$DIR/pgpass" || true; } >"$DIR/pgpass.new"
+		printf '*:%s:*:%s:%s\n' "$PORT" "$NAME" "$PW" >>"$DIR/pgpass.new"
+		chmod 600 "$DIR/pgpass.new"
+		mv "$DIR/pgpass.new" "$DIR/pgpass"
+	)
 	;;
 psql)
 	exec "$BINDIR/psql" -X -h "$DIR" -p "$PORT" -U postgres "$@"

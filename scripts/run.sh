@@ -38,6 +38,12 @@ else
 	scripts/demo.sh "$RUN_DIR" "$RUN_PORT"
 fi
 
+# The gateway's own login (gerbang: a member of kkb_gateway, no superuser) and a BI
+# login (analis_bi: kkb_analis, the de-identified kkb_bi views), with passwords made
+# once and kept in $RUN_DIR (gerbang.password, analis_bi.password, pgpass; mode 0600).
+cluster login gerbang kkb_gateway
+cluster login analis_bi kkb_analis
+
 # demo tokens: made anew at every start (only their hashes are stored, so old ones cannot be shown again)
 TOKENS=$(cluster psql -d kampungkb -X -q -tA -F ' ' <<'SQL'
 SELECT kkb.token_cabut(l) FROM unnest(ARRAY['demo-pokja-karan-aur', 'demo-opd-dinkes', 'demo-admin', 'demo-provinsi-sumbar']) l \g /dev/null
@@ -54,8 +60,12 @@ cat <<INFO
 
   kampungkb $VERSION is running, with the demo city Kota Pariaman (13.77).
 
-  Database   psql -h 127.0.0.1 -p $RUN_PORT -U postgres kampungkb      (or: make psql)
-             BI tools: host 127.0.0.1, port $RUN_PORT, database kampungkb, user postgres (views in schema kkb_bi)
+  Database   make psql   (the superuser, through the unix socket in $RUN_DIR: for administration only)
+             BI tools: host 127.0.0.1, port $RUN_PORT, database kampungkb, user analis_bi,
+                       password $(cat "$SOCK/analis_bi.password")  (role kkb_analis: the de-identified views of schema kkb_bi)
+             e.g.      PGPASSFILE=$SOCK/pgpass psql -h 127.0.0.1 -p $RUN_PORT -U analis_bi kampungkb
+             The gateway connects as its own login gerbang (kkb_gateway, not a superuser); docs/ACCESS.md
+             "Making logins" shows how to make more (an analyst of a city, another gateway).
   Gateway    http://127.0.0.1:$HTTP_PORT/   (the web dashboard: sign in with a token below; the API under /v1)
   Tokens     Pokja of Karan Aur (13.77.01.1001)   $(tok pokja)
              OPD Dinas Kesehatan (13.77)           $(tok opd)
@@ -71,4 +81,4 @@ cat <<INFO
 INFO
 
 exec gateway/kkb-gateway --listen 127.0.0.1 --port "$HTTP_PORT" \
-	--db "host=$SOCK port=$RUN_PORT dbname=kampungkb user=postgres"
+	--db "host=$SOCK port=$RUN_PORT dbname=kampungkb user=gerbang passfile=$SOCK/pgpass"

@@ -35,6 +35,8 @@ echo "test: starting a throwaway cluster in $TEST_DIR (port $TEST_PORT)"
 KKB_CLUSTER_FAST=1 scripts/cluster.sh "$TEST_DIR" "$TEST_PORT" start
 scripts/cluster.sh "$TEST_DIR" "$TEST_PORT" createdb "$TEST_DB"
 scripts/cluster.sh "$TEST_DIR" "$TEST_PORT" psql -d "$TEST_DB" -q -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS pgtap"
+# the gateway's own login, as `make run` makes it (tests/gateway/lib.sh connects the gateway with it)
+scripts/cluster.sh "$TEST_DIR" "$TEST_PORT" login gerbang kkb_gateway
 
 KKB_TEST_DIR=$(cd "$TEST_DIR" && pwd -P)
 export KKB_TEST_DIR KKB_TEST_PORT="$TEST_PORT" KKB_TEST_DB="$TEST_DB"

@@ -26,6 +26,19 @@ COMMENT ON COLUMN kkb.peringatan.pesan IS 'Message';
 COMMENT ON COLUMN kkb.peringatan.waktu IS 'When the warning was raised';
 
 -- ---------------------------------------------------------------- audit trail
+-- Who made a change, for the audit (kkb.audit.pengguna) and the period workflow
+-- (kkb.periode_status.diubah_oleh).  The gateway names the holder of a request's
+-- token in the setting kkb.pengguna; only the gateway's login (a member of
+-- kkb_gateway) or a superuser may do so, as for kkb.wilayah (kkb.lingkup).  Any
+-- other session is recorded by its own login whatever it set, so a direct-SQL
+-- login cannot write another name into the audit.
+CREATE FUNCTION kkb._pengguna() RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN CASE WHEN pg_catalog.pg_has_role(SESSION_USER, 'kkb_gateway', 'MEMBER')
+	            THEN NULLIF(pg_catalog.current_setting('kkb.pengguna', true), '')
+	            ELSE SESSION_USER::text END;
+COMMENT ON FUNCTION kkb._pengguna() IS 'Internal: the application user of this session for the audit - the setting kkb.pengguna in the gateway''s login (a member of kkb_gateway) or a superuser''s session, NULL when unset; in any other session its login, whatever it set';
+
 CREATE TABLE kkb.audit (
 	id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	waktu      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
@@ -37,7 +50,7 @@ CREATE TABLE kkb.audit (
 	baru       jsonb,
 	peran      text NOT NULL DEFAULT coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER::text),
 	sesi       text NOT NULL DEFAULT SESSION_USER::text,
-	pengguna   text DEFAULT NULLIF(pg_catalog.current_setting('kkb.pengguna', true), ''),
+	pengguna   text DEFAULT kkb._pengguna(),
 	transaksi  bigint NOT NULL DEFAULT pg_catalog.txid_current()
 );
 CREATE INDEX audit_desa ON kkb.audit (kode_desa, waktu);
@@ -52,7 +65,7 @@ COMMENT ON COLUMN kkb.audit.lama IS 'Row before the change (UPDATE, DELETE)';
 COMMENT ON COLUMN kkb.audit.baru IS 'Row after the change (UPDATE); NULL for an INSERT, whose values are the current row, or the old row (lama) of the first later UPDATE or DELETE of the same key';
 COMMENT ON COLUMN kkb.audit.peran IS 'Database role that made the change (the SET ROLE role of the session, else its login)';
 COMMENT ON COLUMN kkb.audit.sesi IS 'Login role of the session (for the gateway: its own login)';
-COMMENT ON COLUMN kkb.audit.pengguna IS 'Application user, when the gateway set kkb.pengguna';
+COMMENT ON COLUMN kkb.audit.pengguna IS 'Application user: the token holder the gateway''s login set in kkb.pengguna; for any other login (not a member of kkb_gateway, not a superuser) the login itself (kkb._pengguna)';
 COMMENT ON COLUMN kkb.audit.transaksi IS 'Transaction id (changes of one request share it)';
 
 -- (the audit trigger function kkb._audit: 33_audit.sql)

@@ -136,7 +136,7 @@ BEGIN
 			NEW.kode_desa, dari, NEW.status
 			USING ERRCODE = 'insufficient_privilege', DETAIL = format('This step is for %s.', array_to_string(peran, ', '));
 	END IF;
-	NEW.diubah_oleh := coalesce(nullif(current_setting('kkb.pengguna', true), ''), current_user::text);
+	NEW.diubah_oleh := coalesce(kkb._pengguna(), current_user::text);
 	NEW.diubah_pada := now();
 	RETURN NEW;
 END $f$;

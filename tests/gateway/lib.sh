@@ -2,7 +2,10 @@
 #
 # TAP output: ok COND NAME, is GOT WANT NAME, done_testing.
 # gw_start PORT [ARGS]: start the real kkb-gateway against the test database,
-# wait until it answers; gw_stop: SIGTERM it and wait.
+# wait until it answers; gw_stop: SIGTERM it and wait.  The gateway connects
+# as its own login, as `make run`'s does (gerbang: a member of kkb_gateway, not
+# a superuser; made by scripts/test.sh with `cluster.sh login`); KKB_GATEWAY_LOGIN
+# names another.  The tests' own SQL (sql, below) runs as the superuser.
 # Environment (set by scripts/test.sh): KKB_TEST_DIR, KKB_TEST_PORT,
 # KKB_TEST_DB, KKB_GATEWAY_BIN.
 
@@ -40,6 +43,12 @@ done_testing() {
 GW_PID=
 GW_LOG=
 
+# the gateway's connection string: its login, the password from the cluster's passfile
+gw_conninfo() {
+	printf 'host=%s port=%s dbname=%s user=%s passfile=%s/pgpass' \
+		"$KKB_TEST_DIR" "$KKB_TEST_PORT" "$KKB_TEST_DB" "${KKB_GATEWAY_LOGIN:-gerbang}" "$KKB_TEST_DIR"
+}
+
 gw_start() {
 	GW_PORT=$1
 	shift
@@ -49,7 +58,7 @@ gw_start() {
 		return 1
 	fi
 	"$KKB_GATEWAY_BIN" --listen 127.0.0.1 --port "$GW_PORT" --threads 2 \
-		--db "host=$KKB_TEST_DIR port=$KKB_TEST_PORT dbname=$KKB_TEST_DB user=postgres" "$@" \
+		--db "$(gw_conninfo)" "$@" \
 		2>"$GW_LOG" &
 	GW_PID=$!
 	echo "$GW_PID" >> "$KKB_TEST_DIR/gateway.pids"
