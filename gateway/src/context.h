@@ -166,6 +166,8 @@ typedef struct gw_route
 	/* the region of the ETag */
 	int			region_path;
 	const char *region_query;
+	/* a write that creates rows: an Idempotency-Key header makes a repeat safe (h_api.c) */
+	int			idempoten;
 } gw_route;
 
 /* The route table (routes.c) and its length. */

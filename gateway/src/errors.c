@@ -166,6 +166,16 @@ const gw_galat gw_galat_table[] = {
 		"unknown field \"%s\"",
 		NULL,
 		NULL},
+	{"KKB-IDEMPOTENSI-KUNCI", 400,
+		"Idempotency-Key tidak sah: 1 sampai 255 karakter ASCII yang terlihat",
+		"invalid Idempotency-Key: 1 to 255 visible ASCII characters",
+		"Pakai mis. UUID acak per catatan, dan kirim ulang dengan kunci yang sama.",
+		"Use e.g. a random UUID per record, and retry with the same key."},
+	{"KKB-IDEMPOTENSI-BEDA", 422,
+		"Idempotency-Key ini sudah dipakai untuk permintaan lain",
+		"this Idempotency-Key was used for a different request",
+		"Satu kunci untuk satu permintaan: kirim ulang isi yang sama, atau pakai kunci baru untuk catatan baru.",
+		"One key for one request: resend the same body, or use a new key for a new record."},
 };
 const int	gw_galat_count = sizeof(gw_galat_table) / sizeof(gw_galat_table[0]);
 

@@ -14,6 +14,13 @@
  * codes, dates and bodies.  What the gateway checks itself is what the HTTP
  * interface defines: months YYYY-MM, paging, whole-number ranges, the JSON
  * body (415, 400, 422 when not an object).
+ *
+ * A route marked idempoten (a write that creates rows) takes an
+ * Idempotency-Key header: in the same transaction as the write the key is
+ * claimed (kkb._idempotensi_klaim, keyed by the token) and the answer kept
+ * with it (kkb._idempotensi_simpan), so a repeat - after a lost answer, or
+ * at the same time - gets the first answer again (Idempotent-Replayed: true)
+ * and writes nothing; the key with another method, path or body is 422.
  */
 #include "errors.h"
 #include "routes.h"
@@ -25,6 +32,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "digest.h"
 #include "request.h"
 #include "tx.h"
 
@@ -113,6 +121,150 @@ query_int(gw_request *req, const gw_arg *a, const char **out)
 	snprintf(msg, sizeof(msg), "invalid %s: expected a whole number from %d to %d", a->name, a->min, a->max);
 	gw_reply_bad_param(req, a->name, msg, a->hint);
 	return -1;
+}
+
+/* ---------------------------------------------------------------- Idempotency-Key */
+
+static const gw_stmt st_klaim = {
+	"kkb_idem_klaim",
+	"SELECT keadaan, status, jawaban FROM kkb._idempotensi_klaim($1, $2, $3::pg_catalog.bytea)", 3
+};
+static const gw_stmt st_simpan = {
+	"kkb_idem_simpan",
+	"SELECT kkb._idempotensi_simpan($1, $2, $3::pg_catalog.int4, $4)", 4
+};
+
+typedef struct idem_arg
+{
+	const gw_stmt *st;
+	const char *const *params;
+	int			none_status;
+	const char *none_message;
+	const char *pemilik;		/* the token: hex of its key bytes */
+	const char *kunci;			/* the header */
+	const char *sidik;			/* \x + hex SHA-256 of method, path and body */
+} idem_arg;
+
+/* The transaction of an idempotent write: claim the key, then replay or write and keep the answer. */
+static int
+idem_body(gw_tx *tx, void *p)
+{
+	idem_arg   *a = p;
+	const char *klaim[3] = {a->pemilik, a->kunci, a->sidik};
+	PGresult   *res = gw_tx_exec(tx, &st_klaim, klaim);
+	const char *keadaan;
+	int			status = 200;
+	char		status_teks[12];
+
+	if (res == NULL)
+		return -1;
+	keadaan = PQntuples(res) == 1 ? PQgetvalue(res, 0, 0) : "";
+	if (strcmp(keadaan, "beda") == 0)
+	{
+		PQclear(res);
+		gw_reply_galat(tx->req, "KKB-IDEMPOTENSI-BEDA", NULL, NULL, NULL);
+		return -1;
+	}
+	if (strcmp(keadaan, "ulang") == 0)
+	{
+		status = atoi(PQgetvalue(res, 0, 1));
+		gw_set_header(tx->req, "Idempotent-Replayed", "true");
+		gw_reply_json_text(tx->req, status, PQgetvalue(res, 0, 2), (size_t) PQgetlength(res, 0, 2));
+		PQclear(res);
+		return 0;
+	}
+	PQclear(res);
+
+	res = gw_tx_exec(tx, a->st, a->params);
+	if (res == NULL)
+		return -1;
+	if (PQntuples(res) == 0 || PQnfields(res) < 1 || PQgetisnull(res, 0, 0))
+	{
+		/* nothing written: rolled back, and the key with it */
+		PQclear(res);
+		gw_reply_galat(tx->req, a->none_status == 404 ? "KKB-TIDAK-DITEMUKAN" : "KKB-PERMINTAAN-TIDAK-SAH", NULL,
+					   a->none_message, NULL);
+		return -1;
+	}
+	if (PQnfields(res) >= 2 && !PQgetisnull(res, 0, 1))
+		status = atoi(PQgetvalue(res, 0, 1));
+	snprintf(status_teks, sizeof(status_teks), "%d", status);
+	{
+		const char *simpan[4] = {a->pemilik, a->kunci, status_teks, PQgetvalue(res, 0, 0)};
+		PGresult   *ok = gw_tx_exec(tx, &st_simpan, simpan);
+
+		if (ok == NULL)
+		{
+			PQclear(res);
+			return -1;
+		}
+		PQclear(ok);
+	}
+	gw_reply_json_text(tx->req, status, PQgetvalue(res, 0, 0), (size_t) PQgetlength(res, 0, 0));
+	PQclear(res);
+	return 0;
+}
+
+/*
+ * The Idempotency-Key of the request: 0 and *kunci NULL when none, 0 with the
+ * key, -1 answered 400 when it is no key (1..255 visible ASCII characters).
+ */
+static int
+idem_key(gw_request *req, const char **kunci)
+{
+	const char *k = gw_header(req, "Idempotency-Key");
+	size_t		n = 0;
+
+	*kunci = k;
+	if (k == NULL)
+		return 0;
+	for (; k[n] && n <= 255; n++)
+		if ((unsigned char) k[n] < 0x21 || (unsigned char) k[n] > 0x7e)
+			break;
+	if (n >= 1 && n <= 255 && k[n] == '\0')
+		return 0;
+	gw_reply_galat(req, "KKB-IDEMPOTENSI-KUNCI", NULL, NULL, NULL);
+	return -1;
+}
+
+/* Run an idempotent write with its key: the request's fingerprint, then the transaction. */
+static void
+idem_run(gw_request *req, const gw_stmt *st, const char *const *params, int none_status, const char *none_message,
+		 const char *kunci)
+{
+	size_t		lm = strlen(req->method),
+				lp = strlen(req->path),
+				lb = req->body ? req->body_len : 0;
+	char	   *buf = malloc(lm + lp + lb + 3);
+	unsigned char d[GW_SHA256_LEN];
+	char		hex[2 * GW_SHA256_LEN + 1];
+	char		sidik[2 * GW_SHA256_LEN + 3];
+	char		pemilik[2 * sizeof(req->auth.kunci) + 1];
+	idem_arg	a = {st, params, none_status, none_message, pemilik, kunci, sidik};
+
+	if (buf == NULL)
+	{
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "Out of memory.", NULL);
+		return;
+	}
+	memcpy(buf, req->method, lm);
+	buf[lm] = ' ';
+	memcpy(buf + lm + 1, req->path, lp);
+	buf[lm + 1 + lp] = '\n';
+	if (lb)
+		memcpy(buf + lm + lp + 2, req->body, lb);
+	if (gw_sha256(buf, lm + lp + 2 + lb, d) != 0)
+	{
+		free(buf);
+		gw_reply_galat(req, "KKB-INTERNAL", NULL, "SHA-256 failed.", NULL);
+		return;
+	}
+	free(buf);
+	gw_sha256_hex(d, hex);
+	snprintf(sidik, sizeof(sidik), "\\x%s", hex);
+	for (size_t i = 0; i < sizeof(req->auth.kunci); i++)
+		snprintf(pemilik + 2 * i, 3, "%02x", req->auth.kunci[i]);
+	gw_tx_run(req, idem_body, &a);
 }
 
 void
@@ -204,6 +356,19 @@ gw_api(gw_request *req)
 					params[i] = req->body;	/* the checked body itself: numbers reach the database as written */
 				}
 				break;
+		}
+	}
+	if (r->idempoten)
+	{
+		const char *kunci;
+
+		if (idem_key(req, &kunci) < 0)
+			return;
+		if (kunci != NULL)
+		{
+			idem_run(req, &stmts[ri], params, r->none_status ? r->none_status : 404,
+					 r->none_message ? r->none_message : "not found", kunci);
+			return;
 		}
 	}
 	gw_reply_query(req, &stmts[ri], params, r->none_status ? r->none_status : 404,

@@ -306,6 +306,12 @@ operation(const gw_route *r)
 												"required", 0, "description",
 												"The ETag of an earlier answer: 304 without a body while the data it was computed from is unchanged",
 												"schema", "type", "string"));
+	if (r->idempoten)
+		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s, s:i, s:i, s:s}}", "name", "Idempotency-Key", "in", "header",
+												"required", 0, "description",
+												"A key of the client's (e.g. a UUID per record): a repeat with the same key and body gets the first answer "
+												"(Idempotent-Replayed: true) and writes nothing; the key with another body is 422 KKB-IDEMPOTENSI-BEDA",
+												"schema", "type", "string", "minLength", 1, "maxLength", 255, "pattern", "^[!-~]+$"));
 	if (json_array_size(params) > 0)
 		json_object_set_new(op, "parameters", params);
 	else

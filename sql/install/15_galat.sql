@@ -277,7 +277,13 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	 'wilayah token ini tidak ada dalam daftar wilayah nasional', 'the token''s region is not in kkb.wilayah', NULL, NULL),
 	('KKB-LINGKUP-LOGIN-GANDA', 'kendala', '23505', 'lingkup_login_pkey', 'lingkup_login', 'peran', 409,
 	 'login ini sudah punya lingkup wilayah', 'this login already has a region scope',
-	 'Ubah lingkupnya dengan kkb.lingkup_login_atur.', 'Change it with kkb.lingkup_login_atur.');
+	 'Ubah lingkupnya dengan kkb.lingkup_login_atur.', 'Change it with kkb.lingkup_login_atur.'),
+	('KKB-IDEMPOTENSI-GANDA', 'kendala', '23505', 'idempotensi_pkey', 'idempotensi', 'kunci', 409,
+	 'Idempotency-Key ini sedang dipakai permintaan lain', 'this Idempotency-Key is in use by another request',
+	 'Ulangi permintaannya: jawabannya adalah jawaban permintaan pertama.', 'Repeat the request: its answer is the first request''s answer.'),
+	('KKB-IDEMPOTENSI-KUNCI-SALAH', 'kendala', '23514', 'idempotensi_kunci_check', 'idempotensi', 'kunci', 422,
+	 'Idempotency-Key harus 1 sampai 255 karakter ASCII yang terlihat', 'an Idempotency-Key is 1 to 255 visible ASCII characters',
+	 'Pakai mis. UUID acak per catatan, dan kirim ulang dengan kunci yang sama.', 'Use e.g. a random UUID per record, and retry with the same key.');
 
 -- ---------------------------------------------------------------- the extension's own checks and RAISEs
 -- Matched by SQLSTATE, table, column and a pattern over the English message
@@ -453,7 +459,14 @@ INSERT INTO kkb.galat (kode, asal, status, pesan, pesan_en, saran, saran_en) VAL
 	('KKB-DATA-PRIBADI-DILARANG', 'gateway', 403, 'token ini tidak boleh menulis data by-name', 'this token may not write by-name data',
 	 'Keluarga, anggota, pengukuran dan peristiwa ditulis oleh Pokja desanya atau administrator.', 'Families, members, measurements and vital events are written by the village''s pokja or an administrator.'),
 	('KKB-KOLOM-TIDAK-DIKENAL', 'gateway', 422, 'kolom "%s" tidak dikenal', 'unknown field "%s"',
-	 NULL, NULL);
+	 NULL, NULL),
+	('KKB-IDEMPOTENSI-KUNCI', 'gateway', 400, 'Idempotency-Key tidak sah: 1 sampai 255 karakter ASCII yang terlihat',
+	 'invalid Idempotency-Key: 1 to 255 visible ASCII characters',
+	 'Pakai mis. UUID acak per catatan, dan kirim ulang dengan kunci yang sama.', 'Use e.g. a random UUID per record, and retry with the same key.'),
+	('KKB-IDEMPOTENSI-BEDA', 'gateway', 422, 'Idempotency-Key ini sudah dipakai untuk permintaan lain',
+	 'this Idempotency-Key was used for a different request',
+	 'Satu kunci untuk satu permintaan: kirim ulang isi yang sama, atau pakai kunci baru untuk catatan baru.',
+	 'One key for one request: resend the same body, or use a new key for a new record.');
 
 -- ---------------------------------------------------------------- the lookup
 

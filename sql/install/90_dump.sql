@@ -20,6 +20,7 @@ SELECT pg_catalog.pg_extension_config_dump('kkb.peristiwa', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.peringatan', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.audit', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.token', '');
+SELECT pg_catalog.pg_extension_config_dump('kkb.idempotensi', '');
 -- change counters (49_versi.sql); kkb.versi_acuan is re-created by CREATE EXTENSION
 SELECT pg_catalog.pg_extension_config_dump('kkb.versi_desa', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.versi_seq', '');
