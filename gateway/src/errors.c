@@ -166,6 +166,16 @@ const gw_galat gw_galat_table[] = {
 		"unknown field \"%s\"",
 		NULL,
 		NULL},
+	{"KKB-PANJANG-ISI-GANDA", 400,
+		"permintaan memuat Content-Length dan Transfer-Encoding sekaligus",
+		"the request has both Content-Length and Transfer-Encoding",
+		"Kirim salah satunya saja; sambungan ini ditutup.",
+		"Send one of the two only; this connection is closed."},
+	{"KKB-KONEKSI-TERLALU-BANYAK", 503,
+		"terlalu banyak sambungan dari satu alamat: paling banyak %s",
+		"too many connections from one address: at most %s",
+		"Tutup sambungan yang tidak dipakai, lalu coba lagi.",
+		"Close the connections you do not use, then try again."},
 };
 const int	gw_galat_count = sizeof(gw_galat_table) / sizeof(gw_galat_table[0]);
 
