@@ -83,6 +83,9 @@ static const setting settings[] = {
 	{"limit-anon", "KKB_LIMIT_ANON", SET_RATE, 0, 0, "10/50", "R/B",
 		"per client address, calls without a token or with a bad one: R a second, in bursts of up "
 	"to B; 0: no limit", AT(limits[GW_LIMIT_ANON])},
+	{"max-connections-per-address", "KKB_MAX_CONNECTIONS_PER_ADDRESS", SET_INT, 0, 100000, "128", "N",
+		"connections one client address may hold; one more is answered 503 at once and closed (0: no cap; "
+	"behind a reverse proxy every client has the proxy's address)", AT(max_per_address)},
 };
 
 #define NSETTINGS ((int) (sizeof(settings) / sizeof(settings[0])))

@@ -29,6 +29,7 @@ typedef struct gw_config
 	const char *cors_origins;	/* origins allowed to call from browsers, comma separated; NULL: none (KKB_CORS_ORIGINS) */
 	int			cors_max_age_s;	/* how long browsers may keep a preflight answer (KKB_CORS_MAX_AGE) */
 	gw_limit_rate limits[GW_LIMIT_NKINDS];	/* rate limits (KKB_LIMIT_READ, KKB_LIMIT_WRITE, KKB_LIMIT_ANON) */
+	int			max_per_address;	/* connections one client address may hold; 0: no cap (KKB_MAX_CONNECTIONS_PER_ADDRESS) */
 } gw_config;
 
 /* What gw_config_load found on the command line. */

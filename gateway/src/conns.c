@@ -9,12 +9,17 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 
 #include "log.h"
 #include "metrics.h"
 
 static double header_timeout_ms;
 static unsigned int max_params;
+static int per_address;			/* connections one client address may hold; 0: no cap */
+static char *peek_buf;			/* the reaper's: what waits in a socket */
+static size_t peek_len;
 
 double
 gw_now_ms(void)
@@ -37,7 +42,18 @@ gw_now_ms(void)
  *   header_timeout of the connection opening, or of the previous response on
  *   a kept-alive connection; otherwise the reaper thread shuts the socket
  *   down and libmicrohttpd closes the connection.  (So a kept-alive
- *   connection stays open at most that long between requests.)  The reaper
+ *   connection stays open at most that long between requests.)  Only
+ *   requests whose headers are incomplete are cut: a worker thread serves
+ *   its connections one request at a time, so while it runs a slow request
+ *   the complete requests of its other connections wait unread in their
+ *   sockets.  Before cutting, the reaper looks into the socket (MSG_PEEK):
+ *   when the end of the headers (an empty line after a request line) is
+ *   there, the request is complete and waits for its worker; it is never
+ *   cut (the connection is marked `complete` until its answer).  Once the
+ *   headers are in (in_request), the body may take as long as the idle
+ *   timeout allows.  A connection the reaper has cut is not served even if
+ *   libmicrohttpd still reads a request from it (gw_conn_request_in): a
+ *   request nobody can hear the answer to must not change data.  The reaper
  *   acts under the list's lock, and a connection leaves the list (the
  *   CLOSED notification) before libmicrohttpd closes its socket, so it never
  *   touches a socket number that has been reused.
@@ -47,6 +63,14 @@ gw_now_ms(void)
  *   (on_uri): libmicrohttpd 0.9.75 then gives up on the request without
  *   answering and the client waits until the idle timeout.  Such a request is
  *   answered 431 at once and our side of the connection closed.
+ * - A cap on the connections one client address holds (per_address,
+ *   --max-connections-per-address): a client that opens sockets and sends
+ *   nothing (or a byte) would otherwise take every connection the server
+ *   has (--max-connections) and health checks would wait in the listen
+ *   queue.  A connection over the cap is answered at once with a fixed 503
+ *   (no request is read, nothing is allocated but the tracking record) and
+ *   closed.  The count is a walk over the tracked connections under the
+ *   list's lock: at most --max-connections records.
  */
 
 pthread_mutex_t gw_conns_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -58,6 +82,42 @@ gw_conn_of(struct MHD_Connection *conn)
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 
 	return ci ? ci->socket_context : NULL;
+}
+
+/*
+ * A connection over the per-address cap: a fixed 503 without reading the
+ * request, then our side closed (libmicrohttpd sees the socket shut and
+ * closes the connection; the request, if any, never reaches the handler).
+ */
+static void
+refuse_over_cap(gw_conn *c)
+{
+	char		body[512],
+				resp[768];
+	int			blen,
+				len;
+	struct in_addr a = {.s_addr = c->addr};
+	char		ip[INET_ADDRSTRLEN] = "?";
+
+	blen = snprintf(body, sizeof(body),
+					"{\"code\":\"KKB-KONEKSI-TERLALU-BANYAK\",\"message\":\"terlalu banyak sambungan dari satu alamat: "
+					"paling banyak %d\",\"details\":\"This client address already holds %d connections "
+					"(--max-connections-per-address).\",\"hint\":\"Tutup sambungan yang tidak dipakai, lalu coba lagi.\","
+					"\"kolom\":null}", per_address, per_address);
+	len = snprintf(resp, sizeof(resp),
+				   "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+				   "Content-Length: %d\r\nConnection: close\r\nRetry-After: 1\r\nCache-Control: no-store\r\n"
+				   "X-Content-Type-Options: nosniff\r\n\r\n%s", blen, body);
+	if (send(c->fd, resp, (size_t) len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
+	{
+		/* the client is gone already */
+	}
+	shutdown(c->fd, SHUT_RDWR);
+	c->refused = 1;				/* should libmicrohttpd still read a request: not served */
+	inet_ntop(AF_INET, &a, ip, sizeof(ip));
+	gw_metrics_request(-1, 503, 0);
+	gw_log("info", "refused a connection over the per-address cap",
+		   json_pack("{s:s, s:i, s:i}", "address", ip, "cap", per_address, "status", 503));
 }
 
 void
@@ -78,13 +138,29 @@ gw_on_connection(void *cls, struct MHD_Connection *conn, void **socket_context, 
 		}
 		c->fd = ci->connect_fd;
 		c->deadline_ms = gw_now_ms() + header_timeout_ms;
+		{
+			const union MHD_ConnectionInfo *ai = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+			if (ai && ai->client_addr && ai->client_addr->sa_family == AF_INET)
+				c->addr = ((const struct sockaddr_in *) ai->client_addr)->sin_addr.s_addr;
+		}
 		pthread_mutex_lock(&gw_conns_lock);
+		if (per_address > 0 && c->addr != 0)
+		{
+			int			n = 0;
+
+			for (gw_conn *o = conns; o; o = o->next)
+				n += o->addr == c->addr && !o->over;
+			c->over = n >= per_address;
+		}
 		c->next = conns;
 		if (conns)
 			conns->prev = c;
 		conns = c;
 		pthread_mutex_unlock(&gw_conns_lock);
 		*socket_context = c;
+		if (c->over)
+			refuse_over_cap(c);
 	}
 	else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && c != NULL)
 	{
@@ -101,7 +177,29 @@ gw_on_connection(void *cls, struct MHD_Connection *conn, void **socket_context, 
 	}
 }
 
-/* The reaper: shut down connections whose request headers are overdue. */
+/*
+ * Does the socket hold the end of a request's headers, waiting to be read?
+ * Empty lines before the request line do not count (libmicrohttpd skips
+ * them); the end is an empty line ("\r\n\r\n" or "\n\n") after it.
+ */
+static int
+headers_waiting(int fd)
+{
+	ssize_t		n = recv(fd, peek_buf, peek_len, MSG_PEEK | MSG_DONTWAIT);
+	ssize_t		i = 0;
+
+	if (n <= 0)
+		return 0;
+	while (i < n && (peek_buf[i] == '\r' || peek_buf[i] == '\n'))
+		i++;
+	for (; i + 1 < n; i++)
+		if (peek_buf[i] == '\n' &&
+			(peek_buf[i + 1] == '\n' || (peek_buf[i + 1] == '\r' && i + 2 < n && peek_buf[i + 2] == '\n')))
+			return 1;
+	return 0;
+}
+
+/* The reaper: shut down connections whose request headers are overdue and incomplete. */
 static void *
 reaper(void *arg)
 {
@@ -117,8 +215,13 @@ reaper(void *arg)
 		now = gw_now_ms();
 		pthread_mutex_lock(&gw_conns_lock);
 		for (gw_conn *c = conns; c; c = c->next)
-			if (!c->in_request && !c->cut && now > c->deadline_ms)
+			if (!c->in_request && !c->cut && !c->complete && now > c->deadline_ms)
 			{
+				if (headers_waiting(c->fd))
+				{
+					c->complete = 1;	/* waits for its worker: answered, not cut */
+					continue;
+				}
 				shutdown(c->fd, SHUT_RDWR);
 				c->cut = 1;
 				n++;
@@ -202,11 +305,15 @@ gw_on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 
 
 int
-gw_conns_start(double header_timeout_s, size_t max_header)
+gw_conns_start(double header_timeout_s, size_t max_header, int per_address_cap)
 {
 	pthread_t	th;
 
 	header_timeout_ms = header_timeout_s * 1000.0;
+	per_address = per_address_cap;
+	peek_len = max_header;
+	if ((peek_buf = malloc(peek_len)) == NULL)
+		return -1;
 	/* a query parameter costs libmicrohttpd about 64 bytes of the connection's memory; keep half for the rest */
 	max_params = (unsigned int) (max_header / 128);
 	if (pthread_create(&th, NULL, reaper, NULL) != 0)
@@ -215,12 +322,16 @@ gw_conns_start(double header_timeout_s, size_t max_header)
 	return 0;
 }
 
-void
+int
 gw_conn_request_in(gw_conn *c)
 {
+	int			cut;
+
 	pthread_mutex_lock(&gw_conns_lock);
 	c->in_request = 1;
+	cut = c->cut;
 	pthread_mutex_unlock(&gw_conns_lock);
+	return cut ? -1 : 0;
 }
 
 void
@@ -230,7 +341,8 @@ gw_conn_request_done(gw_conn *c)
 	pthread_mutex_lock(&gw_conns_lock);
 	c->in_request = 0;
 	c->nul = 0;
-	c->refused = 0;
+	c->refused = c->over;		/* over the cap: nothing more is served */
+	c->complete = 0;
 	c->deadline_ms = gw_now_ms() + header_timeout_ms;
 	pthread_mutex_unlock(&gw_conns_lock);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cancel.h"
 #include "log.h"
 #include "metrics.h"
 
@@ -106,6 +107,7 @@ gw_db_conn(void)
 		return NULL;
 	}
 	pthread_setspecific(db_key, conn);
+	gw_cancel_register(conn);	/* cancellable at shutdown (cancel.c) */
 	gw_metrics_connections(1);
 	return conn;
 }

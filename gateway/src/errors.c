@@ -176,6 +176,16 @@ const gw_galat gw_galat_table[] = {
 		"this Idempotency-Key was used for a different request",
 		"Satu kunci untuk satu permintaan: kirim ulang isi yang sama, atau pakai kunci baru untuk catatan baru.",
 		"One key for one request: resend the same body, or use a new key for a new record."},
+	{"KKB-PANJANG-ISI-GANDA", 400,
+		"permintaan memuat Content-Length dan Transfer-Encoding sekaligus",
+		"the request has both Content-Length and Transfer-Encoding",
+		"Kirim salah satunya saja; sambungan ini ditutup.",
+		"Send one of the two only; this connection is closed."},
+	{"KKB-KONEKSI-TERLALU-BANYAK", 503,
+		"terlalu banyak sambungan dari satu alamat: paling banyak %s",
+		"too many connections from one address: at most %s",
+		"Tutup sambungan yang tidak dipakai, lalu coba lagi.",
+		"Close the connections you do not use, then try again."},
 };
 const int	gw_galat_count = sizeof(gw_galat_table) / sizeof(gw_galat_table[0]);
 

@@ -3,10 +3,14 @@
  *
  * Reads its settings (config.c), starts libmicrohttpd with an internal epoll
  * thread pool (server.c), and on SIGINT/SIGTERM stops accepting, lets in-flight
- * requests finish (up to the drain time) and exits 0.
+ * requests finish (up to the drain time) and exits 0.  Requests still running
+ * in the database when the drain time is over are cancelled (PQcancel,
+ * cancel.c): their transactions roll back, they are answered 503 and the
+ * process exits.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,15 +22,33 @@
 #include <sys/socket.h>
 
 #include "auth.h"
+#include "cancel.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
 #include "limit.h"
 #include "log.h"
+#include "conns.h"
 #include "metrics.h"
 #include "version.h"			/* KKB_GW_VERSION: generated from extension/kampungkb.control */
 
 static int stop_pipe[2];
+
+/* MHD_stop_daemon in its own thread, so that main can give up waiting for it. */
+static pthread_mutex_t stop_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t stop_cond = PTHREAD_COND_INITIALIZER;
+static int	stopped;
+
+static void *
+stop_daemon(void *daemon)
+{
+	MHD_stop_daemon(daemon);
+	pthread_mutex_lock(&stop_lock);
+	stopped = 1;
+	pthread_cond_signal(&stop_cond);
+	pthread_mutex_unlock(&stop_lock);
+	return NULL;
+}
 
 /* Async-signal-safe: wake the main thread through the pipe. */
 static void
@@ -162,7 +184,53 @@ main(int argc, char **argv)
 	deadline = time(NULL) + cfg.drain_s;
 	while (gw_http_inflight() > 0 && time(NULL) < deadline)
 		usleep(20 * 1000);
-	MHD_stop_daemon(daemon);
+	if (gw_http_inflight() > 0)
+	{
+		/*
+		 * The drain time is over: cancel what still runs in the database.
+		 * A cancel that arrives between two statements of a request is
+		 * lost, so it is repeated until the requests are answered (at most
+		 * 3 seconds); their transactions roll back.
+		 */
+		double		until = gw_now_ms() + 3000;
+		int			inflight = gw_http_inflight();
+		int			n = gw_cancel_all();
+
+		gw_log("warn", "the drain time is over: cancelling the database work of the requests still in flight",
+			   json_pack("{s:i, s:i, s:i}", "inflight", inflight, "cancelled", n, "drain_s", cfg.drain_s));
+		for (int i = 1; gw_http_inflight() > 0 && gw_now_ms() < until; i++)
+		{
+			usleep(20 * 1000);
+			if (i % 10 == 0)
+				gw_cancel_all();
+		}
+	}
+	{
+		/* stop the server; a worker that still does not come free is left behind (exit 1) */
+		pthread_t	th;
+		struct timespec until;
+		int			done,
+					created;
+
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 3;
+		created = pthread_create(&th, NULL, stop_daemon, daemon) == 0;
+		if (!created)
+			stop_daemon(daemon);
+		pthread_mutex_lock(&stop_lock);
+		while (!stopped && pthread_cond_timedwait(&stop_cond, &stop_lock, &until) == 0)
+			;
+		done = stopped;
+		pthread_mutex_unlock(&stop_lock);
+		if (!done)
+		{
+			gw_log("error", "could not stop the HTTP server: requests are still running; exiting anyway",
+				   json_pack("{s:i}", "inflight", gw_http_inflight()));
+			_exit(1);
+		}
+		if (created)
+			pthread_join(th, NULL);
+	}
 	gw_log("info", "stopped", NULL);
 	return 0;
 }

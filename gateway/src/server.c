@@ -16,6 +16,7 @@
 #include "config.h"
 #include "conns.h"
 #include "cors.h"
+#include "errors.h"
 #include "log.h"
 #include "metrics.h"
 #include "reply.h"
@@ -105,7 +106,9 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		/* first call: headers are in; allocate the context */
 		c = gw_conn_of(conn);
 		if (c && c->refused)
-			return MHD_NO;		/* answered 431 already (on_uri): close */
+			return MHD_NO;		/* answered 431 (on_uri) or 503 (over the cap) already: close */
+		if (c && gw_conn_request_in(c) < 0)
+			return MHD_NO;		/* cut by the header deadline: nobody hears an answer, do nothing */
 		req = calloc(1, sizeof(*req));
 		if (req == NULL)
 			return MHD_NO;
@@ -120,9 +123,24 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		*con_cls = req;
 
 		if (c)
-		{
-			gw_conn_request_in(c);
 			req->nul = c->nul;	/* refused once the request is in (dispatch), keeping the connection */
+
+		/*
+		 * Content-Length and Transfer-Encoding together (RFC 9112 section
+		 * 6.1): a front end may frame the body by one and us by the other,
+		 * and what one takes for the rest of the body the other serves as a
+		 * second request (request smuggling).  Refused with 400 before the
+		 * body is read, and the connection closed: nothing after these
+		 * headers is read as a request.
+		 */
+		if (MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING) != NULL &&
+			MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH) != NULL)
+		{
+			gw_reply_galat(req, "KKB-PANJANG-ISI-GANDA", NULL,
+						   "A request may frame its body by Content-Length or by Transfer-Encoding, not both "
+						   "(RFC 9112 section 6.1); the connection is closed.", NULL);
+			gw_set_header(req, MHD_HTTP_HEADER_CONNECTION, "close");
+			return send_response(req);
 		}
 
 		/* a declared body over the limit is refused before it is read */
@@ -230,7 +248,7 @@ gw_http_start(const gw_config *cfg)
 	gw_router_init(cfg->max_body);
 	gw_cors_init(cfg);
 	gw_api_init();
-	if (gw_conns_start(cfg->header_timeout_s, cfg->max_header) < 0)
+	if (gw_conns_start(cfg->header_timeout_s, cfg->max_header, cfg->max_per_address) < 0)
 		return NULL;
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;

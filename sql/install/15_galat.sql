@@ -468,6 +468,15 @@ INSERT INTO kkb.galat (kode, asal, status, pesan, pesan_en, saran, saran_en) VAL
 	 'Satu kunci untuk satu permintaan: kirim ulang isi yang sama, atau pakai kunci baru untuk catatan baru.',
 	 'One key for one request: resend the same body, or use a new key for a new record.');
 
+-- the connection's own refusals (request framing, connections per address)
+INSERT INTO kkb.galat (kode, asal, status, pesan, pesan_en, saran, saran_en) VALUES
+	('KKB-PANJANG-ISI-GANDA', 'gateway', 400, 'permintaan memuat Content-Length dan Transfer-Encoding sekaligus',
+	 'the request has both Content-Length and Transfer-Encoding',
+	 'Kirim salah satunya saja; sambungan ini ditutup.', 'Send one of the two only; this connection is closed.'),
+	('KKB-KONEKSI-TERLALU-BANYAK', 'gateway', 503, 'terlalu banyak sambungan dari satu alamat: paling banyak %s',
+	 'too many connections from one address: at most %s',
+	 'Tutup sambungan yang tidak dipakai, lalu coba lagi.', 'Close the connections you do not use, then try again.');
+
 -- ---------------------------------------------------------------- the lookup
 
 CREATE FUNCTION kkb.galat_jawab(sqlstate text, kendala text, tabel text, kolom text, pesan text, rincian text,
