@@ -565,3 +565,27 @@ COMMENT ON FUNCTION kkb.galat_jawab(text, text, text, text, text, text, text, te
 	'The answer to a PostgreSQL error (galat = error, jawab = answer): its registry row (kkb.galat) found by constraint name, SQLSTATE, table, column and message, as {"status","code","sqlstate","message","details","hint","kolom"}; message and hint in Indonesian unless bahasa is en';
 
 GRANT SELECT ON kkb.galat TO PUBLIC;
+
+-- ---------------------------------------------------------------- strict numbers and dates (16_ketat.sql)
+-- A value of a number, date or time column that is not written plainly (0x10, 1e3, inf, ' 12', today,
+-- epoch, J2461000, 2026-10-01+07, 20261001) is refused by kkb._ketat_periksa / the bulk sync naming
+-- the column and the value: 'column "<kolom>": "<nilai>" is not ...'.
+INSERT INTO kkb.galat (kode, asal, sqlstate, tabel, kolom, pola, status, pesan, pesan_en, saran, saran_en) VALUES
+	('KKB-BILANGAN-BULAT-TIDAK-SAH', 'aturan', '22P02', NULL, NULL, '^column "([^"]*)": "(.*)" is not a whole number$', 400,
+	 'kolom \1: "\2" bukan bilangan bulat', NULL,
+	 'Tulis bilangan bulat dengan angka saja, mis. 12 (tanpa spasi, titik, huruf atau 0x).', 'Write a whole number in plain digits, e.g. 12.'),
+	('KKB-ANGKA-TIDAK-SAH', 'aturan', '22P02', NULL, NULL, '^column "([^"]*)": "(.*)" is not a decimal number$', 400,
+	 'kolom \1: "\2" bukan angka desimal', NULL,
+	 'Tulis angka dengan titik sebagai pemisah desimal, mis. 12 atau 8.5 (tanpa spasi, 0x, e, inf atau NaN).',
+	 'Write a decimal number with a point, e.g. 12 or 8.5 (no spaces, hex, exponent, inf or NaN).'),
+	('KKB-TANGGAL-FORMAT', 'aturan', '22007', NULL, NULL, '^column "([^"]*)": "(.*)" is not a date YYYY-MM-DD$', 400,
+	 'kolom \1: "\2" bukan tanggal YYYY-MM-DD', NULL,
+	 'Tulis tanggal sebagai YYYY-MM-DD, mis. 2026-10-05 (tanpa jam, zona waktu atau kata seperti today).',
+	 'Write a date as YYYY-MM-DD, e.g. 2026-10-05 (no time, time zone or words such as today).'),
+	('KKB-WAKTU-FORMAT', 'aturan', '22007', NULL, NULL, '^column "([^"]*)": "(.*)" is not a timestamp', 400,
+	 'kolom \1: "\2" bukan waktu ISO 8601', NULL,
+	 'Tulis waktu sebagai YYYY-MM-DDTHH:MM:SS dengan Z atau selisih zona waktu, mis. 2026-10-05T08:30:00+07:00.',
+	 'Write a time as YYYY-MM-DDTHH:MM:SS with Z or an offset, e.g. 2026-10-05T08:30:00+07:00.'),
+	('KKB-TANGGAL-TIDAK-ADA', 'aturan', '22008', NULL, NULL, '^column "([^"]*)": "(.*)" is not a day of the calendar$', 400,
+	 'kolom \1: tanggal "\2" tidak ada', NULL,
+	 'Periksa bulan (01 sampai 12) dan tanggalnya, mis. 2026-02-28.', 'Check the month (01 to 12) and the day.');

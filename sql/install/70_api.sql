@@ -96,6 +96,8 @@ BEGIN
 		status := 422;
 		RETURN;
 	END IF;
+	-- numbers and dates written plainly only, the column named (16_ketat.sql)
+	PERFORM kkb._ketat_periksa(tabel, isi);
 	EXECUTE format('WITH r AS (SELECT * FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $3)),'
 	               ' t AS (INSERT INTO %1$s AS p (kode_desa, periode, %2$s)'
 	               '       SELECT k.kode_desa, $2, %3$s FROM kkb.kampung k CROSS JOIN r WHERE k.kode_desa OPERATOR(kkb.=) $1'
@@ -360,6 +362,8 @@ BEGIN
 		status := 422;
 		RETURN;
 	END IF;
+	-- numbers and dates written plainly only, the column named (16_ketat.sql)
+	PERFORM kkb._ketat_periksa('kkb.intervensi', isi);
 	EXECUTE format('WITH r AS (SELECT * FROM pg_catalog.jsonb_populate_record(NULL::kkb.intervensi, $2)),'
 	               ' t AS (INSERT INTO kkb.intervensi (kode_desa, %1$s)'
 	               '       SELECT k.kode_desa, %2$s FROM kkb.kampung k CROSS JOIN r WHERE k.kode_desa OPERATOR(kkb.=) $1 RETURNING *)'

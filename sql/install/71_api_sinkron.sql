@@ -441,6 +441,11 @@ $t$;
 		|| coalesce((SELECT pg_catalog.string_agg(pg_catalog.format(' OR pg_catalog.jsonb_typeof(e.j -> %L) IN (''object'', ''array'')', a.attname), '' ORDER BY a.attnum)
 		               FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
 		              WHERE a.attrelid = rel AND a.attname::text = ANY (kol) AND ty.typcategory = 'S'), '')
+		-- a number, date or time not written plainly (16_ketat.sql): the shape checks name the column
+		|| coalesce((SELECT pg_catalog.string_agg(pg_catalog.format(' OR kkb._ketat_galat(e.j -> %L, %L) IS NOT NULL', a.attname,
+		                                                            kkb._ketat_jenis(a.atttypid)), '' ORDER BY a.attnum)
+		               FROM pg_catalog.pg_attribute a
+		              WHERE a.attrelid = rel AND a.attname::text = ANY (kol) AND kkb._ketat_jenis(a.atttypid) IS NOT NULL), '')
 		|| ' OR (pg_catalog.jsonb_typeof(e.j -> ''kode_desa'') <> ''null'' AND (e.j ->> ''kode_desa'') <> desa::text'
 		|| ' AND (kkb.kode_wilayah_periksa(e.j ->> ''kode_desa'') IS NOT NULL OR (e.j ->> ''kode_desa'')::kkb.kode_wilayah <> desa))');
 	teks := pg_catalog.replace(teks, '@FK_X@', CASE WHEN pg_catalog.cardinality(fk_x) = 0 THEN 'false'
@@ -561,6 +566,7 @@ DECLARE
 	v_dry boolean;
 	v_atomik boolean;
 	v_csv boolean;
+	v_peta jsonb;				-- the columns read strictly (16_ketat.sql)
 	v_kolom text;
 	v_total integer;
 	galat jsonb[];				-- conflict entries
@@ -601,6 +607,7 @@ BEGIN
 	v_dry := coalesce((opsi ->> 'dry_run')::boolean, false);
 	v_atomik := coalesce((opsi ->> 'atomik')::boolean, false);
 	v_csv := coalesce(opsi ->> 'format' = 'csv', false);
+	v_peta := kkb._ketat_peta(pg_catalog.format('kkb.%I', tabel)::regclass);
 	IF opsi ? 'kolom' THEN
 		SELECT k INTO v_kolom FROM pg_catalog.jsonb_array_elements_text(opsi -> 'kolom') k WHERE k <> ALL (def.kolom) LIMIT 1;
 		IF FOUND THEN
@@ -650,6 +657,8 @@ BEGIN
 					               SELECT pg_catalog.jsonb_typeof(e.j) = 'object' AS objek,
 					                      CASE WHEN pg_catalog.jsonb_typeof(e.j -> 'kode_desa') NOT IN ('null', 'object', 'array') THEN e.j ->> 'kode_desa' END AS kd
 					               ) b
+					         -- a number, date or time not written plainly (16_ketat.sql)
+					         LEFT JOIN LATERAL kkb._ketat_baris(v_peta, e.j) kt ON true
 					         CROSS JOIN LATERAL (
 					               SELECT CASE WHEN v_csv AND opsi -> 'tolak' ? e.n::text THEN
 					                           ARRAY[opsi -> 'tolak' -> e.n::text ->> 'kode', opsi -> 'tolak' -> e.n::text ->> 'kolom',
@@ -662,6 +671,8 @@ BEGIN
 					                      WHEN pg_catalog.jsonb_path_exists(e.j, '$.* ? (@.type() == "object" || @.type() == "array")') THEN
 					                           (SELECT ARRAY['KKB-422', w.k, pg_catalog.format('the value of column "%s" must be a string, number, boolean or null', w.k)]
 					                              FROM pg_catalog.jsonb_each(e.j) w(k, v) WHERE pg_catalog.jsonb_typeof(w.v) IN ('object', 'array') ORDER BY w.k LIMIT 1)
+					                      WHEN kt.sqlstate IS NOT NULL THEN
+					                           ARRAY[kt.sqlstate, kt.kolom, kt.pesan]
 					                      WHEN coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[1]), 'null') = 'null'
 					                           OR (def.kunci[2] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[2]), 'null') = 'null')
 					                           OR (def.kunci[3] IS NOT NULL AND coalesce(pg_catalog.jsonb_typeof(e.j -> def.kunci[3]), 'null') = 'null') THEN
