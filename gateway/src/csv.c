@@ -604,7 +604,21 @@ out_bytes(csv_out *o, const char *s, size_t n)
 	o->buf[o->len] = '\0';
 }
 
-/* A quoted field: "..." with every quote doubled. */
+/*
+ * Could a spreadsheet read a text cell as a formula (CSV injection)?  OWASP's
+ * rule: a cell starting with =, +, -, @, a tab or a carriage return.
+ */
+int
+gw_csv_formula_start(const char *s, size_t n)
+{
+	return n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
+/*
+ * A quoted field: "..." with every quote doubled; text a spreadsheet would
+ * take for a formula gets a leading apostrophe inside the quotes ('=1+2),
+ * which spreadsheets show as text.
+ */
 static void
 out_quoted(csv_out *o, const char *s, size_t n)
 {
@@ -612,6 +626,8 @@ out_quoted(csv_out *o, const char *s, size_t n)
 				from = 0;
 
 	out_bytes(o, "\"", 1);
+	if (gw_csv_formula_start(s, n))
+		out_bytes(o, "'", 1);
 	for (i = 0; i < n; i++)
 		if (s[i] == '"')
 		{

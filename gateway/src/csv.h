@@ -59,8 +59,17 @@ void		gw_csv_json_free(gw_csv_json *c);
  * header's names) are always quoted, a quote doubled; numbers and booleans
  * are written bare, null and absent keys as an empty field, nested objects
  * and arrays as their compact JSON text (quoted).  No rows: an empty body.
+ * A string a spreadsheet would read as a formula (gw_csv_formula_start) is
+ * written with a leading apostrophe: "'=HYPERLINK(...)", "'-5" (a JSON
+ * number stays bare: -0.5).  Raw text is in the JSON answer.
  * Returns the malloc'd text (its length in *len), or NULL when out of memory.
  */
 char	   *gw_csv_write(json_t *rows, size_t *len);
+
+/*
+ * Does text s[0..n) start with a character that makes a spreadsheet read the
+ * cell as a formula (OWASP's CSV injection rule: =, +, -, @, tab, CR)?
+ */
+int			gw_csv_formula_start(const char *s, size_t n);
 
 #endif
