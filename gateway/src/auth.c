@@ -13,6 +13,7 @@
 #include "errors.h"
 #include "reply.h"
 #include "log.h"
+#include "metrics.h"
 
 /*
  * The only roles a request ever runs as, and the constant SQL that opens its
@@ -164,6 +165,7 @@ verify(gw_request *req, const unsigned char *hash, cache_entry *e)
 
 	gw_sha256_hex(hash, hex);
 	params[0] = hex;
+	gw_metrics_token_lookup();
 	res = gw_db_exec_stmt_retry(&st, params);
 	if (res == NULL)
 	{
@@ -221,6 +223,25 @@ verify(gw_request *req, const unsigned char *hash, cache_entry *e)
 cleanup:
 	PQclear(res);
 	return rc;
+}
+
+int
+gw_auth_cached(gw_request *req)
+{
+	const char *h = gw_header(req, "Authorization");
+	char		token[TOKEN_MAX + 1];
+	unsigned char hash[GW_SHA256_LEN];
+	const cache_entry *e;
+	int			hit;
+
+	if (h == NULL || bearer_token(h, token) < 0)
+		return 0;
+	hit = gw_sha256(token, strlen(token), hash) == 0;
+	memset(token, 0, sizeof(token));
+	if (!hit)
+		return 0;
+	e = slot_for(hash);
+	return e->used && memcmp(e->hash, hash, GW_SHA256_LEN) == 0 && mono_s() - e->verified_at < (double) token_ttl;
 }
 
 int

@@ -27,6 +27,12 @@ void		gw_auth_init(int ttl_s);
  */
 int			gw_auth_request(gw_request *req, int optional);
 
+/*
+ * Is the request's bearer token one this worker verified within the token
+ * TTL (so checking it needs no database)?  1 or 0; answers nothing.
+ */
+int			gw_auth_cached(gw_request *req);
+
 /* The role's name (kkb_admin ...), or NULL for GW_ROLE_NONE. */
 const char *gw_role_name(gw_role role);
 

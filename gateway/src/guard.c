@@ -55,6 +55,16 @@ gw_guard(gw_request *req, int is_get)
 		reply_429(req, GW_LIMIT_ANON, wait);
 		return -1;
 	}
+	/*
+	 * an address whose bucket failed tokens have emptied gets 429 before its
+	 * next unknown token costs a database lookup; a token this worker has
+	 * verified recently (cached) still goes through
+	 */
+	if (authz != NULL && !gw_auth_cached(req) && (wait = gw_limit_peek(GW_LIMIT_ANON, ip)) > 0)
+	{
+		reply_429(req, GW_LIMIT_ANON, wait);
+		return -1;
+	}
 	/* authentication is the first step: a refused caller reaches no handler */
 	if (gw_auth_request(req, req->route->access == GW_TOKEN_OPTIONAL) < 0)
 	{

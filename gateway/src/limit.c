@@ -131,6 +131,43 @@ gw_limit_take(gw_limit_kind kind, const unsigned char key[8])
 	return wait;
 }
 
+int
+gw_limit_peek(gw_limit_kind kind, const unsigned char key[8])
+{
+	const gw_limit_rate *r;
+	unsigned int h;
+	int			wait = 0;
+
+	if (kind < 0 || kind >= GW_LIMIT_NKINDS)
+		return 0;
+	r = &limits[kind];
+	if (r->rate <= 0)
+		return 0;
+	h = slot_hash(kind, key);
+	pthread_mutex_lock(&lock);
+	for (int i = 0; i < PROBES; i++)
+	{
+		const bucket *c = &table[(h + (unsigned int) i) % SLOTS];
+
+		if (c->used && c->kind == kind && memcmp(c->key, key, 8) == 0)
+		{
+			double		tokens = fmin(r->burst, c->tokens + (now_s() - c->last) * r->rate);
+
+			if (tokens < 1.0)
+			{
+				wait = (int) ceil((1.0 - tokens) / r->rate);
+				if (wait < 1)
+					wait = 1;
+			}
+			break;
+		}
+	}
+	pthread_mutex_unlock(&lock);
+	if (wait)
+		atomic_fetch_add_explicit(&refused[kind], 1, memory_order_relaxed);
+	return wait;
+}
+
 unsigned long
 gw_limit_refused(gw_limit_kind kind)
 {

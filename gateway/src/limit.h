@@ -35,6 +35,12 @@ void		gw_limit_init(const gw_limit_rate rates[GW_LIMIT_NKINDS]);
  */
 int			gw_limit_take(gw_limit_kind kind, const unsigned char key[8]);
 
+/*
+ * Would the bucket of `key` refuse a request now?  The whole seconds until it
+ * would not (>= 1), or 0; takes nothing (a caller unknown so far: 0).
+ */
+int			gw_limit_peek(gw_limit_kind kind, const unsigned char key[8]);
+
 /* Requests refused so far, per kind (for /metrics). */
 unsigned long gw_limit_refused(gw_limit_kind kind);
 

@@ -10,6 +10,7 @@
  *   kkb_rate_limited_total{kind}                       requests refused with 429: "read", "write" (per token), "anon" (per address)
  *   kkb_rate_limit_buckets                             callers with a rate-limit bucket
  *   kkb_http_header_timeouts_total                     connections closed because a request's headers were late
+ *   kkb_token_lookups_total                            token checks that asked the database (not answered from the cache)
  *
  * Requests that matched no route are counted under route="(none)".
  */
@@ -41,6 +42,7 @@ static atomic_ulong lat_count[NROUTE];
 static atomic_ulong lat_sum_us[NROUTE];
 static atomic_ulong db_errors[2];
 static atomic_ulong header_timeouts;
+static atomic_ulong token_lookups;
 static atomic_long conn_open;
 static atomic_ulong conn_opened;
 
@@ -71,6 +73,12 @@ gw_metrics_request(int route, int status, double ms)
 		atomic_fetch_add_explicit(&lat_bucket[r][b], 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&lat_count[r], 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&lat_sum_us[r], (unsigned long) (ms * 1000.0 + 0.5), memory_order_relaxed);
+}
+
+void
+gw_metrics_token_lookup(void)
+{
+	atomic_fetch_add_explicit(&token_lookups, 1, memory_order_relaxed);
 }
 
 void
@@ -277,6 +285,9 @@ gw_metrics_text(size_t *len)
 	out(&o, "# HELP kkb_http_header_timeouts_total Connections closed because a request's headers were not complete within the header timeout.\n"
 		"# TYPE kkb_http_header_timeouts_total counter\n"
 		"kkb_http_header_timeouts_total %lu\n", atomic_load_explicit(&header_timeouts, memory_order_relaxed));
+	out(&o, "# HELP kkb_token_lookups_total Token checks that asked the database (not answered from the cache).\n"
+		"# TYPE kkb_token_lookups_total counter\n"
+		"kkb_token_lookups_total %lu\n", atomic_load_explicit(&token_lookups, memory_order_relaxed));
 	if (o.failed)
 	{
 		free(o.data);

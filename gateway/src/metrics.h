@@ -19,6 +19,8 @@ void		gw_metrics_db_error(int kind);
 
 /* n connections closed because their request headers were late (--header-timeout). */
 void		gw_metrics_header_timeouts(int n);
+/* A token check that asked the database. */
+void		gw_metrics_token_lookup(void);
 
 /* A connection to the database opened (+1) or closed (-1). */
 void		gw_metrics_connections(int delta);

@@ -225,12 +225,14 @@ gw_dispatch(gw_request *req)
 		int			visible = gw_etag_target(req);
 
 		/*
-		 * A conditional GET asks for the version first (one cheap statement): while the
-		 * client's copy is valid, 304 without running the handler.  Otherwise the
-		 * request's own transaction reads the version with the caller's scope (tx.c),
-		 * at no extra round trip.
+		 * A conditional GET of the public reference data asks for the version first
+		 * (one cheap statement): while the client's copy is valid, 304 without running
+		 * the handler - everyone may read it.  Any other answer is computed first, as
+		 * the caller, in the request's own transaction, which also reads the version
+		 * over what the caller may see (tx.c): a 304 follows only the same
+		 * authorisation as a 200 (send_response, server.c), never a 403 or 404.
 		 */
-		if (visible && gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH) != NULL)
+		if (visible && req->etag_mode == GW_ETAG_ACUAN && gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH) != NULL)
 		{
 			gw_etag_fetch(req);
 			if (gw_etag_matches(gw_header(req, MHD_HTTP_HEADER_IF_NONE_MATCH), req->etag))

