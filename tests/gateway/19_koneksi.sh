@@ -194,8 +194,10 @@ for k in 1 2 3; do
 		"kept-alive connection $k: its complete second request, queued past the header timeout behind the busy worker, is answered (not cut)"
 done
 s=$(cat "$TMP/slow.out")
-ok "$(awk -v t="$s" 'BEGIN { exit !(t >= 0.9 && t < 3) }'; echo $?)" \
-	"a connection sending its headers byte by byte is still cut at the header timeout (after $s s)"
+# cut at the header timeout when a worker is free to look at it; with the one worker
+# busy for 4 s it is cut once that worker is free (4.8 s measured under ASan): bound 8 s
+ok "$(awk -v t="$s" 'BEGIN { exit !(t >= 0.9 && t < 8) }'; echo $?)" \
+	"a connection sending its headers byte by byte is still cut (after $s s; header timeout 1 s, the one worker busy 4 s)"
 ok "$(grep -q '"terminated"' "$GW_LOG"; [ $? -ne 0 ]; echo $?)" "no request was cut off after it had been served (no \"terminated\" in the log)"
 
 # ================================================================ (11) Content-Length with Transfer-Encoding
@@ -217,10 +219,10 @@ gw_stop
 # ================================================================ (8) connections per address
 gw_start $PORT_CAP --max-connections-per-address 8 --header-timeout 30 || { echo "Bail out! the gateway did not start"; exit 1; }
 ok 0 "the gateway starts on 127.0.0.1:$PORT_CAP (--max-connections-per-address 8)"
-klien hold $PORT_CAP 12 4 > "$TMP/hold.out" 2>&1 &
+klien hold $PORT_CAP 12 8 > "$TMP/hold.out" 2>&1 &
 HOLD=$!
 i=0
-while [ $i -lt 50 ] && [ "$(wc -l < "$TMP/hold.out")" -lt 12 ]; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 150 ] && [ "$(wc -l < "$TMP/hold.out")" -lt 12 ]; do sleep 0.1; i=$((i + 1)); done
 is "$(grep -c '^open$' "$TMP/hold.out")" 8 "12 connections from 127.0.0.1 sending a byte each: 8 stay open"
 is "$(grep -c '^503 ' "$TMP/hold.out")" 4 "  the other 4 are answered 503 at once"
 is "$(grep '^503 ' "$TMP/hold.out" | head -n 1 | cut -d' ' -f2- | jq -c '[.code, (.message | test("8"))]' 2>/dev/null)" \
