@@ -86,6 +86,12 @@ static const setting settings[] = {
 	{"max-connections-per-address", "KKB_MAX_CONNECTIONS_PER_ADDRESS", SET_INT, 0, 100000, "128", "N",
 		"connections one client address may hold; one more is answered 503 at once and closed (0: no cap; "
 	"behind a reverse proxy every client has the proxy's address)", AT(max_per_address)},
+	{"statement-timeout", "KKB_STATEMENT_TIMEOUT", SET_INT, 0, 3600, "30", "SECONDS",
+		"longest a request's database statement may run; beyond it the statement is cancelled and the "
+	"request answered 503 KKB-WAKTU-HABIS, nothing written (0: no limit)", AT(statement_timeout_s)},
+	{"max-inflight-per-token", "KKB_MAX_INFLIGHT_PER_TOKEN", SET_INT, 0, 1000, "0", "N",
+		"requests of one token handled at the same time; one more is answered 429 with Retry-After, so one "
+	"caller cannot occupy every worker - e.g. half of --threads where portals poll (0: no cap)", AT(max_inflight_per_token)},
 };
 
 #define NSETTINGS ((int) (sizeof(settings) / sizeof(settings[0])))

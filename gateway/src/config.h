@@ -30,6 +30,8 @@ typedef struct gw_config
 	int			cors_max_age_s;	/* how long browsers may keep a preflight answer (KKB_CORS_MAX_AGE) */
 	gw_limit_rate limits[GW_LIMIT_NKINDS];	/* rate limits (KKB_LIMIT_READ, KKB_LIMIT_WRITE, KKB_LIMIT_ANON) */
 	int			max_per_address;	/* connections one client address may hold; 0: no cap (KKB_MAX_CONNECTIONS_PER_ADDRESS) */
+	int			statement_timeout_s;	/* longest statement of a request, seconds; 0: none (KKB_STATEMENT_TIMEOUT) */
+	int			max_inflight_per_token;	/* requests of one token handled at once; 0: no cap (KKB_MAX_INFLIGHT_PER_TOKEN) */
 } gw_config;
 
 /* What gw_config_load found on the command line. */

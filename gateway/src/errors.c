@@ -516,6 +516,8 @@ gw_reply_pg_error(gw_request *req, const PGresult *res, PGconn *conn)
 					   "The request failed inside the server; the gateway's log has the details.", NULL);
 		return;
 	}
+	if (status == 503)
+		gw_set_header(req, "Retry-After", "5");	/* e.g. a statement cancelled by the timeout */
 	if (doc)
 	{
 		e.code = member(doc, "code");

@@ -184,3 +184,77 @@ gw_limit_buckets(void)
 	pthread_mutex_unlock(&lock);
 	return n;
 }
+
+/* ---------------------------------------------------------------- requests in flight per token */
+
+#define INFLIGHT_SLOTS 1024
+
+typedef struct inflight
+{
+	unsigned char key[8];
+	int			n;				/* 0: free */
+} inflight;
+
+static inflight inflights[INFLIGHT_SLOTS];
+static int	inflight_max = 0;
+static pthread_mutex_t inflight_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void
+gw_inflight_init(int max)
+{
+	inflight_max = max;
+}
+
+/* The slot counting `key`, else NULL (a whole scan: slots free up in any order, so no probe chain holds). */
+static inflight *
+inflight_find(const unsigned char key[8])
+{
+	for (int i = 0; i < INFLIGHT_SLOTS; i++)
+		if (inflights[i].n > 0 && memcmp(inflights[i].key, key, 8) == 0)
+			return &inflights[i];
+	return NULL;
+}
+
+int
+gw_inflight_enter(const unsigned char key[8])
+{
+	inflight   *s;
+	int			rc = 0;
+
+	if (inflight_max <= 0)
+		return 0;
+	pthread_mutex_lock(&inflight_lock);
+	if ((s = inflight_find(key)) != NULL)
+	{
+		if (s->n >= inflight_max)
+			rc = -1;
+		else
+			s->n++;
+	}
+	else
+	{
+		/* a free slot; with every slot busy (over 1,024 tokens at once) the request is not capped */
+		for (int i = 0; i < INFLIGHT_SLOTS; i++)
+			if (inflights[i].n == 0)
+			{
+				memcpy(inflights[i].key, key, 8);
+				inflights[i].n = 1;
+				break;
+			}
+	}
+	pthread_mutex_unlock(&inflight_lock);
+	return rc;
+}
+
+void
+gw_inflight_leave(const unsigned char key[8])
+{
+	inflight   *s;
+
+	if (inflight_max <= 0)
+		return;
+	pthread_mutex_lock(&inflight_lock);
+	if ((s = inflight_find(key)) != NULL)
+		s->n--;
+	pthread_mutex_unlock(&inflight_lock);
+}

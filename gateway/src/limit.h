@@ -41,6 +41,15 @@ int			gw_limit_take(gw_limit_kind kind, const unsigned char key[8]);
  */
 int			gw_limit_peek(gw_limit_kind kind, const unsigned char key[8]);
 
+/*
+ * Requests of one token handled at once (--max-inflight-per-token; 0: no cap).
+ * gw_inflight_enter returns 0 and counts the request, or -1 when the token
+ * already has that many; every 0 is matched by one gw_inflight_leave.
+ */
+void		gw_inflight_init(int max);
+int			gw_inflight_enter(const unsigned char key[8]);
+void		gw_inflight_leave(const unsigned char key[8]);
+
 /* Requests refused so far, per kind (for /metrics). */
 unsigned long gw_limit_refused(gw_limit_kind kind);
 

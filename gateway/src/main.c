@@ -23,6 +23,7 @@
 
 #include "auth.h"
 #include "cancel.h"
+#include "tx.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
@@ -166,6 +167,8 @@ main(int argc, char **argv)
 	gw_db_init(cfg.db);
 	gw_auth_init(cfg.token_ttl_s);
 	gw_limit_init(cfg.limits);
+	gw_tx_init(cfg.statement_timeout_s);
+	gw_inflight_init(cfg.max_inflight_per_token);
 	daemon = gw_http_start(&cfg);
 	if (daemon == NULL)
 	{

@@ -3,6 +3,7 @@
  * router.h).
  */
 #include "errors.h"
+#include "limit.h"
 #include "router.h"
 
 #include <stdio.h>
@@ -16,6 +17,8 @@
 #include "reply.h"
 
 static size_t max_body;
+
+static void dispatch_handler(gw_request *req, int is_get);
 
 void
 gw_router_init(size_t body_limit)
@@ -220,6 +223,27 @@ gw_dispatch(gw_request *req)
 	is_get = strcmp(req->method, "GET") == 0;
 	if (req->route->access != GW_OPEN && gw_guard(req, is_get) < 0)
 		return;
+	/* one token's requests in flight are capped, so that no caller occupies every worker */
+	if (req->route->access != GW_OPEN && req->auth.role != GW_ROLE_NONE)
+	{
+		if (gw_inflight_enter(req->auth.kunci) < 0)
+		{
+			gw_reply_galat(req, "KKB-TERLALU-SERING", gw_request_english(req) ? "concurrent requests of this token" : "permintaan serentak token ini",
+						   "Each token may have a few requests in flight at once (--max-inflight-per-token); wait for an answer before sending more.", NULL);
+			gw_set_header(req, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+			return;
+		}
+		dispatch_handler(req, is_get);
+		gw_inflight_leave(req->auth.kunci);
+		return;
+	}
+	dispatch_handler(req, is_get);
+}
+
+/* The route's handler, with the conditional GET and the ETag around it. */
+static void
+dispatch_handler(gw_request *req, int is_get)
+{
 	if (is_get && req->route->cache != GW_CACHE_NONE)
 	{
 		int			visible = gw_etag_target(req);

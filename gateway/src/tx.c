@@ -12,18 +12,28 @@
 #include "log.h"
 #include "metrics.h"
 
+/* SET LOCAL statement_timeout of every request, in milliseconds ("0": none); gw_tx_init */
+static char statement_timeout[16] = "30000";
+
+void
+gw_tx_init(int statement_timeout_s)
+{
+	snprintf(statement_timeout, sizeof(statement_timeout), "%d", statement_timeout_s * 1000);
+}
+
 static const gw_stmt st_scope = {
 	"kkb_lingkup",
-	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true)",
-	2
+	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true),"
+	" pg_catalog.set_config('statement_timeout', $3, true)",
+	3
 };
 
 /* the same, also reading the version a cached GET's ETag carries (cache.c): no extra round trip */
 static const gw_stmt st_scope_versi = {
 	"kkb_lingkup_versi",
 	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true),"
-	" kkb._versi_teks($3, $4::boolean)",
-	4
+	" kkb._versi_teks($3, $4::boolean), pg_catalog.set_config('statement_timeout', $5, true)",
+	5
 };
 
 /* Is the result a success? */
@@ -190,7 +200,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		gw_tx		tx;
 		PGconn	   *alive;
 		PGresult   *res;
-		const char *params[4];
+		const char *params[5];
 		int			rc;
 
 		memset(&tx, 0, sizeof(tx));
@@ -229,13 +239,17 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		{
 			params[2] = req->etag_region;
 			params[3] = req->etag_mode == GW_ETAG_ACUAN ? "true" : "false";
+			params[4] = statement_timeout;
 			res = gw_tx_exec(&tx, &st_scope_versi, params);
 			req->etag_versi[0] = '\0';
 			if (res && PQntuples(res) == 1 && !PQgetisnull(res, 0, 2))
 				snprintf(req->etag_versi, sizeof(req->etag_versi), "%s", PQgetvalue(res, 0, 2));
 		}
 		else
+		{
+			params[2] = statement_timeout;
 			res = gw_tx_exec(&tx, &st_scope, params);
+		}
 		PQclear(res);
 
 		rc = tx.error ? -1 : fn(&tx, arg);

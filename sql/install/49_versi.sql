@@ -80,3 +80,4 @@ END $$;
 
 -- The version tables are read only through kkb._versi_teks (49_versi_teks.sql):
 -- no working role reads them (change times of other villages are no one's business).
+REVOKE ALL ON kkb.versi_desa, kkb.versi_acuan FROM PUBLIC;

