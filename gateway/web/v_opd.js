@@ -42,7 +42,7 @@ export async function tampil(main, ctx) {
 			h('p', {class: 'sub'}, `${namaBulan(periode, true)} · ${baris.length} prioritas, yang tertinggi di atas`),
 			h('div', {class: 'alat'}, pilihBulan(periode, (p) => ctx.pergi(`#/opd?periode=${p}`)), csv)),
 		baris.length === 0
-			? h('p', {class: 'kartu'}, 'Tidak ada prioritas untuk bulan ini.')
+			? h('p', {class: 'kartu', id: 'prioritas-kosong'}, 'Tidak ada prioritas untuk bulan ini.')
 			: h('ol', {class: 'prioritas', id: 'daftar-prioritas'}, baris.map((p) => {
 				const [label, satuan] = MASALAH[p.masalah] || [p.uraian, ''];
 				const s = satuan === '%' ? '%' : ' ' + satuan;

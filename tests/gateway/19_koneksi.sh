@@ -219,7 +219,9 @@ gw_stop
 # ================================================================ (8) connections per address
 gw_start $PORT_CAP --max-connections-per-address 8 --header-timeout 30 || { echo "Bail out! the gateway did not start"; exit 1; }
 ok 0 "the gateway starts on 127.0.0.1:$PORT_CAP (--max-connections-per-address 8)"
-klien hold $PORT_CAP 12 8 > "$TMP/hold.out" 2>&1 &
+# the file exists before the client starts: the loop below must not race its redirection
+: > "$TMP/hold.out"
+klien hold $PORT_CAP 12 8 >> "$TMP/hold.out" 2>&1 &
 HOLD=$!
 i=0
 while [ $i -lt 150 ] && [ "$(wc -l < "$TMP/hold.out")" -lt 12 ]; do sleep 0.1; i=$((i + 1)); done

@@ -184,7 +184,8 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 	});
 	await langkah('OPD work list', async () => {
 		await page.click('#nav a[href="#/opd"]');
-		await page.waitForSelector('#daftar-prioritas li, main .kartu');
+		// the work list or its empty state: the village page left behind has cards too
+		await page.waitForSelector('#daftar-prioritas li, #prioritas-kosong');
 		const total = Number(sql(`SELECT count(*) FROM kkb.prioritas_intervensi('13.77', '${PERIODE}-01', 'dinkes')`));
 		is(await page.locator('#daftar-prioritas > li').count(), total, `the agency's ${total} priorities`);
 		const p = await page.locator('#daftar-prioritas .peringkat').allTextContents();
