@@ -92,6 +92,14 @@ static const setting settings[] = {
 	{"max-inflight-per-token", "KKB_MAX_INFLIGHT_PER_TOKEN", SET_INT, 0, 1000, "0", "N",
 		"requests of one token handled at the same time; one more is answered 429 with Retry-After, so one "
 	"caller cannot occupy every worker - e.g. half of --threads where portals poll (0: no cap)", AT(max_inflight_per_token)},
+	{"max-heavy", "KKB_MAX_HEAVY", SET_INT, 0, 256, "0", "N",
+		"expensive reads (aggregates over many villages: ringkasan, klasifikasi, prioritas, the village list) "
+		"handled at the same time, each on a thread and database connection of its own beside the workers; one "
+		"more is answered 503 KKB-SIBUK at once, so village work never waits behind them (0: half of --threads, "
+	"at least 1)", AT(max_heavy)},
+	{"heavy-statement-timeout", "KKB_HEAVY_STATEMENT_TIMEOUT", SET_INT, 0, 3600, "15", "SECONDS",
+		"longest a statement of an expensive read may run (503 KKB-WAKTU-HABIS beyond it; 0: as "
+	"--statement-timeout)", AT(heavy_statement_timeout_s)},
 };
 
 #define NSETTINGS ((int) (sizeof(settings) / sizeof(settings[0])))

@@ -32,6 +32,10 @@ typedef struct gw_config
 	int			max_per_address;	/* connections one client address may hold; 0: no cap (KKB_MAX_CONNECTIONS_PER_ADDRESS) */
 	int			statement_timeout_s;	/* longest statement of a request, seconds; 0: none (KKB_STATEMENT_TIMEOUT) */
 	int			max_inflight_per_token;	/* requests of one token handled at once; 0: no cap (KKB_MAX_INFLIGHT_PER_TOKEN) */
+	int			max_heavy;		/* expensive requests (routes with berat > 1) handled at once, on threads of
+								 * their own (pool.c); 0: half of the threads, at least 1 (KKB_MAX_HEAVY) */
+	int			heavy_statement_timeout_s;	/* their longest statement, seconds; 0: as --statement-timeout
+											 * (KKB_HEAVY_STATEMENT_TIMEOUT) */
 } gw_config;
 
 /* What gw_config_load found on the command line. */

@@ -168,6 +168,15 @@ typedef struct gw_route
 	const char *region_query;
 	/* a write that creates rows: an Idempotency-Key header makes a repeat safe (h_api.c) */
 	int			idempoten;
+
+	/*
+	 * An expensive read (an aggregate over many villages): it costs `berat`
+	 * requests of the token's read bucket instead of one, runs on a thread
+	 * of the pool of expensive reads (pool.c), at most --max-heavy at once
+	 * (one more: 503 KKB-SIBUK at once), and its statements are bounded by
+	 * --heavy-statement-timeout.  0 or 1: an ordinary request.
+	 */
+	int			berat;
 } gw_route;
 
 /* The route table (routes.c) and its length. */
@@ -201,6 +210,8 @@ struct gw_request
 	char		allow[64];		/* Allow header for 405 */
 	const char *www_authenticate;	/* WWW-Authenticate header for 401 (static string) */
 	int			want_csv;		/* a CSV route asked for text/csv (Accept or ".csv") */
+	int			deferred;		/* handed to the pool of expensive reads (pool.c); its connection suspended */
+	int			deferred_done;	/* the pool has answered: send the response when the connection resumes */
 	char		disposition[160];	/* Content-Disposition header, when not empty */
 	char		etag[96];		/* entity tag of the answer (GW_CACHE_* routes), when not empty */
 	int			etag_mode;		/* GW_ETAG_*: which version the tag carries (set before the handler) */

@@ -30,14 +30,21 @@ client_key(gw_request *req, unsigned char key[8])
 static void
 reply_429(gw_request *req, gw_limit_kind kind, int wait)
 {
-	char		ra[16];
+	char		ra[16],
+				details[200];
 	const char *what = gw_request_english(req)
 		? (kind == GW_LIMIT_READ ? "read limit of this token" : kind == GW_LIMIT_WRITE ? "write limit of this token" : "per-address limit of this address")
 		: (kind == GW_LIMIT_READ ? "baca token ini" : kind == GW_LIMIT_WRITE ? "tulis token ini" : "alamat ini");
 
 	snprintf(ra, sizeof(ra), "%d", wait);
-	gw_reply_galat(req, "KKB-TERLALU-SERING", what,
-				   "Each token has its own limits for reads and for writes; calls without a token share one per address.", NULL);
+	if (kind != GW_LIMIT_ANON && req->route && req->route->berat > 1)
+		snprintf(details, sizeof(details),
+				 "Each token has its own limits for reads and for writes; this expensive route costs %d requests of it.",
+				 req->route->berat);
+	else
+		snprintf(details, sizeof(details), "%s",
+				 "Each token has its own limits for reads and for writes; calls without a token share one per address.");
+	gw_reply_galat(req, "KKB-TERLALU-SERING", what, details, NULL);
 	gw_set_header(req, MHD_HTTP_HEADER_RETRY_AFTER, ra);
 }
 
@@ -50,7 +57,7 @@ gw_guard(gw_request *req, int is_get)
 
 	client_key(req, ip);
 	/* calls without a token share a bucket per address */
-	if (authz == NULL && (wait = gw_limit_take(GW_LIMIT_ANON, ip)) > 0)
+	if (authz == NULL && (wait = gw_limit_take(GW_LIMIT_ANON, ip, 1)) > 0)
 	{
 		reply_429(req, GW_LIMIT_ANON, wait);
 		return -1;
@@ -69,7 +76,7 @@ gw_guard(gw_request *req, int is_get)
 	if (gw_auth_request(req, req->route->access == GW_TOKEN_OPTIONAL) < 0)
 	{
 		/* failed tokens use up the address's bucket: guessing tokens is slow */
-		if (authz != NULL && req->status == 401 && (wait = gw_limit_take(GW_LIMIT_ANON, ip)) > 0)
+		if (authz != NULL && req->status == 401 && (wait = gw_limit_take(GW_LIMIT_ANON, ip, 1)) > 0)
 			reply_429(req, GW_LIMIT_ANON, wait);
 		return -1;
 	}
@@ -78,7 +85,8 @@ gw_guard(gw_request *req, int is_get)
 	{
 		gw_limit_kind kind = is_get ? GW_LIMIT_READ : GW_LIMIT_WRITE;
 
-		if ((wait = gw_limit_take(kind, req->auth.kunci)) > 0)
+		/* an expensive read costs its weight (routes.c): a portal may ask for fewer of them */
+		if ((wait = gw_limit_take(kind, req->auth.kunci, req->route->berat)) > 0)
 		{
 			reply_429(req, kind, wait);
 			return -1;

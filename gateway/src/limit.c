@@ -67,13 +67,14 @@ slot_hash(gw_limit_kind kind, const unsigned char key[8])
 }
 
 int
-gw_limit_take(gw_limit_kind kind, const unsigned char key[8])
+gw_limit_take(gw_limit_kind kind, const unsigned char key[8], int cost)
 {
 	const gw_limit_rate *r;
 	bucket	   *b = NULL,
 			   *oldest = NULL;
 	unsigned int h;
-	double		t;
+	double		t,
+				need;
 	int			wait = 0;
 
 	if (kind < 0 || kind >= GW_LIMIT_NKINDS)
@@ -81,6 +82,8 @@ gw_limit_take(gw_limit_kind kind, const unsigned char key[8])
 	r = &limits[kind];
 	if (r->rate <= 0)
 		return 0;
+	/* an expensive request costs more; never more than a full bucket, or it could never pass */
+	need = cost < 1 ? 1.0 : fmin((double) cost, fmax(1.0, r->burst));
 	h = slot_hash(kind, key);
 	t = now_s();
 
@@ -116,11 +119,11 @@ gw_limit_take(gw_limit_kind kind, const unsigned char key[8])
 	}
 	b->tokens = fmin(r->burst, b->tokens + (t - b->last) * r->rate);
 	b->last = t;
-	if (b->tokens >= 1.0)
-		b->tokens -= 1.0;
+	if (b->tokens >= need)
+		b->tokens -= need;
 	else
 	{
-		wait = (int) ceil((1.0 - b->tokens) / r->rate);
+		wait = (int) ceil((need - b->tokens) / r->rate);
 		if (wait < 1)
 			wait = 1;
 	}
@@ -257,4 +260,57 @@ gw_inflight_leave(const unsigned char key[8])
 	if ((s = inflight_find(key)) != NULL)
 		s->n--;
 	pthread_mutex_unlock(&inflight_lock);
+}
+
+/* ---------------------------------------------------------------- expensive requests at once */
+
+static int	heavy_max = 1;
+static atomic_int heavy_running;
+static atomic_ulong heavy_refused;
+
+void
+gw_heavy_init(int max)
+{
+	heavy_max = max < 1 ? 1 : max;
+}
+
+int
+gw_heavy_enter(void)
+{
+	int			n = atomic_load(&heavy_running);
+
+	/* a compare-and-swap loop: two workers cannot both take the last place */
+	do
+	{
+		if (n >= heavy_max)
+		{
+			atomic_fetch_add_explicit(&heavy_refused, 1, memory_order_relaxed);
+			return -1;
+		}
+	} while (!atomic_compare_exchange_weak(&heavy_running, &n, n + 1));
+	return 0;
+}
+
+void
+gw_heavy_leave(void)
+{
+	atomic_fetch_sub(&heavy_running, 1);
+}
+
+int
+gw_heavy_max(void)
+{
+	return heavy_max;
+}
+
+int
+gw_heavy_running(void)
+{
+	return atomic_load(&heavy_running);
+}
+
+unsigned long
+gw_heavy_refused(void)
+{
+	return atomic_load_explicit(&heavy_refused, memory_order_relaxed);
 }

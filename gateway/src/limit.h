@@ -29,11 +29,13 @@ typedef struct gw_limit_rate
 void		gw_limit_init(const gw_limit_rate rates[GW_LIMIT_NKINDS]);
 
 /*
- * Take one request from the bucket of `key` (8 bytes: a token's hash prefix
- * or a client address) of this kind.  Returns 0 when allowed, else the whole
- * seconds until a request will be allowed again (>= 1, for Retry-After).
+ * Take `cost` requests (1 for most routes; an expensive route's weight, see
+ * gw_route.berat) from the bucket of `key` (8 bytes: a token's hash prefix
+ * or a client address) of this kind; a cost above the bucket's size counts
+ * as the whole bucket.  Returns 0 when allowed, else the whole seconds until
+ * it will be allowed again (>= 1, for Retry-After).
  */
-int			gw_limit_take(gw_limit_kind kind, const unsigned char key[8]);
+int			gw_limit_take(gw_limit_kind kind, const unsigned char key[8], int cost);
 
 /*
  * Would the bucket of `key` refuse a request now?  The whole seconds until it
@@ -49,6 +51,19 @@ int			gw_limit_peek(gw_limit_kind kind, const unsigned char key[8]);
 void		gw_inflight_init(int max);
 int			gw_inflight_enter(const unsigned char key[8]);
 void		gw_inflight_leave(const unsigned char key[8]);
+
+/*
+ * Expensive requests (routes with berat > 1) handled at once, over all
+ * callers (--max-heavy): gw_heavy_enter returns 0 and counts the request, or
+ * -1 when `max` are already running; every 0 is matched by one
+ * gw_heavy_leave.  gw_heavy_max is the cap in force (for the error message).
+ */
+void		gw_heavy_init(int max);
+int			gw_heavy_enter(void);
+void		gw_heavy_leave(void);
+int			gw_heavy_max(void);
+int			gw_heavy_running(void);
+unsigned long gw_heavy_refused(void);
 
 /* Requests refused so far, per kind (for /metrics). */
 unsigned long gw_limit_refused(gw_limit_kind kind);

@@ -28,6 +28,7 @@
 #include "db.h"
 #include "http.h"
 #include "limit.h"
+#include "pool.h"
 #include "log.h"
 #include "conns.h"
 #include "metrics.h"
@@ -44,6 +45,7 @@ static void *
 stop_daemon(void *daemon)
 {
 	MHD_stop_daemon(daemon);
+	gw_pool_stop();				/* the threads of the expensive reads, idle by now */
 	pthread_mutex_lock(&stop_lock);
 	stopped = 1;
 	pthread_cond_signal(&stop_cond);
@@ -167,8 +169,14 @@ main(int argc, char **argv)
 	gw_db_init(cfg.db);
 	gw_auth_init(cfg.token_ttl_s);
 	gw_limit_init(cfg.limits);
-	gw_tx_init(cfg.statement_timeout_s);
+	gw_tx_init(cfg.statement_timeout_s, cfg.heavy_statement_timeout_s);
 	gw_inflight_init(cfg.max_inflight_per_token);
+	/* expensive reads at once, each on a thread of its own (pool.c): half as many as workers unless set, at least one */
+	if (cfg.max_heavy <= 0)
+		cfg.max_heavy = cfg.threads / 2 > 1 ? cfg.threads / 2 : 1;
+	gw_heavy_init(cfg.max_heavy);
+	if (gw_pool_start(cfg.max_heavy) < 0)
+		return 1;
 	daemon = gw_http_start(&cfg);
 	if (daemon == NULL)
 	{
@@ -176,8 +184,9 @@ main(int argc, char **argv)
 		return 1;
 	}
 	gw_log("info", "listening",
-		   json_pack("{s:s, s:s, s:i, s:i, s:i, s:i}", "version", KKB_GW_VERSION, "listen", cfg.listen, "port", cfg.port,
-					 "threads", cfg.threads, "max_connections", cfg.max_connections, "token_ttl", cfg.token_ttl_s));
+		   json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i}", "version", KKB_GW_VERSION, "listen", cfg.listen, "port", cfg.port,
+					 "threads", cfg.threads, "max_connections", cfg.max_connections, "token_ttl", cfg.token_ttl_s,
+					 "max_heavy", cfg.max_heavy));
 
 	while (read(stop_pipe[0], &sig, 1) < 0 && errno == EINTR)
 		;

@@ -279,6 +279,12 @@ gw_metrics_text(size_t *len)
 		"kkb_rate_limited_total{kind=\"write\"} %lu\n"
 		"kkb_rate_limited_total{kind=\"anon\"} %lu\n",
 		gw_limit_refused(GW_LIMIT_READ), gw_limit_refused(GW_LIMIT_WRITE), gw_limit_refused(GW_LIMIT_ANON));
+	out(&o, "# HELP kkb_heavy_requests_running Expensive reads (aggregates over many villages) being handled now.\n"
+		"# TYPE kkb_heavy_requests_running gauge\n"
+		"kkb_heavy_requests_running %d\n", gw_heavy_running());
+	out(&o, "# HELP kkb_heavy_requests_refused_total Expensive reads answered 503 KKB-SIBUK because --max-heavy were running.\n"
+		"# TYPE kkb_heavy_requests_refused_total counter\n"
+		"kkb_heavy_requests_refused_total %lu\n", gw_heavy_refused());
 	out(&o, "# HELP kkb_rate_limit_buckets Callers (token and kind, or address) with a rate-limit bucket.\n"
 		"# TYPE kkb_rate_limit_buckets gauge\n"
 		"kkb_rate_limit_buckets %d\n", gw_limit_buckets());

@@ -90,7 +90,9 @@ static const struct
 	{422, "The body is well-formed but breaks a rule of the data (e.g. KKB-KKBPK-KB-PIL-NEGATIF, KKB-WAJIB-DIISI); kolom names the field"},
 	{429, "Rate limit used up (per token for reads and for writes, per address without a token); see Retry-After"},
 	{500, "Internal error (no internal detail is returned)"},
-	{503, "The database is unavailable, or a serialization failure persisted after a retry"},
+	{503, "The database is unavailable, a serialization failure persisted after a retry, a statement ran past the "
+	 "statement timeout (KKB-WAKTU-HABIS), or, for an expensive read (x-kkb-cost > 1), the places for expensive "
+	 "reads are taken (KKB-SIBUK); see Retry-After"},
 };
 
 static json_t *
@@ -275,6 +277,8 @@ operation(const gw_route *r)
 	if (r->function)
 	{
 		json_object_set_new(op, "x-kkb-function", json_string(r->function));
+		/* an expensive read: what it costs of the token's read limit (gw_route.berat) */
+		json_object_set_new(op, "x-kkb-cost", json_integer(r->berat > 1 ? r->berat : 1));
 		for (int a = 0; a < GW_MAX_ARGS && r->args[a].kind != GW_ARG_NONE; a++)
 		{
 			const gw_arg *g = &r->args[a];

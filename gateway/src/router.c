@@ -19,6 +19,7 @@
 static size_t max_body;
 
 static void dispatch_handler(gw_request *req, int is_get);
+static void dispatch_token(gw_request *req, int is_get);
 
 void
 gw_router_init(size_t body_limit)
@@ -177,7 +178,7 @@ reply_options(gw_request *req)
 	gw_cors_preflight(req, allow);
 }
 
-void
+int
 gw_dispatch(gw_request *req)
 {
 	int			path_known;
@@ -189,17 +190,17 @@ gw_dispatch(gw_request *req)
 
 		snprintf(size, sizeof(size), "%zu", max_body);
 		gw_reply_galat(req, "KKB-ISI-TERLALU-BESAR", size, NULL, NULL);
-		return;
+		return 0;
 	}
 	if (req->nul)
 	{
 		gw_reply_galat(req, "KKB-URL-NUL", NULL, "A decoded NUL would cut the value short; it is refused.", NULL);
-		return;
+		return 0;
 	}
 	if (strcmp(req->method, "OPTIONS") == 0)
 	{
 		reply_options(req);
-		return;
+		return 0;
 	}
 	req->route = gw_route_match(req, req->method, req->path, &path_known);
 	if (req->route == NULL && !path_known && (req->route = gw_route_match_csv(req)) != NULL)
@@ -214,15 +215,49 @@ gw_dispatch(gw_request *req)
 
 			snprintf(method, sizeof(method), "%.16s", req->method);
 			gw_reply_galat(req, "KKB-METODE-TIDAK-DIIZINKAN", method, NULL, NULL);
-			return;
+			return 0;
 		}
 		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "No route of this API matches the requested path.", NULL);
-		return;
+		return 0;
 	}
 
 	is_get = strcmp(req->method, "GET") == 0;
 	if (req->route->access != GW_OPEN && gw_guard(req, is_get) < 0)
-		return;
+		return 0;
+	/*
+	 * Expensive reads have places of their own (--max-heavy) and threads of
+	 * their own (pool.c): when the places are taken, one more is refused at
+	 * once rather than queued, and the workers stay free for village work.
+	 */
+	if (req->route->berat > 1)
+	{
+		if (gw_heavy_enter() < 0)
+		{
+			char		n[16];
+
+			snprintf(n, sizeof(n), "%d", gw_heavy_max());
+			gw_reply_galat(req, "KKB-SIBUK", n,
+						   "Aggregates over many villages run a few at a time (--max-heavy); other requests are not held up by them.", NULL);
+			gw_set_header(req, MHD_HTTP_HEADER_RETRY_AFTER, "2");
+			return 0;
+		}
+		return 1;				/* run by the pool: gw_dispatch_heavy */
+	}
+	dispatch_token(req, is_get);
+	return 0;
+}
+
+void
+gw_dispatch_heavy(gw_request *req)
+{
+	dispatch_token(req, strcmp(req->method, "GET") == 0);
+	gw_heavy_leave();
+}
+
+/* The per-token cap of requests in flight around the handler. */
+static void
+dispatch_token(gw_request *req, int is_get)
+{
 	/* one token's requests in flight are capped, so that no caller occupies every worker */
 	if (req->route->access != GW_OPEN && req->auth.role != GW_ROLE_NONE)
 	{

@@ -27,7 +27,15 @@ const gw_route *gw_route_match(gw_request *req, const char *method, const char *
  */
 const gw_route *gw_route_match_csv(gw_request *req);
 
-/* Route and run the handler; always leaves a response in req. */
-void		gw_dispatch(gw_request *req);
+/*
+ * Route the request and run its handler: returns 0 with a response in req.
+ * An expensive read (a route with berat > 1) that got one of the --max-heavy
+ * places is not run here: returns 1, and the caller hands it to the pool of
+ * expensive reads (pool.c), which runs gw_dispatch_heavy.
+ */
+int			gw_dispatch(gw_request *req);
+
+/* The rest of an expensive read's steps (its handler), then its place is freed; leaves a response in req. */
+void		gw_dispatch_heavy(gw_request *req);
 
 #endif

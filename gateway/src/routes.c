@@ -53,6 +53,15 @@
 #define LIMIT {GW_ARG_LIMIT, "limit"}
 #define OFFSET {GW_ARG_OFFSET, "offset"}
 #define BODY {GW_ARG_BODY}
+/*
+ * Expensive reads (aggregates over many villages): their cost in requests of
+ * the token's read limit; they also share --max-heavy places and
+ * --heavy-statement-timeout (gw_route.berat).  Measured on the demo city
+ * (docs/BENCHMARKS.md): ringkasan of a city by village about 100x a
+ * village's own page, the lists about 10-30x.
+ */
+#define BERAT_RINGKASAN 10
+#define BERAT_DAFTAR 5
 #define WILAYAH_LINGKUP {GW_ARG_REGION_SCOPE, "wilayah", .hint = "E.g. wilayah=13.77 for Kota Pariaman."}
 
 const gw_route gw_routes[] = {
@@ -82,7 +91,7 @@ const gw_route gw_routes[] = {
 	{"GET", "/v1/desa", API(GW_TOKEN, "kkb.api_desa_daftar"),
 		.summary = "Kampung KB within a region, with class, completeness and state of a month",
 		.args = {{GW_ARG_REGION, "wilayah"}, PERIODE, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA,
-	.region_query = "wilayah", .none_message = NOT_FOUND},
+	.region_query = "wilayah", .none_message = NOT_FOUND, .berat = BERAT_DAFTAR},
 	{"GET", "/v1/desa/{kode}", DESA("kkb.api_desa"),
 		.summary = "One Kampung KB", .args = {KODE}, .cache = GW_CACHE_DATA},
 	{"GET", "/v1/desa/{kode}/profil", DESA("kkb.api_desa_profil"),
@@ -150,16 +159,17 @@ const gw_route gw_routes[] = {
 	{"GET", "/v1/prioritas", API(GW_TOKEN, "kkb.api_prioritas"),
 		.summary = "An agency's (OPD) work list of villages",
 		.args = {WILAYAH_LINGKUP, PERIODE, {GW_ARG_AGENCY, "opd"}, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA,
-	.region_query = "wilayah", .none_status = 400, .none_message = "unknown agency (opd): see kkb.opd for the codes"},
+	.region_query = "wilayah", .none_status = 400, .none_message = "unknown agency (opd): see kkb.opd for the codes",
+	.berat = BERAT_DAFTAR},
 	{"GET", "/v1/ringkasan", API(GW_TOKEN, "kkb.api_ringkasan"),
 		.summary = "Aggregates of the Kampung KB under a region per regency/city (tingkat 2), kecamatan (3) or village (4): villages, classes, completeness, stunting prevalence, unmet need, families at risk; the region's own figures in total. Counts only (readable by a province token)",
 		.args = {WILAYAH_LINGKUP, PERIODE,
 			{GW_ARG_INT, "tingkat", .min = 1, .max = 4,
 		.hint = "1 province, 2 regency/city, 3 district (kecamatan), 4 village; e.g. tingkat=2 within a province."}, LIMIT, OFFSET},
-	.csv = GW_CSV, .cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no such region"},
+	.csv = GW_CSV, .cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no such region", .berat = BERAT_RINGKASAN},
 	{"GET", "/v1/klasifikasi", API(GW_TOKEN, "kkb.api_klasifikasi_daftar"),
 		.summary = "Village classes within a region", .args = {WILAYAH_LINGKUP, PERIODE, LIMIT, OFFSET}, .csv = GW_CSV,
-	.cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no villages"},
+	.cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no villages", .berat = BERAT_DAFTAR},
 };
 
 const int	gw_nroutes = (int) (sizeof(gw_routes) / sizeof(gw_routes[0]));

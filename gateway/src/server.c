@@ -19,6 +19,7 @@
 #include "errors.h"
 #include "log.h"
 #include "metrics.h"
+#include "pool.h"
 #include "reply.h"
 #include "router.h"
 #include "routes.h"
@@ -150,7 +151,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 			if (cl && strtoull(cl, NULL, 10) > max_body)
 			{
 				req->body_too_large = 1;
-				gw_dispatch(req);
+				gw_dispatch(req);	/* answered at once (413): never deferred */
 				return send_response(req);
 			}
 		}
@@ -183,8 +184,19 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		return MHD_YES;
 	}
 
+	/* an expensive read the pool has answered: the connection was resumed to send it */
+	if (req->deferred)
+		return req->deferred_done ? send_response(req) : MHD_YES;
+
 	/* the whole request is in */
-	gw_dispatch(req);
+	if (gw_dispatch(req))
+	{
+		/* an expensive read: this worker goes on with its other connections meanwhile */
+		req->deferred = 1;
+		MHD_suspend_connection(conn);
+		gw_pool_submit(req);
+		return MHD_YES;
+	}
 	return send_response(req);
 }
 
@@ -255,7 +267,7 @@ gw_http_start(const gw_config *cfg)
 	addr.sin_port = htons((uint16_t) cfg->port);
 	inet_pton(AF_INET, cfg->listen, &addr.sin_addr);
 
-	return MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+	return MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME,
 							(uint16_t) cfg->port, NULL, NULL, on_request, NULL,
 							MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 							MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,

@@ -12,13 +12,19 @@
 #include "log.h"
 #include "metrics.h"
 
-/* SET LOCAL statement_timeout of every request, in milliseconds ("0": none); gw_tx_init */
+/*
+ * SET LOCAL statement_timeout of every request, in milliseconds ("0": none),
+ * and of the expensive reads (routes with berat > 1); gw_tx_init
+ */
 static char statement_timeout[16] = "30000";
+static char heavy_statement_timeout[16] = "15000";
 
 void
-gw_tx_init(int statement_timeout_s)
+gw_tx_init(int statement_timeout_s, int heavy_statement_timeout_s)
 {
 	snprintf(statement_timeout, sizeof(statement_timeout), "%d", statement_timeout_s * 1000);
+	snprintf(heavy_statement_timeout, sizeof(heavy_statement_timeout), "%d",
+			 (heavy_statement_timeout_s > 0 ? heavy_statement_timeout_s : statement_timeout_s) * 1000);
 }
 
 static const gw_stmt st_scope = {
@@ -201,6 +207,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		PGconn	   *alive;
 		PGresult   *res;
 		const char *params[5];
+		const char *timeout = req->route && req->route->berat > 1 ? heavy_statement_timeout : statement_timeout;
 		int			rc;
 
 		memset(&tx, 0, sizeof(tx));
@@ -239,7 +246,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		{
 			params[2] = req->etag_region;
 			params[3] = req->etag_mode == GW_ETAG_ACUAN ? "true" : "false";
-			params[4] = statement_timeout;
+			params[4] = timeout;
 			res = gw_tx_exec(&tx, &st_scope_versi, params);
 			req->etag_versi[0] = '\0';
 			if (res && PQntuples(res) == 1 && !PQgetisnull(res, 0, 2))
@@ -247,7 +254,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		}
 		else
 		{
-			params[2] = statement_timeout;
+			params[2] = timeout;
 			res = gw_tx_exec(&tx, &st_scope, params);
 		}
 		PQclear(res);

@@ -35,8 +35,12 @@ typedef struct gw_tx
  */
 typedef int (*gw_tx_fn) (gw_tx *tx, void *arg);
 
-/* The longest statement of a request (seconds, 0: none), from --statement-timeout; call once before serving. */
-void		gw_tx_init(int statement_timeout_s);
+/*
+ * The longest statement of a request (seconds, 0: none), from
+ * --statement-timeout, and of an expensive read (--heavy-statement-timeout; 0:
+ * the same); call once before serving.
+ */
+void		gw_tx_init(int statement_timeout_s, int heavy_statement_timeout_s);
 
 /*
  * Run `fn` in a transaction as req->auth's caller.  Returns 0 when it

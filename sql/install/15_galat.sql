@@ -473,6 +473,11 @@ INSERT INTO kkb.galat (kode, asal, status, pesan, pesan_en, saran, saran_en) VAL
 	('KKB-PANJANG-ISI-GANDA', 'gateway', 400, 'permintaan memuat Content-Length dan Transfer-Encoding sekaligus',
 	 'the request has both Content-Length and Transfer-Encoding',
 	 'Kirim salah satunya saja; sambungan ini ditutup.', 'Send one of the two only; this connection is closed.'),
+	('KKB-SIBUK', 'gateway', 503,
+	 'terlalu banyak permintaan berat (ringkasan, daftar wilayah) sedang dikerjakan: paling banyak %s sekaligus',
+	 'too many expensive requests (aggregates over many villages) in progress: at most %s at once',
+	 'Coba lagi setelah detik pada Retry-After; saat memantau, kirim If-None-Match agar mendapat 304.',
+	 'Retry after the seconds in Retry-After; when polling, send If-None-Match to get a cheap 304.'),
 	('KKB-KONEKSI-TERLALU-BANYAK', 'gateway', 503, 'terlalu banyak sambungan dari satu alamat: paling banyak %s',
 	 'too many connections from one address: at most %s',
 	 'Tutup sambungan yang tidak dipakai, lalu coba lagi.', 'Close the connections you do not use, then try again.');

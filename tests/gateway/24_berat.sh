@@ -1,0 +1,159 @@
+#!/bin/sh
+# Expensive reads cannot starve village work (issue 16 item 4): the routes that
+# aggregate many villages (ringkasan, the class and priority lists, the village
+# list) cost more of a token's read limit (x-kkb-cost), run at most --max-heavy
+# at a time (one more: 503 KKB-SIBUK at once, not queued) and have their own
+# statement timeout (--heavy-statement-timeout).  Then a province token
+# hammers the national roll-up while a Pokja reads its village: every Pokja
+# request is answered, quickly.
+# An ACCESS EXCLUSIVE lock on kkb.pengukuran from psql stands in for an
+# expensive aggregate (ringkasan reads the measurements; a village's own
+# record does not).
+# Fixture: a generated city, Kota Payakumbuh (13.76, 5% scale, 3 months), removed at the end.
+. "$(dirname "$0")/lib.sh"
+
+PORT=18740
+CITY=13.76
+P=2026-10
+TMP=$KKB_TEST_DIR/berat
+rm -rf "$TMP"; mkdir -p "$TMP"
+
+cleanup() {
+	sql "SELECT count(*) FROM kkb.hasilkan_hapus('$CITY');
+	     UPDATE kkb.token SET dicabut = now() WHERE label LIKE '% (uji 24)' AND dicabut IS NULL;" >/dev/null 2>&1
+}
+cleanup
+sql "SELECT count(*) FROM kkb.hasilkan('$CITY', 0.05, 24, 3, '2026-10-01')" >/dev/null ||
+	{ echo "Bail out! could not generate the fixture city $CITY"; exit 1; }
+A=$(sql "SELECT min(kode_desa::text) FROM kkb.kampung WHERE kode_desa <@ '$CITY'")
+ok "$([ -n "$A" ]; echo $?)" "fixture: a generated city $CITY (first village $A)"
+TPROV=$(token kkb_provinsi 13 "Portal Sumatera Barat (uji 24)")
+TPROV2=$(token kkb_provinsi 13 "Portal kedua (uji 24)")
+TA=$(token kkb_pokja "$A" "Pokja A (uji 24)")
+RINGKASAN="/v1/ringkasan?wilayah=$CITY&periode=$P&tingkat=4"
+
+# lock_pengukuran SECONDS: hold an ACCESS EXCLUSIVE lock on kkb.pengukuran from psql (background)
+lock_pengukuran() {
+	cluster psql -d "$KKB_TEST_DB" -X -q -tA -c "BEGIN" -c "LOCK TABLE kkb.pengukuran IN ACCESS EXCLUSIVE MODE" \
+		-c "SELECT pg_sleep($1) /* uji 24 */" -c "COMMIT" >/dev/null 2>&1 &
+	LOCK_PID=$!
+	i=0
+	while [ $i -lt 50 ] && [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep($1) /* uji 24 */%'")" != 1 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+}
+unlock_pengukuran() {
+	sql "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(% /* uji 24 */%' AND pid <> pg_backend_pid()" >/dev/null
+	wait "$LOCK_PID" 2>/dev/null
+}
+# waiting_gateway N: wait (up to 5 s) until N gateway statements wait for a lock
+waiting_gateway() {
+	i=0
+	while [ $i -lt 50 ] && [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kkb-gateway'")" != "$1" ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+}
+# timed TOKEN PATH NAME: GET PATH as TOKEN; writes "STATUS SECONDS" to $TMP/NAME.status, the body to $TMP/NAME.body
+timed() {
+	curl -s -D "$TMP/$3.h" -o "$TMP/$3.body" -w '%{http_code} %{time_total}' --max-time 30 \
+		-H "Authorization: Bearer $1" "http://127.0.0.1:$GW_PORT$2" > "$TMP/$3.status"
+}
+
+# ================================================================ the cost of an expensive read
+gw_start $PORT --limit-read 0.2/10 ||
+	{ echo "Bail out! the gateway did not start"; exit 1; }
+doc=$(curl -s "http://127.0.0.1:$PORT/openapi.json")
+is "$(printf '%s' "$doc" | jq -c '[.paths["/v1/ringkasan"].get["x-kkb-cost"], .paths["/v1/klasifikasi"].get["x-kkb-cost"], .paths["/v1/prioritas"].get["x-kkb-cost"], .paths["/v1/desa"].get["x-kkb-cost"], .paths["/v1/desa/{kode}"].get["x-kkb-cost"]]')" \
+	'[10,5,5,5,1]' "the API description gives each route's cost (x-kkb-cost): ringkasan 10, the lists 5, one village 1"
+for k in 1 2 3 4 5; do
+	r=$(api GET "/v1/wilayah/$CITY" "$TPROV")
+	[ "$(status_of "$r")" = 200 ] || break
+done
+is "$k $(status_of "$r")" "5 200" "a read limit of 10 in a burst (refilled at 0.2 a second): five cheap reads (cost 1 each) are served"
+r=$(api GET "$RINGKASAN" "$TPROV")
+is_error "$r" 429 KKB-TERLALU-SERING "then a ringkasan (cost 10) is more than the bucket holds"
+ok "$(jqb "$r" .details | grep -q 'costs 10 requests'; echo $?)" "  the answer says the route costs 10 requests" "$(jqb "$r" .details)"
+ra=$(header_of GET "$RINGKASAN" Retry-After -H "Authorization: Bearer $TPROV")
+ok "$(awk -v r="$ra" 'BEGIN { exit !(r >= 20 && r <= 26) }'; echo $?)" "  and Retry-After is the time to refill the missing 5 at 0.2 a second ($ra s)"
+r=$(api GET "$RINGKASAN" "$TPROV2")
+is "$(status_of "$r")" 200 "another token's full bucket pays for one ringkasan"
+r=$(api GET "/v1/wilayah/$CITY" "$TPROV2")
+is_error "$r" 429 KKB-TERLALU-SERING "  which empties it: its next cheap read waits"
+gw_stop
+
+# ================================================================ places for expensive reads
+gw_start $PORT --threads 4 --max-heavy 1 --limit-read 0 ||
+	{ echo "Bail out! the gateway did not start"; exit 1; }
+lock_pengukuran 8
+timed "$TPROV" "$RINGKASAN" pertama &
+FIRST=$!
+waiting_gateway 1
+is "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kkb-gateway'")" 1 \
+	"a ringkasan waits (the measurements are locked): the one place for expensive reads is taken"
+timed "$TPROV2" "$RINGKASAN" kedua
+is "$(cut -d' ' -f1 "$TMP/kedua.status") $(jq -c '[.code, (.message | test("paling banyak 1"))]' "$TMP/kedua.body")" '503 ["KKB-SIBUK",true]' \
+	"a second ringkasan (another token) is answered 503 KKB-SIBUK, naming the cap"
+ok "$(awk -v t="$(cut -d' ' -f2 "$TMP/kedua.status")" 'BEGIN { exit !(t < 1) }'; echo $?)" \
+	"  at once ($(cut -d' ' -f2 "$TMP/kedua.status") s), not queued"
+is "$(tr -d '\r' < "$TMP/kedua.h" | sed -n 's/^Retry-After: //Ip')" 2 "  with Retry-After: 2"
+timed "$TPROV2" "/v1/klasifikasi?wilayah=$CITY&periode=$P" klas
+is "$(cut -d' ' -f1 "$TMP/klas.status") $(jq -c .code "$TMP/klas.body")" '503 "KKB-SIBUK"' "the class list shares the places: 503 too"
+timed "$TA" "/v1/desa/$A" desa
+is "$(cut -d' ' -f1 "$TMP/desa.status")" 200 "the Pokja's own village is served meanwhile"
+ok "$(awk -v t="$(cut -d' ' -f2 "$TMP/desa.status")" 'BEGIN { exit !(t < 1) }'; echo $?)" "  at once ($(cut -d' ' -f2 "$TMP/desa.status") s)"
+m=$(curl -s "http://127.0.0.1:$PORT/metrics")
+is "$(printf '%s\n' "$m" | sed -n 's/^kkb_heavy_requests_running //p') $(printf '%s\n' "$m" | sed -n 's/^kkb_heavy_requests_refused_total //p')" "1 2" \
+	"/metrics: 1 expensive read running, 2 refused"
+unlock_pengukuran
+wait "$FIRST"
+is "$(cut -d' ' -f1 "$TMP/pertama.status")" 200 "the waiting ringkasan is answered once the lock is gone"
+is "$(status_of "$(api GET "$RINGKASAN" "$TPROV2")")" 200 "and the place is free again"
+gw_stop
+
+# ================================================================ their statement timeout
+gw_start $PORT --heavy-statement-timeout 1 --statement-timeout 30 --limit-read 0 ||
+	{ echo "Bail out! the gateway did not start"; exit 1; }
+lock_pengukuran 6
+timed "$TPROV" "$RINGKASAN" waktu
+unlock_pengukuran
+st=$(cut -d' ' -f1 "$TMP/waktu.status")
+tt=$(cut -d' ' -f2 "$TMP/waktu.status")
+is "$st $(jq -c .code "$TMP/waktu.body")" '503 "KKB-WAKTU-HABIS"' "an expensive read waiting past --heavy-statement-timeout 1 is cancelled: 503 KKB-WAKTU-HABIS"
+ok "$(awk -v t="$tt" 'BEGIN { exit !(t >= 0.9 && t < 4) }'; echo $?)" "  after about a second ($tt s), though --statement-timeout is 30"
+is "$(sql "SHOW statement_timeout")" 0 "  (the timeout is the request's own: SET LOCAL)"
+gw_stop
+
+# ================================================================ a province hammers, a Pokja works
+# eight connections of one province token ask for the city's roll-up by village
+# without pause (no rate limit: the places alone protect); meanwhile the Pokja
+# reads its village 40 times, one after the other
+gw_start $PORT --threads 4 --limit-read 0 ||
+	{ echo "Bail out! the gateway did not start"; exit 1; }
+: > "$TMP/palu.out"
+PALU=""
+for k in 1 2 3 4 5 6 7 8; do
+	( end=$(( $(date +%s) + 6 ))
+	  while [ "$(date +%s)" -lt "$end" ]; do
+		  curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -H "Authorization: Bearer $TPROV" \
+			  "http://127.0.0.1:$PORT/v1/ringkasan?wilayah=13&periode=$P&tingkat=4&limit=1000"
+	  done >> "$TMP/palu.out" ) &
+	PALU="$PALU $!"
+done
+sleep 1
+: > "$TMP/pokja.out"
+for k in $(seq 1 40); do
+	curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 30 -H "Authorization: Bearer $TA" \
+		"http://127.0.0.1:$PORT/v1/desa/$A" >> "$TMP/pokja.out"
+done
+for p in $PALU; do wait "$p"; done
+is "$(awk '$1 == 200' "$TMP/pokja.out" | wc -l | tr -d ' ')" 40 "while a province token hammers the roll-up: the Pokja's 40 reads are all answered 200"
+mx=$(awk 'BEGIN { m = 0 } { if ($2 > m) m = $2 } END { printf "%.3f", m }' "$TMP/pokja.out")
+med=$(sort -n -k2 "$TMP/pokja.out" | awk '{ a[NR] = $2 } END { printf "%.3f", a[int((NR + 1) / 2)] }')
+ok "$(awk -v t="$mx" 'BEGIN { exit !(t < 1.5) }'; echo $?)" "  none waits behind the roll-ups: slowest $mx s, median $med s (make bench measures p99)"
+ok "$(awk '$1 != 200 && $1 != 503' "$TMP/palu.out" | grep -q .; [ $? -ne 0 ]; echo $?)" \
+	"the hammering requests get 200 or 503 KKB-SIBUK, nothing else ($(sort "$TMP/palu.out" | uniq -c | tr -s ' \n' ' '))"
+ok "$([ "$(grep -c '^200$' "$TMP/palu.out")" -ge 1 ]; echo $?)" "  and the roll-up is still served, one at a time"
+gw_stop
+
+cleanup
+done_testing
