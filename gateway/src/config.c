@@ -94,9 +94,14 @@ static const setting settings[] = {
 	"caller cannot occupy every worker - e.g. half of --threads where portals poll (0: no cap)", AT(max_inflight_per_token)},
 	{"max-heavy", "KKB_MAX_HEAVY", SET_INT, 0, 256, "0", "N",
 		"expensive reads (aggregates over many villages: ringkasan, klasifikasi, prioritas, the village list) "
-		"handled at the same time, each on a thread and database connection of its own beside the workers; one "
-		"more is answered 503 KKB-SIBUK at once, so village work never waits behind them (0: half of --threads, "
-	"at least 1)", AT(max_heavy)},
+		"handled at the same time, each on a thread and database connection of its own beside the workers, so "
+	"village work never waits behind them (0: half of --threads, at least 1)", AT(max_heavy)},
+	{"heavy-queue", "KKB_HEAVY_QUEUE", SET_INT, 0, 10000, "16", "N",
+		"expensive reads that may wait for one of those threads (they hold no worker while waiting); one more is "
+	"answered 503 KKB-SIBUK at once", AT(heavy_queue)},
+	{"max-heavy-per-token", "KKB_MAX_HEAVY_PER_TOKEN", SET_INT, 1, 10000, "4", "N",
+		"expensive reads of one token running or waiting at once; one more is answered 429 at once, so one "
+	"caller cannot fill the queue", AT(max_heavy_per_token)},
 	{"heavy-statement-timeout", "KKB_HEAVY_STATEMENT_TIMEOUT", SET_INT, 0, 3600, "15", "SECONDS",
 		"longest a statement of an expensive read may run (503 KKB-WAKTU-HABIS beyond it; 0: as "
 	"--statement-timeout)", AT(heavy_statement_timeout_s)},

@@ -34,6 +34,8 @@ typedef struct gw_config
 	int			max_inflight_per_token;	/* requests of one token handled at once; 0: no cap (KKB_MAX_INFLIGHT_PER_TOKEN) */
 	int			max_heavy;		/* expensive requests (routes with berat > 1) handled at once, on threads of
 								 * their own (pool.c); 0: half of the threads, at least 1 (KKB_MAX_HEAVY) */
+	int			heavy_queue;	/* expensive requests that may wait for a pool thread (KKB_HEAVY_QUEUE) */
+	int			max_heavy_per_token;	/* of one token, running or waiting (KKB_MAX_HEAVY_PER_TOKEN) */
 	int			heavy_statement_timeout_s;	/* their longest statement, seconds; 0: as --statement-timeout
 											 * (KKB_HEAVY_STATEMENT_TIMEOUT) */
 } gw_config;

@@ -173,8 +173,9 @@ typedef struct gw_route
 	 * An expensive read (an aggregate over many villages): it costs `berat`
 	 * requests of the token's read bucket instead of one, runs on a thread
 	 * of the pool of expensive reads (pool.c), at most --max-heavy at once
-	 * (one more: 503 KKB-SIBUK at once), and its statements are bounded by
-	 * --heavy-statement-timeout.  0 or 1: an ordinary request.
+	 * and --heavy-queue waiting (one more: 503 KKB-SIBUK at once; one more
+	 * than --max-heavy-per-token of one token: 429), and its statements are
+	 * bounded by --heavy-statement-timeout.  0 or 1: an ordinary request.
 	 */
 	int			berat;
 } gw_route;

@@ -262,51 +262,92 @@ gw_inflight_leave(const unsigned char key[8])
 	pthread_mutex_unlock(&inflight_lock);
 }
 
-/* ---------------------------------------------------------------- expensive requests at once */
+/* ---------------------------------------------------------------- expensive requests in the pool */
 
-static int	heavy_max = 1;
-static atomic_int heavy_running;
+#define HEAVY_SLOTS 256
+
+static int	heavy_capacity = 1,
+			heavy_per_token = 1,
+			heavy_total;
+static inflight heavy_tokens[HEAVY_SLOTS];	/* requests in the pool per token */
+static pthread_mutex_t heavy_lock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_ulong heavy_refused;
 
 void
-gw_heavy_init(int max)
+gw_heavy_init(int running, int queue, int per_token)
 {
-	heavy_max = max < 1 ? 1 : max;
+	heavy_capacity = (running < 1 ? 1 : running) + (queue < 0 ? 0 : queue);
+	heavy_per_token = per_token < 1 ? 1 : per_token;
 }
 
-int
-gw_heavy_enter(void)
+gw_heavy_result
+gw_heavy_enter(const unsigned char key[8])
 {
-	int			n = atomic_load(&heavy_running);
+	inflight   *s = NULL,
+			   *free_slot = NULL;
+	gw_heavy_result rc = GW_HEAVY_OK;
 
-	/* a compare-and-swap loop: two workers cannot both take the last place */
-	do
+	pthread_mutex_lock(&heavy_lock);
+	for (int i = 0; i < HEAVY_SLOTS && s == NULL; i++)
 	{
-		if (n >= heavy_max)
-		{
-			atomic_fetch_add_explicit(&heavy_refused, 1, memory_order_relaxed);
-			return -1;
-		}
-	} while (!atomic_compare_exchange_weak(&heavy_running, &n, n + 1));
-	return 0;
+		if (heavy_tokens[i].n > 0 && memcmp(heavy_tokens[i].key, key, 8) == 0)
+			s = &heavy_tokens[i];
+		else if (heavy_tokens[i].n == 0 && free_slot == NULL)
+			free_slot = &heavy_tokens[i];
+	}
+	if (s != NULL && s->n >= heavy_per_token)
+		rc = GW_HEAVY_TOKEN;
+	else if (heavy_total >= heavy_capacity)
+		rc = GW_HEAVY_FULL;
+	else
+	{
+		if (s == NULL && (s = free_slot) != NULL)
+			memcpy(s->key, key, 8);
+		if (s != NULL)			/* no slot free (256 tokens in the pool at once): not counted per token */
+			s->n++;
+		heavy_total++;
+	}
+	pthread_mutex_unlock(&heavy_lock);
+	if (rc != GW_HEAVY_OK)
+		atomic_fetch_add_explicit(&heavy_refused, 1, memory_order_relaxed);
+	return rc;
 }
 
 void
-gw_heavy_leave(void)
+gw_heavy_leave(const unsigned char key[8])
 {
-	atomic_fetch_sub(&heavy_running, 1);
+	pthread_mutex_lock(&heavy_lock);
+	for (int i = 0; i < HEAVY_SLOTS; i++)
+		if (heavy_tokens[i].n > 0 && memcmp(heavy_tokens[i].key, key, 8) == 0)
+		{
+			heavy_tokens[i].n--;
+			break;
+		}
+	heavy_total--;
+	pthread_mutex_unlock(&heavy_lock);
 }
 
 int
-gw_heavy_max(void)
+gw_heavy_capacity(void)
 {
-	return heavy_max;
+	return heavy_capacity;
 }
 
 int
-gw_heavy_running(void)
+gw_heavy_per_token(void)
 {
-	return atomic_load(&heavy_running);
+	return heavy_per_token;
+}
+
+int
+gw_heavy_in_pool(void)
+{
+	int			n;
+
+	pthread_mutex_lock(&heavy_lock);
+	n = heavy_total;
+	pthread_mutex_unlock(&heavy_lock);
+	return n;
 }
 
 unsigned long

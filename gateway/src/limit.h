@@ -53,16 +53,25 @@ int			gw_inflight_enter(const unsigned char key[8]);
 void		gw_inflight_leave(const unsigned char key[8]);
 
 /*
- * Expensive requests (routes with berat > 1) handled at once, over all
- * callers (--max-heavy): gw_heavy_enter returns 0 and counts the request, or
- * -1 when `max` are already running; every 0 is matched by one
- * gw_heavy_leave.  gw_heavy_max is the cap in force (for the error message).
+ * Expensive requests (routes with berat > 1) in the pool (pool.c), running
+ * or waiting for a thread: at most `running` + `queue` over all callers, and
+ * at most `per_token` of one token.  gw_heavy_enter counts the request and
+ * returns GW_HEAVY_OK, or GW_HEAVY_FULL / GW_HEAVY_TOKEN without counting
+ * it; every GW_HEAVY_OK is matched by one gw_heavy_leave with the same key.
  */
-void		gw_heavy_init(int max);
-int			gw_heavy_enter(void);
-void		gw_heavy_leave(void);
-int			gw_heavy_max(void);
-int			gw_heavy_running(void);
+typedef enum gw_heavy_result
+{
+	GW_HEAVY_OK = 0,
+	GW_HEAVY_FULL,				/* the pool's places and queue are taken: 503 */
+	GW_HEAVY_TOKEN				/* this token has per_token in the pool already: 429 */
+} gw_heavy_result;
+
+void		gw_heavy_init(int running, int queue, int per_token);
+gw_heavy_result gw_heavy_enter(const unsigned char key[8]);
+void		gw_heavy_leave(const unsigned char key[8]);
+int			gw_heavy_capacity(void);	/* running + queue, for the error message */
+int			gw_heavy_per_token(void);
+int			gw_heavy_in_pool(void);	/* running or waiting now */
 unsigned long gw_heavy_refused(void);
 
 /* Requests refused so far, per kind (for /metrics). */

@@ -174,7 +174,7 @@ main(int argc, char **argv)
 	/* expensive reads at once, each on a thread of its own (pool.c): half as many as workers unless set, at least one */
 	if (cfg.max_heavy <= 0)
 		cfg.max_heavy = cfg.threads / 2 > 1 ? cfg.threads / 2 : 1;
-	gw_heavy_init(cfg.max_heavy);
+	gw_heavy_init(cfg.max_heavy, cfg.heavy_queue, cfg.max_heavy_per_token);
 	if (gw_pool_start(cfg.max_heavy) < 0)
 		return 1;
 	daemon = gw_http_start(&cfg);

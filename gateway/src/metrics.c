@@ -24,6 +24,7 @@
 
 #include "context.h"
 #include "limit.h"
+#include "pool.h"
 
 /* the statuses counted one by one; anything else is counted under its class ("2xx") */
 static const int statuses[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503};
@@ -279,10 +280,13 @@ gw_metrics_text(size_t *len)
 		"kkb_rate_limited_total{kind=\"write\"} %lu\n"
 		"kkb_rate_limited_total{kind=\"anon\"} %lu\n",
 		gw_limit_refused(GW_LIMIT_READ), gw_limit_refused(GW_LIMIT_WRITE), gw_limit_refused(GW_LIMIT_ANON));
-	out(&o, "# HELP kkb_heavy_requests_running Expensive reads (aggregates over many villages) being handled now.\n"
+	out(&o, "# HELP kkb_heavy_requests_running Expensive reads (aggregates over many villages) running on the pool's threads now.\n"
 		"# TYPE kkb_heavy_requests_running gauge\n"
-		"kkb_heavy_requests_running %d\n", gw_heavy_running());
-	out(&o, "# HELP kkb_heavy_requests_refused_total Expensive reads answered 503 KKB-SIBUK because --max-heavy were running.\n"
+		"kkb_heavy_requests_running %d\n"
+		"# HELP kkb_heavy_requests_waiting Expensive reads waiting for a thread of the pool.\n"
+		"# TYPE kkb_heavy_requests_waiting gauge\n"
+		"kkb_heavy_requests_waiting %d\n", gw_pool_busy(), gw_heavy_in_pool() - gw_pool_busy() > 0 ? gw_heavy_in_pool() - gw_pool_busy() : 0);
+	out(&o, "# HELP kkb_heavy_requests_refused_total Expensive reads refused because the pool's places and queue were taken (503 KKB-SIBUK) or the token had --max-heavy-per-token in it (429).\n"
 		"# TYPE kkb_heavy_requests_refused_total counter\n"
 		"kkb_heavy_requests_refused_total %lu\n", gw_heavy_refused());
 	out(&o, "# HELP kkb_rate_limit_buckets Callers (token and kind, or address) with a rate-limit bucket.\n"

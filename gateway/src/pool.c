@@ -5,6 +5,7 @@
 #include "pool.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <microhttpd.h>
 
@@ -22,6 +23,7 @@ static pthread_cond_t ready = PTHREAD_COND_INITIALIZER;
 static job *head,
 		   *tail;
 static int	stopping;
+static atomic_int busy;
 static pthread_t *threads;
 static int	nthreads;
 
@@ -47,7 +49,9 @@ worker(void *arg)
 			tail = NULL;
 		pthread_mutex_unlock(&lock);
 
+		atomic_fetch_add(&busy, 1);
 		gw_dispatch_heavy(j->req);
+		atomic_fetch_sub(&busy, 1);
 		j->req->deferred_done = 1;
 		MHD_resume_connection(j->req->conn);	/* its worker sends the answer (server.c) */
 		free(j);
@@ -94,6 +98,12 @@ gw_pool_submit(gw_request *req)
 	tail = j;
 	pthread_cond_signal(&ready);
 	pthread_mutex_unlock(&lock);
+}
+
+int
+gw_pool_busy(void)
+{
+	return atomic_load(&busy);
 }
 
 void

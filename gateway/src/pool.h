@@ -8,8 +8,10 @@
  * connection and hands the request to this pool (one thread and one database
  * connection per place), and goes on serving its other connections.  When
  * the pool has answered, the connection is resumed and the worker sends the
- * answer.  The places are counted by gw_heavy_enter/leave (limit.c), so the
- * pool never queues: a request beyond the places was answered 503 already.
+ * answer.  Requests beyond the threads wait in a queue, holding no worker;
+ * gw_heavy_enter/leave (limit.c) bound the queue (--heavy-queue) and one
+ * token's share of it (--max-heavy-per-token): beyond those a request was
+ * answered 503 or 429 already.
  */
 #ifndef KKB_GW_POOL_H
 #define KKB_GW_POOL_H
@@ -25,6 +27,9 @@ int			gw_pool_start(int n);
  * the connection and holds one of the places.
  */
 void		gw_pool_submit(gw_request *req);
+
+/* Threads of the pool running a request now (for /metrics). */
+int			gw_pool_busy(void);
 
 /* Stop the threads once they are idle (after the daemon has stopped). */
 void		gw_pool_stop(void);

@@ -231,17 +231,30 @@ gw_dispatch(gw_request *req)
 	 */
 	if (req->route->berat > 1)
 	{
-		if (gw_heavy_enter() < 0)
-		{
-			char		n[16];
+		gw_heavy_result h = gw_heavy_enter(req->auth.kunci);
+		char		n[16],
+					details[200];
 
-			snprintf(n, sizeof(n), "%d", gw_heavy_max());
-			gw_reply_galat(req, "KKB-SIBUK", n,
-						   "Aggregates over many villages run a few at a time (--max-heavy); other requests are not held up by them.", NULL);
-			gw_set_header(req, MHD_HTTP_HEADER_RETRY_AFTER, "2");
-			return 0;
+		if (h == GW_HEAVY_OK)
+			return 1;			/* run by the pool: gw_dispatch_heavy */
+		if (h == GW_HEAVY_TOKEN)
+		{
+			snprintf(details, sizeof(details),
+					 "Each token may have %d expensive requests (aggregates over many villages) running or waiting at once "
+					 "(--max-heavy-per-token); wait for an answer before sending more.", gw_heavy_per_token());
+			gw_reply_galat(req, "KKB-TERLALU-SERING",
+						   gw_request_english(req) ? "expensive requests at once of this token" : "permintaan berat serentak token ini",
+						   details, NULL);
 		}
-		return 1;				/* run by the pool: gw_dispatch_heavy */
+		else
+		{
+			snprintf(n, sizeof(n), "%d", gw_heavy_capacity());
+			gw_reply_galat(req, "KKB-SIBUK", n,
+						   "Aggregates over many villages run a few at a time (--max-heavy), with a short queue (--heavy-queue); "
+						   "other requests are not held up by them.", NULL);
+		}
+		gw_set_header(req, MHD_HTTP_HEADER_RETRY_AFTER, "2");
+		return 0;
 	}
 	dispatch_token(req, is_get);
 	return 0;
@@ -251,7 +264,7 @@ void
 gw_dispatch_heavy(gw_request *req)
 {
 	dispatch_token(req, strcmp(req->method, "GET") == 0);
-	gw_heavy_leave();
+	gw_heavy_leave(req->auth.kunci);
 }
 
 /* The per-token cap of requests in flight around the handler. */

@@ -32,12 +32,19 @@ export async function api(path, opsi = {}) {
 		headers['Content-Type'] = 'application/json';
 		body = typeof opsi.body === 'string' ? opsi.body : JSON.stringify(opsi.body);
 	}
+	const method = opsi.method || 'GET';
 	let r;
-	try {
-		// no-cache: always ask the gateway, which answers 304 when the data's ETag has not changed
-		r = await fetch(url, {method: opsi.method || 'GET', headers, body, cache: 'no-cache'});
-	} catch (e) {
-		throw new ApiError(0, {code: 'JARINGAN', message: 'Gateway tidak dapat dihubungi. Periksa koneksi lalu coba lagi.'});
+	for (let coba = 0; ; coba++) {
+		try {
+			// no-cache: always ask the gateway, which answers 304 when the data's ETag has not changed
+			r = await fetch(url, {method, headers, body, cache: 'no-cache'});
+		} catch (e) {
+			throw new ApiError(0, {code: 'JARINGAN', message: 'Gateway tidak dapat dihubungi. Periksa koneksi lalu coba lagi.'});
+		}
+		// a read refused for now (busy with aggregates, or a limit): wait as told, at most twice
+		const tunggu = Number(r.headers.get('Retry-After'));
+		if (method !== 'GET' || coba >= 2 || !(r.status === 503 || r.status === 429) || !(tunggu >= 1 && tunggu <= 5)) break;
+		await new Promise((ok) => setTimeout(ok, tunggu * 1000));
 	}
 	if (r.ok && opsi.csv) return await r.blob();
 	let data = null;
@@ -64,7 +71,10 @@ export function pesanGalat(e) {
 	case 401: return 'Token tidak dikenal, kedaluwarsa atau dicabut. Silakan masuk lagi.';
 	case 403: return 'Peran Anda tidak berhak melihat atau mengubah data ini.';
 	case 404: return 'Data tidak ditemukan, atau di luar wilayah Anda.';
-	case 503: return 'Basis data sedang tidak tersedia. Gateway akan tersambung lagi sendiri; coba beberapa saat lagi.';
+	case 503:
+		if (e.body.code === 'KKB-SIBUK') return 'Server sedang sibuk menghitung ringkasan untuk pengguna lain. Coba lagi sebentar lagi.';
+		if (e.body.code === 'KKB-WAKTU-HABIS') return 'Permintaan ini terlalu lama diproses dan dihentikan; tidak ada yang berubah. Coba lagi, atau persempit wilayah atau bulannya.';
+		return 'Basis data sedang tidak tersedia. Gateway akan tersambung lagi sendiri; coba beberapa saat lagi.';
 	default: return `Server menolak permintaan (${e.status} ${e.body.code || ''}): ${e.body.message || ''}`;
 	}
 }
