@@ -17,10 +17,11 @@
 PORT=18450
 A=13.75.02.1001
 TMP=$KKB_TEST_DIR/uji15
-# the issue's target is 2 s per worst batch; since the strict number and date checks
-# (16_ketat.sql) poison batches of 20,000 members measure 2.2 to 3.2 s of CPU here
-# (docs/RELIABILITY.md), so the bound is 4 s: a regression past it fails, the 2 s target stays open
-LIMIT_S=${KKB_BATAS_DETIK:-4}
+# the issue's target is 2 s per worst batch: since the date and time check is in C
+# (core/ketat.c) poison batches of 20,000 members measure 0.7 to 1.8 s of CPU here
+# (docs/RELIABILITY.md); the bound is 3 s, so that a busy machine does not fail the
+# test while a regression to the old 2.2 to 3.2 s still does
+LIMIT_S=${KKB_BATAS_DETIK:-3}
 RELEASE_BIN=$(cd "$(dirname "$0")/../.." && pwd)/gateway/kkb-gateway
 mkdir -p "$TMP"
 
