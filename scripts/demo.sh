@@ -19,3 +19,6 @@ for f in sql/demo/*.sql; do
 	echo "demo: loading $f"
 	cluster psql -d kampungkb -q -v ON_ERROR_STOP=1 -f "$f"
 done
+# the audit's monthly partitions (docs/ACCESS.md, "Keeping the audit"): what a city runs monthly
+echo "demo: preparing the audit's monthly partitions"
+cluster psql -d kampungkb -q -v ON_ERROR_STOP=1 -tA -c "SET client_min_messages = warning" -c "SELECT * FROM kkb.audit_bulan_siapkan()" | sed 's/^/demo:   /'

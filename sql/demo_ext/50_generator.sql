@@ -923,7 +923,8 @@ BEGIN
 			                     WITH ORDINALITY AS u(t, i)
 			UNION ALL
 			SELECT c.relname::text, 100 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
-			 WHERE c.relnamespace = 'kkb'::regnamespace AND c.relkind IN ('r', 'p') AND a.attname = 'kode_desa' AND NOT a.attisdropped
+			 WHERE c.relnamespace = 'kkb'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+			   AND a.attname = 'kode_desa' AND NOT a.attisdropped
 			   AND c.relname NOT IN ('periode_status', 'pengukuran', 'peristiwa', 'anggota', 'keluarga', 'intervensi', 'kkbpk', 'penduduk',
 			                         'profil', 'nilai', 'peringatan', 'kampung', 'audit', 'versi_desa')
 			UNION ALL

@@ -39,8 +39,11 @@ CREATE FUNCTION kkb._pengguna() RETURNS text
 	            ELSE SESSION_USER::text END;
 COMMENT ON FUNCTION kkb._pengguna() IS 'Internal: the application user of this session for the audit - the setting kkb.pengguna in the gateway''s login (a member of kkb_gateway) or a superuser''s session, NULL when unset; in any other session its login, whatever it set';
 
+-- Partitioned by month of waktu (34_audit_bulan.sql): a row lands in the month's
+-- partition kkb.audit_YYYY_MM once kkb.audit_bulan_siapkan() has made it, else in
+-- the default partition kkb.audit_lain, so no write ever fails for want of one.
 CREATE TABLE kkb.audit (
-	id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	id         bigint GENERATED ALWAYS AS IDENTITY,
 	waktu      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
 	tabel      text NOT NULL,
 	operasi    text NOT NULL CHECK (operasi IN ('INSERT', 'UPDATE', 'DELETE')),
@@ -51,8 +54,11 @@ CREATE TABLE kkb.audit (
 	peran      text NOT NULL DEFAULT coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER::text),
 	sesi       text NOT NULL DEFAULT SESSION_USER::text,
 	pengguna   text DEFAULT kkb._pengguna(),
-	transaksi  bigint NOT NULL DEFAULT pg_catalog.txid_current()
-);
+	transaksi  bigint NOT NULL DEFAULT pg_catalog.txid_current(),
+	PRIMARY KEY (id, waktu)
+) PARTITION BY RANGE (waktu);
+CREATE TABLE kkb.audit_lain PARTITION OF kkb.audit DEFAULT;
+COMMENT ON TABLE kkb.audit_lain IS 'Audit rows of the months without a partition of their own yet (kkb.audit_bulan_siapkan moves them into one)';
 CREATE INDEX audit_desa ON kkb.audit (kode_desa, waktu);
 COMMENT ON TABLE kkb.audit IS 'Audit trail: every insert, update and delete on village and by-name tables - an insert by its key (the row is its own record until it changes), an update or delete with the old and new rows';
 COMMENT ON COLUMN kkb.audit.id IS 'Audit entry number';

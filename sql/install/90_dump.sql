@@ -19,6 +19,9 @@ SELECT pg_catalog.pg_extension_config_dump('kkb.pengukuran', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.peristiwa', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.peringatan', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.audit', '');
+-- its default partition is the extension's; the monthly partitions are made later, belong to
+-- no extension and are dumped like any table (34_audit_bulan.sql)
+SELECT pg_catalog.pg_extension_config_dump('kkb.audit_lain', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.token', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.idempotensi', '');
 -- change counters (49_versi.sql); kkb.versi_acuan is re-created by CREATE EXTENSION
