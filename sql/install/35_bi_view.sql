@@ -90,81 +90,129 @@ COMMENT ON COLUMN kkb_bi.intervensi.sasaran IS 'Sasaran: target groups, comma se
 COMMENT ON COLUMN kkb_bi.intervensi.opd IS 'OPD: agencies involved, comma separated codes';
 COMMENT ON COLUMN kkb_bi.intervensi.uraian IS 'Uraian: description';
 
+-- ---------------------------------------------------------------- by-name facts, k-anonymous
+-- The by-name tables appear as counts of people, families and measurements
+-- per combination of a few generalised columns (age in bands, education in
+-- levels, no RT/RW, no family link), and a combination of fewer than 5 within
+-- a village is left out (k-anonymity with k = 5): no row, and no combination of
+-- a view's columns, describes fewer than 5 people, families or measurements.
+-- What a row counts is summed, never listed (SUM(jumlah), SUM(hamil), ...).
+-- tests/pgtap/061_k_anonim.sql computes k over the demo city.
+
+-- The age band of a birth date on a day: 5-year bands to 45-49 (the reproductive
+-- ages in the programme's own bands), then 50-59, 60-69, 70+.  (With 5-year bands
+-- to 75+ the demo city lost 7% of its members to suppression; with these, 4%.)
+CREATE FUNCTION kkb._bi_kelompok_umur(lahir date, acuan date) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN pg_catalog.date_part('year', pg_catalog.age(acuan, lahir)) >= 70 THEN '70+'
+	            WHEN pg_catalog.date_part('year', pg_catalog.age(acuan, lahir)) >= 60 THEN '60-69'
+	            WHEN pg_catalog.date_part('year', pg_catalog.age(acuan, lahir)) >= 50 THEN '50-59'
+	            ELSE pg_catalog.format('%s-%s', (pg_catalog.date_part('year', pg_catalog.age(acuan, lahir))::integer / 5) * 5,
+	                                   (pg_catalog.date_part('year', pg_catalog.age(acuan, lahir))::integer / 5) * 5 + 4) END;
+COMMENT ON FUNCTION kkb._bi_kelompok_umur(date, date) IS 'Internal: the age band (0-4, 5-9, ..., 45-49, 50-59, 60-69, 70+) of a birth date on a day, for the kkb_bi views';
+
+-- The level of a Dukcapil education value: tidak/belum sekolah, SD, SMP, SMA, perguruan tinggi, tidak diketahui.
+CREATE FUNCTION kkb._bi_jenjang(pendidikan text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN pendidikan IS NULL THEN 'tidak diketahui'
+	            WHEN pendidikan ~* '^(tidak/belum sekolah|belum tamat sd)' THEN 'tidak/belum sekolah'
+	            WHEN pendidikan ~* '^tamat sd' THEN 'SD'
+	            WHEN pendidikan ~* '^sltp' THEN 'SMP'
+	            WHEN pendidikan ~* '^slta' THEN 'SMA'
+	            WHEN pendidikan ~* '(diploma|strata|akademi)' THEN 'perguruan tinggi'
+	            ELSE 'tidak diketahui' END;
+COMMENT ON FUNCTION kkb._bi_jenjang(text) IS 'Internal: the education level (tidak/belum sekolah, SD, SMP, SMA, perguruan tinggi, tidak diketahui) of a Dukcapil education value, for the kkb_bi views';
+
 CREATE VIEW kkb_bi.anggota AS
-SELECT a.kode_desa::text AS kode_desa,
-       sa.keluarga,
-       a.jenis_kelamin::text AS jenis_kelamin,
-       extract(year FROM pg_catalog.age(current_date, a.tanggal_lahir))::integer AS umur_tahun,
-       a.hubungan::text AS hubungan, a.status_kawin::text AS status_kawin, a.pendidikan, a.sekolah, a.pekerjaan,
-       a.jaminan_kesehatan, a.akta_lahir, a.hamil, a.kontrasepsi::text AS kontrasepsi, a.alasan_tidak_kb::text AS alasan_tidak_kb
-  FROM kkb.anggota a JOIN kkb._samaran_keluarga sa ON sa.kode_desa OPERATOR(kkb.=) a.kode_desa AND sa.no_kk OPERATOR(kkb.=) a.no_kk
- WHERE kkb.lingkup() IS NULL OR a.kode_desa OPERATOR(kkb.<@) kkb.lingkup();
-COMMENT ON VIEW kkb_bi.anggota IS 'Anggota: family members, de-identified (no NIK, name, card number or birth date)';
+SELECT a.kode_desa::text AS kode_desa, a.jenis_kelamin::text AS jenis_kelamin,
+       kkb._bi_kelompok_umur(a.tanggal_lahir, CURRENT_DATE) AS kelompok_umur,
+       kkb._bi_jenjang(a.pendidikan) AS jenjang_pendidikan,
+       pg_catalog.count(*)::integer AS jumlah,
+       pg_catalog.count(*) FILTER (WHERE a.status_kawin = 'kawin')::integer AS kawin,
+       pg_catalog.count(*) FILTER (WHERE a.sekolah)::integer AS sekolah,
+       pg_catalog.count(*) FILTER (WHERE a.pekerjaan IS NOT NULL AND a.pekerjaan !~* '^(belum/tidak bekerja|pelajar|mengurus rumah tangga|pensiunan)')::integer AS bekerja,
+       pg_catalog.count(*) FILTER (WHERE a.jaminan_kesehatan)::integer AS jaminan_kesehatan,
+       pg_catalog.count(*) FILTER (WHERE a.akta_lahir)::integer AS akta_lahir,
+       pg_catalog.count(*) FILTER (WHERE a.hamil)::integer AS hamil,
+       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi IS NOT NULL)::integer AS ber_kb,
+       pg_catalog.count(*) FILTER (WHERE a.kontrasepsi IN ('iud', 'mow', 'mop', 'implan'))::integer AS kb_mkjp,
+       pg_catalog.count(*) FILTER (WHERE a.alasan_tidak_kb IN ('iat', 'tial'))::integer AS unmet_need
+  FROM kkb.anggota a
+ WHERE kkb.lingkup() IS NULL OR a.kode_desa OPERATOR(kkb.<@) kkb.lingkup()
+ GROUP BY 1, 2, 3, 4
+HAVING pg_catalog.count(*) >= 5;
+COMMENT ON VIEW kkb_bi.anggota IS 'Anggota: family members counted per village, sex, age band (today) and education level; a combination of fewer than 5 people is left out (k-anonymity, k = 5). No NIK, name, card number, birth date or family link';
 COMMENT ON COLUMN kkb_bi.anggota.kode_desa IS 'Kode desa: village code';
-COMMENT ON COLUMN kkb_bi.anggota.keluarga IS 'Keluarga: pseudonym of the family, K and 16 hex digits (stable in this database, not reversible)';
 COMMENT ON COLUMN kkb_bi.anggota.jenis_kelamin IS 'Jenis kelamin: L male, P female';
-COMMENT ON COLUMN kkb_bi.anggota.umur_tahun IS 'Umur: age in whole years today';
-COMMENT ON COLUMN kkb_bi.anggota.hubungan IS 'Hubungan: relation to the head of the family';
-COMMENT ON COLUMN kkb_bi.anggota.status_kawin IS 'Status kawin: marital status';
-COMMENT ON COLUMN kkb_bi.anggota.pendidikan IS 'Pendidikan: education';
-COMMENT ON COLUMN kkb_bi.anggota.sekolah IS 'Sekolah: currently in school';
-COMMENT ON COLUMN kkb_bi.anggota.pekerjaan IS 'Pekerjaan: occupation';
-COMMENT ON COLUMN kkb_bi.anggota.jaminan_kesehatan IS 'Jaminan kesehatan: health insurance';
-COMMENT ON COLUMN kkb_bi.anggota.akta_lahir IS 'Akta lahir: has a birth certificate';
-COMMENT ON COLUMN kkb_bi.anggota.hamil IS 'Hamil: pregnant';
-COMMENT ON COLUMN kkb_bi.anggota.kontrasepsi IS 'Kontrasepsi: contraceptive method';
-COMMENT ON COLUMN kkb_bi.anggota.alasan_tidak_kb IS 'Alasan tidak KB: reason for no contraception';
+COMMENT ON COLUMN kkb_bi.anggota.kelompok_umur IS 'Kelompok umur: age band today (0-4, 5-9, ..., 45-49, 50-59, 60-69, 70+)';
+COMMENT ON COLUMN kkb_bi.anggota.jenjang_pendidikan IS 'Jenjang pendidikan: tidak/belum sekolah, SD, SMP, SMA, perguruan tinggi, tidak diketahui';
+COMMENT ON COLUMN kkb_bi.anggota.jumlah IS 'Jumlah: people (at least 5)';
+COMMENT ON COLUMN kkb_bi.anggota.kawin IS 'Kawin: of them, married';
+COMMENT ON COLUMN kkb_bi.anggota.sekolah IS 'Sekolah: of them, in school';
+COMMENT ON COLUMN kkb_bi.anggota.bekerja IS 'Bekerja: of them, working (an occupation other than none, pupil, homemaker, retired)';
+COMMENT ON COLUMN kkb_bi.anggota.jaminan_kesehatan IS 'Jaminan kesehatan: of them, with health insurance';
+COMMENT ON COLUMN kkb_bi.anggota.akta_lahir IS 'Akta lahir: of them, with a birth certificate';
+COMMENT ON COLUMN kkb_bi.anggota.hamil IS 'Hamil: of them, pregnant';
+COMMENT ON COLUMN kkb_bi.anggota.ber_kb IS 'Ber-KB: of them, using contraception';
+COMMENT ON COLUMN kkb_bi.anggota.kb_mkjp IS 'KB MKJP: of them, using a long-acting or permanent method (IUD, implant, MOW, MOP)';
+COMMENT ON COLUMN kkb_bi.anggota.unmet_need IS 'Unmet need: of them, wanting to delay (IAT) or stop (TIAL) childbearing without contraception';
 
 CREATE VIEW kkb_bi.keluarga AS
 SELECT k.kode_desa::text AS kode_desa,
-       sa.keluarga,
-       k.rt::integer AS rt, k.rw::integer AS rw,
-       k.air_minum::text AS air_minum, (k.air_minum IN (SELECT l.kode FROM kkb.air_minum_layak l)) AS air_minum_layak,
-       k.jamban::text AS jamban, (k.jamban IN ('sendiri', 'bersama') AND coalesce(k.tangki_septik, false)) AS jamban_layak,
-       k.lantai_tanah, k.dinding_layak, k.atap_layak, k.miskin,
-       (SELECT count(*)::integer FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk) AS jumlah_anggota
-  FROM kkb.keluarga k JOIN kkb._samaran_keluarga sa ON sa.kode_desa OPERATOR(kkb.=) k.kode_desa AND sa.no_kk OPERATOR(kkb.=) k.no_kk
- WHERE kkb.lingkup() IS NULL OR k.kode_desa OPERATOR(kkb.<@) kkb.lingkup();
-COMMENT ON VIEW kkb_bi.keluarga IS 'Keluarga: families, de-identified, with water, sanitation and housing';
+       (k.air_minum IN (SELECT l.kode FROM kkb.air_minum_layak l)) AS air_minum_layak,
+       (k.jamban IN ('sendiri', 'bersama') AND coalesce(k.tangki_septik, false)) AS jamban_layak,
+       (NOT coalesce(k.lantai_tanah, false) AND coalesce(k.dinding_layak, false) AND coalesce(k.atap_layak, false)) AS rumah_layak,
+       coalesce(k.miskin, false) AS miskin,
+       pg_catalog.count(*)::integer AS jumlah,
+       pg_catalog.sum(n.n)::integer AS jumlah_anggota,
+       pg_catalog.count(*) FILTER (WHERE n.n >= 5)::integer AS keluarga_besar
+  FROM kkb.keluarga k
+ CROSS JOIN LATERAL (SELECT pg_catalog.count(*)::integer AS n FROM kkb.anggota a
+                      WHERE a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.no_kk OPERATOR(kkb.=) k.no_kk) n
+ WHERE kkb.lingkup() IS NULL OR k.kode_desa OPERATOR(kkb.<@) kkb.lingkup()
+ GROUP BY 1, 2, 3, 4, 5
+HAVING pg_catalog.count(*) >= 5;
+COMMENT ON VIEW kkb_bi.keluarga IS 'Keluarga: families counted per village, proper water, sanitation and housing, and poverty; a combination of fewer than 5 families is left out (k-anonymity, k = 5). No card number, address, RT/RW or link to members';
 COMMENT ON COLUMN kkb_bi.keluarga.kode_desa IS 'Kode desa: village code';
-COMMENT ON COLUMN kkb_bi.keluarga.keluarga IS 'Keluarga: pseudonym of the family (as in kkb_bi.anggota)';
-COMMENT ON COLUMN kkb_bi.keluarga.rt IS 'RT: neighbourhood unit';
-COMMENT ON COLUMN kkb_bi.keluarga.rw IS 'RW: community unit';
-COMMENT ON COLUMN kkb_bi.keluarga.air_minum IS 'Air minum: main drinking-water source';
-COMMENT ON COLUMN kkb_bi.keluarga.air_minum_layak IS 'Air minum layak: the source is proper';
-COMMENT ON COLUMN kkb_bi.keluarga.jamban IS 'Jamban: latrine';
+COMMENT ON COLUMN kkb_bi.keluarga.air_minum_layak IS 'Air minum layak: the main drinking-water source is proper';
 COMMENT ON COLUMN kkb_bi.keluarga.jamban_layak IS 'Jamban layak: own or shared latrine with a septic tank';
-COMMENT ON COLUMN kkb_bi.keluarga.lantai_tanah IS 'Lantai tanah: earth floor';
-COMMENT ON COLUMN kkb_bi.keluarga.dinding_layak IS 'Dinding layak: proper walls';
-COMMENT ON COLUMN kkb_bi.keluarga.atap_layak IS 'Atap layak: proper roof';
+COMMENT ON COLUMN kkb_bi.keluarga.rumah_layak IS 'Rumah layak: no earth floor, proper walls and roof';
 COMMENT ON COLUMN kkb_bi.keluarga.miskin IS 'Miskin: poor family (DTKS)';
-COMMENT ON COLUMN kkb_bi.keluarga.jumlah_anggota IS 'Jumlah anggota: number of members';
+COMMENT ON COLUMN kkb_bi.keluarga.jumlah IS 'Jumlah: families (at least 5)';
+COMMENT ON COLUMN kkb_bi.keluarga.jumlah_anggota IS 'Jumlah anggota: their members together';
+COMMENT ON COLUMN kkb_bi.keluarga.keluarga_besar IS 'Keluarga besar: of them, families of 5 or more members';
 
 CREATE VIEW kkb_bi.pengukuran AS
 SELECT m.kode_desa::text AS kode_desa, pg_catalog.date_trunc('month', m.tanggal_ukur)::date AS bulan_ukur,
-       m.jenis_kelamin::text AS jenis_kelamin, m.umur_bulan, m.berat_kg::numeric(6, 2) AS berat_kg,
-       m.tinggi_cm::numeric(6, 1) AS tinggi_cm, m.z_tbu, m.z_bbu, m.z_bbtb, m.z_imtu,
-       m.status_tbu, m.status_bbu, m.status_bbtb, m.status_imtu, m.stunting,
-       (pg_catalog.cardinality(m.flags) > 0) AS ditandai
+       m.jenis_kelamin::text AS jenis_kelamin,
+       CASE WHEN m.umur_bulan < 12 THEN '0-11' WHEN m.umur_bulan < 24 THEN '12-23' ELSE '24-59' END AS kelompok_umur_bulan,
+       pg_catalog.count(*)::integer AS jumlah,
+       pg_catalog.count(*) FILTER (WHERE pg_catalog.cardinality(m.flags) > 0)::integer AS ditandai,
+       pg_catalog.count(*) FILTER (WHERE m.stunting)::integer AS stunting,
+       pg_catalog.count(*) FILTER (WHERE m.status_tbu = 'sangat pendek')::integer AS sangat_pendek,
+       pg_catalog.count(*) FILTER (WHERE m.status_bbtb IN ('gizi buruk', 'gizi kurang'))::integer AS wasting,
+       pg_catalog.count(*) FILTER (WHERE m.status_bbu IN ('berat badan sangat kurang', 'berat badan kurang'))::integer AS underweight,
+       pg_catalog.count(*) FILTER (WHERE m.status_bbtb IN ('gizi lebih', 'obesitas'))::integer AS overweight,
+       pg_catalog.round(pg_catalog.avg(m.z_tbu) FILTER (WHERE pg_catalog.cardinality(m.flags) = 0), 2)::numeric(6, 2) AS rerata_z_tbu,
+       pg_catalog.round(pg_catalog.avg(m.z_bbtb) FILTER (WHERE pg_catalog.cardinality(m.flags) = 0), 2)::numeric(6, 2) AS rerata_z_bbtb
   FROM kkb.pengukuran m
- WHERE kkb.lingkup() IS NULL OR m.kode_desa OPERATOR(kkb.<@) kkb.lingkup();
-COMMENT ON VIEW kkb_bi.pengukuran IS 'Pengukuran: child measurements, de-identified, with z-scores and Permenkes categories';
+ WHERE kkb.lingkup() IS NULL OR m.kode_desa OPERATOR(kkb.<@) kkb.lingkup()
+ GROUP BY 1, 2, 3, 4
+HAVING pg_catalog.count(*) >= 5;
+COMMENT ON VIEW kkb_bi.pengukuran IS 'Pengukuran: child measurements counted per village, month, sex and age band, with Permenkes categories; a combination of fewer than 5 measurements is left out (k-anonymity, k = 5). For prevalence, count the flagged ones out (ditandai)';
 COMMENT ON COLUMN kkb_bi.pengukuran.kode_desa IS 'Kode desa: village code';
-COMMENT ON COLUMN kkb_bi.pengukuran.bulan_ukur IS 'Bulan ukur: month of the measurement (first day)';
+COMMENT ON COLUMN kkb_bi.pengukuran.bulan_ukur IS 'Bulan ukur: month of the measurements (first day)';
 COMMENT ON COLUMN kkb_bi.pengukuran.jenis_kelamin IS 'Jenis kelamin: L male, P female';
-COMMENT ON COLUMN kkb_bi.pengukuran.umur_bulan IS 'Umur (bulan): age in completed months';
-COMMENT ON COLUMN kkb_bi.pengukuran.berat_kg IS 'Berat: weight, kg';
-COMMENT ON COLUMN kkb_bi.pengukuran.tinggi_cm IS 'Tinggi: length/height as measured, cm';
-COMMENT ON COLUMN kkb_bi.pengukuran.z_tbu IS 'Z TB/U: length/height-for-age z-score';
-COMMENT ON COLUMN kkb_bi.pengukuran.z_bbu IS 'Z BB/U: weight-for-age z-score';
-COMMENT ON COLUMN kkb_bi.pengukuran.z_bbtb IS 'Z BB/TB: weight-for-length/height z-score';
-COMMENT ON COLUMN kkb_bi.pengukuran.z_imtu IS 'Z IMT/U: BMI-for-age z-score';
-COMMENT ON COLUMN kkb_bi.pengukuran.status_tbu IS 'Status TB/U: sangat pendek, pendek, normal, tinggi';
-COMMENT ON COLUMN kkb_bi.pengukuran.status_bbu IS 'Status BB/U: weight-for-age category';
-COMMENT ON COLUMN kkb_bi.pengukuran.status_bbtb IS 'Status BB/TB: weight-for-length/height category';
-COMMENT ON COLUMN kkb_bi.pengukuran.status_imtu IS 'Status IMT/U: BMI-for-age category';
-COMMENT ON COLUMN kkb_bi.pengukuran.stunting IS 'Stunting: length/height-for-age z < -2';
-COMMENT ON COLUMN kkb_bi.pengukuran.ditandai IS 'Ditandai: flagged by WHO''s plausibility rules (exclude from prevalence)';
+COMMENT ON COLUMN kkb_bi.pengukuran.kelompok_umur_bulan IS 'Kelompok umur (bulan): age band in completed months (0-11, 12-23, 24-59)';
+COMMENT ON COLUMN kkb_bi.pengukuran.jumlah IS 'Jumlah: measurements (at least 5)';
+COMMENT ON COLUMN kkb_bi.pengukuran.ditandai IS 'Ditandai: of them, flagged by WHO''s plausibility rules (left out of prevalence)';
+COMMENT ON COLUMN kkb_bi.pengukuran.stunting IS 'Stunting: of them, length/height-for-age z < -2';
+COMMENT ON COLUMN kkb_bi.pengukuran.sangat_pendek IS 'Sangat pendek: of them, length/height-for-age z < -3';
+COMMENT ON COLUMN kkb_bi.pengukuran.wasting IS 'Wasting: of them, gizi kurang or gizi buruk (weight-for-length/height z < -2)';
+COMMENT ON COLUMN kkb_bi.pengukuran.underweight IS 'Underweight: of them, weight-for-age z < -2';
+COMMENT ON COLUMN kkb_bi.pengukuran.overweight IS 'Overweight: of them, gizi lebih or obesitas (weight-for-length/height z > +2)';
+COMMENT ON COLUMN kkb_bi.pengukuran.rerata_z_tbu IS 'Rerata z TB/U: mean length/height-for-age z of the unflagged ones';
+COMMENT ON COLUMN kkb_bi.pengukuran.rerata_z_bbtb IS 'Rerata z BB/TB: mean weight-for-length/height z of the unflagged ones';
 
 GRANT USAGE ON SCHEMA kkb_bi TO kkb_analis, kkb_admin;
 GRANT SELECT ON ALL TABLES IN SCHEMA kkb_bi TO kkb_analis, kkb_admin;

@@ -90,9 +90,9 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('laporan_kkbpk', 'bi', 'Laporan bulanan KKBPK per desa: peserta KB per metode, PUS, unmet need.'),
 	('penduduk', 'bi', 'Laporan bulanan kependudukan per desa.'),
 	('intervensi', 'bi', 'Intervensi OPD dan desa per desa.'),
-	('anggota', 'bi', 'Anggota keluarga tanpa identitas (tanpa NIK, nama, nomor KK, tanggal lahir).'),
-	('keluarga', 'bi', 'Keluarga tanpa identitas, dengan air minum, jamban dan rumah.'),
-	('pengukuran', 'bi', 'Pengukuran anak tanpa identitas, dengan z-skor dan kategori Permenkes.'),
+	('anggota', 'bi', 'Jumlah anggota keluarga per desa, jenis kelamin, kelompok umur dan jenjang pendidikan (k-anonim: kelompok di bawah 5 orang tidak ditampilkan).'),
+	('keluarga', 'bi', 'Jumlah keluarga per desa menurut air minum, jamban, rumah layak dan kemiskinan (k-anonim, k = 5).'),
+	('pengukuran', 'bi', 'Jumlah pengukuran anak per desa, bulan, jenis kelamin dan kelompok umur, dengan stunting, wasting dan underweight (k-anonim, k = 5).'),
 	('klasifikasi', 'bi', 'Kelas, skor dan indeks setiap Kampung KB per bulan.')
 ),
 objek AS (

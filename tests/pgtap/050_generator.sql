@@ -85,10 +85,11 @@ SELECT ok((SELECT count(DISTINCT o) >= 8 FROM kkb.intervensi i CROSS JOIN LATERA
           'interventions involve many different agencies');
 
 -- ---------------------------------------------------------------- the analysts' views
+-- (at 5% scale a village measures too few children of one sex and age band in a month for a row of at
+-- least 5, so kkb_bi.pengukuran may be empty here: 061_k_anonim.sql reads it over the full city)
 SELECT ok((SELECT count(*) FROM kkb_bi.anggota WHERE kode_desa LIKE '13.77.%') > 0
-          AND (SELECT count(*) FROM kkb_bi.pengukuran WHERE kode_desa LIKE '13.77.%') > 0
           AND (SELECT count(*) FROM kkb_bi.desa WHERE kode_kabkota = '13.77') = 71,
-          'kkb_bi.anggota, kkb_bi.pengukuran and kkb_bi.desa are populated');
+          'kkb_bi.anggota and kkb_bi.desa are populated');
 -- de-identification over all generated rows: no value of the by-name views looks like a NIK or card number,
 -- and no member's name appears
 SELECT is((SELECT count(*)::int FROM (SELECT to_jsonb(a)::text AS t FROM kkb_bi.anggota a

@@ -33,7 +33,7 @@ SELECT results_eq($$SELECT jenis, kelompok, argumen ~ 'wilayah kode_wilayah' AND
                   'kkb.ringkasan: a report function, its arguments with defaults, callable by analysts, provinces and admins');
 SELECT is((SELECT peran FROM kkb.katalog WHERE nama = 'kkb.token_buat'), ARRAY['kkb_admin'],
           'kkb.token_buat: only an admin may call it (read from the privileges)');
-SELECT is((SELECT kelompok || ' ' || (hasil ~ 'umur_tahun integer') || ' ' || ('kkb_analis' = ANY (peran))
+SELECT is((SELECT kelompok || ' ' || (hasil ~ 'kelompok_umur text') || ' ' || ('kkb_analis' = ANY (peran))
              FROM kkb.katalog WHERE nama = 'kkb_bi.anggota'), 'bi true true',
           'kkb_bi.anggota: a view for BI, its columns as the result, readable by analysts');
 SELECT is((SELECT count(*)::int FROM kkb.katalog WHERE nama ~ '^kkb\._'), 0, 'no internal object (name starting with _)');
