@@ -167,8 +167,13 @@ for V in $OLD_VERSIONS; do
 	# a step may change reference rows on purpose (e.g. translated texts): it lists those tables, one a line with
 	# its reason, in sql/upgrade/FROM--TO/baris_berubah.txt; their rows must still all be there (same count)
 	berubah=$(sed -e 's/#.*//' "sql/upgrade/$V--$CURRENT/baris_berubah.txt" 2>/dev/null | tr -s ' \n' ' ')
-	is "$(awk -F'|' -v b=" $berubah " '$4 != "same" && index(b, " " $1 " ") == 0 { print $1 } $2 != $3 { print $1 }' "$WORK/naik.baris" | sort -u | tr '\n' ' ')" "" \
-		"every row survived the update: the same count and checksum in each of the $n_tables tables ($n_rows rows; changed on purpose by the step: ${berubah:-none})"
+	# and a step may drop an internal table that no longer serves anything: tabel_dihapus.txt, one a line with its reason
+	dihapus=$(sed -e 's/#.*//' "sql/upgrade/$V--$CURRENT/tabel_dihapus.txt" 2>/dev/null | tr -s ' \n' ' ')
+	is "$(awk -F'|' -v b=" $berubah " -v h=" $dihapus " 'index(h, " " $1 " ") > 0 { next } $4 != "same" && index(b, " " $1 " ") == 0 { print $1 } $2 != $3 { print $1 }' "$WORK/naik.baris" | sort -u | tr '\n' ' ')" "" \
+		"every row survived the update: the same count and checksum in each of the $n_tables tables ($n_rows rows; changed on purpose by the step: ${berubah:-none}; dropped on purpose: ${dihapus:-none})"
+	for t in $dihapus; do
+		is "$(awk -F'|' -v t="$t" '$1 == t { print $3 == "" ? "gone" : "still there" }' "$WORK/naik.baris")" gone "  $t, dropped on purpose by the step, is gone"
+	done
 	awk -F'|' '$4 != "same" { printf "%s: %s rows before, %s after, checksums %s (columns %s)\n", $1, $2, $3, $4, $5 }' \
 		"$WORK/naik.baris" | diag
 

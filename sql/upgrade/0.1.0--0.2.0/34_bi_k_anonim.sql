@@ -3,3 +3,6 @@
 -- Their columns changed, which CREATE OR REPLACE VIEW cannot do: dropped here,
 -- made again by 35_bi.replay.
 DROP VIEW kkb_bi.anggota, kkb_bi.keluarga, kkb_bi.pengukuran;
+-- the family pseudonym and its salt served only those views
+DROP VIEW kkb._samaran_keluarga;
+DROP TABLE kkb._rahasia;
