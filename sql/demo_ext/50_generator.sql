@@ -916,7 +916,8 @@ BEGIN
 		RAISE EXCEPTION 'kkb.hasilkan_hapus: wilayah may not be NULL' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	-- the approval states first (so that no month is locked), the Kampung KB last; any other village table
-	-- (one with a kode_desa column, except the audit trail and the change counters) goes before the Kampung KB
+	-- (one with a kode_desa column, except the audit trail, the change counters and the stored indicators,
+	-- which the versions make stale anyway) goes before the Kampung KB
 	FOR v_tabel IN
 		SELECT x.t FROM (
 			SELECT u.t, u.i FROM pg_catalog.unnest('{periode_status,pengukuran,peristiwa,anggota,keluarga,intervensi,kkbpk,penduduk,profil,nilai,peringatan}'::text[])
@@ -926,7 +927,7 @@ BEGIN
 			 WHERE c.relnamespace = 'kkb'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 			   AND a.attname = 'kode_desa' AND NOT a.attisdropped
 			   AND c.relname NOT IN ('periode_status', 'pengukuran', 'peristiwa', 'anggota', 'keluarga', 'intervensi', 'kkbpk', 'penduduk',
-			                         'profil', 'nilai', 'peringatan', 'kampung', 'audit', 'versi_desa')
+			                         'profil', 'nilai', 'peringatan', 'kampung', 'audit', 'versi_desa', 'indikator_bulanan')
 			UNION ALL
 			SELECT 'kampung', 1000) x
 		 ORDER BY x.i, x.t

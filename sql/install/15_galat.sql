@@ -151,7 +151,8 @@ SELECT pg_catalog.format('KKB-%s-GANDA', pg_catalog.ltrim(pg_catalog.upper(pg_ca
 	('_sinkron_tabel', '_sinkron_tabel_pkey', 'tabel', 'tabel sinkron ini sudah terdaftar', 'this bulk-sync table is already registered'),
 	('versi_acuan', 'versi_acuan_pkey', 'satu', 'versi data acuan sudah tercatat', 'the reference version row already exists'),
 	('token', 'token_pkey', 'id', 'nomor token ini sudah dipakai', 'this token id is already used'),
-	('token', 'token_hash_key', 'hash', 'token ini sudah ada', 'this token already exists')
+	('token', 'token_hash_key', 'hash', 'token ini sudah ada', 'this token already exists'),
+	('indikator_bulanan', 'indikator_bulanan_pkey', 'periode', 'indikator desa untuk bulan ini sudah tersimpan', 'the village''s indicators of this month are already stored')
   ) v(t, c, k, pesan, pesan_en);
 
 -- everything else, one by one
@@ -240,6 +241,8 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	 'kode elemen data tidak ada dalam katalog', 'the item code is not in the catalogue (kkb.elemen_data)',
 	 'Lihat daftar 40 elemen data pada profil desa.', 'SELECT kode, nama FROM kkb.elemen_data lists the item codes.'),
 	-- catalogues and rules (administrators)
+	('KKB-INDIKATOR-PERIODE', 'kendala', '23514', 'indikator_bulanan_periode_check', 'indikator_bulanan', 'periode', 422,
+	 'bulan indikator harus tanggal 1 suatu bulan', 'the month of stored indicators must be the first day of a month', NULL, NULL),
 	('KKB-AUDIT-OPERASI', 'kendala', '23514', 'audit_operasi_check', 'audit', 'operasi', 422,
 	 'operasi audit harus INSERT, UPDATE atau DELETE', 'an audit operation is INSERT, UPDATE or DELETE', NULL, NULL),
 	('KKB-ELEMEN-DATA-KODE-FORMAT', 'kendala', '23514', 'elemen_data_kode_check', 'elemen_data', 'kode', 422,

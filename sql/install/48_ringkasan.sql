@@ -10,39 +10,87 @@
 -- village profile (kkb.profil_desa's sources: by-name records, else the
 -- monthly report, else the entered value) and the village class
 -- (kkb.klasifikasi_wilayah), so they agree with the village routes.
+-- Stored rows of kkb.indikator_bulanan (48_indikator.sql) are used while the
+-- versions they were computed at hold; the missing and stale ones are computed
+-- here and stored (unless the transaction is read-only or the server a
+-- standby), so a month is computed once per change of a village.  Months
+-- after the current one have no figures (kkb._nilai_individu) and are never
+-- stored.
 CREATE FUNCTION kkb.ringkasan_desa(wilayah kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, kelas text, kelengkapan numeric, pus numeric, unmet_need numeric,
 	               balita_diukur numeric, balita_stunting numeric, keluarga_berisiko numeric)
-	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	v_bulan date;
+	v_kini date := pg_catalog.date_trunc('month', CURRENT_DATE)::date;
+	v_acuan bigint;
+	v_basi kkb.kode_wilayah[];		-- villages without a stored row that still holds
+	v_versi bigint[];				-- their data versions
+	v_baru kkb.indikator_bulanan[] := '{}';	-- their rows, computed now
 BEGIN
 	IF ringkasan_desa.wilayah IS NULL OR ringkasan_desa.periode IS NULL THEN
 		RAISE EXCEPTION 'kkb.ringkasan_desa needs a region and a month'
 			USING ERRCODE = 'null_value_not_allowed', HINT = 'E.g. kkb.ringkasan_desa(''13.77'', ''2026-10-01'').';
 	END IF;
 	PERFORM kkb._lingkup_cek(ringkasan_desa.wilayah);
-	RETURN QUERY
-	WITH elemen AS (
-		SELECT e.kode FROM kkb.elemen_data e
-	), kelas AS (
-		SELECT k.kode_desa, k.klasifikasi FROM kkb.klasifikasi_wilayah(ringkasan_desa.wilayah, ringkasan_desa.periode) k
-	)
-	SELECT k.kode_desa::kkb.kode_wilayah, kl.klasifikasi, v.kelengkapan, v.pus,
-	       CASE WHEN v.iat IS NOT NULL OR v.tial IS NOT NULL THEN coalesce(v.iat, 0) + coalesce(v.tial, 0) END,
-	       v.diukur, v.stunting, v.krs
-	  FROM kkb.kampung k
-	  LEFT JOIN kelas kl ON kl.kode_desa OPERATOR(kkb.=) k.kode_desa
-	 CROSS JOIN LATERAL (
-		SELECT pg_catalog.round(pg_catalog.count(*) FILTER (WHERE n.kode IN (SELECT kode FROM elemen))::numeric
-		                        / (SELECT pg_catalog.count(*) FROM elemen), 4) AS kelengkapan,
-		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'pus') AS pus,
-		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'tidak_kb_iat') AS iat,
-		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'tidak_kb_tial') AS tial,
-		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'balita_diukur') AS diukur,
-		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'balita_stunting') AS stunting,
-		       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'keluarga_krs') AS krs
-		  FROM kkb._nilai_semua(k.kode_desa, ringkasan_desa.periode) n) v
+	v_bulan := pg_catalog.date_trunc('month', ringkasan_desa.periode)::date;
+	SELECT v.versi INTO v_acuan FROM kkb.versi_acuan v;
+
+	SELECT pg_catalog.array_agg(k.kode_desa ORDER BY k.kode_desa), pg_catalog.array_agg(coalesce(vd.versi, 0) ORDER BY k.kode_desa)
+	  INTO v_basi, v_versi
+	  FROM kkb.kampung k LEFT JOIN kkb.versi_desa vd ON vd.kode_desa OPERATOR(kkb.=) k.kode_desa
 	 WHERE k.kode_desa OPERATOR(kkb.<@) ringkasan_desa.wilayah
-	 ORDER BY k.kode_desa;
+	   AND NOT EXISTS (SELECT FROM kkb.indikator_bulanan i
+	                    WHERE i.kode_desa OPERATOR(kkb.=) k.kode_desa AND i.periode = v_bulan
+	                      AND i.versi_desa = coalesce(vd.versi, 0) AND i.versi_acuan = v_acuan
+	                      AND (v_bulan < v_kini OR i.dihitung_pada = CURRENT_DATE));
+
+	IF v_basi IS NOT NULL THEN
+		WITH elemen AS (
+			SELECT e.kode FROM kkb.elemen_data e
+		), kelas AS (
+			SELECT k.kode_desa, k.klasifikasi FROM kkb.klasifikasi_wilayah(ringkasan_desa.wilayah, v_bulan) k
+		)
+		SELECT pg_catalog.array_agg(ROW(s.kode_desa, v_bulan, kl.klasifikasi, v.kelengkapan, v.pus,
+		                                CASE WHEN v.iat IS NOT NULL OR v.tial IS NOT NULL THEN coalesce(v.iat, 0) + coalesce(v.tial, 0) END,
+		                                v.diukur, v.stunting, v.krs, s.versi, v_acuan, CURRENT_DATE)::kkb.indikator_bulanan
+		                            ORDER BY s.kode_desa)
+		  INTO v_baru
+		  FROM ROWS FROM (pg_catalog.unnest(v_basi), pg_catalog.unnest(v_versi)) s(kode_desa, versi)
+		  LEFT JOIN kelas kl ON kl.kode_desa OPERATOR(kkb.=) s.kode_desa
+		 CROSS JOIN LATERAL (
+			SELECT pg_catalog.round(pg_catalog.count(*) FILTER (WHERE n.kode IN (SELECT kode FROM elemen))::numeric
+			                        / (SELECT pg_catalog.count(*) FROM elemen), 4) AS kelengkapan,
+			       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'pus') AS pus,
+			       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'tidak_kb_iat') AS iat,
+			       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'tidak_kb_tial') AS tial,
+			       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'balita_diukur') AS diukur,
+			       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'balita_stunting') AS stunting,
+			       pg_catalog.max(n.nilai) FILTER (WHERE n.kode = 'keluarga_krs') AS krs
+			  FROM kkb._nilai_semua(s.kode_desa, v_bulan) n) v;
+		-- stored for the next reader where this transaction may write; a month after the current one never
+		IF v_bulan <= v_kini AND NOT pg_catalog.pg_is_in_recovery()
+		   AND pg_catalog.current_setting('transaction_read_only') = 'off' THEN
+			INSERT INTO kkb.indikator_bulanan AS i
+			SELECT b.* FROM pg_catalog.unnest(v_baru) b
+			ON CONFLICT ON CONSTRAINT indikator_bulanan_pkey DO UPDATE
+			   SET kelas = EXCLUDED.kelas, kelengkapan = EXCLUDED.kelengkapan, pus = EXCLUDED.pus, unmet_need = EXCLUDED.unmet_need,
+			       balita_diukur = EXCLUDED.balita_diukur, balita_stunting = EXCLUDED.balita_stunting,
+			       keluarga_berisiko = EXCLUDED.keluarga_berisiko, versi_desa = EXCLUDED.versi_desa,
+			       versi_acuan = EXCLUDED.versi_acuan, dihitung_pada = EXCLUDED.dihitung_pada;
+		END IF;
+	END IF;
+
+	-- the stored rows of the other villages, and the rows computed now
+	RETURN QUERY
+	SELECT i.kode_desa::kkb.kode_wilayah, i.kelas, i.kelengkapan, i.pus, i.unmet_need, i.balita_diukur, i.balita_stunting, i.keluarga_berisiko
+	  FROM kkb.kampung k JOIN kkb.indikator_bulanan i ON i.kode_desa OPERATOR(kkb.=) k.kode_desa AND i.periode = v_bulan
+	 WHERE k.kode_desa OPERATOR(kkb.<@) ringkasan_desa.wilayah
+	   AND NOT (k.kode_desa::kkb.kode_wilayah = ANY (coalesce(v_basi, '{}')))
+	UNION ALL
+	SELECT b.kode_desa::kkb.kode_wilayah, b.kelas, b.kelengkapan, b.pus, b.unmet_need, b.balita_diukur, b.balita_stunting, b.keluarga_berisiko
+	  FROM pg_catalog.unnest(v_baru) b
+	 ORDER BY 1;
 END $f$;
 COMMENT ON FUNCTION kkb.ringkasan_desa(kkb.kode_wilayah, date) IS
 	'Figures of every Kampung KB under a region for a month: class, completeness (as kkb.kelengkapan), PUS, unmet need (IAT + TIAL), children measured, stunted children, families at risk of stunting - each from the village profile. Counts only; within the caller''s scope.';

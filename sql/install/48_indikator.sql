@@ -1,0 +1,43 @@
+-- 48_indikator.sql - the monthly indicators as data: kkb.indikator_bulanan keeps
+-- the figures kkb.ringkasan_desa computes for one Kampung KB and month (class,
+-- completeness, PUS, unmet need, children measured and stunted, families at
+-- risk), with the versions of the data they were computed from.  A stored row
+-- is used only while the village's change counter (kkb.versi_desa) and the
+-- reference data's (kkb.versi_acuan) are what they were - any write to the
+-- village, or to the rules, catalogue or regions, makes it stale - and, for the
+-- current month, only on the day it was computed.  kkb.ringkasan_desa computes
+-- the missing and stale rows and stores them as it answers (48_ringkasan.sql),
+-- so every figure is computed by one definition, once per change, and a
+-- 12-month trend or a province's roll-up reads stored rows.
+-- Nothing here is the only copy of anything: the table can be emptied at any
+-- time (TRUNCATE kkb.indikator_bulanan) and is refilled on the next reads; a
+-- dump leaves it out (it is not a configuration table).  No working role reads
+-- it: kkb.ringkasan_desa does, with its owner's rights, within the caller's scope.
+CREATE TABLE kkb.indikator_bulanan (
+	kode_desa          kkb.kode_desa NOT NULL,
+	periode            date NOT NULL CHECK (periode = pg_catalog.date_trunc('month', periode)::date),
+	kelas              text,
+	kelengkapan        numeric,
+	pus                numeric,
+	unmet_need         numeric,
+	balita_diukur      numeric,
+	balita_stunting    numeric,
+	keluarga_berisiko  numeric,
+	versi_desa         bigint NOT NULL,
+	versi_acuan        bigint NOT NULL,
+	dihitung_pada      date NOT NULL DEFAULT CURRENT_DATE,
+	PRIMARY KEY (kode_desa, periode)
+);
+COMMENT ON TABLE kkb.indikator_bulanan IS 'Monthly indicators of each Kampung KB as kkb.ringkasan_desa computed them, with the data versions they came from: used while those versions hold (and, for the current month, on the day computed); refilled on read, safe to empty';
+COMMENT ON COLUMN kkb.indikator_bulanan.kode_desa IS 'Village';
+COMMENT ON COLUMN kkb.indikator_bulanan.periode IS 'Month (first day)';
+COMMENT ON COLUMN kkb.indikator_bulanan.kelas IS 'Class of the month (kkb.klasifikasi_wilayah)';
+COMMENT ON COLUMN kkb.indikator_bulanan.kelengkapan IS 'Completeness of the 40 items (0..1)';
+COMMENT ON COLUMN kkb.indikator_bulanan.pus IS 'Couples of reproductive age (PUS)';
+COMMENT ON COLUMN kkb.indikator_bulanan.unmet_need IS 'Unmet need: IAT + TIAL';
+COMMENT ON COLUMN kkb.indikator_bulanan.balita_diukur IS 'Children under five measured';
+COMMENT ON COLUMN kkb.indikator_bulanan.balita_stunting IS 'Of them, stunted';
+COMMENT ON COLUMN kkb.indikator_bulanan.keluarga_berisiko IS 'Families at risk of stunting (KRS)';
+COMMENT ON COLUMN kkb.indikator_bulanan.versi_desa IS 'The village''s change counter (kkb.versi_desa) the row was computed at';
+COMMENT ON COLUMN kkb.indikator_bulanan.versi_acuan IS 'The reference data''s change counter (kkb.versi_acuan) the row was computed at';
+COMMENT ON COLUMN kkb.indikator_bulanan.dihitung_pada IS 'The day the row was computed (a current month''s row serves that day only)';

@@ -1,0 +1,1 @@
+../../install/48_indikator.sql
