@@ -8,9 +8,9 @@
 # (--heavy-statement-timeout).  Then a province token hammers the national
 # roll-up while a Pokja reads its village: every Pokja request is answered,
 # quickly.
-# An ACCESS EXCLUSIVE lock on kkb.pengukuran from psql stands in for an
-# expensive aggregate (ringkasan reads the measurements; a village's own
-# record does not).
+# An ACCESS EXCLUSIVE lock on kkb.indikator_bulanan from psql stands in for an
+# expensive aggregate (ringkasan reads the stored monthly indicators; a
+# village's own record does not).
 # Fixture: a generated city, Kota Payakumbuh (13.76, 5% scale, 3 months), removed at the end.
 . "$(dirname "$0")/lib.sh"
 
@@ -35,9 +35,9 @@ TA=$(token kkb_pokja "$A" "Pokja A (uji 24)")
 TADMIN=$(token kkb_admin "$CITY" "Admin kota (uji 24)")
 RINGKASAN="/v1/ringkasan?wilayah=$CITY&periode=$P&tingkat=4"
 
-# lock_pengukuran SECONDS: hold an ACCESS EXCLUSIVE lock on kkb.pengukuran from psql (background)
-lock_pengukuran() {
-	cluster psql -d "$KKB_TEST_DB" -X -q -tA -c "BEGIN" -c "LOCK TABLE kkb.pengukuran IN ACCESS EXCLUSIVE MODE" \
+# lock_indikator SECONDS: hold an ACCESS EXCLUSIVE lock on kkb.indikator_bulanan from psql (background)
+lock_indikator() {
+	cluster psql -d "$KKB_TEST_DB" -X -q -tA -c "BEGIN" -c "LOCK TABLE kkb.indikator_bulanan IN ACCESS EXCLUSIVE MODE" \
 		-c "SELECT pg_sleep($1) /* uji 24 */" -c "COMMIT" >/dev/null 2>&1 &
 	LOCK_PID=$!
 	i=0
@@ -45,7 +45,7 @@ lock_pengukuran() {
 		sleep 0.1; i=$((i + 1))
 	done
 }
-unlock_pengukuran() {
+unlock_indikator() {
 	sql "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(% /* uji 24 */%' AND pid <> pg_backend_pid()" >/dev/null
 	wait "$LOCK_PID" 2>/dev/null
 }
@@ -89,12 +89,12 @@ gw_stop
 gw_start $PORT --threads 4 --max-heavy 1 --heavy-queue 1 --max-heavy-per-token 1 --limit-read 0 ||
 	{ echo "Bail out! the gateway did not start"; exit 1; }
 TPROV3=$(token kkb_provinsi 13 "Portal ketiga (uji 24)")
-lock_pengukuran 8
+lock_indikator 8
 timed "$TPROV" "$RINGKASAN" pertama &
 FIRST=$!
 waiting_gateway 1
 is "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kkb-gateway'")" 1 \
-	"a ringkasan waits (the measurements are locked): it holds the pool's one thread"
+	"a ringkasan waits (the stored indicators are locked): it holds the pool's one thread"
 timed "$TPROV" "$RINGKASAN" sama
 is "$(cut -d' ' -f1 "$TMP/sama.status") $(jq -c '[.code, (.details | test("1 expensive requests"))]' "$TMP/sama.body")" '429 ["KKB-TERLALU-SERING",true]' \
 	"the same token's second ringkasan: 429, its one expensive request is in the pool"
@@ -115,7 +115,7 @@ timed "$TA" "/v1/desa/$A" desa
 is "$(cut -d' ' -f1 "$TMP/desa.status")" 200 "the Pokja's own village is served meanwhile (the workers are free)"
 ok "$(awk -v t="$(cut -d' ' -f2 "$TMP/desa.status")" 'BEGIN { exit !(t < 1) }'; echo $?)" "  at once ($(cut -d' ' -f2 "$TMP/desa.status") s)"
 is "$(curl -s "http://127.0.0.1:$PORT/metrics" | sed -n 's/^kkb_heavy_requests_refused_total //p')" 2 "/metrics: 2 expensive reads refused"
-unlock_pengukuran
+unlock_indikator
 wait "$FIRST"
 wait "$QUEUED"
 is "$(cut -d' ' -f1 "$TMP/pertama.status") $(cut -d' ' -f1 "$TMP/antre.status")" "200 200" \
@@ -128,9 +128,9 @@ gw_stop
 # ================================================================ their statement timeout
 gw_start $PORT --heavy-statement-timeout 1 --statement-timeout 30 --limit-read 0 ||
 	{ echo "Bail out! the gateway did not start"; exit 1; }
-lock_pengukuran 6
+lock_indikator 6
 timed "$TPROV" "$RINGKASAN" waktu
-unlock_pengukuran
+unlock_indikator
 st=$(cut -d' ' -f1 "$TMP/waktu.status")
 tt=$(cut -d' ' -f2 "$TMP/waktu.status")
 is "$st $(jq -c .code "$TMP/waktu.body")" '503 "KKB-WAKTU-HABIS"' "an expensive read waiting past --heavy-statement-timeout 1 is cancelled: 503 KKB-WAKTU-HABIS"
