@@ -46,10 +46,9 @@ BEGIN
 	                      AND (v_bulan < v_kini OR i.dihitung_pada = CURRENT_DATE));
 
 	IF v_basi IS NOT NULL THEN
+		-- the class of each stale village alone: one changed village of a province must not reclassify the province
 		WITH elemen AS (
 			SELECT e.kode FROM kkb.elemen_data e
-		), kelas AS (
-			SELECT k.kode_desa, k.klasifikasi FROM kkb.klasifikasi_wilayah(ringkasan_desa.wilayah, v_bulan) k
 		)
 		SELECT pg_catalog.array_agg(ROW(s.kode_desa, v_bulan, kl.klasifikasi, v.kelengkapan, v.pus,
 		                                CASE WHEN v.iat IS NOT NULL OR v.tial IS NOT NULL THEN coalesce(v.iat, 0) + coalesce(v.tial, 0) END,
@@ -57,7 +56,7 @@ BEGIN
 		                            ORDER BY s.kode_desa)
 		  INTO v_baru
 		  FROM ROWS FROM (pg_catalog.unnest(v_basi), pg_catalog.unnest(v_versi)) s(kode_desa, versi)
-		  LEFT JOIN kelas kl ON kl.kode_desa OPERATOR(kkb.=) s.kode_desa
+		  LEFT JOIN LATERAL kkb.klasifikasi_wilayah(s.kode_desa, v_bulan) kl ON true
 		 CROSS JOIN LATERAL (
 			SELECT pg_catalog.round(pg_catalog.count(*) FILTER (WHERE n.kode IN (SELECT kode FROM elemen))::numeric
 			                        / (SELECT pg_catalog.count(*) FROM elemen), 4) AS kelengkapan,
