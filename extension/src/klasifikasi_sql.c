@@ -37,6 +37,7 @@
 #include "utils/numeric.h"
 
 #include "klasifikasi.h"
+#include "saran.h"
 
 /* Longest rendering of a bad value quoted in an error message, in bytes. */
 #define VALUE_TEXT_MAX 60
@@ -184,34 +185,23 @@ read_object(JsonbContainer *root, const char *name)
 }
 
 /*
- * kkb.klasifikasi_hitung(masukan jsonb) -> jsonb
- *
- * Takes one village's input document (docs/KLASIFIKASI.md "Input keys") and returns
- * its output document: {"skor": {12 scores}, "persentase": {poktan, cpr, mkjp,
- * unmet}, "indeks_input", "indeks_proses", "indeks_output" (numbers with two
- * decimals), "klasifikasi"}.  Raises 22023 for a document that is not an object and
- * for any recorded value of the wrong type or out of range (see the file header).
+ * Read the input document jb into *in (see the file header for the rules); raises
+ * 22023 for anything that is not a valid document.  `fungsi` names the SQL function in
+ * the message for a document that is not an object.
  */
-PG_FUNCTION_INFO_V1(kkb_klasifikasi_hitung);
-Datum
-kkb_klasifikasi_hitung(PG_FUNCTION_ARGS)
+static void
+read_document(Jsonb *jb, kkb_klas_input *in, const char *fungsi)
 {
-	Jsonb	   *jb = PG_GETARG_JSONB_P(0);
 	JsonbContainer *objects[3];
-	kkb_klas_input in;
-	kkb_klas_result r;
-	kkb_klas_error err;
-	char		buf[KKB_KLAS_JSON_BUFLEN];
-	size_t		len;
 
 	if (!JB_ROOT_IS_OBJECT(jb) || JB_ROOT_IS_SCALAR(jb))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid value for \"masukan\": %s",
 						clip(JsonbToCString(NULL, &jb->root, VARSIZE(jb)))),
-				 errdetail("The input document of kkb.klasifikasi_hitung must be a JSON object.")));
+				 errdetail("The input document of %s must be a JSON object.", fungsi)));
 
-	kkb_klas_input_init(&in);
+	kkb_klas_input_init(in);
 	objects[KKB_GROUP_ROOT] = &jb->root;
 	objects[KKB_GROUP_PENDUDUK] = NULL;
 	objects[KKB_GROUP_KKBPK] = NULL;
@@ -226,19 +216,68 @@ kkb_klasifikasi_hitung(PG_FUNCTION_ARGS)
 			/* first key of a nested object: read the object itself */
 			objects[g] = read_object(&jb->root, kkb_klas_group_name(g));
 			if (g == KKB_GROUP_PENDUDUK)
-				in.penduduk = objects[g] != NULL;
+				in->penduduk = objects[g] != NULL;
 			else
-				in.kkbpk = objects[g] != NULL;
+				in->kkbpk = objects[g] != NULL;
 		}
 		if (objects[g] != NULL)
-			read_key(objects[g], k, &in);
+			read_key(objects[g], k, in);
 	}
+}
 
+/*
+ * kkb.klasifikasi_hitung(masukan jsonb) -> jsonb
+ *
+ * Takes one village's input document (docs/KLASIFIKASI.md "Input keys") and returns
+ * its output document: {"skor": {12 scores}, "persentase": {poktan, cpr, mkjp,
+ * unmet}, "indeks_input", "indeks_proses", "indeks_output" (numbers with two
+ * decimals), "klasifikasi"}.  Raises 22023 for a document that is not an object and
+ * for any recorded value of the wrong type or out of range (see the file header).
+ */
+PG_FUNCTION_INFO_V1(kkb_klasifikasi_hitung);
+Datum
+kkb_klasifikasi_hitung(PG_FUNCTION_ARGS)
+{
+	kkb_klas_input in;
+	kkb_klas_result r;
+	kkb_klas_error err;
+	char		buf[KKB_KLAS_JSON_BUFLEN];
+	size_t		len;
+
+	read_document(PG_GETARG_JSONB_P(0), &in, "kkb.klasifikasi_hitung");
 	if (kkb_klas_compute(&in, &r, &err) != KKB_KLAS_OK)
 		elog(ERROR, "klasifikasi: input accepted by the reader but rejected by the core: %s", err.detail);
 
 	len = kkb_klas_format_json(&r, buf, sizeof(buf));
 	if (len >= sizeof(buf))
 		elog(ERROR, "klasifikasi: output document longer than %zu bytes", sizeof(buf));
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf)));
+}
+
+/*
+ * kkb.klasifikasi_saran(masukan jsonb) -> jsonb
+ *
+ * The "what it takes" advice for one input document (core/saran.h): the class now and,
+ * for each higher class that rising scores can reach, cheapest first, the minimum score
+ * steps, the changed keys and the changed document.  The document is read exactly as
+ * kkb.klasifikasi_hitung reads it (same errors).
+ */
+PG_FUNCTION_INFO_V1(kkb_klasifikasi_saran);
+Datum
+kkb_klasifikasi_saran(PG_FUNCTION_ARGS)
+{
+	kkb_klas_input in;
+	kkb_saran_result *r = palloc(sizeof(kkb_saran_result));
+	kkb_klas_error err;
+	char	   *buf = palloc(KKB_SARAN_JSON_BUFLEN);
+	size_t		len;
+
+	read_document(PG_GETARG_JSONB_P(0), &in, "kkb.klasifikasi_saran");
+	if (kkb_saran_compute(&in, r, &err) != KKB_KLAS_OK)
+		elog(ERROR, "klasifikasi_saran: input accepted by the reader but rejected by the core: %s", err.detail);
+
+	len = kkb_saran_format_json(r, buf, KKB_SARAN_JSON_BUFLEN);
+	if (len >= KKB_SARAN_JSON_BUFLEN)
+		elog(ERROR, "klasifikasi_saran: advice longer than %d bytes", KKB_SARAN_JSON_BUFLEN);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf)));
 }

@@ -47,6 +47,8 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('klasifikasi_masukan', 'klasifikasi', 'Dokumen masukan klasifikasi satu desa pada satu bulan, dibaca dari data desa.'),
 	('klasifikasi', 'klasifikasi', 'Klasifikasi satu desa pada satu bulan: kelas, 12 skor dan 3 indeks.'),
 	('klasifikasi_wilayah', 'klasifikasi', 'Klasifikasi setiap Kampung KB di bawah suatu wilayah pada satu bulan.'),
+	('klasifikasi_saran', 'klasifikasi', 'Yang dibutuhkan untuk naik kelas: untuk setiap kelas lebih tinggi yang bisa dicapai, langkah skor paling sedikit dan perubahan data masukannya.'),
+	('saran_kelas', 'klasifikasi', 'Yang dibutuhkan satu desa untuk naik kelas pada satu bulan, dengan OPD atau lembaga desa yang menjalankan setiap perubahan.'),
 	('profil_desa', 'laporan', 'Ke-40 item data desa pada satu bulan, dengan sumber setiap nilai.'),
 	('kelengkapan', 'laporan', 'Kelengkapan data desa pada satu bulan: item yang terisi dibagi seluruh item (0 sampai 1).'),
 	('ringkasan', 'laporan', 'Ringkasan Kampung KB di bawah suatu wilayah per kabupaten/kota, kecamatan atau desa: kelas, kelengkapan, stunting, unmet need, keluarga berisiko.'),
