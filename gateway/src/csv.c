@@ -615,9 +615,22 @@ gw_csv_formula_start(const char *s, size_t n)
 }
 
 /*
+ * Does the writer put an apostrophe before text s[0..n)?  Before a formula, and
+ * before text that already starts with one: a spreadsheet hides one leading
+ * apostrophe, so both show their own text, and no two texts are written alike
+ * (a header "=" and a header "'=" stay two columns).
+ */
+int
+gw_csv_apostrophe(const char *s, size_t n)
+{
+	return gw_csv_formula_start(s, n) || (n > 0 && s[0] == '\'');
+}
+
+/*
  * A quoted field: "..." with every quote doubled; text a spreadsheet would
  * take for a formula gets a leading apostrophe inside the quotes ('=1+2),
- * which spreadsheets show as text.
+ * which spreadsheets show as text, and so does text starting with an
+ * apostrophe (gw_csv_apostrophe).
  */
 static void
 out_quoted(csv_out *o, const char *s, size_t n)
@@ -626,7 +639,7 @@ out_quoted(csv_out *o, const char *s, size_t n)
 				from = 0;
 
 	out_bytes(o, "\"", 1);
-	if (gw_csv_formula_start(s, n))
+	if (gw_csv_apostrophe(s, n))
 		out_bytes(o, "'", 1);
 	for (i = 0; i < n; i++)
 		if (s[i] == '"')

@@ -61,7 +61,10 @@ void		gw_csv_json_free(gw_csv_json *c);
  * and arrays as their compact JSON text (quoted).  No rows: an empty body.
  * A string a spreadsheet would read as a formula (gw_csv_formula_start) is
  * written with a leading apostrophe: "'=HYPERLINK(...)", "'-5" (a JSON
- * number stays bare: -0.5).  Raw text is in the JSON answer.
+ * number stays bare: -0.5); so is a string that starts with an apostrophe
+ * ("'x" -> "''x"), so that no two strings are written alike and a
+ * spreadsheet, which hides one leading apostrophe, shows each as it is.
+ * Raw text is in the JSON answer.
  * Returns the malloc'd text (its length in *len), or NULL when out of memory.
  */
 char	   *gw_csv_write(json_t *rows, size_t *len);
@@ -71,5 +74,8 @@ char	   *gw_csv_write(json_t *rows, size_t *len);
  * cell as a formula (OWASP's CSV injection rule: =, +, -, @, tab, CR)?
  */
 int			gw_csv_formula_start(const char *s, size_t n);
+
+/* Does the writer prefix text s[0..n) with an apostrophe: a formula start, or an apostrophe? */
+int			gw_csv_apostrophe(const char *s, size_t n);
 
 #endif

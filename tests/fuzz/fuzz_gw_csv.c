@@ -28,14 +28,16 @@
 
 #define REQUIRE(cond) do { if (!(cond)) abort(); } while (0)
 
-/* A text as the writer neutralises it: with a leading apostrophe when it could start a formula. */
+/* A text as the writer neutralises it: with a leading apostrophe when it could start a
+ * formula or starts with an apostrophe itself. */
 static json_t *
 neutralised_text(const char *s, size_t n)
 {
 	char	   *t;
 	json_t	   *j;
 
-	if (!gw_csv_formula_start(s, n))
+	REQUIRE(gw_csv_apostrophe(s, n) == (gw_csv_formula_start(s, n) || (n > 0 && s[0] == '\'')));
+	if (!gw_csv_apostrophe(s, n))
 		return json_stringn(s, n);
 	t = malloc(n + 1);
 	REQUIRE(t != NULL);

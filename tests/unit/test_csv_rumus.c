@@ -62,6 +62,10 @@ main(void)
 		   "\"t\",\"x\",\"o\"\r\ntrue,,\"[\"\"=1\"\"]\"\r\n",
 		   "booleans, null and nested JSON (starting with [ or {) as before");
 	is_str(csv_of("[{\"=k\": 1}]"), "\"'=k\"\r\n1\r\n", "a header name is neutralised too");
+	is_str(csv_of("[{\"=\": \"'=1\", \"'=\": \"'\"}]"), "\"'=\",\"''=\"\r\n\"''=1\",\"''\"\r\n",
+		   "text starting with an apostrophe gets one more: the headers = and '= stay two columns (found by fuzz_gw_csv)");
+	ok(gw_csv_apostrophe("'x", 2) && gw_csv_apostrophe("=x", 2) && !gw_csv_apostrophe("x'", 2) && !gw_csv_apostrophe("", 0),
+	   "gw_csv_apostrophe: formula starts and a leading apostrophe, nothing else");
 	is_str(csv_of("[]"), "", "no rows: an empty body");
 
 	return done_testing();
