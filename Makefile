@@ -53,7 +53,7 @@ $(GEN_SRCS):
 
 build/tests/%: tests/unit/%.c tests/unit/tap.h $(CORE_SRCS) $(wildcard extension/src/core/*.h) | extension
 	@mkdir -p build/tests
-	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm $(UNIT_LIBS)
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lRmath -lm $(UNIT_LIBS)
 
 # the gateway's SHA-256 wrapper, compiled into its test, uses libcrypto
 build/tests/test_sha256: gateway/src/digest.c gateway/src/digest.h

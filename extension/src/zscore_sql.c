@@ -230,15 +230,15 @@ kkb_antro_kolom_isi(const struct kkb_anthro *a, int age_days, Datum *values, boo
  * (no adjustment), a NULL oedema is false.  NULL sex or dates give NULL.
  * Columns: umur_hari, umur_bulan (completed months), tinggi_koreksi_cm,
  * z_tbu, z_bbu, z_bbtb, z_imtu (numeric, 2 decimals), status_tbu, status_bbu,
- * status_bbtb, status_imtu, stunting, flags text[].
+ * status_bbtb, status_imtu, stunting, flags text[], oedema (as given).
  */
 PG_FUNCTION_INFO_V1(kkb_antropometri);
 Datum
 kkb_antropometri(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Datum		values[KKB_ANTRO_NCOLS];
-	bool		nulls[KKB_ANTRO_NCOLS];
+	Datum		values[KKB_ANTRO_NCOLS + 1];
+	bool		nulls[KKB_ANTRO_NCOLS + 1];
 	int			sex,
 				pos,
 				age,
@@ -283,5 +283,10 @@ kkb_antropometri(PG_FUNCTION_ARGS)
 				 errmsg("invalid measurement: the z-scores cannot be computed")));
 
 	kkb_antro_kolom_isi(&a, age, values, nulls);
+	/* the type's last attribute (not a stored measurement column): oedema as given */
+	if (tupdesc->natts != KKB_ANTRO_NCOLS + 1)
+		elog(ERROR, "kkb.hasil_antropometri has %d attributes, expected %d", tupdesc->natts, KKB_ANTRO_NCOLS + 1);
+	values[KKB_ANTRO_NCOLS] = BoolGetDatum(oedema != 0);
+	nulls[KKB_ANTRO_NCOLS] = false;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

@@ -43,6 +43,8 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('zscore_bbtb', 'antropometri', 'Z-skor berat badan menurut panjang/tinggi badan (BB/PB, BB/TB), belum dibulatkan.'),
 	('zscore_imtu', 'antropometri', 'Z-skor indeks massa tubuh menurut umur (IMT/U), belum dibulatkan.'),
 	-- classification and reports
+	('prevalensi', 'antropometri', 'Agregat: prevalensi (mis. stunting: tbu, -2) dengan selang kepercayaan 95%, persis seperti WHO anthro.'),
+	('rerata_z', 'antropometri', 'Agregat: rata-rata z-score dengan selang kepercayaan 95% dan simpangan baku, persis seperti WHO anthro.'),
 	('klasifikasi_hitung', 'klasifikasi', 'Klasifikasi Kampung KB dari dokumen masukan, persis seperti portal nasional (termasuk pembulatannya).'),
 	('klasifikasi_masukan', 'klasifikasi', 'Dokumen masukan klasifikasi satu desa pada satu bulan, dibaca dari data desa.'),
 	('klasifikasi', 'klasifikasi', 'Klasifikasi satu desa pada satu bulan: kelas, 12 skor dan 3 indeks.'),

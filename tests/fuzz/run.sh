@@ -33,8 +33,8 @@ run_one() {
 	h=$1
 	log=$OUT/$h.log
 	case $h in
-	fuzz_gw_*) build="clang $CFLAGS $GW_CFLAGS -o $OUT/$h tests/fuzz/$h.c $GW_SRC $GW_LIBS -lm" ;;
-	*) build="clang $CFLAGS -o $OUT/$h tests/fuzz/$h.c $CORE -lm" ;;
+	fuzz_gw_*) build="clang $CFLAGS $GW_CFLAGS -o $OUT/$h tests/fuzz/$h.c $GW_SRC $GW_LIBS -lRmath -lm" ;;
+	*) build="clang $CFLAGS -o $OUT/$h tests/fuzz/$h.c $CORE -lRmath -lm" ;;
 	esac
 	if ! $build > "$log" 2>&1; then
 		echo "build failed" >> "$log"

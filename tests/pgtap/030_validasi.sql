@@ -77,7 +77,7 @@ SELECT throws_ok(format($$INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_uk
 INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
 VALUES ('13.77.01.1001', pg_temp.nik('137701', current_date - 400, false, 3), current_date - 10, 8.1, 71.2, 'telentang');
 SELECT is((SELECT ROW(m.umur_hari, m.umur_bulan, m.tinggi_koreksi_cm, m.z_tbu, m.z_bbu, m.z_bbtb, m.z_imtu, m.status_tbu, m.status_bbu,
-                      m.status_bbtb, m.status_imtu, m.stunting, m.flags)::text FROM kkb.pengukuran m),
+                      m.status_bbtb, m.status_imtu, m.stunting, m.flags, m.oedema)::text FROM kkb.pengukuran m),
           (SELECT a::text FROM kkb.antropometri('L', current_date - 400, current_date - 10, 8.1, 71.2, 'telentang') a),
           'the stored derived columns equal kkb.antropometri for the same inputs');
 SELECT is((SELECT umur_hari FROM kkb.pengukuran), 390, 'age 390 days');

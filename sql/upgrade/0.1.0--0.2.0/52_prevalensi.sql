@@ -1,0 +1,1 @@
+../../install/21_prevalensi.sql
