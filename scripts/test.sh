@@ -58,7 +58,7 @@ for f in ${KKB_TESTS:-build/tests/test_* tests/fuzz/run.sh tests/pgtap/[0-9]*.sq
 	[ -f "$f" ] && set -- "$@" "$f"
 done
 echo "test: running $# test files"
-prove --norc --timer --source Executable \
+prove --norc --timer ${KKB_PROVE_OPTS:-} --source Executable \
 	--source pgTAP --pgtap-option "host=$KKB_TEST_DIR" --pgtap-option "port=$TEST_PORT" \
 	--pgtap-option "dbname=$TEST_DB" --pgtap-option "username=postgres" \
 	"$@"

@@ -84,6 +84,7 @@ export async function tampil(main, ctx) {
 					.map(([k, n]) => ({label: n, nilai: kls[k] === null || kls[k] === undefined ? null : Number(kls[k])})),
 				{judul: 'Tiga indeks', maks: 4}))),
 			bagian('tren-stunting', 'Tren stunting 12 bulan terakhir', () => trenStunting(dasar, periode))),
+		bagian('saran', 'Yang dibutuhkan untuk naik kelas', () => saran(dasar, periode)),
 		h('div', {class: 'dua'},
 			bagian('risiko', 'Keluarga berisiko stunting menurut faktor', () => risiko(dasar, periode)),
 			bagian('validasi', 'Pelanggaran aturan validasi', () => validasi(dasar, periode))),
@@ -102,6 +103,25 @@ export async function tampil(main, ctx) {
 						h('td', {}, d.urutan), h('td', {}, d.nama), h('td', {class: 'angka'}, fmtAngka(d.nilai)),
 						h('td', {}, d.nilai === null ? h('span', {class: 'celah'}, 'Kosong') : SUMBER[d.sumber] || d.sumber)))))));
 		}));
+}
+
+// kkb.saran_kelas: for each higher class, the fewest score steps and who moves each lever
+async function saran(dasar, periode) {
+	const r = await api(dasar + '/saran', {query: {periode}});
+	const nama = Object.fromEntries(SKOR);
+	const nilai = (v) => v === null || v === undefined ? 'kosong' : v === true ? 'ya' : v === false ? 'tidak' : fmtAngka(v);
+	if (r.saran.length === 0) {
+		return h('p', {class: r.klasifikasi === 'Berkelanjutan' ? 'baik-teks' : 'catatan'}, r.klasifikasi === 'Berkelanjutan'
+			? 'Desa ini sudah Berkelanjutan, kelas tertinggi.'
+			: 'Belum ada kelas lebih tinggi yang bisa dicapai dengan data yang tercatat: lengkapi data penduduk (PUS, keluarga) dan laporan KKBPK bulan ini.');
+	}
+	return h('div', {}, r.saran.map((s) => h('div', {class: 'saran-kelas'},
+		h('h3', {}, 'Ke ', lencanaKelas(s.kelas), `: ${s.langkah} langkah skor pada ${s.indikator} indikator`),
+		h('ul', {class: 'daftar-saran'}, s.perubahan.map((u) => h('li', {},
+			h('strong', {}, `${nama[u.indikator] || u.indikator}: skor ${u.skor_dari} → ${u.skor_ke}. `),
+			`${u.tindakan || ''} `,
+			h('span', {class: 'catatan'}, `(${u.pelaksana_nama || u.pelaksana || '–'}; ${u.kunci}: ${nilai(u.dari)} → ${nilai(u.ke)})`)))))),
+		h('p', {class: 'catatan'}, 'Dihitung dengan aturan klasifikasi portal nasional: langkah paling sedikit untuk tiap kelas, skor hanya naik.'));
 }
 
 async function trenStunting(dasar, periode) {

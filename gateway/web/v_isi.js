@@ -165,7 +165,12 @@ export async function tampil(main, ctx) {
 	})));
 	const fKkbpk = formulir('form-kkbpk', 'Laporan bulanan KKBPK', isiKkbpk, async (body) => {
 		const r = await api(`${dasar}/kkbpk/${periode}`, {method: 'PUT', body});
-		return r && r.periode ? `Laporan ${namaBulan(r.periode, true)} disimpan di server.` : '';
+		if (!r || !r.periode) return '';
+		const p = r.peringatan || [];
+		// saved, but implausible: say what, so the cadre can check it now (kkb.peringatan keeps it too)
+		return `Laporan ${namaBulan(r.periode, true)} disimpan di server.` + (p.length
+			? ` Periksa lagi (${p.length} peringatan): ` + p.map((x) => x.pesan).join('; ')
+			: '');
 	});
 
 	const pk = profilKampung || {};

@@ -83,5 +83,10 @@ INSERT INTO kkb.aturan_validasi (kode, uraian, uraian_en, kiri, operator, kanan,
 	('bkb_le_keluarga_balita', 'Peserta BKB tidak mungkin lebih banyak daripada keluarga dengan balita', 'BKB participants cannot outnumber families with a toddler', 'peserta_bkb', '<=', 'keluarga_balita', 'rendah'),
 	('bkl_le_keluarga_lansia', 'Peserta BKL tidak mungkin lebih banyak daripada keluarga dengan lansia', 'BKL participants cannot outnumber families with an elderly member', 'peserta_bkl', '<=', 'keluarga_lansia', 'rendah');
 
+-- A sum of several items: a missing item counts 0, so that one recorded method (kb_pil = 5000) is still
+-- checked against PUS; the rule is skipped only when no item of a side is recorded.
+UPDATE kkb.aturan_validasi SET strategi = 'lewati_jika_semua_kosong'
+ WHERE kode IN ('kb_le_pus', 'kb_tidak_kb_le_pus', 'kematian_ibu_le_lahir', 'peserta_baru_le_kb');
+
 GRANT SELECT ON kkb.aturan_validasi TO kkb_admin, kkb_pokja, kkb_opd;
 GRANT INSERT, UPDATE, DELETE ON kkb.aturan_validasi TO kkb_admin;

@@ -107,9 +107,23 @@ BEGIN
 	               '        CASE WHEN t.baru THEN 201 ELSE 200 END FROM t',
 	               tabel, l.kolom, l.nilai, l.ubah)
 		INTO dokumen, status USING kode, periode, isi;
+	IF status IN (200, 201) THEN
+		dokumen := (dokumen::jsonb OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('peringatan', kkb._api_peringatan_bulan(kode, periode)))::json;
+	END IF;
 END $f$;
 COMMENT ON FUNCTION kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb) IS
-	'Internal: replace a village-month''s record of a monthly table with a JSON body (fields left out take their defaults); the stored row and 201/200, a 422 document, or none';
+	'Internal: replace a village-month''s record of a monthly table with a JSON body (fields left out take their defaults); the stored row with the month''s warnings (peringatan) and 201/200, a 422 document, or none';
+
+-- The month's warnings on the reports as saved (47_peringatan_laporan.sql): [{kode, pesan}].
+CREATE FUNCTION kkb._api_peringatan_bulan(kode kkb.kode_wilayah, periode date) RETURNS jsonb
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN (SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('kode', p.kode, 'pesan', p.pesan) ORDER BY p.kode), '[]')
+	          FROM kkb.peringatan p
+	         WHERE p.tabel = 'laporan_bulanan'
+	           AND p.kunci = pg_catalog.jsonb_build_object('kode_desa', _api_peringatan_bulan.kode::text,
+	                                                       'periode', pg_catalog.date_trunc('month', _api_peringatan_bulan.periode)::date));
+COMMENT ON FUNCTION kkb._api_peringatan_bulan(kkb.kode_wilayah, date) IS
+	'Internal: the warnings of a village-month''s reports as saved (kkb.peringatan, tabel laporan_bulanan), as the API''s answers to a save list them';
 
 -- A village-month's stored record of a monthly table, NULL when there is none.
 CREATE FUNCTION kkb._api_baca_bulan(tabel regclass, kode kkb.kode_wilayah, periode date) RETURNS json
@@ -223,6 +237,15 @@ $f$;
 COMMENT ON FUNCTION kkb.api_desa_klasifikasi(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/klasifikasi: the village''s class for a month (kkb.klasifikasi); NULL when not a Kampung KB in scope';
 
+CREATE FUNCTION kkb.api_desa_saran(kode kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT (kkb.saran_kelas(k.kode_desa, api_desa_saran.periode)
+	        OPERATOR(pg_catalog.||) jsonb_build_object('periode', to_char(api_desa_saran.periode, 'YYYY-MM')))::json
+	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_saran.kode
+$f$;
+COMMENT ON FUNCTION kkb.api_desa_saran(kkb.kode_wilayah, date) IS
+	'API GET /v1/desa/{kode}/saran: what it takes for the village to reach each higher class in a month (kkb.saran_kelas); NULL when not a Kampung KB in scope';
+
 CREATE FUNCTION kkb.api_desa_validasi(kode kkb.kode_wilayah, periode date) RETURNS json
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
 	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_validasi.periode, 'YYYY-MM'),
@@ -332,9 +355,16 @@ BEGIN
 	         'data', coalesce((SELECT json_object_agg(b.kode_elemen, b.nilai ORDER BY b.kode_elemen) FROM b), '{}'::json),
 	         'ditulis', (SELECT count(*) FROM tulis), 'dihapus', (SELECT count(*) FROM hapus)), 200
 	  INTO dokumen, status FROM d;
+	IF status = 200 THEN
+		-- the statement's triggers have run: the month's warnings as saved
+		SELECT pg_catalog.json_object_agg(x.k, x.v ORDER BY x.n) INTO dokumen
+		  FROM (SELECT e.key AS k, e.value AS v, e.n FROM pg_catalog.json_each(dokumen) WITH ORDINALITY AS e(key, value, n)
+		        UNION ALL
+		        SELECT 'peringatan', kkb._api_peringatan_bulan(api_nilai_simpan.kode, api_nilai_simpan.periode)::json, 1000) x;
+	END IF;
 END $f$;
 COMMENT ON FUNCTION kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb) IS
-	'API PUT /v1/desa/{kode}/nilai/{periode}: the month''s entered data items become exactly the body''s, with counts of rows written and deleted';
+	'API PUT /v1/desa/{kode}/nilai/{periode}: the month''s entered data items become exactly the body''s, with counts of rows written and deleted and the month''s warnings (peringatan)';
 
 -- ---------------------------------------------------------------- interventions
 

@@ -177,6 +177,19 @@ is "$(jqb "$r" '[.kode_desa, .periode, .klasifikasi, (.skor | length)]')" '["13.
 is "$(jqb "$r" 'del(.kode_desa, .periode) | tojson')" \
 	"$(sql "SELECT kkb.klasifikasi('$A', '2026-10-01')" | jq -c 'tojson')" "exactly kkb.klasifikasi's document"
 
+# ================================================================ GET /v1/desa/{kode}/saran
+r=$(api GET "/v1/desa/$A/saran?periode=2026-10" "$TA")
+is "$(status_of "$r")" 200 "GET /v1/desa/$A/saran?periode=2026-10 answers 200"
+is "$(jqb "$r" 'keys')" '["klasifikasi","kode_desa","periode","saran"]' "with the village, the month, the class and the advice"
+is "$(jqb "$r" 'del(.periode) | tojson')" \
+	"$(sql "SELECT kkb.saran_kelas('$A', '2026-10-01') - 'periode'" | jq -c 'tojson')" "exactly kkb.saran_kelas's document"
+is "$(jqb "$r" '[.klasifikasi, (.saran | map(.kelas))]')" '["Mandiri",["Berkelanjutan"]]' \
+	"village A (Mandiri) is told what it takes to be Berkelanjutan"
+is "$(jqb "$r" '[.saran[].perubahan[] | select(.pelaksana == null or .tindakan == null)] | length')" 0 \
+	"every change names who moves the lever and what to do"
+is_error "$(api GET "/v1/desa/$B/saran?periode=2026-10" "$TA")" 404 KKB-TIDAK-DITEMUKAN "A's Pokja asking for B's advice"
+is_error "$(api GET "/v1/desa/$A/saran?periode=2026-13" "$TA")" 400 KKB-PERIODE-FORMAT "saran with periode=2026-13"
+
 # ================================================================ GET /v1/desa/{kode}/validasi
 r=$(api GET "/v1/desa/$B/validasi?periode=2026-10" "$TB")
 is "$(status_of "$r")" 200 "GET /v1/desa/$B/validasi?periode=2026-10 answers 200"
@@ -203,7 +216,7 @@ PROFIL='{"pokja_ada":true,"pokja_anggota":9,"pokja_terlatih":true,"sumber_dana":
 r=$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" "$PROFIL")
 is "$(status_of "$r")" 201 "PUT profil-kampung of a new month answers 201"
 is "$(jqb "$r" 'keys')" \
-	'["diubah_pada","kode_desa","mekanisme_operasional","penggunaan_data","periode","pkb_pendamping","pokja_ada","pokja_anggota","pokja_terlatih","poktan","regulasi","sarana","sumber_dana"]' \
+	'["diubah_pada","kode_desa","mekanisme_operasional","penggunaan_data","peringatan","periode","pkb_pendamping","pokja_ada","pokja_anggota","pokja_terlatih","poktan","regulasi","sarana","sumber_dana"]' \
 	"with the stored profile's keys"
 is "$(jqb "$r" '[.kode_desa, .periode, .pokja_anggota, .sumber_dana, .regulasi, .mekanisme_operasional]')" \
 	'["13.77.01.1001","2026-09",9,["apbd","dana_desa"],false,[]]' "fields left out take their defaults"
@@ -241,8 +254,8 @@ is_error "$(api_json PUT /v1/desa/13.77.01.1003/profil-kampung/2026-09 "$TD" "$P
 r=$(api_json PUT /v1/desa/$A/penduduk/2026-09 "$TA" '{"laki_laki":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16],"keluarga":10,"pus":4,"keluarga_balita":3}')
 is "$(status_of "$r")" 201 "PUT penduduk answers 201"
 is "$(jqb "$r" 'keys')" \
-	'["diubah_pada","keluarga","keluarga_balita","keluarga_lansia","keluarga_remaja","kode_desa","laki_laki","perempuan","periode","pus","remaja"]' \
-	"with the stored report's keys"
+	'["diubah_pada","keluarga","keluarga_balita","keluarga_lansia","keluarga_remaja","kode_desa","laki_laki","perempuan","peringatan","periode","pus","remaja"]' \
+	"with the stored report's keys and the month's warnings"
 is "$(jqb "$r" '[.periode, .keluarga, .pus, .perempuan, (.laki_laki | add)]')" '["2026-09",10,4,null,136]' "and its values"
 is "$(status_of "$(api_json PUT /v1/desa/$A/penduduk/2026-09 "$TA" '{"keluarga":11}')")" 200 "PUT penduduk again answers 200"
 is_error "$(api_json PUT /v1/desa/$A/penduduk/2026-09 "$TA" '{"laki_laki":[1,2,3]}')" 422 23514 "3 age groups instead of 16"
@@ -253,14 +266,26 @@ is_error "$(api_json PUT /v1/desa/$A/penduduk/2026-09 "$TA" '{"keluarga":10.5}')
 # ================================================================ PUT .../kkbpk/{periode}
 r=$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":5,"kb_iud":3,"peserta_bkb":7}')
 is "$(status_of "$r")" 201 "PUT kkbpk answers 201"
-is "$(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .peserta_bkb, .bpjs, .periode]')" '[21,5,3,7,null,"2026-09"]' \
-	"with the 18 counts, village, month and time of change"
+is "$(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .peserta_bkb, .bpjs, .periode]')" '[22,5,3,7,null,"2026-09"]' \
+	"with the 18 counts, village, month, time of change and warnings"
 is "$(status_of "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":6}')")" 200 "PUT kkbpk again answers 200"
 is "$(sql "SELECT kb_pil || '|' || coalesce(kb_iud::text, 'null') FROM kkb.kkbpk WHERE kode_desa = '$A' AND periode = '2026-09-01'")" "6|null" \
 	"and replaces the report"
 is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":-1}')" 422 23514 "a negative count"
 is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":1e12}')" 400 22003 "a count out of range"
 is_error "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":1,"kb_pil":2}')" 400 KKB-JSON-RUSAK "a key given twice"
+# an implausible report is saved, and the answer says what is wrong with it (47_peringatan_laporan.sql)
+is "$(status_of "$(api_json PUT /v1/desa/$A/penduduk/2026-08 "$TA" '{"pus":123}')")" 201 "PUT penduduk 2026-08 with 123 PUS"
+r=$(api_json PUT /v1/desa/$A/kkbpk/2026-08 "$TA" '{"kb_pil":5000}')
+is "$(status_of "$r") $(jqb "$r" '[.peringatan[].kode]')" '201 ["aturan:kb_le_pus","aturan:kb_tidak_kb_le_pus"]' \
+	"PUT kkbpk with 5000 pill users and 123 PUS: saved, with the warnings kb_le_pus and kb_tidak_kb_le_pus"
+is "$(jqb "$r" '.peringatan[0].pesan | test("= 5000, seharusnya <= pus = 123$")')" true "the warning names both sides"
+is "$(sql "SELECT count(*) FROM kkb.peringatan WHERE tabel = 'laporan_bulanan' AND kode_desa = '$A' AND kode LIKE 'aturan:kb%'")" 2 \
+	"and kkb.peringatan keeps them"
+r=$(api_json PUT /v1/desa/$A/kkbpk/2026-08 "$TA" '{"kb_pil":50}')
+is "$(status_of "$r") $(jqb "$r" '.peringatan')" '200 []' "corrected to 50: no warning in the answer"
+is "$(sql "SELECT count(*) FROM kkb.peringatan WHERE tabel = 'laporan_bulanan' AND kode_desa = '$A' AND kode LIKE 'aturan:kb%'")" 0 \
+	"nor in kkb.peringatan"
 r=$(api GET /v1/desa/$A/kkbpk/2026-09 "$TA")
 is "$(status_of "$r") $(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .kode_desa, .periode]')" "200 [21,6,null,\"$A\",\"2026-09\"]" \
 	"GET kkbpk/2026-09 reads the stored report back"
@@ -278,8 +303,8 @@ is "$(jqb "$(api GET /v1/desa/$A/nilai/2026-07 "$TA")" '.data')" '{}' "GET nilai
 # ================================================================ PUT .../nilai/{periode}
 r=$(api_json PUT /v1/desa/$A/nilai/2026-09 "$TA" '{"ibu_hamil":4,"ibu_hamil_kek":1}')
 is "$(status_of "$r")" 200 "PUT nilai answers 200"
-is "$(jqb "$r" .)" '{"kode_desa":"13.77.01.1001","periode":"2026-09","data":{"ibu_hamil":4,"ibu_hamil_kek":1},"ditulis":2,"dihapus":0}' \
-	"with the month's entered values and what changed"
+is "$(jqb "$r" .)" '{"kode_desa":"13.77.01.1001","periode":"2026-09","data":{"ibu_hamil":4,"ibu_hamil_kek":1},"ditulis":2,"dihapus":0,"peringatan":[]}' \
+	"with the month's entered values, what changed and the month's warnings (none)"
 r=$(api_json PUT /v1/desa/$A/nilai/2026-09 "$TA" '{"ibu_hamil":4}')
 is "$(jqb "$r" '[.data, .ditulis, .dihapus]')" '[{"ibu_hamil":4},0,1]' "PUT again: an unchanged value is not rewritten, a left-out one deleted"
 is "$(sql "SELECT string_agg(kode_elemen || '=' || nilai, ',') FROM kkb.nilai WHERE kode_desa = '$A' AND periode = '2026-09-01'")" \
@@ -293,6 +318,10 @@ is_error "$r" 409 23503 "an item code that is not in the catalogue"
 is "$(sql "SELECT count(*) FROM kkb.nilai WHERE kode_desa = '$A' AND periode = '2026-09-01'")" 1 "and nothing of that request was written"
 r=$(api_json PUT /v1/desa/$A/nilai/2026-09 "$TA" '{"ibu_hamil":"4"}')
 is_error "$r" 422 KKB-422 "a value given as text"
+w=$(api_json PUT /v1/desa/$A/nilai/2026-09 "$TA" '{"ibu_hamil":2,"ibu_hamil_kek":5}')
+is "$(status_of "$w") $(jqb "$w" '[.peringatan[].kode]')" '200 ["aturan:kek_le_hamil"]' \
+	"5 pregnant women with CED of 2 pregnant women: saved, with the warning kek_le_hamil"
+is "$(jqb "$(api_json PUT /v1/desa/$A/nilai/2026-09 "$TA" '{"ibu_hamil":4}')" '.peringatan')" '[]' "corrected: no warning"
 is "$(jqb "$r" .kolom)" '"ibu_hamil"' "the error names the item"
 is_error "$(api_json PUT /v1/desa/$A/nilai/2026-09 "$TA" '{"ibu_hamil":-4}')" 422 23514 "a negative value"
 

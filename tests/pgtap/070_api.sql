@@ -3,7 +3,7 @@
 -- envelope), NULL for what is not there for the caller, the statuses of writes,
 -- the SQLSTATEs of bad input, and who may call what.
 BEGIN;
-SELECT plan(68);
+SELECT plan(69);
 
 \ir fixture_desa.inc
 
@@ -30,7 +30,7 @@ CREATE FUNCTION pg_temp.kunci(d json) RETURNS text[] LANGUAGE sql AS $$ SELECT a
 
 -- ---------------------------------------------------------------- the functions and the shared helpers
 SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p WHERE p.pronamespace = 'kkb'::regnamespace AND p.proname LIKE 'api\_%' ORDER BY 1),
-          '{api_desa,api_desa_daftar,api_desa_klasifikasi,api_desa_profil,api_desa_risiko_stunting,api_desa_validasi,api_intervensi_daftar,api_intervensi_tambah,api_kkbpk,api_kkbpk_simpan,api_klasifikasi_daftar,api_nilai,api_nilai_simpan,api_penduduk,api_penduduk_simpan,api_periode,api_periode_ajukan,api_periode_buka,api_periode_kunci,api_periode_setujui,api_prioritas,api_profil_kampung,api_profil_kampung_simpan,api_ringkasan,api_saya,api_sinkron,api_wilayah,api_wilayah_daftar}'::text[],
+          '{api_desa,api_desa_daftar,api_desa_klasifikasi,api_desa_profil,api_desa_risiko_stunting,api_desa_saran,api_desa_validasi,api_intervensi_daftar,api_intervensi_tambah,api_kkbpk,api_kkbpk_simpan,api_klasifikasi_daftar,api_nilai,api_nilai_simpan,api_penduduk,api_penduduk_simpan,api_periode,api_periode_ajukan,api_periode_buka,api_periode_kunci,api_periode_setujui,api_prioritas,api_profil_kampung,api_profil_kampung_simpan,api_ringkasan,api_saya,api_sinkron,api_wilayah,api_wilayah_daftar}'::text[],
           'one API function per route (api_sinkron: the four bulk-sync routes)');
 SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p WHERE p.pronamespace = 'kkb'::regnamespace AND p.proname LIKE 'api\_%' AND p.prosecdef),
           '{}'::text[], 'every API function runs with the caller''s rights (no SECURITY DEFINER)');
@@ -122,7 +122,7 @@ SELECT is((SELECT ARRAY[d ->> 'pokja_anggota', d ->> 'kode_desa', d ->> 'periode
 SELECT ok(pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_profil_kampung('13.77.01.1001', '2026-08-01')$$) IS NULL, 'a month without a profile: no document');
 SELECT is((SELECT ARRAY[d ->> 'status', (SELECT count(*) FROM json_object_keys(d -> 'dokumen'))::text, d -> 'dokumen' ->> 'kb_pil', d -> 'dokumen' ->> 'bpjs']
              FROM pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_kkbpk_simpan('13.77.01.1001', '2026-09-01', '{"kb_pil": 5}') x$$) d),
-          '{201,21,5,NULL}', 'api_kkbpk_simpan: 201 with the 18 counts, village, month and time of change');
+          '{201,22,5,NULL}', 'api_kkbpk_simpan: 201 with the 18 counts, village, month, time of change and the month''s warnings');
 SELECT is(pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_kkbpk('13.77.01.1001', '2026-09-01')$$) ->> 'kb_pil', '5', 'api_kkbpk reads it back');
 SELECT is(pg_temp.sebagai('kkb_pokja', :A, $$SELECT kkb.api_kkbpk_simpan('13.77.01.1001', '2026-09-01', '{"kb_pil": -1}')$$), '23514', 'a negative count: 23514');
 SELECT is((SELECT ARRAY[d ->> 'status', d -> 'dokumen' ->> 'pus', json_array_length(d -> 'dokumen' -> 'laki_laki')::text]
@@ -131,12 +131,16 @@ SELECT is((SELECT ARRAY[d ->> 'status', d -> 'dokumen' ->> 'pus', json_array_len
           '{201,4,16}', 'api_penduduk_simpan: 201');
 SELECT ok(pg_temp.dok('kkb_pokja', :A, $$SELECT kkb.api_penduduk('13.77.01.1001', '2026-10-01')$$) IS NULL, 'api_penduduk of a month without a report: no document');
 
-SELECT is(pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_nilai_simpan('13.77.01.1001', '2026-09-01', '{"ibu_hamil": 4, "ibu_hamil_kek": 1}') x$$)::jsonb,
+SELECT is(pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_nilai_simpan('13.77.01.1001', '2026-09-01', '{"ibu_hamil": 4, "ibu_hamil_kek": 1}') x$$)::jsonb
+            #- '{dokumen,peringatan}',
           '{"dokumen": {"kode_desa": "13.77.01.1001", "periode": "2026-09", "data": {"ibu_hamil": 4, "ibu_hamil_kek": 1}, "ditulis": 2, "dihapus": 0}, "status": 200}',
           'api_nilai_simpan: the month''s values and what changed');
-SELECT is((pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_nilai_simpan('13.77.01.1001', '2026-09-01', '{"ibu_hamil": 4}') x$$) -> 'dokumen')::jsonb
-            - 'kode_desa' - 'periode',
+CREATE TEMP TABLE lagi AS
+SELECT (pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_nilai_simpan('13.77.01.1001', '2026-09-01', '{"ibu_hamil": 4}') x$$) -> 'dokumen')::jsonb AS d;
+SELECT is((SELECT d - 'kode_desa' - 'periode' - 'peringatan' FROM lagi),
           '{"data": {"ibu_hamil": 4}, "ditulis": 0, "dihapus": 1}', 'again: the unchanged value is not rewritten, the left-out one deleted');
+SELECT is((SELECT jsonb_path_query_array(d, '$.peringatan[*].kode') FROM lagi), '["aturan:kb_le_pus", "aturan:kb_tidak_kb_le_pus"]',
+          '... and the answer lists the month''s warnings: the report above has 5 users of contraception for 4 PUS');
 SELECT is((SELECT ARRAY[d ->> 'status', d -> 'dokumen' ->> 'kolom']
              FROM pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_nilai_simpan('13.77.01.1001', '2026-09-01', '{"ibu_hamil": "4"}') x$$) d),
           '{422,ibu_hamil}', 'a value that is not a number: 422 naming the item');

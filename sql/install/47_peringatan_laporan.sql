@@ -1,0 +1,108 @@
+-- 47_peringatan_laporan.sql - a monthly report checked as it is saved: after every statement that
+-- writes a village's monthly records (kkb.kkbpk, kkb.penduduk, the entered items of kkb.nilai), the
+-- validation rules (kkb.aturan_validasi) whose items all belong to those records are evaluated on the
+-- records' own values, and each rule the month breaks is a warning in kkb.peringatan (tabel
+-- 'laporan_bulanan', kunci {kode_desa, periode}, kode 'aturan:<rule>'); a warning the month no longer
+-- earns is removed.  So kb_pil = 5000 with 123 PUS is flagged for every writer - the gateway, a direct
+-- SQL login, a bulk load - and the gateway's answer to the save lists it.
+--
+-- kkb.periksa checks the figures the reports use (by-name data first, then the records); this checks
+-- what the Pokja entered, which by-name data may hide there.
+
+-- The rules a village-month's records break, on the records' own values: the monthly report's items
+-- (kkb._nilai_laporan, as the profile reads them) first, then the entered items; a rule is evaluated
+-- only when every item it names is one the records hold (a report column - recorded or not - or an
+-- entered item of the month), so a rule over by-name figures is never judged on a missing 0.
+CREATE FUNCTION kkb._aturan_laporan(kode_desa kkb.kode_wilayah[], periode date[])
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, periode date, aturan text, pesan text)
+	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp
+BEGIN ATOMIC
+	WITH bulan AS (
+		SELECT DISTINCT u.kode_desa, pg_catalog.date_trunc('month', u.periode)::date AS periode
+		  FROM ROWS FROM (pg_catalog.unnest(_aturan_laporan.kode_desa), pg_catalog.unnest(_aturan_laporan.periode)) AS u(kode_desa, periode)
+	), kolom AS (
+		-- the items a monthly report holds, and the population total it gives
+		SELECT pg_catalog.array_agg(e.kode) OPERATOR(pg_catalog.||) ARRAY['penduduk'] AS kode
+		  FROM kkb.elemen_data e WHERE e.kolom_laporan IS NOT NULL
+	), v AS (
+		SELECT b.kode_desa, b.periode,
+		       kolom.kode OPERATOR(pg_catalog.||) coalesce((SELECT pg_catalog.array_agg(n.kode_elemen) FROM kkb.nilai n
+		                                                     WHERE n.kode_desa OPERATOR(kkb.=) b.kode_desa AND n.periode = b.periode), '{}') AS dipegang,
+		       coalesce(x.kode, '{}') AS kode, coalesce(x.nilai, '{}') AS nilai
+		  FROM bulan b CROSS JOIN kolom
+		  LEFT JOIN LATERAL (
+			SELECT pg_catalog.array_agg(y.kode) AS kode, pg_catalog.array_agg(y.nilai::float8) AS nilai
+			  FROM (SELECT DISTINCT ON (z.kode) z.kode, z.nilai
+			          FROM (SELECT l.kode, l.nilai, 1 AS urut FROM kkb._nilai_laporan(b.kode_desa, b.periode) l
+			                UNION ALL
+			                SELECT n.kode_elemen, n.nilai, 2 FROM kkb.nilai n
+			                 WHERE n.kode_desa OPERATOR(kkb.=) b.kode_desa AND n.periode = b.periode) z
+			         WHERE z.nilai IS NOT NULL ORDER BY z.kode, z.urut) y) x ON true
+	)
+	SELECT v.kode_desa, v.periode, r.kode,
+	       pg_catalog.format('%s: %s = %s, seharusnya %s %s = %s', r.uraian, r.kiri, h.kiri, r.operator, r.kanan, h.kanan)
+	  FROM v CROSS JOIN kkb.aturan_validasi r
+	 CROSS JOIN LATERAL (SELECT kkb.aturan_nilai(r.kiri, v.kode, v.nilai, r.strategi) AS kiri,
+	                            kkb.aturan_nilai(r.kanan, v.kode, v.nilai, r.strategi) AS kanan) h
+	 WHERE (kkb.aturan_kode(r.kiri) OPERATOR(pg_catalog.||) kkb.aturan_kode(r.kanan)) OPERATOR(pg_catalog.<@) v.dipegang
+	   AND kkb.aturan_banding(h.kiri, r.operator, h.kanan) IS FALSE;
+END;
+COMMENT ON FUNCTION kkb._aturan_laporan(kkb.kode_wilayah[], date[]) IS
+	'Internal: the validation rules the monthly records (kkbpk, penduduk, entered items) of these village-months break on their own values, with a message; only rules whose items all belong to the records';
+
+CREATE FUNCTION kkb._peringatan_laporan() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	desa kkb.kode_wilayah[];
+	bulan date[];
+BEGIN
+	IF TG_TABLE_SCHEMA <> 'kkb' OR TG_TABLE_NAME NOT IN ('kkbpk', 'penduduk', 'nilai') THEN
+		RAISE EXCEPTION 'kkb._peringatan_laporan only watches kkb.kkbpk, kkb.penduduk and kkb.nilai' USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF TG_OP = 'DELETE' THEN
+		SELECT pg_catalog.array_agg(o.kode_desa), pg_catalog.array_agg(o.periode) INTO desa, bulan FROM kkb_lama o;
+	ELSE
+		SELECT pg_catalog.array_agg(n.kode_desa), pg_catalog.array_agg(n.periode) INTO desa, bulan FROM kkb_baru n;
+	END IF;
+	IF desa IS NULL THEN
+		RETURN NULL;
+	END IF;
+	WITH langgar AS (
+		SELECT * FROM kkb._aturan_laporan(desa, bulan)
+	), hapus AS (
+		DELETE FROM kkb.peringatan p
+		 USING (SELECT DISTINCT u.d, u.b FROM ROWS FROM (pg_catalog.unnest(desa), pg_catalog.unnest(bulan)) AS u(d, b)) m
+		 WHERE p.tabel = 'laporan_bulanan' AND p.kode LIKE 'aturan:%'
+		   AND p.kunci = pg_catalog.jsonb_build_object('kode_desa', m.d::text, 'periode', m.b)
+		   AND NOT EXISTS (SELECT 1 FROM langgar l WHERE l.kode_desa OPERATOR(kkb.=) m.d AND l.periode = m.b AND 'aturan:' || l.aturan = p.kode)
+	)
+	INSERT INTO kkb.peringatan AS p (kode_desa, tabel, kunci, kode, pesan)
+	SELECT l.kode_desa, 'laporan_bulanan', pg_catalog.jsonb_build_object('kode_desa', l.kode_desa::text, 'periode', l.periode),
+	       'aturan:' || l.aturan, l.pesan
+	  FROM langgar l
+	ON CONFLICT (tabel, kunci, kode) DO UPDATE SET pesan = EXCLUDED.pesan, waktu = pg_catalog.now()
+	   WHERE p.pesan IS DISTINCT FROM EXCLUDED.pesan;
+	RETURN NULL;
+END $f$;
+COMMENT ON FUNCTION kkb._peringatan_laporan() IS
+	'Internal trigger: after a statement writes monthly records, records in kkb.peringatan the validation rules their village-months break on the records'' own values (kode aturan:<rule>) and removes those no longer broken';
+REVOKE EXECUTE ON FUNCTION kkb._peringatan_laporan() FROM PUBLIC;
+
+CREATE TRIGGER t60_peringatan_laporan_i AFTER INSERT ON kkb.kkbpk REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();
+CREATE TRIGGER t60_peringatan_laporan_u AFTER UPDATE ON kkb.kkbpk REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();
+CREATE TRIGGER t60_peringatan_laporan_d AFTER DELETE ON kkb.kkbpk REFERENCING OLD TABLE AS kkb_lama
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();
+CREATE TRIGGER t60_peringatan_laporan_i AFTER INSERT ON kkb.penduduk REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();
+CREATE TRIGGER t60_peringatan_laporan_u AFTER UPDATE ON kkb.penduduk REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();
+CREATE TRIGGER t60_peringatan_laporan_d AFTER DELETE ON kkb.penduduk REFERENCING OLD TABLE AS kkb_lama
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();
+CREATE TRIGGER t60_peringatan_laporan_i AFTER INSERT ON kkb.nilai REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();
+CREATE TRIGGER t60_peringatan_laporan_u AFTER UPDATE ON kkb.nilai REFERENCING NEW TABLE AS kkb_baru
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();
+CREATE TRIGGER t60_peringatan_laporan_d AFTER DELETE ON kkb.nilai REFERENCING OLD TABLE AS kkb_lama
+	FOR EACH STATEMENT EXECUTE FUNCTION kkb._peringatan_laporan();

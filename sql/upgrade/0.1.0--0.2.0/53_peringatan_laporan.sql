@@ -1,0 +1,1 @@
+../../install/47_peringatan_laporan.sql
