@@ -85,6 +85,7 @@ export async function tampil(main, ctx) {
 				{judul: 'Tiga indeks', maks: 4}))),
 			bagian('tren-stunting', 'Tren stunting 12 bulan terakhir', () => trenStunting(dasar, periode))),
 		bagian('saran', 'Yang dibutuhkan untuk naik kelas', () => saran(dasar, periode)),
+		bolehIsi ? bagian('goyah', 'Peringatan dini: berat badan anak turun', () => goyah(dasar, periode)) : null,
 		h('div', {class: 'dua'},
 			bagian('risiko', 'Keluarga berisiko stunting menurut faktor', () => risiko(dasar, periode)),
 			bagian('validasi', 'Pelanggaran aturan validasi', () => validasi(dasar, periode))),
@@ -122,6 +123,17 @@ async function saran(dasar, periode) {
 			`${u.tindakan || ''} `,
 			h('span', {class: 'catatan'}, `(${u.pelaksana_nama || u.pelaksana || '–'}; ${u.kunci}: ${nilai(u.dari)} → ${nilai(u.ke)})`)))))),
 		h('p', {class: 'catatan'}, 'Dihitung dengan aturan klasifikasi portal nasional: langkah paling sedikit untuk tiap kelas, skor hanya naik.'));
+}
+
+// kkb.pertumbuhan_goyah (by-name: the Pokja and administrators only)
+async function goyah(dasar, periode) {
+	const r = await api(dasar + '/pertumbuhan-goyah', {query: {acuan: akhirBulan(periode)}});
+	if (r.data.length === 0) return h('p', {class: 'baik-teks'}, 'Tidak ada anak yang berat badan menurut umurnya turun lebih dari 0,67 SD di antara dua penimbangan terakhir.');
+	return h('div', {},
+		h('p', {}, h('strong', {id: 'jumlah-goyah'}, fmtAngka(r.jumlah)), ' anak: z-skor BB/U turun lebih dari 0,67 (satu garis pertumbuhan) di antara dua penimbangan terakhir.'),
+		h('ul', {class: 'daftar-saran'}, r.data.map((g) => h('li', {},
+			h('strong', {}, `${g.nama} (KK ${g.no_kk}): ${fmtAngka(g.z_bbu_lalu)} → ${fmtAngka(g.z_bbu_kini)}${g.stunting ? ', stunting' : ''}. `),
+			g.tindakan))));
 }
 
 async function trenStunting(dasar, periode) {

@@ -46,6 +46,7 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('prevalensi', 'antropometri', 'Agregat: prevalensi (mis. stunting: tbu, -2) dengan selang kepercayaan 95%, persis seperti WHO anthro.'),
 	('rerata_z', 'antropometri', 'Agregat: rata-rata z-score dengan selang kepercayaan 95% dan simpangan baku, persis seperti WHO anthro.'),
 	('pencilan', 'laporan', 'Pencilan dalam laporan bulanan desa-desa suatu wilayah: nilai yang jauh dari riwayat desa itu sendiri atau dari desa-desa sekecamatan (z-skor termodifikasi, z-skor, atau rentang min-maks).'),
+	('pertumbuhan_goyah', 'antropometri', 'Peringatan dini: anak yang z-skor BB/U-nya turun lebih dari 0,67 di antara dua penimbangan terakhir, dengan keluarga dan tindakan berikutnya (data by-name).'),
 	('klasifikasi_hitung', 'klasifikasi', 'Klasifikasi Kampung KB dari dokumen masukan, persis seperti portal nasional (termasuk pembulatannya).'),
 	('klasifikasi_masukan', 'klasifikasi', 'Dokumen masukan klasifikasi satu desa pada satu bulan, dibaca dari data desa.'),
 	('klasifikasi', 'klasifikasi', 'Klasifikasi satu desa pada satu bulan: kelas, 12 skor dan 3 indeks.'),

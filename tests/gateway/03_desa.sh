@@ -190,6 +190,14 @@ is "$(jqb "$r" '[.saran[].perubahan[] | select(.pelaksana == null or .tindakan =
 is_error "$(api GET "/v1/desa/$B/saran?periode=2026-10" "$TA")" 404 KKB-TIDAK-DITEMUKAN "A's Pokja asking for B's advice"
 is_error "$(api GET "/v1/desa/$A/saran?periode=2026-13" "$TA")" 400 KKB-PERIODE-FORMAT "saran with periode=2026-13"
 
+# ================================================================ GET /v1/desa/{kode}/pertumbuhan-goyah
+r=$(api GET "/v1/desa/$A/pertumbuhan-goyah?acuan=2026-10-31" "$TA")
+is "$(status_of "$r") $(jqb "$r" '[keys, .jumlah == (.data | length)]')" '200 [["acuan","data","jumlah","kode_desa"],true]' \
+	"GET /v1/desa/$A/pertumbuhan-goyah: the children listed and their number"
+is "$(jqb "$r" '[.data[].nik] | sort')" "$(sql "SELECT coalesce(json_agg(nik::text ORDER BY nik::text), '[]') FROM kkb.pertumbuhan_goyah('$A', '2026-10-31')" | jq -c .)" \
+	"... exactly the children kkb.pertumbuhan_goyah lists"
+is_error "$(api GET "/v1/desa/$A/pertumbuhan-goyah" "$TO")" 403 42501 "an agency asking for by-name growth data"
+
 # ================================================================ GET /v1/desa/{kode}/validasi
 r=$(api GET "/v1/desa/$B/validasi?periode=2026-10" "$TB")
 is "$(status_of "$r")" 200 "GET /v1/desa/$B/validasi?periode=2026-10 answers 200"

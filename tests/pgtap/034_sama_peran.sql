@@ -132,11 +132,11 @@ SELECT is((SELECT string_agg(tanda, ', ' ORDER BY tanda) FROM hasil
               AND nama ~ '^(ringkasan|ringkasan_desa|profil_desa|kelengkapan|klasifikasi|klasifikasi_wilayah)$'),
           NULL, 'a province''s portal gets the aggregates of the villages in its scope');
 SELECT is((SELECT string_agg(tanda, ', ' ORDER BY tanda) FROM hasil
-            WHERE pemanggil = 'opd 13.75' AND jawab <> acuan AND nama !~ '^risiko_stunting'),
-          NULL, 'an agency gets every figure in its scope, by-name lists (families at risk) excepted');
+            WHERE pemanggil = 'opd 13.75' AND jawab <> acuan AND nama !~ '^(risiko_stunting|pertumbuhan_goyah)'),
+          NULL, 'an agency gets every figure in its scope, by-name lists (families at risk, growth faltering) excepted');
 SELECT is((SELECT string_agg(DISTINCT left(jawab, 11), ', ') FROM hasil
-            WHERE pemanggil IN ('opd 13.75', 'analis 13.75', 'provinsi 13', 'analis login') AND nama ~ '^risiko_stunting'),
-          'ERROR 42501', 'families at risk of stunting (by name) are refused to agencies, analysts and provinces');
+            WHERE pemanggil IN ('opd 13.75', 'analis 13.75', 'provinsi 13', 'analis login') AND nama ~ '^(risiko_stunting|pertumbuhan_goyah)'),
+          'ERROR 42501', 'families at risk of stunting and children whose growth falters (by name) are refused to agencies, analysts and provinces');
 SELECT is((SELECT string_agg(tanda, ', ' ORDER BY tanda) FROM hasil
             WHERE pemanggil = 'pokja of the village' AND jawab <> acuan AND nama IN ('profil_desa', 'kelengkapan', 'klasifikasi', 'klasifikasi_masukan', 'periksa')),
           NULL, 'a village pokja gets every figure of its village');
