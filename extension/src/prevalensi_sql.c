@@ -339,3 +339,44 @@ kkb_rerata_z_akhir(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_DATUM(hasil(fcinfo, values, nulls));
 }
+
+/*
+ * kkb.prevalensi_selang(k bigint, n bigint, jumlah bigint DEFAULT NULL) -> kkb.prevalensi_hasil
+ *
+ * The same estimate from counts: k of n usable values beyond the cut-off, in a data set of
+ * `jumlah` rows (NULL: n, every row usable) - for figures kept as counts (the monthly
+ * indicators' stunted and measured children).  22023 unless 0 <= k <= n <= jumlah.
+ */
+PG_FUNCTION_INFO_V1(kkb_prevalensi_selang);
+Datum
+kkb_prevalensi_selang(PG_FUNCTION_ARGS)
+{
+	int64		k = PG_GETARG_INT64(0);
+	int64		n = PG_GETARG_INT64(1);
+	int64		N = PG_ARGISNULL(2) ? n : PG_GETARG_INT64(2);
+	kkb_prev_acc acc;
+	kkb_prev_hasil h;
+	Datum		values[5];
+	bool		nulls[5] = {false, true, true, true, true};
+
+	if (k < 0 || n < k || N < n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid counts: k = " INT64_FORMAT ", n = " INT64_FORMAT ", jumlah = " INT64_FORMAT, k, n, N),
+				 errdetail("The counts must satisfy 0 <= k <= n <= jumlah.")));
+	kkb_prev_init(&acc);
+	acc.N = N;
+	acc.n = n;
+	acc.k = k;
+	kkb_prev_hitung(&acc, &h);
+	values[0] = Int32GetDatum(n_sql(h.n));
+	if (h.ada)
+	{
+		values[1] = Float8GetDatum(h.persen);
+		values[2] = Float8GetDatum(h.se);
+		values[3] = Float8GetDatum(h.ci_bawah);
+		values[4] = Float8GetDatum(h.ci_atas);
+		nulls[1] = nulls[2] = nulls[3] = nulls[4] = false;
+	}
+	PG_RETURN_DATUM(hasil(fcinfo, values, nulls));
+}

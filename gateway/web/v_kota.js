@@ -10,6 +10,15 @@ import {grafikBatang} from './grafik.js';
 //    balita_diukur, balita_stunting, persen_unmet_need, status}
 // from GET /v1/ringkasan (aggregates per village, tingkat=4) joined with
 // GET /v1/desa (the month's workflow state) and the kecamatan names.
+// the stunting prevalence against the 14% target, by its 95% interval: 'buruk' only when the whole
+// interval is above, 'baik' when it is below, 'ragu' when the village's few children cannot tell
+function bedaTarget(b) {
+	if (!b.selang_stunting) return b.prevalensi_stunting > 14 ? 'buruk' : 'baik';
+	if (b.selang_stunting[0] > 14) return 'buruk';
+	if (b.selang_stunting[1] < 14) return 'baik';
+	return 'ragu';
+}
+
 export async function dataKota(wilayah, periode) {
 	const [ringkasan, desa, kec] = await Promise.all([
 		api('/v1/ringkasan', {query: {wilayah, periode, tingkat: 4, limit: 1000}}),
@@ -23,7 +32,7 @@ export async function dataKota(wilayah, periode) {
 		return {
 			kode: r.kode, nama: r.nama, kode_kecamatan: r.induk, kecamatan: namaKec.get(r.induk) || r.induk,
 			kelas: r.kelas, kelengkapan: r.kelengkapan, prevalensi_stunting: r.prevalensi_stunting,
-			balita_diukur: r.balita_diukur, balita_stunting: r.balita_stunting,
+			balita_diukur: r.balita_diukur, balita_stunting: r.balita_stunting, selang_stunting: r.selang_stunting || null,
 			persen_unmet_need: r.persen_unmet_need, status: d.status || null,
 		};
 	});
@@ -77,19 +86,22 @@ export async function tampil(main, ctx) {
 			h('td', {}, b.kecamatan),
 			h('td', {}, lencanaKelas(b.kelas)),
 			h('td', {class: 'angka'}, fmtPorsi(b.kelengkapan)),
-			h('td', {class: 'angka', title: `${fmtAngka(b.balita_stunting)} dari ${fmtAngka(b.balita_diukur)} balita diukur`},
+			h('td', {class: 'angka', title: `${fmtAngka(b.balita_stunting)} dari ${fmtAngka(b.balita_diukur)} balita diukur` +
+				(b.selang_stunting ? `; selang kepercayaan 95%: ${fmtPersen(b.selang_stunting[0])}–${fmtPersen(b.selang_stunting[1])}` : '')},
 				fmtPersen(b.prevalensi_stunting)),
 			h('td', {class: 'angka'}, fmtPersen(b.persen_unmet_need)),
 			h('td', {}, STATUS[b.status] || b.status || '–'))));
 		jumlah.textContent = `${baris.length} desa/kelurahan`;
 		const st = baris.filter((b) => b.prevalensi_stunting !== null)
 			.sort((a, b) => b.prevalensi_stunting - a.prevalensi_stunting);
-		kosongkan(grafikStunting, grafikBatang(st.map((b) => ({
+		kosongkan(grafikStunting, h('div', {}, grafikBatang(st.map((b) => ({
 			label: b.nama, nilai: b.prevalensi_stunting, satuan: '%',
-			kelas: b.prevalensi_stunting > 14 ? 'buruk' : 'baik',
+			kelas: bedaTarget(b),
 		})), {judul: 'Prevalensi stunting per desa/kelurahan (%)', satuan: '%',
 			maks: Math.max(20, ...st.map((b) => b.prevalensi_stunting)),
-			target: {nilai: 14, label: 'target 14%'}, kosong: 'Belum ada balita yang diukur.'}));
+			target: {nilai: 14, label: 'target 14%'}, kosong: 'Belum ada balita yang diukur.'}),
+			h('p', {class: 'catatan'}, 'Merah: di atas target 14% secara nyata (selang kepercayaan 95% seluruhnya di atas 14%); ',
+				'hijau: di bawah secara nyata; abu-abu: dengan sedikit balita yang diukur belum bisa dibedakan dari 14%.')));
 	}
 
 	const kecamatan = [...new Map(data.baris.map((b) => [b.kode_kecamatan, b.kecamatan])).entries()].sort();

@@ -71,3 +71,8 @@ CREATE AGGREGATE kkb.rerata_z(hasil kkb.hasil_antropometri, indikator text) (
 );
 COMMENT ON AGGREGATE kkb.rerata_z(kkb.hasil_antropometri, text) IS
 	'Mean z-score of indikator tbu, bbu, bbtb or imtu with its 95% confidence interval and standard deviation, exactly as WHO anthro computes them for unweighted data, over the group''s kkb.antropometri results (flagged z-scores and, for the weight-based indicators, children with oedema left out of the mean; N as in kkb.prevalensi). Returns (n, rerata, ci_bawah, ci_atas, sd).';
+
+CREATE FUNCTION kkb.prevalensi_selang(k bigint, n bigint, jumlah bigint DEFAULT NULL) RETURNS kkb.prevalensi_hasil
+	AS 'MODULE_PATHNAME', 'kkb_prevalensi_selang' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kkb.prevalensi_selang(bigint, bigint, bigint) IS
+	'The estimate of kkb.prevalensi from counts: k of n usable values beyond the cut-off, in a data set of jumlah rows (NULL: n) - for figures kept as counts (stunted of measured children); 22023 unless 0 <= k <= n <= jumlah';

@@ -512,9 +512,13 @@ CREATE FUNCTION kkb.api_ringkasan(wilayah kkb.kode_wilayah, periode date, tingka
 	               'kelas', r.kelas, 'klasifikasi', json_build_object('Dasar', r.dasar, 'Berkembang', r.berkembang, 'Mandiri', r.mandiri,
 	                                                                'Berkelanjutan', r.berkelanjutan),
 	               'kelengkapan', r.kelengkapan, 'balita_diukur', r.balita_diukur, 'balita_stunting', r.balita_stunting,
-	               'prevalensi_stunting', r.prevalensi_stunting, 'pus', r.pus, 'unmet_need', r.unmet_need,
+	               'prevalensi_stunting', r.prevalensi_stunting,
+	               -- the 95% interval of the prevalence (kkb.prevalensi_selang: anthro's logit interval, N = n)
+	               'selang_stunting', CASE WHEN r.balita_diukur > 0 THEN json_build_array(round(s.ci_bawah::numeric, 2), round(s.ci_atas::numeric, 2)) END,
+	               'pus', r.pus, 'unmet_need', r.unmet_need,
 	               'persen_unmet_need', r.persen_unmet_need, 'keluarga_berisiko', r.keluarga_berisiko) AS o
-	        FROM r),
+	        FROM r LEFT JOIN LATERAL (SELECT * FROM kkb.prevalensi_selang(r.balita_stunting, r.balita_diukur) x
+	                                   WHERE r.balita_diukur > 0 AND r.balita_stunting <= r.balita_diukur) s ON true),
 	d AS (SELECT j.* FROM j WHERE j.t = (SELECT max(j.t) FROM j))
 	SELECT kkb._api_halaman(
 	         json_build_object('wilayah', api_ringkasan.wilayah::text, 'nama', kkb.wilayah_nama(api_ringkasan.wilayah),
@@ -525,7 +529,7 @@ CREATE FUNCTION kkb.api_ringkasan(wilayah kkb.kode_wilayah, periode date, tingka
 	         'jumlah')
 $f$;
 COMMENT ON FUNCTION kkb.api_ringkasan(kkb.kode_wilayah, date, integer, integer, integer) IS
-	'API GET /v1/ringkasan: aggregates of the Kampung KB under a region per region of a level (kkb.ringkasan; default one level below), the region''s own figures in total, the count in jumlah, paged';
+	'API GET /v1/ringkasan: aggregates of the Kampung KB under a region per region of a level (kkb.ringkasan; default one level below), with the stunting prevalence''s 95% interval (selang_stunting), the region''s own figures in total, the count in jumlah, paged';
 
 -- ---------------------------------------------------------------- who may call what
 

@@ -44,6 +44,7 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('zscore_imtu', 'antropometri', 'Z-skor indeks massa tubuh menurut umur (IMT/U), belum dibulatkan.'),
 	-- classification and reports
 	('prevalensi', 'antropometri', 'Agregat: prevalensi (mis. stunting: tbu, -2) dengan selang kepercayaan 95%, persis seperti WHO anthro.'),
+	('prevalensi_selang', 'antropometri', 'Prevalensi dengan selang kepercayaan 95% dari hitungan (k dari n), cara yang sama dengan agregat kkb.prevalensi.'),
 	('rerata_z', 'antropometri', 'Agregat: rata-rata z-score dengan selang kepercayaan 95% dan simpangan baku, persis seperti WHO anthro.'),
 	('pencilan', 'laporan', 'Pencilan dalam laporan bulanan desa-desa suatu wilayah: nilai yang jauh dari riwayat desa itu sendiri atau dari desa-desa sekecamatan (z-skor termodifikasi, z-skor, atau rentang min-maks).'),
 	('pertumbuhan_goyah', 'antropometri', 'Peringatan dini: anak yang z-skor BB/U-nya turun lebih dari 0,67 di antara dua penimbangan terakhir, dengan keluarga dan tindakan berikutnya (data by-name).'),

@@ -70,6 +70,17 @@ is "$(status_of "$(http GET "/v1/ringkasan?wilayah=13&periode=$P" -H "Origin: $O
 "$KKB_GATEWAY_BIN" --port 18602 --cors-origins '*' >/dev/null 2>"$KKB_TEST_DIR/cors-star.err"
 is "$?:$(grep -c 'wildcard is not allowed' "$KKB_TEST_DIR/cors-star.err")" "2:1" "--cors-origins '*' is refused at start"
 
+# ---------------------------------------------------------------- stunting with its interval
+r=$(api GET "/v1/ringkasan?wilayah=$CITY&periode=$P&tingkat=4&limit=1000" "$TPROV")
+is "$(jqb "$r" '[.data[] | select(.balita_diukur > 0) | (.selang_stunting | length)] | unique')" '[2]' \
+	"every village with measured children has a 95% interval of its stunting prevalence"
+is "$(jqb "$r" '[.data[] | select(.balita_diukur > 0 and (.selang_stunting[0] > .prevalensi_stunting or .selang_stunting[1] < .prevalensi_stunting))] | length')" 0 \
+	"... around its prevalence"
+k1=$(jqb "$r" '[.data[] | select(.balita_diukur > 0)][0] | "\(.balita_stunting),\(.balita_diukur)"' | tr -d '"')
+is "$(jqb "$r" '[.data[] | select(.balita_diukur > 0)][0].selang_stunting | tojson')" \
+	"$(sql "SELECT json_build_array(round(ci_bawah::numeric, 2), round(ci_atas::numeric, 2)) FROM kkb.prevalensi_selang($k1)" | jq -c 'tojson')" \
+	"... the one kkb.prevalensi_selang gives for its counts ($k1)"
+
 # ---------------------------------------------------------------- conditional GETs
 PROFIL_A="/v1/desa/$A/profil?periode=$P"
 etag_a=$(header_of GET "$PROFIL_A" ETag -H "Authorization: Bearer $TA")

@@ -7,7 +7,7 @@
 -- qt values (qt(0.975, 9) = 2.2621571627982049, ...); the anthro worked example of the
 -- shared docs (N = 2996, n = 2, k = 1) is checked to its published digits.
 BEGIN;
-SELECT plan(42);
+SELECT plan(45);
 SET client_min_messages = warning;
 
 -- one child's result, as kkb.antropometri would give it
@@ -47,6 +47,14 @@ SELECT is((SELECT (kkb.prevalensi(h, 'tbu', -2)).n FROM w), 2, 'worked example: 
 SELECT ok((SELECT abs((kkb.prevalensi(h, 'tbu', -2)).se - 35.36124096) < 1e-8 FROM w), 'worked example: se 35.36124096');
 SELECT ok((SELECT abs(r.ci_bawah - 5.877912) < 1e-6 AND abs(r.ci_atas - 94.122088) < 1e-6
              FROM (SELECT (kkb.prevalensi(h, 'tbu', -2)).* FROM w) r), 'worked example: CI [5.877912, 94.122088]');
+
+-- from counts (the monthly indicators keep counts): the same numbers
+SELECT ok((SELECT abs(r.se - 35.36124096) < 1e-8 AND abs(r.ci_bawah - 5.877912) < 1e-6 AND abs(r.ci_atas - 94.122088) < 1e-6
+             FROM kkb.prevalensi_selang(1, 2, 2996) r), 'kkb.prevalensi_selang(1, 2, 2996): the worked example');
+SELECT is((SELECT row(r.*)::text FROM kkb.prevalensi_selang(3, 9, 10) r),
+          (SELECT row(r.n, r.persen, r.se, r.ci_bawah, r.ci_atas)::text FROM a_hasil r WHERE r.b = -2),
+          'kkb.prevalensi_selang(3, 9, 10) equals the aggregate over group A at -2, to the last bit');
+SELECT throws_ok($$SELECT kkb.prevalensi_selang(5, 4)$$, '22023', 'invalid counts: k = 5, n = 4, jumlah = 4', 'more beyond the cut-off than counted: 22023');
 
 -- edge cases
 SELECT is((SELECT row(r.persen, r.se, r.ci_bawah, r.ci_atas)::text FROM (SELECT (kkb.prevalensi(pg_temp.h(400, z, NULL), 'tbu', -2)).*
