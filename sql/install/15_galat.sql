@@ -116,7 +116,8 @@ SELECT pg_catalog.format('KKB-%s-DESA-TIDAK-ADA', pg_catalog.upper(pg_catalog.re
        'Register the village in kkb.kampung first, or check the village code.'
   FROM (VALUES ('profil', 'a profile'), ('penduduk', 'a population report'), ('kkbpk', 'a KKBPK report'),
                ('intervensi', 'interventions'), ('periode_status', 'a month state'), ('keluarga', 'families'),
-               ('peristiwa', 'vital events'), ('nilai', 'data values')) v(t, nama_en);
+               ('peristiwa', 'vital events'), ('nilai', 'data values'), ('tenggat_kecualian', 'an exception to the expiry'),
+               ('pengingat', 'reminders')) v(t, nama_en);
 
 -- primary keys and unique keys: the same thing twice
 INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesan, pesan_en, saran, saran_en)
@@ -147,6 +148,10 @@ SELECT pg_catalog.format('KKB-%s-GANDA', pg_catalog.ltrim(pg_catalog.upper(pg_ca
 	('aturan_validasi', 'aturan_validasi_pkey', 'kode', 'kode aturan ini sudah ada', 'this rule code already exists'),
 	('masalah_opd', 'masalah_opd_pkey', 'kode', 'kode masalah ini sudah ada', 'this problem code already exists'),
 	('saran_pelaksana', 'saran_pelaksana_pkey', 'kunci', 'pelaksana kunci ini sudah ada', 'this key already has an owner'),
+	('tenggat_laporan', 'tenggat_laporan_pkey', 'satu', 'tenggat laporan hanya satu baris', 'the deadline setting has one row only'),
+	('tenggat_kecualian', 'tenggat_kecualian_pkey', 'periode', 'desa ini sudah punya pengecualian untuk bulan ini', 'the village already has an exception for this month'),
+	('pengingat', 'pengingat_pkey', 'id', 'nomor pengingat ini sudah dipakai', 'this reminder id is already used'),
+	('pengingat', 'pengingat_satu', 'jenis', 'pengingat jenis ini untuk desa dan bulan ini sudah ada', 'this reminder for the village and month is already queued'),
 	('versi_desa', 'versi_desa_pkey', 'kode_desa', 'versi desa ini sudah tercatat', 'the village already has a version row'),
 	('nilai_beku', 'nilai_beku_pkey', 'kode', 'nilai beku elemen ini untuk bulan ini sudah ada', 'the month already has a frozen value of this item'),
 	('_sinkron_tabel', '_sinkron_tabel_pkey', 'tabel', 'tabel sinkron ini sudah terdaftar', 'this bulk-sync table is already registered'),
@@ -268,6 +273,19 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	 'lembaga desa harus pemerintah_desa atau pokja', 'lembaga must be pemerintah_desa or pokja', NULL, NULL),
 	('KKB-SARAN-SATU-PELAKSANA', 'kendala', '23514', 'saran_pelaksana_satu', 'saran_pelaksana', 'opd', 422,
 	 'isi tepat satu pelaksana: opd atau lembaga', 'give exactly one owner: opd or lembaga', NULL, NULL),
+	('KKB-TENGGAT-SATU', 'kendala', '23514', 'tenggat_laporan_satu_check', 'tenggat_laporan', 'satu', 422,
+	 'tenggat laporan hanya satu baris', 'the deadline setting has one row only', NULL, NULL),
+	('KKB-TENGGAT-HARI', 'kendala', '23514', 'tenggat_laporan_hari_check', 'tenggat_laporan', 'hari', 422,
+	 'hari tenggat harus 1 sampai 28', 'hari must be 1 to 28', NULL, NULL),
+	('KKB-TENGGAT-KEDALUWARSA', 'kendala', '23514', 'tenggat_laporan_kedaluwarsa_hari_check', 'tenggat_laporan', 'kedaluwarsa_hari', 422,
+	 'kedaluwarsa_hari tidak boleh negatif', 'kedaluwarsa_hari cannot be negative', NULL, NULL),
+	('KKB-TENGGAT-ZONA', 'kendala', '23514', 'tenggat_laporan_zona_check', 'tenggat_laporan', 'zona', 422,
+	 'zona waktu tidak dikenal', 'unknown time zone', 'Gunakan nama zona seperti Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).',
+	 'Use a zone name such as Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).'),
+	('KKB-KECUALIAN-ALASAN', 'kendala', '23514', 'tenggat_kecualian_alasan_check', 'tenggat_kecualian', 'alasan', 422,
+	 'alasan pengecualian harus diisi', 'an exception needs a reason', NULL, NULL),
+	('KKB-PENGINGAT-JENIS', 'kendala', '23514', 'pengingat_jenis_check', 'pengingat', 'jenis', 422,
+	 'jenis pengingat harus sebelum_tenggat atau terlambat', 'jenis must be sebelum_tenggat or terlambat', NULL, NULL),
 	('KKB-VERSI-ACUAN-SATU', 'kendala', '23514', 'versi_acuan_satu_check', 'versi_acuan', 'satu', 422,
 	 'versi data acuan hanya satu baris', 'the reference version has one row only', NULL, NULL),
 	-- tokens (administrators)

@@ -173,7 +173,8 @@ CREATE TABLE kkb.periode_status (
 	status      kkb.status_periode NOT NULL DEFAULT 'draf',
 	diubah_oleh text NOT NULL DEFAULT CURRENT_USER,
 	diubah_pada timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	PRIMARY KEY (kode_desa, periode)
+	PRIMARY KEY (kode_desa, periode),
+	diajukan_pada timestamptz
 );
 COMMENT ON TABLE kkb.periode_status IS 'Approval state of a village-month of data (draf -> diajukan -> disetujui -> dikunci); no row means draf';
 COMMENT ON COLUMN kkb.periode_status.kode_desa IS 'Village code';
@@ -181,3 +182,4 @@ COMMENT ON COLUMN kkb.periode_status.periode IS 'Month (first day)';
 COMMENT ON COLUMN kkb.periode_status.status IS 'State';
 COMMENT ON COLUMN kkb.periode_status.diubah_oleh IS 'Who changed the state last (role or application user)';
 COMMENT ON COLUMN kkb.periode_status.diubah_pada IS 'When the state changed last';
+COMMENT ON COLUMN kkb.periode_status.diajukan_pada IS 'When the month was first submitted (diajukan); what timeliness is judged by (kkb.ketepatan)';

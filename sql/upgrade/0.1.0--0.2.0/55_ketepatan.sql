@@ -1,0 +1,1 @@
+../../install/49_ketepatan.sql
