@@ -173,6 +173,11 @@ const gw_route gw_routes[] = {
 			{GW_ARG_INT, "tingkat", .min = 1, .max = 4,
 		.hint = "1 province, 2 regency/city, 3 district (kecamatan), 4 village; e.g. tingkat=2 within a province."}, LIMIT, OFFSET},
 	.csv = GW_CSV, .cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no such region", .berat = BERAT_RINGKASAN},
+	{"GET", "/v1/ketepatan", API(GW_TOKEN, "kkb.api_ketepatan"),
+		.summary = "Timeliness of a month's reports under a region: the deadline, reporting and on-time rates, each village's state",
+		/* no ETag: the answer moves with the clock (a deadline passes) and the deadline setting */
+		.args = {{GW_ARG_REGION, "wilayah"}, PERIODE}, .csv = GW_CSV,
+	.region_query = "wilayah", .none_message = NOT_FOUND},
 	{"GET", "/v1/klasifikasi", API(GW_TOKEN, "kkb.api_klasifikasi_daftar"),
 		.summary = "Village classes within a region", .args = {WILAYAH_LINGKUP, PERIODE, LIMIT, OFFSET}, .csv = GW_CSV,
 	.cache = GW_CACHE_DATA, .region_query = "wilayah", .none_message = "no villages", .berat = BERAT_DAFTAR},

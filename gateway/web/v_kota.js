@@ -140,8 +140,33 @@ export async function tampil(main, ctx) {
 			h('div', {class: 'kartu'}, grafikStunting)),
 		h('section', {class: 'kartu'},
 			h('div', {class: 'alat'}, h('label', {for: 'kecamatan'}, 'Kecamatan '), pilihKec, jumlah),
-			h('div', {class: 'gulir'}, h('table', {id: 'tabel-desa', class: 'tabel'}, thead, tbody))));
+			h('div', {class: 'gulir'}, h('table', {id: 'tabel-desa', class: 'tabel'}, thead, tbody))),
+		ketepatan(wilayah, periode));
 	gambar();
+}
+
+// timeliness of the month's reports (GET /v1/ketepatan): rates per kecamatan, who has not submitted
+function ketepatan(wilayah, periode) {
+	const isi = h('div', {}, h('p', {class: 'memuat', role: 'status'}, 'Memuat…'));
+	const el = h('section', {class: 'kartu', id: 'ketepatan'}, h('h2', {}, 'Ketepatan waktu laporan'), isi);
+	api('/v1/ketepatan', {query: {wilayah, periode}}).then((r) => {
+		const belum = r.data.filter((d) => d.keadaan === 'belum');
+		const tenggat = new Date(r.tenggat).toLocaleString('id-ID', {timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short'});
+		kosongkan(isi, h('div', {},
+			h('p', {}, `Tenggat laporan ${namaBulan(periode, true)}: ${tenggat} WIB.`),
+			h('div', {class: 'gulir'}, h('table', {class: 'tabel', id: 'tabel-ketepatan'},
+				h('thead', {}, h('tr', {}, h('th', {}, 'Wilayah'), h('th', {class: 'angka'}, 'Desa'), h('th', {class: 'angka'}, 'Masuk'),
+					h('th', {class: 'angka'}, 'Tepat waktu'), h('th', {class: 'angka'}, 'Terlambat'), h('th', {class: 'angka'}, 'Belum'))),
+				h('tbody', {}, (r.ringkasan || []).map((k) => h('tr', {},
+					h('td', {}, k.nama), h('td', {class: 'angka'}, fmtAngka(k.desa)),
+					h('td', {class: 'angka'}, `${fmtAngka(k.dilaporkan)} (${fmtPersen(k.persen_dilaporkan)})`),
+					h('td', {class: 'angka'}, `${fmtAngka(k.tepat_waktu)} (${fmtPersen(k.persen_tepat_waktu)})`),
+					h('td', {class: 'angka'}, fmtAngka(k.terlambat)), h('td', {class: 'angka'}, fmtAngka(k.belum))))))),
+			belum.length
+				? h('p', {id: 'belum-lapor'}, h('strong', {}, `Belum mengajukan (${belum.length}): `), belum.map((d) => d.nama).join(', '))
+				: h('p', {class: 'baik-teks', id: 'belum-lapor'}, 'Tidak ada desa yang terlambat tanpa laporan.')));
+	}, (e) => kosongkan(isi, h('p', {class: 'galat'}, pesanGalat(e))));
+	return el;
 }
 
 function kpi(judul, nilai, catatan) {

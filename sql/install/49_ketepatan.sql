@@ -207,3 +207,19 @@ CREATE TRIGGER t04_kedaluwarsa BEFORE INSERT OR UPDATE OR DELETE ON kkb.profil F
 CREATE TRIGGER t04_kedaluwarsa BEFORE INSERT OR UPDATE OR DELETE ON kkb.penduduk FOR EACH ROW EXECUTE FUNCTION kkb._kedaluwarsa();
 CREATE TRIGGER t04_kedaluwarsa BEFORE INSERT OR UPDATE OR DELETE ON kkb.kkbpk FOR EACH ROW EXECUTE FUNCTION kkb._kedaluwarsa();
 CREATE TRIGGER t04_kedaluwarsa BEFORE INSERT OR UPDATE OR DELETE ON kkb.nilai FOR EACH ROW EXECUTE FUNCTION kkb._kedaluwarsa();
+
+CREATE FUNCTION kkb.api_ketepatan(wilayah kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('wilayah', api_ketepatan.wilayah::text, 'periode', to_char(api_ketepatan.periode, 'YYYY-MM'),
+	         'tenggat', kkb.tenggat(api_ketepatan.periode), 'kedaluwarsa', kkb.kedaluwarsa(api_ketepatan.periode),
+	         'ringkasan', (SELECT json_agg(json_build_object('kode', r.kode::text, 'nama', r.nama, 'desa', r.desa, 'dilaporkan', r.dilaporkan,
+	                        'tepat_waktu', r.tepat_waktu, 'terlambat', r.terlambat, 'belum', r.belum,
+	                        'persen_dilaporkan', r.persen_dilaporkan, 'persen_tepat_waktu', r.persen_tepat_waktu))
+	                         FROM kkb.ketepatan_ringkas(api_ketepatan.wilayah, api_ketepatan.periode) r),
+	         'jumlah', (SELECT count(*) FROM kkb.ketepatan(api_ketepatan.wilayah, api_ketepatan.periode)),
+	         'data', coalesce((SELECT json_agg(json_build_object('kode_desa', t.kode_desa::text, 'nama', t.nama, 'kecamatan', t.kecamatan::text,
+	                        'diajukan_pada', t.diajukan_pada, 'keadaan', t.keadaan))
+	                    FROM kkb.ketepatan(api_ketepatan.wilayah, api_ketepatan.periode) t), '[]'::json))
+$f$;
+COMMENT ON FUNCTION kkb.api_ketepatan(kkb.kode_wilayah, date) IS
+	'API GET /v1/ketepatan: timeliness of a month''s reports under a region - the deadline, the rates per kecamatan and region (ringkasan) and each village''s state (data)';

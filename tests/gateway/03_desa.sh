@@ -198,6 +198,19 @@ is "$(jqb "$r" '[.data[].nik] | sort')" "$(sql "SELECT coalesce(json_agg(nik::te
 	"... exactly the children kkb.pertumbuhan_goyah lists"
 is_error "$(api GET "/v1/desa/$A/pertumbuhan-goyah" "$TO")" 403 42501 "an agency asking for by-name growth data"
 
+# ================================================================ GET /v1/ketepatan
+r=$(api GET "/v1/ketepatan?wilayah=13.77&periode=2026-10" "$TO")
+is "$(status_of "$r") $(jqb "$r" 'keys')" '200 ["data","jumlah","kedaluwarsa","periode","ringkasan","tenggat","wilayah"]' \
+	"GET /v1/ketepatan: the deadline, the rates and each village"
+is "$(sql "SELECT '$(jqb "$r" '.tenggat' | tr -d '"')'::timestamptz = '2026-11-15 23:59+07'") $(jqb "$r" '[.ringkasan[0].kode, .jumlah == (.data | length)]')" \
+	't ["13.77",true]' "the deadline of 2026-10 is 15 November 23:59 WIB; the city's own rates first"
+is "$(jqb "$r" '[.data[] | select(.kode_desa == "'$A'") | .keadaan] | tojson')" \
+	"$(sql "SELECT json_agg(keadaan) FROM kkb.ketepatan('13.77', '2026-10-01') WHERE kode_desa = '$A'" | jq -c 'tojson')" \
+	"village A's state as kkb.ketepatan gives it"
+c=$(curl -s -H "Authorization: Bearer $TO" "http://127.0.0.1:$PORT/v1/ketepatan.csv?wilayah=13.77&periode=2026-10")
+is "$(printf '%s' "$c" | head -n 1 | tr -d '\r')" '"kode_desa","nama","kecamatan","diajukan_pada","keadaan"' "... and as CSV, one record per village"
+is_error "$(api GET "/v1/ketepatan?wilayah=13.71&periode=2026-10" "$TA")" 403 42501 "a Pokja asking about another city"
+
 # ================================================================ GET /v1/desa/{kode}/validasi
 r=$(api GET "/v1/desa/$B/validasi?periode=2026-10" "$TB")
 is "$(status_of "$r")" 200 "GET /v1/desa/$B/validasi?periode=2026-10 answers 200"

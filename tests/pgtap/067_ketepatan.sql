@@ -5,7 +5,7 @@
 -- the expiry locks a month's reports unless an administrator grants an exception.
 -- Fixture: a generated kecamatan of Bukittinggi (13.75.01), 5% scale, 2026-10.
 BEGIN;
-SELECT plan(25);
+SELECT plan(26);
 SET client_min_messages = warning;
 CREATE TEMP TABLE dibuat AS SELECT * FROM kkb.hasilkan('13.75.01', 0.05, 7, 1, '2026-10-01');
 DELETE FROM kkb.periode_status WHERE kode_desa <@ '13.75.01';
@@ -73,6 +73,8 @@ UPDATE kkb.tenggat_laporan SET kedaluwarsa_hari = 10;
 SELECT throws_ok(format($$UPDATE kkb.kkbpk SET kb_pil = 1 WHERE kode_desa = %L AND periode = '2026-10-01'$$, :'d3'), '55000',
                  format('the reports of 2026-10 for village %s expired at %s', :'d3', kkb.kedaluwarsa('2026-10-01')),
                  'expired: the month''s report can no longer be written');
+SELECT is(kkb.galat_jawab('55000', NULL, 'kkbpk', NULL, format('the reports of 2026-10 for village %s expired at 2026-11-25 23:59:00+07', :'d3'), NULL, NULL)
+            ->> 'code', 'KKB-LAPORAN-KEDALUWARSA', '... the gateway answers it with its own code (409)');
 INSERT INTO kkb.tenggat_kecualian (kode_desa, periode, sampai, alasan) VALUES (:'d3', '2026-10-01', now() + interval '1 day', 'Sinyal putus sebulan');
 SELECT lives_ok(format($$UPDATE kkb.kkbpk SET kb_pil = 1 WHERE kode_desa = %L AND periode = '2026-10-01'$$, :'d3'),
                 'with an administrator''s exception: written');

@@ -30,7 +30,7 @@ CREATE FUNCTION pg_temp.kunci(d json) RETURNS text[] LANGUAGE sql AS $$ SELECT a
 
 -- ---------------------------------------------------------------- the functions and the shared helpers
 SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p WHERE p.pronamespace = 'kkb'::regnamespace AND p.proname LIKE 'api\_%' ORDER BY 1),
-          '{api_desa,api_desa_daftar,api_desa_klasifikasi,api_desa_pertumbuhan_goyah,api_desa_profil,api_desa_risiko_stunting,api_desa_saran,api_desa_validasi,api_intervensi_daftar,api_intervensi_tambah,api_kkbpk,api_kkbpk_simpan,api_klasifikasi_daftar,api_nilai,api_nilai_simpan,api_penduduk,api_penduduk_simpan,api_periode,api_periode_ajukan,api_periode_buka,api_periode_kunci,api_periode_setujui,api_prioritas,api_profil_kampung,api_profil_kampung_simpan,api_ringkasan,api_saya,api_sinkron,api_wilayah,api_wilayah_daftar}'::text[],
+          '{api_desa,api_desa_daftar,api_desa_klasifikasi,api_desa_pertumbuhan_goyah,api_desa_profil,api_desa_risiko_stunting,api_desa_saran,api_desa_validasi,api_intervensi_daftar,api_intervensi_tambah,api_ketepatan,api_kkbpk,api_kkbpk_simpan,api_klasifikasi_daftar,api_nilai,api_nilai_simpan,api_penduduk,api_penduduk_simpan,api_periode,api_periode_ajukan,api_periode_buka,api_periode_kunci,api_periode_setujui,api_prioritas,api_profil_kampung,api_profil_kampung_simpan,api_ringkasan,api_saya,api_sinkron,api_wilayah,api_wilayah_daftar}'::text[],
           'one API function per route (api_sinkron: the four bulk-sync routes)');
 SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p WHERE p.pronamespace = 'kkb'::regnamespace AND p.proname LIKE 'api\_%' AND p.prosecdef),
           '{}'::text[], 'every API function runs with the caller''s rights (no SECURITY DEFINER)');
