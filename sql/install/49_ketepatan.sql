@@ -5,7 +5,7 @@
 -- on-time reports / expected); an optional expiry after which a month's reports can no longer be
 -- written unless an administrator grants the village an exception; and an outbox of reminders
 -- (kkb.pengingat) that a deployment's SMS/WhatsApp sender reads - no sender is built in, the outbox
--- and its LISTEN/NOTIFY channel kkb_pengingat are the contract (docs/ACCESS.md "Reminders").
+-- and its LISTEN/NOTIFY channel kkb_pengingat are the contract (docs/ACCESS.md "Deadlines, expiry and reminders").
 -- Time is an argument (sekarang) wherever it matters, so tests inject it.
 
 CREATE TABLE kkb.tenggat_laporan (
