@@ -1,0 +1,42 @@
+-- 48_tren.sql - early warning per village: is stunting rising beyond what chance explains?
+-- The month's stunting prevalence (stunted / measured children, kkb.ringkasan_desa's stored
+-- monthly indicators) with its 95% interval (kkb.prevalensi_selang), against the 11 months
+-- before pooled, by a one-sided two-proportion z-test: naik_nyata when z > 1.645 (5%).
+-- Approximate: a child measured every month counts in several months, so the months are not
+-- independent samples; the test errs towards flagging, which is the right side for a warning.
+-- Counts only: the same for every role that may see the region (kkb.ringkasan_desa checks it).
+CREATE FUNCTION kkb.tren_stunting(wilayah kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, balita_diukur numeric, balita_stunting numeric, persen float8,
+	               ci_bawah float8, ci_atas float8, diukur_sebelumnya numeric, stunting_sebelumnya numeric,
+	               persen_sebelumnya float8, z float8, naik_nyata boolean)
+	LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+	WITH b AS (
+		SELECT m, (pg_catalog.date_trunc('month', tren_stunting.periode) - m * interval '1 month')::date AS bulan
+		  FROM pg_catalog.generate_series(0, 11) m
+	), r AS (
+		SELECT b.m, x.kode_desa, x.balita_diukur, x.balita_stunting
+		  FROM b CROSS JOIN LATERAL kkb.ringkasan_desa(tren_stunting.wilayah, b.bulan) x
+	), a AS (
+		SELECT r.kode_desa,
+		       coalesce(pg_catalog.sum(r.balita_diukur) FILTER (WHERE r.m = 0), 0) AS n1,
+		       coalesce(pg_catalog.sum(r.balita_stunting) FILTER (WHERE r.m = 0), 0) AS k1,
+		       coalesce(pg_catalog.sum(r.balita_diukur) FILTER (WHERE r.m > 0), 0) AS n0,
+		       coalesce(pg_catalog.sum(r.balita_stunting) FILTER (WHERE r.m > 0), 0) AS k0
+		  FROM r GROUP BY r.kode_desa
+	), u AS (
+		SELECT a.*, CASE WHEN a.n1 > 0 AND a.n0 > 0 THEN (a.k0 + a.k1)::float8 / (a.n0 + a.n1) END AS p
+		  FROM a
+	)
+	SELECT u.kode_desa, u.n1, u.k1, s.persen, s.ci_bawah, s.ci_atas, u.n0, u.k0,
+	       CASE WHEN u.n0 > 0 THEN 100.0::float8 * u.k0 / u.n0 END,
+	       CASE WHEN u.p > 0 AND u.p < 1
+	            THEN (u.k1::float8 / u.n1 - u.k0::float8 / u.n0) / pg_catalog.sqrt(u.p * (1 - u.p) * (1.0 / u.n1 + 1.0 / u.n0)) END,
+	       coalesce(CASE WHEN u.p > 0 AND u.p < 1
+	            THEN (u.k1::float8 / u.n1 - u.k0::float8 / u.n0) / pg_catalog.sqrt(u.p * (1 - u.p) * (1.0 / u.n1 + 1.0 / u.n0)) > 1.645 END, false)
+	  FROM u
+	  LEFT JOIN LATERAL (SELECT * FROM kkb.prevalensi_selang(u.k1::bigint, u.n1::bigint) x WHERE u.n1 > 0 AND u.k1 <= u.n1) s ON true
+	 ORDER BY u.kode_desa;
+END;
+COMMENT ON FUNCTION kkb.tren_stunting(kkb.kode_wilayah, date) IS
+	'Early warning per Kampung KB under a region: the month''s stunting prevalence with its 95% interval against the 11 months before pooled, and naik_nyata when a one-sided two-proportion z-test says it rose beyond chance (z > 1.645); counts from the monthly indicators; approximate, since months share children';
