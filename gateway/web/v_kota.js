@@ -141,8 +141,43 @@ export async function tampil(main, ctx) {
 		h('section', {class: 'kartu'},
 			h('div', {class: 'alat'}, h('label', {for: 'kecamatan'}, 'Kecamatan '), pilihKec, jumlah),
 			h('div', {class: 'gulir'}, h('table', {id: 'tabel-desa', class: 'tabel'}, thead, tbody))),
-		ketepatan(wilayah, periode));
+		ketepatan(wilayah, periode),
+		h('section', {class: 'dua'}, peringatanDini(wilayah, periode), pencilan(wilayah, periode)));
 	gambar();
+}
+
+// a card that loads by itself
+function kartuMuat(id, judul, muat) {
+	const isi = h('div', {}, h('p', {class: 'memuat', role: 'status'}, 'Memuat…'));
+	const el = h('div', {class: 'kartu', id}, h('h2', {}, judul), isi);
+	muat().then((konten) => kosongkan(isi, konten), (e) => kosongkan(isi, h('p', {class: 'galat'}, pesanGalat(e))));
+	return el;
+}
+
+// villages whose stunting rose beyond chance this month (GET /v1/tren-stunting)
+function peringatanDini(wilayah, periode) {
+	return kartuMuat('peringatan-dini', 'Peringatan dini: stunting naik', async () => {
+		const r = await api('/v1/tren-stunting', {query: {wilayah, periode}});
+		const naik = r.data.filter((d) => d.naik_nyata);
+		if (naik.length === 0) return h('p', {class: 'baik-teks'}, 'Tidak ada desa yang prevalensi stuntingnya naik melebihi kebetulan dibanding 11 bulan sebelumnya.');
+		return h('ul', {class: 'daftar-saran'}, naik.map((d) => h('li', {},
+			h('strong', {}, d.nama), ` ${fmtPersen(d.persen)} (selang 95%: ${fmtPersen(d.ci_bawah)}–${fmtPersen(d.ci_atas)}), `,
+			`11 bulan sebelumnya ${fmtPersen(d.persen_sebelumnya)}`)));
+	});
+}
+
+// the month's most extreme report values (GET /v1/pencilan, modified z-score)
+function pencilan(wilayah, periode) {
+	return kartuMuat('pencilan', 'Nilai laporan yang janggal', async () => {
+		const r = await api('/v1/pencilan', {query: {wilayah, periode}});
+		if (r.data.length === 0) return h('p', {class: 'baik-teks'}, 'Tidak ada nilai laporan yang jauh dari riwayat desanya atau dari desa sekecamatan.');
+		const acuan = {riwayat: 'riwayat desa', sebaya: 'desa sekecamatan'};
+		return h('div', {},
+			h('ul', {class: 'daftar-saran'}, r.data.slice(0, 10).map((d) => h('li', {},
+				h('strong', {}, `${d.nama}: ${d.kode} = ${fmtAngka(d.nilai)}`),
+				` (biasanya sekitar ${fmtAngka(d.pusat)} menurut ${acuan[d.acuan] || d.acuan}; skor ${fmtAngka(d.skor)})`))),
+			r.jumlah > 10 ? h('p', {class: 'catatan'}, `${r.jumlah - 10} lainnya dalam unduhan CSV /v1/pencilan.csv.`) : null);
+	});
 }
 
 // timeliness of the month's reports (GET /v1/ketepatan): rates per kecamatan, who has not submitted

@@ -103,3 +103,16 @@ BEGIN
 END $f$;
 COMMENT ON FUNCTION kkb.pencilan(kkb.kode_wilayah, date, text, numeric) IS
 	'Outliers (pencilan) in the monthly records of the villages under a region for a month: each value against the village''s own 12 months before (acuan riwayat) and the other villages of its kecamatan that month (acuan sebaya); metode mz (modified z-score, median and MAD, default threshold 3.5), z (z-score, 3) or minmaks (mean +- k sd of the history, k 2); returns the value, the reference''s size, centre and spread (at least 1), the score and the bounds; the same for every role that may see the region, 42501 otherwise';
+
+CREATE FUNCTION kkb.api_pencilan(wilayah kkb.kode_wilayah, periode date, metode text DEFAULT 'mz') RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('wilayah', api_pencilan.wilayah::text, 'periode', to_char(api_pencilan.periode, 'YYYY-MM'),
+	         'metode', coalesce(api_pencilan.metode, 'mz'), 'jumlah', count(p.*),
+	         'data', coalesce(json_agg(json_build_object('kode_desa', p.kode_desa::text, 'nama', w.nama, 'kode', p.kode, 'nilai', p.nilai,
+	                   'acuan', p.acuan, 'n', p.n, 'pusat', p.pusat, 'sebaran', p.sebaran, 'skor', p.skor,
+	                   'batas_bawah', p.batas_bawah, 'batas_atas', p.batas_atas)) FILTER (WHERE p.kode_desa IS NOT NULL), '[]'::json))
+	  FROM kkb.pencilan(api_pencilan.wilayah, api_pencilan.periode, coalesce(api_pencilan.metode, 'mz')) p
+	  LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) p.kode_desa
+$f$;
+COMMENT ON FUNCTION kkb.api_pencilan(kkb.kode_wilayah, date, text) IS
+	'API GET /v1/pencilan: outliers in the monthly reports of the villages under a region for a month (kkb.pencilan), most extreme first';

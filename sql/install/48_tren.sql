@@ -40,3 +40,18 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION kkb.tren_stunting(kkb.kode_wilayah, date) IS
 	'Early warning per Kampung KB under a region: the month''s stunting prevalence with its 95% interval against the 11 months before pooled, and naik_nyata when a one-sided two-proportion z-test says it rose beyond chance (z > 1.645); counts from the monthly indicators; approximate, since months share children';
+
+CREATE FUNCTION kkb.api_tren_stunting(wilayah kkb.kode_wilayah, periode date) RETURNS json
+	LANGUAGE sql VOLATILE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT json_build_object('wilayah', api_tren_stunting.wilayah::text, 'periode', to_char(api_tren_stunting.periode, 'YYYY-MM'),
+	         'jumlah', count(*), 'naik_nyata', count(*) FILTER (WHERE t.naik_nyata),
+	         'data', coalesce(json_agg(json_build_object('kode_desa', t.kode_desa::text, 'nama', w.nama,
+	                   'balita_diukur', t.balita_diukur, 'balita_stunting', t.balita_stunting, 'persen', round(t.persen::numeric, 2),
+	                   'ci_bawah', round(t.ci_bawah::numeric, 2), 'ci_atas', round(t.ci_atas::numeric, 2),
+	                   'persen_sebelumnya', round(t.persen_sebelumnya::numeric, 2), 'z', round(t.z::numeric, 3), 'naik_nyata', t.naik_nyata)
+	                   ORDER BY t.naik_nyata DESC, t.z DESC NULLS LAST, t.kode_desa), '[]'::json))
+	  FROM kkb.tren_stunting(api_tren_stunting.wilayah, api_tren_stunting.periode) t
+	  LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) t.kode_desa
+$f$;
+COMMENT ON FUNCTION kkb.api_tren_stunting(kkb.kode_wilayah, date) IS
+	'API GET /v1/tren-stunting: per Kampung KB under a region, the month''s stunting prevalence with its interval against the 11 months before, flagged villages first (kkb.tren_stunting)';

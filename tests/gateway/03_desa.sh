@@ -211,6 +211,18 @@ c=$(curl -s -H "Authorization: Bearer $TO" "http://127.0.0.1:$PORT/v1/ketepatan.
 is "$(printf '%s' "$c" | head -n 1 | tr -d '\r')" '"kode_desa","nama","kecamatan","diajukan_pada","keadaan"' "... and as CSV, one record per village"
 is_error "$(api GET "/v1/ketepatan?wilayah=13.71&periode=2026-10" "$TA")" 403 42501 "a Pokja asking about another city"
 
+# ================================================================ GET /v1/pencilan, /v1/tren-stunting
+r=$(api GET "/v1/pencilan?wilayah=13.77&periode=2026-10" "$TO")
+is "$(status_of "$r") $(jqb "$r" '[keys, .metode, .jumlah == (.data | length)]')" \
+	'200 [["data","jumlah","metode","periode","wilayah"],"mz",true]' "GET /v1/pencilan: the month's outliers (modified z-score by default)"
+is "$(jqb "$r" '.jumlah')" "$(sql "SELECT count(*) FROM kkb.pencilan('13.77', '2026-10-01')")" "... as many as kkb.pencilan finds"
+is_error "$(api GET "/v1/pencilan?wilayah=13.77&periode=2026-10&metode=iqr" "$TO")" 400 22023 "an unknown method"
+r=$(api GET "/v1/tren-stunting?wilayah=13.77&periode=2026-10" "$TO")
+is "$(status_of "$r") $(jqb "$r" '[keys, .jumlah == (.data | length)]')" '200 [["data","jumlah","naik_nyata","periode","wilayah"],true]' \
+	"GET /v1/tren-stunting: every village with its interval and the flag"
+is "$(jqb "$r" '.naik_nyata')" "$(sql "SELECT count(*) FILTER (WHERE naik_nyata) FROM kkb.tren_stunting('13.77', '2026-10-01')")" \
+	"... flagged as kkb.tren_stunting flags"
+
 # ================================================================ GET /v1/desa/{kode}/validasi
 r=$(api GET "/v1/desa/$B/validasi?periode=2026-10" "$TB")
 is "$(status_of "$r")" 200 "GET /v1/desa/$B/validasi?periode=2026-10 answers 200"
