@@ -22,7 +22,7 @@ done
 # the audit's monthly partitions (docs/ACCESS.md, "Keeping the audit"): what a city runs monthly
 echo "demo: preparing the audit's monthly partitions"
 cluster psql -d kampungkb -q -v ON_ERROR_STOP=1 -tA -c "SET client_min_messages = warning" -c "SELECT * FROM kkb.audit_bulan_siapkan()" | sed 's/^/demo:   /'
-# this month's and last month's indicators, so that the first look at the city does not compute them
-echo "demo: computing the indicators of this month and the last for 13.77 (kkb.indikator_bulanan)"
-cluster psql -d kampungkb -q -v ON_ERROR_STOP=1 -tA -c "SET client_min_messages = warning" \
-	-c "SELECT count(*) FROM pg_catalog.generate_series(0, 1) m CROSS JOIN LATERAL kkb.ringkasan_desa('13.77', (date_trunc('month', CURRENT_DATE) - m * interval '1 month')::date)" >/dev/null
+# the last 12 months' indicators (what a city runs nightly), so that the city's pages and trends read stored rows
+echo "demo: computing the indicators of the last 12 months for 13.77 (CALL kkb.indikator_siapkan; about 30 s)"
+out=$(cluster psql -d kampungkb -q -v ON_ERROR_STOP=1 -c "CALL kkb.indikator_siapkan('13.77', 12)" 2>&1) || { printf '%s\n' "$out" >&2; exit 1; }
+printf '%s\n' "$out" | sed -n 's/^NOTICE:  kkb.indikator_siapkan: /demo:   /p'

@@ -55,3 +55,32 @@ CREATE FUNCTION kkb.api_tren_stunting(wilayah kkb.kode_wilayah, periode date) RE
 $f$;
 COMMENT ON FUNCTION kkb.api_tren_stunting(kkb.kode_wilayah, date) IS
 	'API GET /v1/tren-stunting: per Kampung KB under a region, the month''s stunting prevalence with its interval against the 11 months before, flagged villages first (kkb.tren_stunting)';
+
+-- Compute and store the monthly indicators of a region for the last `bulan` months, one month
+-- per transaction (so a long run keeps what it has done, and a read of a stored month is a
+-- lookup): what a city runs nightly (cron: psql -c "CALL kkb.indikator_siapkan('13.77')"), and
+-- make run for the demo city.  Reports progress as NOTICEs.
+-- (No SET search_path clause: a procedure with one cannot COMMIT; every name is qualified.)
+CREATE PROCEDURE kkb.indikator_siapkan(wilayah kkb.kode_wilayah, bulan integer DEFAULT 12)
+	LANGUAGE plpgsql AS $f$
+DECLARE
+	m integer;
+	p date;
+	n bigint;
+	t0 timestamptz;
+BEGIN
+	IF bulan IS NULL OR bulan OPERATOR(pg_catalog.<) 1 OR bulan OPERATOR(pg_catalog.>) 120 THEN
+		RAISE EXCEPTION 'invalid value for "bulan": %', coalesce(bulan::text, 'null')
+			USING ERRCODE = 'invalid_parameter_value', HINT = 'Give the number of months back from this one, 1 to 120.';
+	END IF;
+	FOR m IN 0 .. bulan - 1 LOOP
+		p := (pg_catalog.date_trunc('month', CURRENT_DATE) - m * interval '1 month')::date;
+		t0 := pg_catalog.clock_timestamp();
+		SELECT pg_catalog.count(*) INTO n FROM kkb.ringkasan_desa(indikator_siapkan.wilayah, p);
+		COMMIT;
+		RAISE NOTICE 'kkb.indikator_siapkan: % - % villages, % s', pg_catalog.to_char(p, 'YYYY-MM'), n,
+			pg_catalog.round(extract(epoch FROM pg_catalog.clock_timestamp() - t0)::numeric, 1);
+	END LOOP;
+END $f$;
+COMMENT ON PROCEDURE kkb.indikator_siapkan(kkb.kode_wilayah, integer) IS
+	'Computes and stores the monthly indicators (kkb.indikator_bulanan) of the Kampung KB under a region for the last `bulan` months (default 12), one month per transaction, with progress notices; the nightly job that keeps roll-ups and trends (kkb.tren_stunting, /v1/tren-stunting) fast';
