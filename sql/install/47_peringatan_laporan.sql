@@ -2,8 +2,9 @@
 -- writes a village's monthly records (kkb.kkbpk, kkb.penduduk, the entered items of kkb.nilai), the
 -- validation rules (kkb.aturan_validasi) whose items all belong to those records are evaluated on the
 -- records' own values, and each rule the month breaks is a warning in kkb.peringatan (tabel
--- 'laporan_bulanan', kunci {kode_desa, periode}, kode 'aturan:<rule>'); a warning the month no longer
--- earns is removed.  So kb_pil = 5000 with 123 PUS is flagged for every writer - the gateway, a direct
+-- 'laporan_bulanan', kunci {kode_desa, periode}, kode 'aturan:<rule>'), and so is each value far from
+-- the village's own 12 months before (kkb.pencilan, modified z-score: kode 'pencilan:<item>'); a
+-- warning the month no longer earns is removed.  So kb_pil = 5000 with 123 PUS is flagged for every writer - the gateway, a direct
 -- SQL login, a bulk load - and the gateway's answer to the save lists it.
 --
 -- kkb.periksa checks the figures the reports use (by-name data first, then the records); this checks
@@ -67,25 +68,35 @@ BEGIN
 	IF desa IS NULL THEN
 		RETURN NULL;
 	END IF;
-	WITH langgar AS (
-		SELECT * FROM kkb._aturan_laporan(desa, bulan)
+	WITH bulan AS (
+		SELECT DISTINCT u.d, pg_catalog.date_trunc('month', u.b)::date AS b
+		  FROM ROWS FROM (pg_catalog.unnest(desa), pg_catalog.unnest(bulan)) AS u(d, b)
+	), langgar AS (
+		SELECT l.kode_desa, l.periode, 'aturan:' || l.aturan AS kode, l.pesan FROM kkb._aturan_laporan(desa, bulan) l
+		UNION ALL
+		-- a value far from the village's own 12 months before (kkb.pencilan, modified z-score)
+		SELECT m.d, m.b, 'pencilan:' || x.kode,
+		       pg_catalog.format('Nilai %s = %s jauh dari riwayat desa ini (median %s dalam %s bulan sebelumnya, skor %s; wajar %s sampai %s)',
+		                         x.kode, x.nilai, x.pusat, x.n, x.skor, greatest(x.batas_bawah, 0), x.batas_atas)
+		  FROM bulan m CROSS JOIN LATERAL kkb.pencilan(m.d, m.b, 'mz') x
+		 WHERE x.acuan = 'riwayat'
 	), hapus AS (
 		DELETE FROM kkb.peringatan p
-		 USING (SELECT DISTINCT u.d, u.b FROM ROWS FROM (pg_catalog.unnest(desa), pg_catalog.unnest(bulan)) AS u(d, b)) m
-		 WHERE p.tabel = 'laporan_bulanan' AND p.kode LIKE 'aturan:%'
+		 USING bulan m
+		 WHERE p.tabel = 'laporan_bulanan' AND (p.kode LIKE 'aturan:%' OR p.kode LIKE 'pencilan:%')
 		   AND p.kunci = pg_catalog.jsonb_build_object('kode_desa', m.d::text, 'periode', m.b)
-		   AND NOT EXISTS (SELECT 1 FROM langgar l WHERE l.kode_desa OPERATOR(kkb.=) m.d AND l.periode = m.b AND 'aturan:' || l.aturan = p.kode)
+		   AND NOT EXISTS (SELECT 1 FROM langgar l WHERE l.kode_desa OPERATOR(kkb.=) m.d AND l.periode = m.b AND l.kode = p.kode)
 	)
 	INSERT INTO kkb.peringatan AS p (kode_desa, tabel, kunci, kode, pesan)
 	SELECT l.kode_desa, 'laporan_bulanan', pg_catalog.jsonb_build_object('kode_desa', l.kode_desa::text, 'periode', l.periode),
-	       'aturan:' || l.aturan, l.pesan
+	       l.kode, l.pesan
 	  FROM langgar l
 	ON CONFLICT (tabel, kunci, kode) DO UPDATE SET pesan = EXCLUDED.pesan, waktu = pg_catalog.now()
 	   WHERE p.pesan IS DISTINCT FROM EXCLUDED.pesan;
 	RETURN NULL;
 END $f$;
 COMMENT ON FUNCTION kkb._peringatan_laporan() IS
-	'Internal trigger: after a statement writes monthly records, records in kkb.peringatan the validation rules their village-months break on the records'' own values (kode aturan:<rule>) and removes those no longer broken';
+	'Internal trigger: after a statement writes monthly records, records in kkb.peringatan the validation rules their village-months break on the records'' own values (kode aturan:<rule>) and the values far from the village''s own history (kode pencilan:<item>, kkb.pencilan mz), and removes those no longer earned';
 REVOKE EXECUTE ON FUNCTION kkb._peringatan_laporan() FROM PUBLIC;
 
 CREATE TRIGGER t60_peringatan_laporan_i AFTER INSERT ON kkb.kkbpk REFERENCING NEW TABLE AS kkb_baru

@@ -9,9 +9,12 @@
 --   z        z-score (x - mean) / sd, default threshold 3 (DHIS2's "z-score");
 --   minmaks  outside mean +- k sd of the village's own history (DHIS2's min-max ranges
 --            learned from history), default k 2; history only.
--- A reference of fewer than 3 values judges nothing.  Small counts often do not move for months
--- (MAD and sd 0): the spread is then taken as at least 1 (one unit of a count), so that a history
--- that never moved judges a change of a few units as ordinary and 5000 instead of 1 as an outlier.
+-- Thresholds: the call's ambang, else the most specific row of kkb.pencilan_ambang (47_pencilan_ambang.sql),
+-- else the method's default.  A reference of fewer than 3 values judges nothing.  Counts often do not
+-- move for months (MAD and sd 0), and a count's own noise grows with it: the spread is taken as at
+-- least 1 and at least the square root of the centre (a count's Poisson noise), so that a history
+-- that never moved judges a change of a few units as ordinary, 78 after months of 71 too, and 5000
+-- instead of 1 as an outlier.
 
 -- The values of the monthly records of the villages under a region, one row per item.
 CREATE FUNCTION kkb._nilai_bulanan(wilayah kkb.kode_wilayah, dari date, sampai date)
@@ -86,23 +89,30 @@ BEGIN
 	), nilai AS (
 		SELECT k.kode_desa, k.kode, k.nilai, p.acuan, p.n,
 		       CASE WHEN pencilan.metode = 'mz' THEN p.median::numeric ELSE p.rerata END AS c,
-		       greatest(CASE WHEN pencilan.metode = 'mz' THEN m.mad::numeric ELSE p.sd END, 1) AS s
+		       greatest(CASE WHEN pencilan.metode = 'mz' THEN m.mad::numeric ELSE p.sd END, 1,
+		                pg_catalog.sqrt(abs(CASE WHEN pencilan.metode = 'mz' THEN p.median::numeric ELSE p.rerata END))) AS s,
+		       -- the threshold: the call's, else the most specific setting (village before kecamatan before
+		       -- city, an item before '*'), else the method's default
+		       coalesce(pencilan.ambang,
+		                (SELECT t.ambang FROM kkb.pencilan_ambang t
+		                  WHERE k.kode_desa OPERATOR(kkb.<@) t.lingkup AND t.kode IN (k.kode, '*') AND t.metode = pencilan.metode
+		                  ORDER BY kkb.tingkat(t.lingkup) DESC, t.kode = '*' LIMIT 1), a) AS a
 		  FROM kini k JOIN pusat p ON p.kode_desa OPERATOR(kkb.=) k.kode_desa AND p.kode = k.kode
 		  LEFT JOIN mad m ON m.kode_desa OPERATOR(kkb.=) p.kode_desa AND m.kode = p.kode AND m.acuan = p.acuan
 		 WHERE p.n >= 3
 	), skor AS (
 		SELECT x.*, CASE WHEN pencilan.metode = 'mz' THEN 0.6745 * (x.nilai - x.c) / x.s ELSE (x.nilai - x.c) / x.s END AS z,
-		       CASE WHEN pencilan.metode = 'mz' THEN x.c - a * x.s / 0.6745 ELSE x.c - a * x.s END AS lo,
-		       CASE WHEN pencilan.metode = 'mz' THEN x.c + a * x.s / 0.6745 ELSE x.c + a * x.s END AS hi
+		       CASE WHEN pencilan.metode = 'mz' THEN x.c - x.a * x.s / 0.6745 ELSE x.c - x.a * x.s END AS lo,
+		       CASE WHEN pencilan.metode = 'mz' THEN x.c + x.a * x.s / 0.6745 ELSE x.c + x.a * x.s END AS hi
 		  FROM nilai x
 	)
 	SELECT s.kode_desa, s.kode, s.nilai, s.acuan, s.n, round(s.c, 4), round(s.s, 4), round(s.z, 4), round(s.lo, 4), round(s.hi, 4)
 	  FROM skor s
-	 WHERE s.z IS NOT NULL AND abs(s.z) > a
+	 WHERE s.z IS NOT NULL AND abs(s.z) > s.a
 	 ORDER BY abs(s.z) DESC, s.kode_desa, s.kode, s.acuan;
 END $f$;
 COMMENT ON FUNCTION kkb.pencilan(kkb.kode_wilayah, date, text, numeric) IS
-	'Outliers (pencilan) in the monthly records of the villages under a region for a month: each value against the village''s own 12 months before (acuan riwayat) and the other villages of its kecamatan that month (acuan sebaya); metode mz (modified z-score, median and MAD, default threshold 3.5), z (z-score, 3) or minmaks (mean +- k sd of the history, k 2); returns the value, the reference''s size, centre and spread (at least 1), the score and the bounds; the same for every role that may see the region, 42501 otherwise';
+	'Outliers (pencilan) in the monthly records of the villages under a region for a month: each value against the village''s own 12 months before (acuan riwayat) and the other villages of its kecamatan that month (acuan sebaya); metode mz (modified z-score, median and MAD, default threshold 3.5), z (z-score, 3) or minmaks (mean +- k sd of the history, k 2); thresholds from the call, else kkb.pencilan_ambang (per village, kecamatan or city and item), else the defaults; returns the value, the reference''s size, centre and spread (at least 1 and the square root of the centre), the score and the bounds; the same for every role that may see the region, 42501 otherwise';
 
 CREATE FUNCTION kkb.api_pencilan(wilayah kkb.kode_wilayah, periode date, metode text DEFAULT 'mz') RETURNS json
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$

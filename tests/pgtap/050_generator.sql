@@ -19,8 +19,9 @@ SELECT is((SELECT min(periode) || ' ' || max(periode) FROM kkb.penduduk WHERE ko
           'reports for the twelve months ending with akhir');
 
 -- ---------------------------------------------------------------- valid and consistent
-SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode_desa <@ '13.77' AND kode <> 'z_tidak_wajar'), 0,
-          'no warning about NIK regions, families without a head or mothers'' ages');
+-- (values far from a village's own history - pencilan:<item> - are expected: a generated programme starts from 0)
+SELECT is((SELECT count(*)::int FROM kkb.peringatan WHERE kode_desa <@ '13.77' AND kode <> 'z_tidak_wajar' AND kode NOT LIKE 'pencilan:%'), 0,
+          'no warning about NIK regions, families without a head, mothers'' ages or broken rules in the reports');
 SELECT ok((SELECT count(*) FROM kkb.peringatan WHERE kode_desa <@ '13.77' AND kode = 'z_tidak_wajar')
           <= (SELECT count(*) / 100 FROM kkb.pengukuran WHERE kode_desa <@ '13.77'),
           'at most 1% of the measurements are flagged by WHO''s plausibility rules');

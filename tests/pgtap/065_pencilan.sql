@@ -4,7 +4,7 @@
 -- each method finds the planted value first, against the village's history and
 -- against its peers; kkb.periksa reports kb_le_pus although only kb_pil is recorded.
 BEGIN;
-SELECT plan(17);
+SELECT plan(23);
 SET client_min_messages = warning;
 CREATE TEMP TABLE dibuat AS SELECT * FROM kkb.hasilkan('13.75.01', 0.05, 5, 13, '2026-10-01');
 SELECT min(kode_desa::text) AS desa FROM kkb.kkbpk WHERE kode_desa <@ '13.75.01' AND periode = '2026-10-01' \gset
@@ -23,10 +23,10 @@ SELECT is((SELECT p.n FROM mz p WHERE p.kode_desa = :'desa' AND p.kode = 'kb_pil
 -- the modified z-score by hand for the history
 SELECT is((SELECT p.skor FROM mz p WHERE p.kode_desa = :'desa' AND p.kode = 'kb_pil' AND p.acuan = 'riwayat'),
           (SELECT round(0.6745 * (5000 - m.med) / greatest((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(k.kb_pil - m.med))
-                                                    FROM kkb.kkbpk k WHERE k.kode_desa = :'desa' AND k.periode BETWEEN '2025-10-01' AND '2026-09-01')::numeric, 1), 4)
+                                                    FROM kkb.kkbpk k WHERE k.kode_desa = :'desa' AND k.periode BETWEEN '2025-10-01' AND '2026-09-01')::numeric, 1, sqrt(m.med)), 4)
              FROM (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY k.kb_pil)::numeric AS med
                      FROM kkb.kkbpk k WHERE k.kode_desa = :'desa' AND k.periode BETWEEN '2025-10-01' AND '2026-09-01') m),
-          '... its score is 0.6745 (x - median) / MAD of the 12 months (MAD at least 1)');
+          '... its score is 0.6745 (x - median) / MAD of the 12 months (MAD at least 1 and sqrt(median))');
 SELECT is((SELECT row(p.kode_desa::text, p.kode, p.nilai)::text FROM kkb.pencilan('13.75.01', '2026-10-01', 'z') p LIMIT 1),
           row(:'desa', 'kb_pil', 5000::numeric)::text, 'z-score: the planted value first');
 SELECT is((SELECT row(p.kode_desa::text, p.kode, p.nilai, p.acuan)::text FROM kkb.pencilan('13.75.01', '2026-10-01', 'minmaks') p LIMIT 1),
@@ -36,6 +36,26 @@ SELECT is((SELECT count(*) FROM kkb.pencilan('13.75.01', '2026-10-01', 'minmaks'
 SELECT is((SELECT count(*) FROM kkb.pencilan('13.75.01', '2026-10-01', 'mz', 1000000)), 0::bigint, 'a huge threshold finds nothing');
 SELECT ok((SELECT count(*) FROM kkb.pencilan('13.75.01', '2026-09-01')) < (SELECT count(*) FROM mz),
           'September (nothing planted) has fewer outliers');
+
+-- the planting above was a save: the warning is in kkb.peringatan, against the village's history
+SELECT ok((SELECT pesan LIKE 'Nilai kb_pil = 5000 jauh dari riwayat desa ini (median %' FROM kkb.peringatan
+            WHERE tabel = 'laporan_bulanan' AND kode = 'pencilan:kb_pil' AND kunci = jsonb_build_object('kode_desa', :'desa', 'periode', '2026-10-01'::date)),
+          'saving kb_pil 5000 raised the warning pencilan:kb_pil, naming the value and the history');
+
+-- thresholds per region and item (kkb.pencilan_ambang): the most specific row wins
+INSERT INTO kkb.pencilan_ambang (lingkup, kode, metode, ambang) VALUES ('13.75', '*', 'mz', 1000000);
+SELECT is((SELECT count(*) FROM kkb.pencilan('13.75.01', '2026-10-01')), 0::bigint, 'a city-wide threshold of 1,000,000: nothing is an outlier');
+INSERT INTO kkb.pencilan_ambang (lingkup, kode, metode, ambang) VALUES (:'desa', 'kb_pil', 'mz', 3.5);
+SELECT is((SELECT array_agg(DISTINCT kode_desa::text || ' ' || kode) FROM kkb.pencilan('13.75.01', '2026-10-01')), ARRAY[:'desa' || ' kb_pil'],
+          '... but the village''s own threshold for kb_pil wins there');
+SELECT is((SELECT count(*) FROM kkb.pencilan('13.75.01', '2026-10-01', 'mz', 3.5)) > 1, true, 'a threshold given in the call wins over both');
+UPDATE kkb.pencilan_ambang SET ambang = 1000000 WHERE lingkup = :'desa';
+UPDATE kkb.kkbpk SET kb_pil = 5000 WHERE kode_desa = :'desa' AND periode = '2026-10-01';
+SELECT is((SELECT count(*) FROM kkb.peringatan WHERE tabel = 'laporan_bulanan' AND kode = 'pencilan:kb_pil'
+            AND kunci = jsonb_build_object('kode_desa', :'desa', 'periode', '2026-10-01'::date)), 0::bigint,
+          'saved again under the raised threshold: the warning is gone');
+DELETE FROM kkb.pencilan_ambang;
+SELECT throws_ok($$INSERT INTO kkb.pencilan_ambang VALUES ('13.75', '*', 'mz', 0)$$, '23514', NULL, 'a threshold of 0: 23514');
 
 -- bad arguments, scope
 SELECT throws_ok($$SELECT * FROM kkb.pencilan('13.75.01', '2026-10-01', 'iqr')$$, '22023', 'invalid value for "metode": ''iqr''', 'an unknown method');
@@ -62,7 +82,7 @@ SELECT is((SELECT pesan FROM kkb.peringatan WHERE tabel = 'laporan_bulanan' AND 
 SELECT is((SELECT strategi FROM kkb.aturan_validasi WHERE kode = 'kb_le_pus'), 'lewati_jika_semua_kosong',
           '... because a missing method counts 0 in the sum');
 UPDATE kkb.kkbpk SET kb_pil = 50 WHERE kode_desa = :'desa2' AND periode = '2026-11-01';
-SELECT is((SELECT count(*) FROM kkb.peringatan WHERE tabel = 'laporan_bulanan' AND kode_desa = :'desa2'), 0::bigint,
-          'corrected to 50: the warning is gone');
+SELECT is((SELECT count(*) FROM kkb.peringatan WHERE tabel = 'laporan_bulanan' AND kode_desa = :'desa2' AND kode LIKE 'aturan:%'), 0::bigint,
+          'corrected to 50: the rule''s warning is gone (50 and 123 are still far from this village''s history: pencilan warnings stay)');
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,0 +1,1 @@
+../../install/47_pencilan_ambang.sql
