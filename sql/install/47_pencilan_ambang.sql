@@ -16,3 +16,9 @@ COMMENT ON COLUMN kkb.pencilan_ambang.metode IS 'mz, z or minmaks';
 COMMENT ON COLUMN kkb.pencilan_ambang.ambang IS 'Threshold: |score| above it is an outlier (minmaks: k, the number of standard deviations)';
 GRANT SELECT ON kkb.pencilan_ambang TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi;
 GRANT INSERT, UPDATE, DELETE ON kkb.pencilan_ambang TO kkb_admin;
+-- everyone reads every threshold; an administrator with a scope sets them only within it
+ALTER TABLE kkb.pencilan_ambang ENABLE ROW LEVEL SECURITY;
+CREATE POLICY baca ON kkb.pencilan_ambang FOR SELECT USING (true);
+CREATE POLICY admin_lingkup ON kkb.pencilan_ambang TO kkb_admin
+	USING (kkb.lingkup() IS NULL OR lingkup OPERATOR(kkb.<@) kkb.lingkup())
+	WITH CHECK (kkb.lingkup() IS NULL OR lingkup OPERATOR(kkb.<@) kkb.lingkup());

@@ -71,6 +71,11 @@ COMMENT ON COLUMN kkb.pengingat.jatuh_tempo IS 'When to send it';
 COMMENT ON COLUMN kkb.pengingat.dibuat_pada IS 'When it was queued';
 COMMENT ON COLUMN kkb.pengingat.terkirim_pada IS 'When the sender sent it; NULL while waiting';
 GRANT SELECT, UPDATE (terkirim_pada) ON kkb.pengingat TO kkb_admin;
+-- a city's administrator (a token or login with a scope) sees and marks its own villages' reminders only
+ALTER TABLE kkb.pengingat ENABLE ROW LEVEL SECURITY;
+CREATE POLICY admin_semua ON kkb.pengingat TO kkb_admin
+	USING (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup())
+	WITH CHECK (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup());
 
 CREATE FUNCTION kkb._pengingat_kabar() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$

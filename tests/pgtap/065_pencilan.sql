@@ -4,7 +4,7 @@
 -- each method finds the planted value first, against the village's history and
 -- against its peers; kkb.periksa reports kb_le_pus although only kb_pil is recorded.
 BEGIN;
-SELECT plan(23);
+SELECT plan(24);
 SET client_min_messages = warning;
 CREATE TEMP TABLE dibuat AS SELECT * FROM kkb.hasilkan('13.75.01', 0.05, 5, 13, '2026-10-01');
 SELECT min(kode_desa::text) AS desa FROM kkb.kkbpk WHERE kode_desa <@ '13.75.01' AND periode = '2026-10-01' \gset
@@ -55,6 +55,12 @@ SELECT is((SELECT count(*) FROM kkb.peringatan WHERE tabel = 'laporan_bulanan' A
             AND kunci = jsonb_build_object('kode_desa', :'desa', 'periode', '2026-10-01'::date)), 0::bigint,
           'saved again under the raised threshold: the warning is gone');
 DELETE FROM kkb.pencilan_ambang;
+SELECT set_config('kkb.wilayah', '13.71', true);
+SET LOCAL ROLE kkb_admin;
+SELECT throws_ok($$INSERT INTO kkb.pencilan_ambang VALUES ('13.75', '*', 'mz', 9)$$, '42501', NULL,
+                 'an administrator of another city cannot set this city''s thresholds');
+RESET ROLE;
+SELECT set_config('kkb.wilayah', '', true);
 SELECT throws_ok($$INSERT INTO kkb.pencilan_ambang VALUES ('13.75', '*', 'mz', 0)$$, '23514', NULL, 'a threshold of 0: 23514');
 
 -- bad arguments, scope

@@ -5,7 +5,7 @@
 -- the expiry locks a month's reports unless an administrator grants an exception.
 -- Fixture: a generated kecamatan of Bukittinggi (13.75.01), 5% scale, 2026-10.
 BEGIN;
-SELECT plan(26);
+SELECT plan(28);
 SET client_min_messages = warning;
 CREATE TEMP TABLE dibuat AS SELECT * FROM kkb.hasilkan('13.75.01', 0.05, 7, 1, '2026-10-01');
 DELETE FROM kkb.periode_status WHERE kode_desa <@ '13.75.01';
@@ -65,6 +65,17 @@ SELECT is((SELECT min(jatuh_tempo) FROM kkb.pengingat WHERE periode = '2026-12-0
 SELECT set_config('kkb.wilayah', :'d1', true);
 SET LOCAL ROLE kkb_pokja;
 SELECT throws_ok($$SELECT kkb.pengingat_siapkan('13.75.01', '2026-10-01')$$, '42501', NULL, 'a Pokja cannot queue reminders');
+RESET ROLE;
+SELECT set_config('kkb.wilayah', '', true);
+
+-- a city's administrator sees its own villages' reminders only
+SELECT set_config('kkb.wilayah', '13.71', true);
+SET LOCAL ROLE kkb_admin;
+SELECT is((SELECT count(*) FROM kkb.pengingat), 0::bigint, 'an administrator of another city sees none of these reminders');
+RESET ROLE;
+SELECT set_config('kkb.wilayah', '13.75', true);
+SET LOCAL ROLE kkb_admin;
+SELECT is((SELECT count(*) FROM kkb.pengingat WHERE kode_desa <@ '13.75.01'), (2 * :'n'::int - 2)::bigint, 'the city''s administrator sees them all');
 RESET ROLE;
 SELECT set_config('kkb.wilayah', '', true);
 
