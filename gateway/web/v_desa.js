@@ -145,9 +145,16 @@ async function trenStunting(dasar, periode) {
 		const nilai = diukur ? Math.round((stunting / diukur) * 10000) / 100 : null;
 		return {label: namaBulan(bulan[i]), nilai, kelas: nilai > 14 ? 'buruk' : 'baik'};
 	});
+	// this month against the 11 before, with the 95% interval (GET /v1/tren-stunting for the village alone)
+	const kode = decodeURIComponent(dasar.split('/').pop());
+	const tren = await api('/v1/tren-stunting', {query: {wilayah: kode, periode}}).then((r) => r.data[0], () => null);
 	return h('div', {},
 		grafikKolom(item, {judul: 'Prevalensi stunting (% balita diukur)', satuan: '%', maks: Math.max(20, ...item.map((i) => i.nilai ?? 0)),
 			target: {nilai: 14, label: 'target 14%'}}),
+		tren && tren.persen !== null ? h('p', {id: 'tren-selang', class: tren.naik_nyata ? 'galat' : null},
+			`${namaBulan(periode, true)}: ${fmtPersen(tren.persen)} (selang kepercayaan 95%: ${fmtPersen(tren.ci_bawah)}–${fmtPersen(tren.ci_atas)}); `,
+			`11 bulan sebelumnya ${fmtPersen(tren.persen_sebelumnya)} - `,
+			tren.naik_nyata ? h('strong', {}, 'naik melebihi kebetulan: periksa dan tindak lanjuti.') : 'tidak naik secara nyata.') : null,
 		h('p', {class: 'catatan'}, 'Balita dengan tinggi/panjang badan menurut umur z < −2 (Permenkes 2/2020), dari pengukuran bulan itu.'));
 }
 
