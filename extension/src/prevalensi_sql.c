@@ -286,19 +286,16 @@ n_sql(int64 n)
 	return (int32) n;
 }
 
-/* kkb._prevalensi_akhir(state) -> kkb.prevalensi_hasil (n, persen, se, ci_bawah, ci_atas) */
-PG_FUNCTION_INFO_V1(kkb_prevalensi_akhir);
-Datum
-kkb_prevalensi_akhir(PG_FUNCTION_ARGS)
+/* The kkb.prevalensi_hasil (n, persen, se, ci_bawah, ci_atas) of an accumulator: the aggregate's and
+ * kkb.prevalensi_selang's one result row. */
+static Datum
+hasil_prevalensi(FunctionCallInfo fcinfo, const kkb_prev_acc *acc)
 {
-	prev_state *s = PG_ARGISNULL(0) ? NULL : (prev_state *) PG_GETARG_POINTER(0);
-	kkb_prev_acc kosong;
 	kkb_prev_hasil h;
 	Datum		values[5];
 	bool		nulls[5] = {false, true, true, true, true};
 
-	kkb_prev_init(&kosong);
-	kkb_prev_hitung(s ? &s->acc : &kosong, &h);
+	kkb_prev_hitung(acc, &h);
 	values[0] = Int32GetDatum(n_sql(h.n));
 	if (h.ada)
 	{
@@ -308,7 +305,19 @@ kkb_prevalensi_akhir(PG_FUNCTION_ARGS)
 		values[4] = Float8GetDatum(h.ci_atas);
 		nulls[1] = nulls[2] = nulls[3] = nulls[4] = false;
 	}
-	PG_RETURN_DATUM(hasil(fcinfo, values, nulls));
+	return hasil(fcinfo, values, nulls);
+}
+
+/* kkb._prevalensi_akhir(state) -> kkb.prevalensi_hasil */
+PG_FUNCTION_INFO_V1(kkb_prevalensi_akhir);
+Datum
+kkb_prevalensi_akhir(PG_FUNCTION_ARGS)
+{
+	prev_state *s = PG_ARGISNULL(0) ? NULL : (prev_state *) PG_GETARG_POINTER(0);
+	kkb_prev_acc kosong;
+
+	kkb_prev_init(&kosong);
+	PG_RETURN_DATUM(hasil_prevalensi(fcinfo, s ? &s->acc : &kosong));
 }
 
 /* kkb._rerata_z_akhir(state) -> kkb.rerata_z_hasil (n, rerata, ci_bawah, ci_atas, sd) */
@@ -345,20 +354,23 @@ kkb_rerata_z_akhir(PG_FUNCTION_ARGS)
  *
  * The same estimate from counts: k of n usable values beyond the cut-off, in a data set of
  * `jumlah` rows (NULL: n, every row usable) - for figures kept as counts (the monthly
- * indicators' stunted and measured children).  22023 unless 0 <= k <= n <= jumlah.
+ * indicators' stunted and measured children).  22023 unless 0 <= k <= n <= jumlah; NULL k or n: NULL.
  */
 PG_FUNCTION_INFO_V1(kkb_prevalensi_selang);
 Datum
 kkb_prevalensi_selang(PG_FUNCTION_ARGS)
 {
-	int64		k = PG_GETARG_INT64(0);
-	int64		n = PG_GETARG_INT64(1);
-	int64		N = PG_ARGISNULL(2) ? n : PG_GETARG_INT64(2);
+	int64		k,
+				n,
+				N;
 	kkb_prev_acc acc;
-	kkb_prev_hasil h;
-	Datum		values[5];
-	bool		nulls[5] = {false, true, true, true, true};
 
+	/* not STRICT (jumlah may be NULL), so a NULL count is answered here: NULL */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	k = PG_GETARG_INT64(0);
+	n = PG_GETARG_INT64(1);
+	N = PG_ARGISNULL(2) ? n : PG_GETARG_INT64(2);
 	if (k < 0 || n < k || N < n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -368,15 +380,5 @@ kkb_prevalensi_selang(PG_FUNCTION_ARGS)
 	acc.N = N;
 	acc.n = n;
 	acc.k = k;
-	kkb_prev_hitung(&acc, &h);
-	values[0] = Int32GetDatum(n_sql(h.n));
-	if (h.ada)
-	{
-		values[1] = Float8GetDatum(h.persen);
-		values[2] = Float8GetDatum(h.se);
-		values[3] = Float8GetDatum(h.ci_bawah);
-		values[4] = Float8GetDatum(h.ci_atas);
-		nulls[1] = nulls[2] = nulls[3] = nulls[4] = false;
-	}
-	PG_RETURN_DATUM(hasil(fcinfo, values, nulls));
+	PG_RETURN_DATUM(hasil_prevalensi(fcinfo, &acc));
 }

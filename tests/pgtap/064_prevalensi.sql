@@ -7,7 +7,7 @@
 -- qt values (qt(0.975, 9) = 2.2621571627982049, ...); the anthro worked example of the
 -- shared docs (N = 2996, n = 2, k = 1) is checked to its published digits.
 BEGIN;
-SELECT plan(45);
+SELECT plan(46);
 SET client_min_messages = warning;
 
 -- one child's result, as kkb.antropometri would give it
@@ -54,6 +54,7 @@ SELECT ok((SELECT abs(r.se - 35.36124096) < 1e-8 AND abs(r.ci_bawah - 5.877912) 
 SELECT is((SELECT row(r.*)::text FROM kkb.prevalensi_selang(3, 9, 10) r),
           (SELECT row(r.n, r.persen, r.se, r.ci_bawah, r.ci_atas)::text FROM a_hasil r WHERE r.b = -2),
           'kkb.prevalensi_selang(3, 9, 10) equals the aggregate over group A at -2, to the last bit');
+SELECT is((SELECT row(r.*)::text FROM kkb.prevalensi_selang(NULL, 4) r), '(,,,,)', 'a NULL count: NULL, never a read of garbage');
 SELECT throws_ok($$SELECT kkb.prevalensi_selang(5, 4)$$, '22023', 'invalid counts: k = 5, n = 4, jumlah = 4', 'more beyond the cut-off than counted: 22023');
 
 -- edge cases
