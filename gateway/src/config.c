@@ -102,6 +102,10 @@ static const setting settings[] = {
 	{"max-heavy-per-token", "KKB_MAX_HEAVY_PER_TOKEN", SET_INT, 1, 10000, "4", "N",
 		"expensive reads of one token running or waiting at once; one more is answered 429 at once, so one "
 	"caller cannot fill the queue", AT(max_heavy_per_token)},
+	{"refresh-months", "KKB_REFRESH_MONTHS", SET_INT, 0, 120, "12", "N",
+		"after a write (announced by the database on channel kkb_indikator, whoever wrote), recompute the "
+		"written villages' stored monthly indicators for this many months back from the current one, on a "
+	"thread and connection of its own (0: no refresher; readers and the nightly job compute them)", AT(refresh_months)},
 	{"heavy-statement-timeout", "KKB_HEAVY_STATEMENT_TIMEOUT", SET_INT, 0, 3600, "15", "SECONDS",
 		"longest a statement of an expensive read may run (503 KKB-WAKTU-HABIS beyond it; 0: as "
 	"--statement-timeout)", AT(heavy_statement_timeout_s)},

@@ -38,6 +38,8 @@ typedef struct gw_config
 	int			max_heavy_per_token;	/* of one token, running or waiting (KKB_MAX_HEAVY_PER_TOKEN) */
 	int			heavy_statement_timeout_s;	/* their longest statement, seconds; 0: as --statement-timeout
 											 * (KKB_HEAVY_STATEMENT_TIMEOUT) */
+	int			refresh_months;	/* months of the stored monthly indicators recomputed after a write
+								 * (penyegar.c); 0: no refresher (KKB_REFRESH_MONTHS) */
 } gw_config;
 
 /* What gw_config_load found on the command line. */

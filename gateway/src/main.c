@@ -28,6 +28,7 @@
 #include "db.h"
 #include "http.h"
 #include "limit.h"
+#include "penyegar.h"
 #include "pool.h"
 #include "log.h"
 #include "conns.h"
@@ -177,6 +178,8 @@ main(int argc, char **argv)
 	gw_heavy_init(cfg.max_heavy, cfg.heavy_queue, cfg.max_heavy_per_token);
 	if (gw_pool_start(cfg.max_heavy) < 0)
 		return 1;
+	if (gw_penyegar_start(cfg.refresh_months) < 0)
+		return 1;
 	daemon = gw_http_start(&cfg);
 	if (daemon == NULL)
 	{
@@ -243,6 +246,7 @@ main(int argc, char **argv)
 		if (created)
 			pthread_join(th, NULL);
 	}
+	gw_penyegar_stop();
 	gw_log("info", "stopped", NULL);
 	return 0;
 }

@@ -11,6 +11,8 @@
  *   kkb_rate_limit_buckets                             callers with a rate-limit bucket
  *   kkb_http_header_timeouts_total                     connections closed because a request's headers were late
  *   kkb_token_lookups_total                            token checks that asked the database (not answered from the cache)
+ *   kkb_indikator_refreshed_total                      village-months of stored monthly indicators refreshed after writes
+ *   kkb_indikator_refresh_waiting                      written villages waiting for the refresher
  *
  * Requests that matched no route are counted under route="(none)".
  */
@@ -24,6 +26,7 @@
 
 #include "context.h"
 #include "limit.h"
+#include "penyegar.h"
 #include "pool.h"
 
 /* the statuses counted one by one; anything else is counted under its class ("2xx") */
@@ -289,6 +292,12 @@ gw_metrics_text(size_t *len)
 	out(&o, "# HELP kkb_heavy_requests_refused_total Expensive reads refused because the pool's places and queue were taken (503 KKB-SIBUK) or the token had --max-heavy-per-token in it (429).\n"
 		"# TYPE kkb_heavy_requests_refused_total counter\n"
 		"kkb_heavy_requests_refused_total %lu\n", gw_heavy_refused());
+	out(&o, "# HELP kkb_indikator_refreshed_total Village-months whose stored monthly indicators the refresher brought up to date after writes.\n"
+		"# TYPE kkb_indikator_refreshed_total counter\n"
+		"kkb_indikator_refreshed_total %lu\n"
+		"# HELP kkb_indikator_refresh_waiting Villages written and waiting for the refresher.\n"
+		"# TYPE kkb_indikator_refresh_waiting gauge\n"
+		"kkb_indikator_refresh_waiting %d\n", gw_penyegar_done(), gw_penyegar_waiting());
 	out(&o, "# HELP kkb_rate_limit_buckets Callers (token and kind, or address) with a rate-limit bucket.\n"
 		"# TYPE kkb_rate_limit_buckets gauge\n"
 		"kkb_rate_limit_buckets %d\n", gw_limit_buckets());

@@ -27,9 +27,10 @@ REVOKE EXECUTE ON FUNCTION kkb._data_mulai(kkb.kode_wilayah) FROM PUBLIC;
 -- records start (kkb._data_mulai) or after the current one.
 -- Stunting, wasting and underweight use each child's latest measurement in the
 -- month and leave out WHO-flagged values.  No rows when the village has no members.
--- Two indicators beyond the catalogue feed the agencies' priorities:
--- tanpa_akta_lahir (members without a birth certificate) and nik_bermasalah
--- (members whose NIK region is unknown).  Only counts leave this function, so
+-- Indicators beyond the catalogue: tanpa_akta_lahir (members without a birth
+-- certificate) and nik_bermasalah (members whose NIK region is unknown) feed
+-- the agencies' priorities; balita_wasting and balita_underweight the monthly
+-- indicators (kkb.indikator_bulanan).  Only counts leave this function, so
 -- it runs with its owner's rights; it checks no scope and only kkb._nilai_individu
 -- (which does) and the freezing trigger call it.
 CREATE FUNCTION kkb._nilai_individu_hitung(kode_desa kkb.kode_wilayah, periode date)
@@ -103,7 +104,10 @@ BEGIN ATOMIC
 		SELECT pg_catalog.count(*) AS balita_diukur,
 		       pg_catalog.count(*) FILTER (WHERE u.stunting AND NOT 'tbu_tidak_wajar' = ANY (u.flags)) AS balita_stunting,
 		       pg_catalog.count(*) FILTER (WHERE (u.z_bbtb < -2 AND NOT 'bbtb_tidak_wajar' = ANY (u.flags))
-		                                     OR (u.z_bbu < -2 AND NOT 'bbu_tidak_wajar' = ANY (u.flags))) AS balita_gizi_kurang
+		                                     OR (u.z_bbu < -2 AND NOT 'bbu_tidak_wajar' = ANY (u.flags))) AS balita_gizi_kurang,
+		       -- as WHO's anthro: oedema counts as below -3 for the weight-based indicators
+		       pg_catalog.count(*) FILTER (WHERE u.oedema OR (u.z_bbtb < -2 AND NOT 'bbtb_tidak_wajar' = ANY (u.flags))) AS balita_wasting,
+		       pg_catalog.count(*) FILTER (WHERE u.oedema OR (u.z_bbu < -2 AND NOT 'bbu_tidak_wajar' = ANY (u.flags))) AS balita_underweight
 		  FROM u
 	), jr AS (
 		SELECT pg_catalog.count(*) FILTER (WHERE krs.berisiko) AS keluarga_krs,
@@ -123,7 +127,8 @@ BEGIN ATOMIC
 			('balita_gizi_kurang', ju.balita_gizi_kurang), ('ibu_hamil', ja.ibu_hamil), ('keluarga_krs', jr.keluarga_krs),
 			('keluarga_tanpa_air_layak', jk.tanpa_air), ('keluarga_tanpa_jamban_layak', jk.tanpa_jamban),
 			('pus_4_terlalu', jr.pus_4_terlalu), ('keluarga_miskin', jk.miskin), ('anak_tidak_sekolah', ja.anak_tidak_sekolah),
-			('tanpa_akta_lahir', ja.tanpa_akta_lahir), ('nik_bermasalah', ja.nik_bermasalah)) v(kode, nilai)
+			('tanpa_akta_lahir', ja.tanpa_akta_lahir), ('nik_bermasalah', ja.nik_bermasalah),
+			('balita_wasting', ju.balita_wasting), ('balita_underweight', ju.balita_underweight)) v(kode, nilai)
 	)
 	SELECT nilai.kode, nilai.nilai::numeric FROM nilai
 	 WHERE (SELECT penduduk FROM ja) > 0;
@@ -213,13 +218,43 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION kkb._nilai_semua(kkb.kode_wilayah, date) IS 'Internal: every value of a village and month from its best source';
 
+-- The same values, read from the village-month's stored monthly indicators
+-- (kkb.indikator_bulanan, 48_indikator.sql) while the data they were computed
+-- from is unchanged (the village's and the reference data's change counters,
+-- and for the current month the day), else computed (kkb._nilai_semua).  One
+-- definition either way; the stored row only saves the work.  No scope check:
+-- its callers ask kkb._lingkup_cek.  PL/pgSQL so that it may name the tables
+-- made after this part.
+CREATE FUNCTION kkb._nilai_desa(kode_desa kkb.kode_wilayah, periode date)
+	RETURNS TABLE (kode text, nilai numeric, sumber text)
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	v_bulan date := pg_catalog.date_trunc('month', _nilai_desa.periode)::date;
+	v_nilai jsonb;
+	v_sumber jsonb;
+BEGIN
+	SELECT i.nilai, i.sumber INTO v_nilai, v_sumber
+	  FROM kkb.indikator_bulanan i
+	 WHERE i.kode_desa OPERATOR(kkb.=) _nilai_desa.kode_desa AND i.periode = v_bulan
+	   AND i.versi_desa = coalesce((SELECT vd.versi FROM kkb.versi_desa vd WHERE vd.kode_desa OPERATOR(kkb.=) _nilai_desa.kode_desa), 0)
+	   AND i.versi_acuan = (SELECT va.versi FROM kkb.versi_acuan va)
+	   AND (v_bulan < pg_catalog.date_trunc('month', CURRENT_DATE)::date OR i.dihitung_pada = CURRENT_DATE);
+	IF FOUND THEN
+		RETURN QUERY SELECT e.key, e.value::numeric, v_sumber ->> e.key FROM pg_catalog.jsonb_each(v_nilai) e;
+	ELSE
+		RETURN QUERY SELECT s.kode, s.nilai, s.sumber FROM kkb._nilai_semua(_nilai_desa.kode_desa, _nilai_desa.periode) s;
+	END IF;
+END $f$;
+COMMENT ON FUNCTION kkb._nilai_desa(kkb.kode_wilayah, date) IS 'Internal: every value of a village and month from its best source (kkb._nilai_semua), read from the stored monthly indicators while they hold; no scope check';
+REVOKE EXECUTE ON FUNCTION kkb._nilai_desa(kkb.kode_wilayah, date) FROM PUBLIC;
+
 CREATE FUNCTION kkb.profil_desa(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (urutan integer, kode text, nama text, nilai numeric, sumber text)
 	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
 BEGIN ATOMIC
 	SELECT e.urutan::integer, e.kode, e.nama, v.nilai, v.sumber
 	  FROM kkb.elemen_data e
-	  LEFT JOIN kkb._nilai_semua(profil_desa.kode_desa, profil_desa.periode) v ON v.kode = e.kode
+	  LEFT JOIN kkb._nilai_desa(profil_desa.kode_desa, profil_desa.periode) v ON v.kode = e.kode
 	 WHERE kkb._lingkup_cek(profil_desa.kode_desa)
 	 ORDER BY e.urutan;
 END;

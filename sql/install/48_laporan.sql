@@ -12,7 +12,7 @@ CREATE FUNCTION kkb.periksa(kode_desa kkb.kode_wilayah, periode date)
 BEGIN ATOMIC
 	WITH v AS (
 		SELECT pg_catalog.array_agg(p.kode) AS kode, pg_catalog.array_agg(p.nilai::float8) AS nilai
-		  FROM kkb._nilai_semua(periksa.kode_desa, periksa.periode) p
+		  FROM kkb._nilai_desa(periksa.kode_desa, periksa.periode) p
 	)
 	SELECT r.kode, r.uraian, r.kiri, x.kiri, r.operator, r.kanan, x.kanan, r.kepentingan
 	  FROM kkb.aturan_validasi r CROSS JOIN v
@@ -38,7 +38,7 @@ BEGIN ATOMIC
 		SELECT k.kode_desa, w.nama, x.kode, x.nilai
 		  FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
 		 CROSS JOIN LATERAL (SELECT pg_catalog.array_agg(s.kode) AS kode, pg_catalog.array_agg(s.nilai::float8) AS nilai
-		                       FROM kkb._nilai_semua(k.kode_desa, prioritas_intervensi.periode) s) x
+		                       FROM kkb._nilai_desa(k.kode_desa, prioritas_intervensi.periode) s) x
 		 WHERE k.kode_desa OPERATOR(kkb.<@) prioritas_intervensi.wilayah
 	), h AS (
 		SELECT m.opd, v.kode_desa, v.nama, m.kode AS masalah, m.uraian, m.target, m.arah,

@@ -28,36 +28,7 @@ CREATE TABLE kkb.versi_acuan (
 COMMENT ON TABLE kkb.versi_acuan IS 'Change counter of the reference data (one row): regions, code lists, data catalogue, rules, agencies'' problems';
 INSERT INTO kkb.versi_acuan (versi) VALUES (pg_catalog.nextval('kkb.versi_seq'));
 
-CREATE FUNCTION kkb._versi() RETURNS trigger
-	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
-BEGIN
-	IF TG_TABLE_SCHEMA <> 'kkb' THEN
-		RAISE EXCEPTION 'kkb._versi only counts changes of tables of schema kkb' USING ERRCODE = 'insufficient_privilege';
-	END IF;
-	IF TG_ARGV[0] = 'acuan' THEN
-		UPDATE kkb.versi_acuan SET versi = pg_catalog.nextval('kkb.versi_seq'), diubah_pada = pg_catalog.now();
-		RETURN NULL;
-	END IF;
-	-- villages in key order, so that two statements bumping the same villages lock them in the same order
-	IF TG_OP = 'INSERT' THEN
-		INSERT INTO kkb.versi_desa AS v (kode_desa, versi)
-		SELECT x.kode_desa, pg_catalog.nextval('kkb.versi_seq')
-		  FROM (SELECT DISTINCT n.kode_desa FROM kkb_versi_baru n ORDER BY 1) x
-		ON CONFLICT (kode_desa) DO UPDATE SET versi = GREATEST(EXCLUDED.versi, v.versi + 1), diubah_pada = pg_catalog.now();
-	ELSIF TG_OP = 'DELETE' THEN
-		INSERT INTO kkb.versi_desa AS v (kode_desa, versi)
-		SELECT x.kode_desa, pg_catalog.nextval('kkb.versi_seq')
-		  FROM (SELECT DISTINCT o.kode_desa FROM kkb_versi_lama o ORDER BY 1) x
-		ON CONFLICT (kode_desa) DO UPDATE SET versi = GREATEST(EXCLUDED.versi, v.versi + 1), diubah_pada = pg_catalog.now();
-	ELSE
-		INSERT INTO kkb.versi_desa AS v (kode_desa, versi)
-		SELECT x.kode_desa, pg_catalog.nextval('kkb.versi_seq')
-		  FROM (SELECT n.kode_desa FROM kkb_versi_baru n UNION SELECT o.kode_desa FROM kkb_versi_lama o ORDER BY 1) x
-		ON CONFLICT (kode_desa) DO UPDATE SET versi = GREATEST(EXCLUDED.versi, v.versi + 1), diubah_pada = pg_catalog.now();
-	END IF;
-	RETURN NULL;
-END $f$;
-COMMENT ON FUNCTION kkb._versi() IS 'Internal trigger: a new version for every village a statement changed (argument acuan: for the reference data)';
+-- The trigger function kkb._versi() is in 48_versi_pemicu.sql (functions only, replayed by the upgrade).
 
 DO $$
 DECLARE

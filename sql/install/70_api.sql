@@ -513,12 +513,14 @@ CREATE FUNCTION kkb.api_ringkasan(wilayah kkb.kode_wilayah, periode date, tingka
 	                                                                'Berkelanjutan', r.berkelanjutan),
 	               'kelengkapan', r.kelengkapan, 'balita_diukur', r.balita_diukur, 'balita_stunting', r.balita_stunting,
 	               'prevalensi_stunting', r.prevalensi_stunting,
-	               -- the 95% interval of the prevalence (kkb.prevalensi_selang: anthro's logit interval, N = n)
-	               'selang_stunting', CASE WHEN r.balita_diukur > 0 THEN json_build_array(round(s.ci_bawah::numeric, 2), round(s.ci_atas::numeric, 2)) END,
+	               -- the 95% interval of the prevalence (kkb.ringkasan: anthro's logit interval, N = n)
+	               'selang_stunting', CASE WHEN r.stunting_ci_bawah IS NOT NULL THEN json_build_array(r.stunting_ci_bawah, r.stunting_ci_atas) END,
+	               'balita_wasting', r.balita_wasting, 'prevalensi_wasting', r.prevalensi_wasting,
+	               'balita_underweight', r.balita_underweight, 'prevalensi_underweight', r.prevalensi_underweight,
 	               'pus', r.pus, 'unmet_need', r.unmet_need,
-	               'persen_unmet_need', r.persen_unmet_need, 'keluarga_berisiko', r.keluarga_berisiko) AS o
-	        FROM r LEFT JOIN LATERAL (SELECT * FROM kkb.prevalensi_selang(r.balita_stunting, r.balita_diukur) x
-	                                   WHERE r.balita_diukur > 0 AND r.balita_stunting <= r.balita_diukur) s ON true),
+	               'persen_unmet_need', r.persen_unmet_need, 'peserta_kb', r.peserta_kb, 'persen_cpr', r.persen_cpr,
+	               'peserta_mkjp', r.peserta_mkjp, 'persen_mkjp', r.persen_mkjp, 'keluarga_berisiko', r.keluarga_berisiko) AS o
+	        FROM r),
 	d AS (SELECT j.* FROM j WHERE j.t = (SELECT max(j.t) FROM j))
 	SELECT kkb._api_halaman(
 	         json_build_object('wilayah', api_ringkasan.wilayah::text, 'nama', kkb.wilayah_nama(api_ringkasan.wilayah),

@@ -63,8 +63,8 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('saran_kelas', 'klasifikasi', 'Yang dibutuhkan satu desa untuk naik kelas pada satu bulan, dengan OPD atau lembaga desa yang menjalankan setiap perubahan.'),
 	('profil_desa', 'laporan', 'Ke-40 item data desa pada satu bulan, dengan sumber setiap nilai.'),
 	('kelengkapan', 'laporan', 'Kelengkapan data desa pada satu bulan: item yang terisi dibagi seluruh item (0 sampai 1).'),
-	('ringkasan', 'laporan', 'Ringkasan Kampung KB di bawah suatu wilayah per kabupaten/kota, kecamatan atau desa: kelas, kelengkapan, stunting, unmet need, keluarga berisiko.'),
-	('ringkasan_desa', 'laporan', 'Angka setiap Kampung KB di bawah suatu wilayah pada satu bulan.'),
+	('ringkasan', 'laporan', 'Ringkasan Kampung KB di bawah suatu wilayah (NULL: seluruh Indonesia) per provinsi, kabupaten/kota, kecamatan atau desa: kelas, kelengkapan, stunting dengan selang kepercayaan 95%, wasting, underweight, unmet need, CPR, MKJP, keluarga berisiko.'),
+	('ringkasan_desa', 'laporan', 'Indikator bulanan setiap Kampung KB di bawah suatu wilayah (NULL: seluruh Indonesia) pada satu bulan: kelas, skor, indeks, angka-angka, dan setiap item dengan sumbernya.'),
 	('periksa', 'laporan', 'Pelanggaran aturan validasi data desa pada satu bulan, dengan nilai kedua sisi.'),
 	('prioritas_intervensi', 'laporan', 'Daftar kerja OPD: masalah per desa di atas (atau di bawah) target, dengan selisih dan jumlah terdampak.'),
 	('risiko_stunting', 'laporan', 'Risiko stunting satu keluarga pada tanggal acuan.'),
@@ -107,7 +107,10 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('anggota', 'bi', 'Jumlah anggota keluarga per desa, jenis kelamin, kelompok umur dan jenjang pendidikan (k-anonim: kelompok di bawah 5 orang tidak ditampilkan).'),
 	('keluarga', 'bi', 'Jumlah keluarga per desa menurut air minum, jamban, rumah layak dan kemiskinan (k-anonim, k = 5).'),
 	('pengukuran', 'bi', 'Jumlah pengukuran anak per desa, bulan, jenis kelamin dan kelompok umur, dengan stunting, wasting dan underweight (k-anonim, k = 5).'),
-	('klasifikasi', 'bi', 'Kelas, skor dan indeks setiap Kampung KB per bulan.')
+	('klasifikasi', 'bi', 'Kelas, skor dan indeks setiap Kampung KB per bulan.'),
+	('indikator_bulanan', 'bi', 'Indikator bulanan setiap Kampung KB (12 bulan terakhir): kelas, skor, indeks, kelengkapan, stunting dengan selang kepercayaan 95%, wasting, underweight, unmet need, CPR, MKJP, keluarga berisiko.'),
+	('elemen_bulanan', 'bi', 'Ke-40 item data setiap Kampung KB per bulan (12 bulan terakhir): nilai, sumber, dan ada/tidaknya (kelengkapan per item).'),
+	('peristiwa', 'bi', 'Kelahiran, kematian dan pindah per kecamatan, bulan, jenis kelamin dan kelompok umur (k-anonim, k = 5).')
 ),
 objek AS (
 	SELECT n.nspname::text AS skema, p.proname::text AS nama,

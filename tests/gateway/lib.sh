@@ -57,7 +57,9 @@ gw_start() {
 		echo "# port $GW_PORT is already in use by another process; stop it first"
 		return 1
 	fi
-	"$KKB_GATEWAY_BIN" --listen 127.0.0.1 --port "$GW_PORT" --threads 2 \
+	# the refresher of the stored monthly indicators (penyegar.c) is off unless a test turns it on
+	# (--refresh-months N after the port): its background work would only add noise to timings
+	"$KKB_GATEWAY_BIN" --listen 127.0.0.1 --port "$GW_PORT" --threads 2 --refresh-months 0 \
 		--db "$(gw_conninfo)" "$@" \
 		2>"$GW_LOG" &
 	GW_PID=$!

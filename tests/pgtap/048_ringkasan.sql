@@ -2,7 +2,7 @@
 -- behind the gateway's ETags, on a generated city: Kota Bukittinggi (13.75),
 -- 24 villages at 5% scale, months 2026-08..2026-10.
 BEGIN;
-SELECT plan(35);
+SELECT plan(44);
 
 SET client_min_messages = warning;
 SELECT is((SELECT sum(baris) FILTER (WHERE tabel = 'kampung')::int FROM kkb.hasilkan('13.75', 0.05, 7, 3, '2026-10-01')), 24, 'the generated city has 24 villages');
@@ -77,7 +77,43 @@ SELECT results_eq($$SELECT kode::text, kelengkapan FROM kkb.ringkasan('13.75', '
 SELECT throws_ok($$SELECT * FROM kkb.ringkasan('13.75', '2026-10-01', 1)$$, '22023', NULL, 'a level above the region: 22023');
 SELECT throws_ok($$SELECT * FROM kkb.ringkasan('13.75', '2026-10-01', 5)$$, '22023', NULL, 'level 5: 22023');
 SELECT throws_ok($$SELECT * FROM kkb.ringkasan('13.99', '2026-10-01')$$, 'P0002', NULL, 'an unknown region: P0002');
-SELECT throws_ok($$SELECT * FROM kkb.ringkasan(NULL, '2026-10-01')$$, '22004', NULL, 'no region: 22004');
+SELECT throws_ok($$SELECT * FROM kkb.ringkasan('13.75', NULL)$$, '22004', NULL, 'no month: 22004');
+SELECT throws_ok($$SELECT * FROM kkb.ringkasan(NULL, '2026-10-01', 0)$$, '22023', NULL, 'the country at level 0: 22023');
+
+-- ---------------------------------------------------------------- the whole country (NULL region)
+SELECT is((SELECT count(*)::int FROM kkb.ringkasan(NULL, '2026-10-01')), 38, 'NULL: the whole country, one row per province');
+SELECT results_eq($$SELECT kampung_kb, balita_diukur, balita_stunting, prevalensi_stunting, stunting_ci_bawah, pus, unmet_need, peserta_kb, persen_cpr
+                      FROM kkb.ringkasan(NULL, '2026-10-01') WHERE kode = '13'$$,
+                  $$SELECT kampung_kb, balita_diukur, balita_stunting, prevalensi_stunting, stunting_ci_bawah, pus, unmet_need, peserta_kb, persen_cpr
+                      FROM kkb.ringkasan('13', '2026-10-01', 2, true) LIMIT 1$$,
+                  'the country''s row of West Sumatra = the province''s own total');
+SELECT results_eq($$SELECT kode IS NULL, nama, kampung_kb, balita_stunting FROM kkb.ringkasan(NULL, '2026-10-01', 1, true) LIMIT 1$$,
+                  $$SELECT true, 'Indonesia'::text, 24::bigint, (SELECT sum(balita_stunting)::bigint FROM kkb.ringkasan('13.75', '2026-10-01', 4))$$,
+                  'with total, the country''s own row first: no code, Indonesia');
+
+-- ---------------------------------------------------------------- the figures added with the monthly indicators
+SELECT results_eq($$SELECT stunting_ci_bawah, stunting_ci_atas FROM kkb.ringkasan('13.75', '2026-10-01', 2, true) LIMIT 1$$,
+                  $$SELECT round(ci_bawah::numeric, 2), round(ci_atas::numeric, 2) FROM kkb.prevalensi_selang(
+                      (SELECT sum(balita_stunting)::bigint FROM kkb.ringkasan('13.75', '2026-10-01', 4)),
+                      (SELECT sum(balita_diukur)::bigint FROM kkb.ringkasan('13.75', '2026-10-01', 4)))$$,
+                  'the city''s stunting interval is anthro''s interval of its summed counts');
+SELECT ok((SELECT bool_and(stunting_ci_bawah <= prevalensi_stunting AND prevalensi_stunting <= stunting_ci_atas)
+             FROM kkb.ringkasan('13.75', '2026-10-01', 4) WHERE balita_diukur > 0)
+          AND (SELECT coalesce(bool_and(stunting_ci_bawah IS NULL), true) FROM kkb.ringkasan('13.75', '2026-10-01', 4) WHERE coalesce(balita_diukur, 0) = 0),
+          'each village''s prevalence lies in its interval; no interval without children measured');
+SELECT results_eq($$SELECT r.balita_wasting, r.balita_underweight FROM kkb.ringkasan('13.75.01', '2026-10-01', 4) r WHERE r.kode = '13.75.01.1001'$$,
+                  $$SELECT count(*) FILTER (WHERE u.oedema OR (u.z_bbtb < -2 AND NOT 'bbtb_tidak_wajar' = ANY (u.flags))),
+                           count(*) FILTER (WHERE u.oedema OR (u.z_bbu < -2 AND NOT 'bbu_tidak_wajar' = ANY (u.flags)))
+                      FROM (SELECT DISTINCT ON (nik) * FROM kkb.pengukuran
+                             WHERE kode_desa = '13.75.01.1001' AND tanggal_ukur >= '2026-10-01' AND tanggal_ukur < '2026-11-01'
+                             ORDER BY nik, tanggal_ukur DESC) u$$,
+                  'wasting and underweight of a village: its children''s latest measurement of the month, flagged values left out');
+SELECT results_eq($$SELECT r.peserta_kb, r.persen_cpr, r.peserta_mkjp FROM kkb.ringkasan('13.75.01', '2026-10-01', 4) r WHERE r.kode = '13.75.01.1001'$$,
+                  $$SELECT (sum(p.nilai) FILTER (WHERE p.kode LIKE 'kb\_%'))::bigint,
+                           round(100.0 * sum(p.nilai) FILTER (WHERE p.kode LIKE 'kb\_%') / max(p.nilai) FILTER (WHERE p.kode = 'pus'), 2),
+                           (sum(p.nilai) FILTER (WHERE p.kode IN ('kb_iud', 'kb_mow', 'kb_mop', 'kb_implan')))::bigint
+                      FROM kkb.profil_desa('13.75.01.1001', '2026-10-01') p$$,
+                  'contraceptive users, CPR and MKJP users of a village = its profile''s items');
 
 -- ---------------------------------------------------------------- the province role
 SELECT throws_ok($$SELECT kkb.token_buat('kkb_provinsi', NULL, 'Portal Sumbar')$$, '22023', NULL, 'a province token needs a scope');
@@ -90,6 +126,7 @@ SELECT is(set_config('kkb.wilayah', '13', true), '13', 'scope: West Sumatra');
 SELECT is((SELECT kampung_kb FROM kkb.ringkasan('13', '2026-10-01') WHERE kode = '13.75'), 24::bigint, 'the province reads its cities'' aggregates');
 SELECT is((SELECT count(*)::int FROM kkb.ringkasan('13.75', '2026-10-01', 4)), 24, 'and down to its villages');
 SELECT throws_ok($$SELECT * FROM kkb.ringkasan('14', '2026-10-01')$$, '42501', NULL, 'another province: 42501');
+SELECT throws_ok($$SELECT * FROM kkb.ringkasan(NULL, '2026-10-01')$$, '42501', NULL, 'the whole country: 42501');
 SELECT throws_ok($$SELECT count(*) FROM kkb.anggota$$, '42501', NULL, 'no by-name data: members 42501');
 SELECT throws_ok($$SELECT count(*) FROM kkb.kampung$$, '42501', NULL, 'no village tables: 42501');
 SELECT throws_ok($$SELECT count(*) FROM kkb._nilai_individu('13.75.01.1001', '2026-10-01')$$, '42501', NULL, 'no by-name counts function: 42501');

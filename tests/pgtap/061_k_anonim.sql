@@ -5,7 +5,7 @@
 -- village, sex, age, occupation, education and marital status, and the family
 -- pseudonym made 27,095 of 27,323 families unique by their members.)
 BEGIN;
-SELECT plan(12);
+SELECT plan(17);
 SET client_min_messages = warning;
 
 -- the demo city, as make run loads it
@@ -21,6 +21,10 @@ SELECT is((SELECT min(jumlah) >= 5 FROM kkb_bi.pengukuran WHERE kode_desa LIKE '
 -- a coarser combination (e.g. village and age band) is a sum of rows: larger still
 SELECT is((SELECT min(n) >= 5 FROM (SELECT sum(jumlah) n FROM kkb_bi.anggota WHERE kode_desa LIKE '13.77.%'
                                      GROUP BY kode_desa, kelompok_umur) x), true, 'village and age band: k >= 5');
+SELECT is((SELECT coalesce(min(jumlah), 5) >= 5 FROM kkb_bi.peristiwa WHERE kode_kecamatan LIKE '13.77.%'), true, 'kkb_bi.peristiwa: k >= 5');
+SELECT is((SELECT sum(jumlah) FROM kkb_bi.peristiwa WHERE kode_kecamatan LIKE '13.77.%' AND jenis = 'lahir')
+          <= (SELECT count(*) FROM kkb.peristiwa WHERE kode_desa <@ '13.77' AND jenis = 'lahir'), true,
+          'births counted in kkb_bi.peristiwa never exceed the table''s');
 -- the views keep no key: no column links a row to a family or a person
 SELECT is((SELECT count(*)::int FROM information_schema.columns WHERE table_schema = 'kkb_bi'
             AND table_name IN ('anggota', 'keluarga', 'pengukuran')
@@ -57,6 +61,10 @@ CREATE TEMP TABLE diikat AS SELECT * FROM kkb.lingkup_login_atur('analis_k_anoni
 SET LOCAL SESSION AUTHORIZATION analis_k_anonim_uji;
 SELECT is((SELECT count(*)::int FROM kkb_bi.anggota WHERE kode_desa NOT LIKE '13.77.01.%'), 0,
           'an analyst login bound to 13.77.01 counts only its kecamatan');
+SELECT is((SELECT count(*)::int FROM kkb_bi.peristiwa WHERE kode_kecamatan <> '13.77.01'), 0, '... and only its kecamatan''s vital events');
+SELECT is((SELECT count(*) FILTER (WHERE kode_desa NOT LIKE '13.77.01.%')::int FROM kkb_bi.indikator_bulanan
+            WHERE periode = date_trunc('month', current_date)::date), 0, '... and only its villages'' monthly indicators');
+SELECT ok((SELECT count(*) FROM kkb_bi.indikator_bulanan WHERE periode = date_trunc('month', current_date)::date) > 0, '... of which it has some');
 RESET SESSION AUTHORIZATION;
 
 SELECT * FROM finish();
