@@ -112,6 +112,7 @@ typedef enum gw_arg_kind
 	GW_ARG_DATE,				/* query parameter `name`, a date YYYY-MM-DD; NULL when absent */
 	GW_ARG_REGION,				/* query parameter `name`, a region code; NULL when absent */
 	GW_ARG_REGION_SCOPE,		/* query parameter `name`, else the token's scope; 400 when neither */
+	GW_ARG_REGION_SCOPE_ALL,	/* query parameter `name`, else the token's scope, else NULL: the whole country */
 	GW_ARG_INT,					/* query parameter `name`, a whole number in [min, max]; NULL when absent */
 	GW_ARG_AGENCY,				/* query parameter `name`, else the agency of an agency token */
 	GW_ARG_TOKEN_AGENCY,		/* the agency of an agency token ("" otherwise) */

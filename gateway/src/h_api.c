@@ -323,6 +323,10 @@ gw_api(gw_request *req)
 			case GW_ARG_REGION:
 				params[i] = gw_query_arg(req, a->name);
 				break;
+			case GW_ARG_REGION_SCOPE_ALL:
+				if ((params[i] = gw_query_arg(req, a->name)) == NULL && req->auth.wilayah[0])
+					params[i] = req->auth.wilayah;
+				break;
 			case GW_ARG_REGION_SCOPE:
 				if ((params[i] = gw_query_arg(req, a->name)) == NULL && req->auth.wilayah[0])
 					params[i] = req->auth.wilayah;

@@ -89,7 +89,7 @@ run(PGconn *conn, const char *sql, char *err, size_t errlen)
 
 /*
  * One village-month in a transaction of its own, as kkb_admin: the stored row
- * is recomputed if stale (kkb.ringkasan_desa), else only read.
+ * is recomputed if stale (kkb.indikator_segarkan), else only read.
  */
 static int
 refresh_one(PGconn *conn, const char *code, int month_back, char *err, size_t errlen)
@@ -105,10 +105,7 @@ refresh_one(PGconn *conn, const char *code, int month_back, char *err, size_t er
 		PQclear(PQexec(conn, "ROLLBACK"));
 		return -1;
 	}
-	res = PQexecParams(conn,
-					   "SELECT count(*) FROM kkb.ringkasan_desa($1::text::kkb.kode_wilayah, "
-					   "(pg_catalog.date_trunc('month', CURRENT_DATE) - $2::text::integer * interval '1 month')::date)",
-					   2, NULL, params, NULL, NULL, 0);
+	res = PQexecParams(conn, "SELECT kkb.indikator_segarkan($1, $2)", 2, NULL, params, NULL, NULL, 0);
 	ok = res && PQresultStatus(res) == PGRES_TUPLES_OK;
 	if (!ok)
 		snprintf(err, errlen, "%s", res ? PQresultErrorMessage(res) : PQerrorMessage(conn));

@@ -9,7 +9,7 @@
  * without a new one, at most 10 seconds after the first), and then recomputes
  * each village's stored monthly indicators (kkb.indikator_bulanan) for the
  * last --refresh-months months, one transaction per month as kkb_admin
- * (kkb.ringkasan_desa recomputes only what is stale).  So the writer never
+ * (kkb.indikator_segarkan: only what is stale is recomputed).  So the writer never
  * waits for it, and the next reader of a roll-up, a trend or a village page
  * finds the figures stored.  A lost connection is reopened; announcements made
  * while it was lost are not replayed (the readers and the nightly

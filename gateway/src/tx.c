@@ -30,16 +30,17 @@ gw_tx_init(int statement_timeout_s, int heavy_statement_timeout_s)
 static const gw_stmt st_scope = {
 	"kkb_lingkup",
 	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true),"
-	" pg_catalog.set_config('statement_timeout', $3, true)",
-	3
+	" pg_catalog.set_config('statement_timeout', $3, true), pg_catalog.set_config('kkb.opd', $4, true)",
+	4
 };
 
 /* the same, also reading the version a cached GET's ETag carries (cache.c): no extra round trip */
 static const gw_stmt st_scope_versi = {
 	"kkb_lingkup_versi",
 	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true),"
-	" kkb._versi_teks($3, $4::boolean), pg_catalog.set_config('statement_timeout', $5, true)",
-	5
+	" kkb._versi_teks($3, $4::boolean), pg_catalog.set_config('statement_timeout', $5, true),"
+	" pg_catalog.set_config('kkb.opd', $6, true)",	/* the version stays column 2 (read below) */
+	6
 };
 
 /* Is the result a success? */
@@ -206,7 +207,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		gw_tx		tx;
 		PGconn	   *alive;
 		PGresult   *res;
-		const char *params[5];
+		const char *params[6];
 		const char *timeout = req->route && req->route->berat > 1 ? heavy_statement_timeout : statement_timeout;
 		int			rc;
 
@@ -247,6 +248,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 			params[2] = req->etag_region;
 			params[3] = req->etag_mode == GW_ETAG_ACUAN ? "true" : "false";
 			params[4] = timeout;
+			params[5] = req->auth.opd;
 			res = gw_tx_exec(&tx, &st_scope_versi, params);
 			req->etag_versi[0] = '\0';
 			if (res && PQntuples(res) == 1 && !PQgetisnull(res, 0, 2))
@@ -255,6 +257,7 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 		else
 		{
 			params[2] = timeout;
+			params[3] = req->auth.opd;
 			res = gw_tx_exec(&tx, &st_scope, params);
 		}
 		PQclear(res);

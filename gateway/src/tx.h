@@ -3,7 +3,8 @@
  * the caller, in one transaction.
  *
  *   BEGIN; SET LOCAL ROLE <the token's role>          (constant SQL, auth.c)
- *   SELECT set_config('kkb.wilayah', <scope>, true), set_config('kkb.pengguna', <label>, true)
+ *   SELECT set_config('kkb.wilayah', <scope>, true), set_config('kkb.pengguna', <label>, true),
+ *          set_config('kkb.opd', <the token's agency>, true)
  *   ... the handler's parameterised statements (prepared per connection) ...
  *   COMMIT   (ROLLBACK when a statement failed or the handler gave up)
  *

@@ -85,7 +85,7 @@ export async function tampil(main, ctx) {
 				{judul: 'Tiga indeks', maks: 4}))),
 			bagian('tren-stunting', 'Tren stunting 12 bulan terakhir', () => trenStunting(dasar, periode))),
 		bagian('saran', 'Yang dibutuhkan untuk naik kelas', () => saran(dasar, periode)),
-		bolehIsi ? bagian('goyah', 'Peringatan dini: berat badan anak turun', () => goyah(dasar, periode)) : null,
+		bolehIsi || ctx.saya.kesehatan ? bagian('goyah', 'Peringatan dini: berat badan anak turun', () => goyah(dasar, periode)) : null,
 		h('div', {class: 'dua'},
 			bagian('risiko', 'Keluarga berisiko stunting menurut faktor', () => risiko(dasar, periode)),
 			bagian('validasi', 'Pelanggaran aturan validasi', () => validasi(dasar, periode))),
@@ -125,7 +125,7 @@ async function saran(dasar, periode) {
 		h('p', {class: 'catatan'}, 'Dihitung dengan aturan klasifikasi portal nasional: langkah paling sedikit untuk tiap kelas, skor hanya naik.'));
 }
 
-// kkb.pertumbuhan_goyah (by-name: the Pokja and administrators only)
+// kkb.pertumbuhan_goyah (by-name: the Pokja, administrators and the health agency only)
 async function goyah(dasar, periode) {
 	const r = await api(dasar + '/pertumbuhan-goyah', {query: {acuan: akhirBulan(periode)}});
 	if (r.data.length === 0) return h('p', {class: 'baik-teks'}, 'Tidak ada anak yang berat badan menurut umurnya turun lebih dari 0,67 SD di antara dua penimbangan terakhir.');

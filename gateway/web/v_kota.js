@@ -181,7 +181,7 @@ function pencilan(wilayah, periode) {
 }
 
 // timeliness of the month's reports (GET /v1/ketepatan): rates per kecamatan, who has not submitted
-function ketepatan(wilayah, periode) {
+export function ketepatan(wilayah, periode) {
 	const isi = h('div', {}, h('p', {class: 'memuat', role: 'status'}, 'Memuat…'));
 	const el = h('section', {class: 'kartu', id: 'ketepatan'}, h('h2', {}, 'Ketepatan waktu laporan'), isi);
 	api('/v1/ketepatan', {query: {wilayah, periode}}).then((r) => {

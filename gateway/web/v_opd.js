@@ -1,8 +1,10 @@
 // v_opd.js - an agency's (OPD) work list: GET /v1/prioritas, the villages
 // where the data shows a problem the agency acts on, highest priority first,
-// with the numbers behind each (value, target, gap, people or families affected).
+// with the numbers behind each (value, target, gap, people or families affected),
+// and the timeliness of the month's reports in the agency's region.
 import {semua, unduhCsv, pesanGalat} from './api.js';
 import {h, kosongkan, fmtAngka, bulanIni, namaBulan, pilihBulan} from './util.js';
+import {ketepatan} from './v_kota.js';
 
 // problem code -> [Indonesian label, unit]
 export const MASALAH = {
@@ -56,5 +58,7 @@ export async function tampil(main, ctx) {
 							h('div', {}, h('dt', {}, 'Selisih'), h('dd', {}, fmtAngka(p.selisih) + s)),
 							h('div', {}, h('dt', {}, 'Terdampak'), h('dd', {}, fmtAngka(p.terdampak))),
 							d.opd ? null : h('div', {}, h('dt', {}, 'OPD'), h('dd', {}, p.opd)))));
-			})));
+			})),
+		// which villages have reported this month, and on time: the agency's view of the data it acts on
+		ketepatan(wilayah, periode));
 }

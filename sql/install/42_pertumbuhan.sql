@@ -6,20 +6,47 @@
 -- infants", Arch Dis Child 1995;73:8-16; the rule WHO's growth-monitoring training uses for a
 -- child whose growth line crosses a line downward).  Flagged weight-for-age z-scores are not used.
 -- By-name data: read with the caller's rights (row-level security: a Pokja sees its village's
--- children, an agency none), like kkb.risiko_stunting_desa.  docs/DOMAIN.md 5b.
+-- children, an administrator those of its scope), like kkb.risiko_stunting_desa - and, because the
+-- list is for "the Pokja and the health agency", by the health agency too: an agency token whose
+-- agency owns the stunting problem in kkb.masalah_opd (dinkes), within its scope, through a
+-- narrow SECURITY DEFINER path that checks exactly that.  Every other agency, analysts and
+-- provinces get 42501.  docs/DOMAIN.md 5b.
 
-CREATE FUNCTION kkb.pertumbuhan_goyah(kode_desa kkb.kode_wilayah, acuan date DEFAULT CURRENT_DATE,
+-- The agency of the caller's token: the setting kkb.opd, which the gateway sets per request from
+-- the verified token; counted only in the gateway's sessions (a member of kkb_gateway) and a
+-- superuser's, as kkb.wilayah (a direct login that sets it gets no agency).
+CREATE FUNCTION kkb._opd() RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN CASE WHEN NULLIF(pg_catalog.current_setting('kkb.opd', true), '') IS NOT NULL
+	             AND (pg_catalog.pg_has_role(SESSION_USER, 'kkb_gateway', 'MEMBER')
+	                  OR (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = SESSION_USER))
+	            THEN pg_catalog.current_setting('kkb.opd', true) END;
+COMMENT ON FUNCTION kkb._opd() IS 'Internal: the agency (OPD) of the caller''s token (setting kkb.opd, counted only in the gateway''s and superusers'' sessions); NULL otherwise';
+
+-- Is the caller the health agency: an agency role whose token's agency owns the stunting problem?
+-- (PL/pgSQL: kkb.masalah_opd is made after this part.)
+CREATE FUNCTION kkb._opd_kesehatan() RETURNS boolean
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	RETURN pg_catalog.pg_has_role(kkb._peran(), 'kkb_opd', 'USAGE')
+	       AND EXISTS (SELECT FROM kkb.masalah_opd m WHERE m.kode = 'stunting' AND m.opd = kkb._opd());
+END $f$;
+COMMENT ON FUNCTION kkb._opd_kesehatan() IS 'Internal: true when the caller is an agency token of the agency that owns the stunting problem in kkb.masalah_opd (the health agency, dinkes)';
+
+-- (Its SET clause also keeps it from being inlined into kkb.pertumbuhan_goyah's query, where an agency's
+-- role would be checked against the by-name tables of the branch it does not take.)
+CREATE FUNCTION kkb._pertumbuhan_goyah(kode_desa kkb.kode_wilayah, acuan date DEFAULT CURRENT_DATE,
                                       ambang numeric DEFAULT 0.67, jarak_hari integer DEFAULT 92)
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, nik kkb.nik, no_kk kkb.no_kk, nama text, tanggal_lahir date,
 	               tanggal_lalu date, z_bbu_lalu numeric, tanggal_kini date, z_bbu_kini numeric, turun numeric,
 	               stunting boolean, tindakan text)
-	LANGUAGE sql STABLE PARALLEL SAFE
+	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp
 BEGIN ATOMIC
 	WITH u AS (
 		SELECT p.kode_desa, p.nik, p.tanggal_ukur, p.z_bbu, p.stunting,
 		       pg_catalog.row_number() OVER (PARTITION BY p.nik ORDER BY p.tanggal_ukur DESC) AS r
 		  FROM kkb.pengukuran p
-		 WHERE p.kode_desa OPERATOR(kkb.=) pertumbuhan_goyah.kode_desa AND p.tanggal_ukur <= pertumbuhan_goyah.acuan
+		 WHERE p.kode_desa OPERATOR(kkb.=) _pertumbuhan_goyah.kode_desa AND p.tanggal_ukur <= _pertumbuhan_goyah.acuan
 		   AND p.z_bbu IS NOT NULL AND NOT 'bbu_tidak_wajar' = ANY (coalesce(p.flags, '{}'))
 	)
 	SELECT k.kode_desa, k.nik, a.no_kk, a.nama, a.tanggal_lahir, l.tanggal_ukur, l.z_bbu, k.tanggal_ukur, k.z_bbu,
@@ -30,13 +57,55 @@ BEGIN ATOMIC
 	  JOIN u l ON l.nik OPERATOR(kkb.=) k.nik AND l.r = 2
 	  JOIN kkb.anggota a ON a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.nik OPERATOR(kkb.=) k.nik
 	 WHERE k.r = 1
-	   AND k.tanggal_ukur > pertumbuhan_goyah.acuan - pertumbuhan_goyah.jarak_hari
-	   AND k.tanggal_ukur - l.tanggal_ukur <= pertumbuhan_goyah.jarak_hari
-	   AND l.z_bbu - k.z_bbu > pertumbuhan_goyah.ambang
+	   AND k.tanggal_ukur > _pertumbuhan_goyah.acuan - _pertumbuhan_goyah.jarak_hari
+	   AND k.tanggal_ukur - l.tanggal_ukur <= _pertumbuhan_goyah.jarak_hari
+	   AND l.z_bbu - k.z_bbu > _pertumbuhan_goyah.ambang
 	 ORDER BY l.z_bbu - k.z_bbu DESC, k.nik;
 END;
+COMMENT ON FUNCTION kkb._pertumbuhan_goyah(kkb.kode_wilayah, date, numeric, integer) IS
+	'Internal: the rows of kkb.pertumbuhan_goyah, read with the rights of whoever runs it';
+
+-- The health agency's path: the same rows with the owner's rights, for that agency within its scope only.
+CREATE FUNCTION kkb._pertumbuhan_goyah_kesehatan(kode_desa kkb.kode_wilayah, acuan date, ambang numeric, jarak_hari integer)
+	RETURNS SETOF record
+	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	IF NOT kkb._opd_kesehatan() THEN
+		RAISE EXCEPTION 'growth faltering is by-name data: for the village''s Pokja, administrators and the health agency only'
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	PERFORM kkb._lingkup_cek(_pertumbuhan_goyah_kesehatan.kode_desa);
+	RETURN QUERY SELECT * FROM kkb._pertumbuhan_goyah(_pertumbuhan_goyah_kesehatan.kode_desa, _pertumbuhan_goyah_kesehatan.acuan,
+	                                                  _pertumbuhan_goyah_kesehatan.ambang, _pertumbuhan_goyah_kesehatan.jarak_hari);
+END $f$;
+COMMENT ON FUNCTION kkb._pertumbuhan_goyah_kesehatan(kkb.kode_wilayah, date, numeric, integer) IS
+	'Internal: kkb.pertumbuhan_goyah for the health agency (kkb._opd_kesehatan) within its scope, with the owner''s rights; 42501 for anyone else';
+-- executable by every role: kkb.pertumbuhan_goyah names it in a branch every caller's plan holds, and it refuses all
+-- but the health agency itself
+
+CREATE FUNCTION kkb.pertumbuhan_goyah(kode_desa kkb.kode_wilayah, acuan date DEFAULT CURRENT_DATE,
+                                      ambang numeric DEFAULT 0.67, jarak_hari integer DEFAULT 92)
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, nik kkb.nik, no_kk kkb.no_kk, nama text, tanggal_lahir date,
+	               tanggal_lalu date, z_bbu_lalu numeric, tanggal_kini date, z_bbu_kini numeric, turun numeric,
+	               stunting boolean, tindakan text)
+	LANGUAGE sql STABLE
+BEGIN ATOMIC
+	-- one branch runs: who may read the measurements (Pokja, administrators) reads them with its own rights;
+	-- anyone else (an agency, an analyst, a province) takes the health agency's path, which refuses all but it
+	SELECT x.* FROM (
+		SELECT * FROM kkb._pertumbuhan_goyah(pertumbuhan_goyah.kode_desa, pertumbuhan_goyah.acuan,
+		                                     pertumbuhan_goyah.ambang, pertumbuhan_goyah.jarak_hari)
+		 WHERE pg_catalog.has_table_privilege('kkb.pengukuran', 'SELECT')
+		UNION ALL
+		SELECT * FROM kkb._pertumbuhan_goyah_kesehatan(pertumbuhan_goyah.kode_desa, pertumbuhan_goyah.acuan,
+		                                               pertumbuhan_goyah.ambang, pertumbuhan_goyah.jarak_hari)
+		    AS g(kode_desa kkb.kode_wilayah, nik kkb.nik, no_kk kkb.no_kk, nama text, tanggal_lahir date, tanggal_lalu date,
+		         z_bbu_lalu numeric, tanggal_kini date, z_bbu_kini numeric, turun numeric, stunting boolean, tindakan text)
+		 WHERE NOT pg_catalog.has_table_privilege('kkb.pengukuran', 'SELECT')
+	) x ORDER BY x.turun DESC, x.nik;
+END;
 COMMENT ON FUNCTION kkb.pertumbuhan_goyah(kkb.kode_wilayah, date, numeric, integer) IS
-	'Growth faltering (early warning): the village''s children whose weight-for-age z fell by more than ambang (default 0.67, one centile band) between their last two measurements at most jarak_hari days apart (default 92), the last within those days before acuan; with the family and the next action. By-name: read with the caller''s rights';
+	'Growth faltering (early warning): the village''s children whose weight-for-age z fell by more than ambang (default 0.67, one centile band) between their last two measurements at most jarak_hari days apart (default 92), the last within those days before acuan; with the family and the next action. By-name: read with the caller''s rights (Pokja, administrators), and by the health agency (the agency owning the stunting problem) within its scope; 42501 for other agencies, analysts and provinces';
 
 CREATE FUNCTION kkb.api_desa_pertumbuhan_goyah(kode kkb.kode_wilayah, acuan date) RETURNS json
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$

@@ -84,3 +84,24 @@ BEGIN
 END $f$;
 COMMENT ON PROCEDURE kkb.indikator_siapkan(kkb.kode_wilayah, integer) IS
 	'Computes and stores the monthly indicators (kkb.indikator_bulanan) of the Kampung KB under a region for the last `bulan` months (default 12), one month per transaction, with progress notices; the nightly job that keeps roll-ups and trends (kkb.tren_stunting, /v1/tren-stunting) fast';
+
+-- One village's stored monthly indicators for the month `bulan_lalu` months before the current
+-- one, recomputed if stale (kkb.ringkasan_desa): what kkb-gateway's refresher calls, one month
+-- per transaction, for each village the change counters announced on channel kkb_indikator
+-- (gateway/src/penyegar.c).  Returns the village's rows for that month (0 or 1).
+CREATE FUNCTION kkb.indikator_segarkan(kode_desa kkb.kode_wilayah, bulan_lalu integer DEFAULT 0) RETURNS bigint
+	LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	IF kkb.tingkat(indikator_segarkan.kode_desa) IS DISTINCT FROM 4 OR indikator_segarkan.bulan_lalu IS NULL
+	   OR indikator_segarkan.bulan_lalu < 0 OR indikator_segarkan.bulan_lalu > 120 THEN
+		RAISE EXCEPTION 'kkb.indikator_segarkan needs a village code and 0 to 120 months back, not % and %',
+			coalesce(indikator_segarkan.kode_desa::text, 'null'), coalesce(indikator_segarkan.bulan_lalu::text, 'null')
+			USING ERRCODE = 'invalid_parameter_value', HINT = 'E.g. kkb.indikator_segarkan(''13.77.01.1001'', 0) for this month.';
+	END IF;
+	RETURN (SELECT pg_catalog.count(*) FROM kkb.ringkasan_desa(indikator_segarkan.kode_desa,
+	          (pg_catalog.date_trunc('month', CURRENT_DATE) - indikator_segarkan.bulan_lalu * interval '1 month')::date));
+END $f$;
+COMMENT ON FUNCTION kkb.indikator_segarkan(kkb.kode_wilayah, integer) IS
+	'Recomputes one village''s stored monthly indicators (kkb.indikator_bulanan) for the month bulan_lalu months before the current one, if stale; what the gateway''s refresher calls after writes (LISTEN kkb_indikator); returns the rows of that village-month (0 or 1)';
+REVOKE EXECUTE ON FUNCTION kkb.indikator_segarkan(kkb.kode_wilayah, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kkb.indikator_segarkan(kkb.kode_wilayah, integer) TO kkb_admin;

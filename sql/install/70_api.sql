@@ -145,9 +145,11 @@ COMMENT ON FUNCTION kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date) IS
 CREATE FUNCTION kkb.api_saya(opd text) RETURNS json
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
 	RETURN json_build_object('peran', kkb._peran(), 'label', NULLIF(current_setting('kkb.pengguna', true), ''),
-	                         'wilayah', kkb.lingkup()::text, 'opd', NULLIF(opd, ''));
+	                         'wilayah', kkb.lingkup()::text, 'opd', NULLIF(opd, ''),
+	                         -- the health agency also reads growth faltering by name (kkb.pertumbuhan_goyah)
+	                         'kesehatan', kkb._opd_kesehatan());
 COMMENT ON FUNCTION kkb.api_saya(text) IS
-	'API GET /v1/saya: the caller''s role, label (kkb.pengguna), region scope (kkb.lingkup) and the agency (opd) of an agency token';
+	'API GET /v1/saya: the caller''s role, label (kkb.pengguna), region scope (kkb.lingkup), the agency (opd) of an agency token and whether it is the health agency (kesehatan)';
 
 -- ---------------------------------------------------------------- the region reference
 
@@ -523,7 +525,8 @@ CREATE FUNCTION kkb.api_ringkasan(wilayah kkb.kode_wilayah, periode date, tingka
 	        FROM r),
 	d AS (SELECT j.* FROM j WHERE j.t = (SELECT max(j.t) FROM j))
 	SELECT kkb._api_halaman(
-	         json_build_object('wilayah', api_ringkasan.wilayah::text, 'nama', kkb.wilayah_nama(api_ringkasan.wilayah),
+	         json_build_object('wilayah', api_ringkasan.wilayah::text,
+	           'nama', CASE WHEN api_ringkasan.wilayah IS NULL THEN 'Indonesia' ELSE kkb.wilayah_nama(api_ringkasan.wilayah) END,
 	           'periode', to_char(api_ringkasan.periode, 'YYYY-MM'), 'tingkat', (SELECT max(j.t) FROM j),
 	           'total', (SELECT j.o FROM j WHERE j.n = 1)),
 	         (SELECT count(*) FROM d), batas, lewati,
@@ -531,7 +534,7 @@ CREATE FUNCTION kkb.api_ringkasan(wilayah kkb.kode_wilayah, periode date, tingka
 	         'jumlah')
 $f$;
 COMMENT ON FUNCTION kkb.api_ringkasan(kkb.kode_wilayah, date, integer, integer, integer) IS
-	'API GET /v1/ringkasan: aggregates of the Kampung KB under a region per region of a level (kkb.ringkasan; default one level below), with the stunting prevalence''s 95% interval (selang_stunting), the region''s own figures in total, the count in jumlah, paged';
+	'API GET /v1/ringkasan: aggregates of the Kampung KB under a region (NULL: the whole country) per region of a level (kkb.ringkasan; default one level below), with the stunting prevalence''s 95% interval (selang_stunting), the region''s own figures in total, the count in jumlah, paged';
 
 -- ---------------------------------------------------------------- who may call what
 

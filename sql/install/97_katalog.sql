@@ -54,6 +54,7 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('ketepatan_ringkas', 'laporan', 'Persentase laporan masuk dan tepat waktu per kecamatan dan wilayah (cara DHIS2).'),
 	('pengingat_siapkan', 'laporan', 'Menyiapkan pengingat (SMS/WhatsApp) bagi desa yang belum mengajukan laporan bulanan ke kotak keluar kkb.pengingat.'),
 	('tren_stunting', 'laporan', 'Peringatan dini per desa: prevalensi stunting bulan ini dengan selang kepercayaan 95% dibanding 11 bulan sebelumnya; naik_nyata bila kenaikannya melebihi kebetulan.'),
+	('indikator_segarkan', 'laporan', 'Hitung ulang indikator bulanan tersimpan satu desa untuk satu bulan (bila datanya berubah); dipanggil penyegar gateway setelah setiap penulisan.'),
 	('indikator_siapkan', 'laporan', 'Prosedur: menghitung dan menyimpan indikator bulanan desa-desa suatu wilayah untuk 12 bulan terakhir, satu bulan per transaksi (tugas malam hari).'),
 	('klasifikasi_hitung', 'klasifikasi', 'Klasifikasi Kampung KB dari dokumen masukan, persis seperti portal nasional (termasuk pembulatannya).'),
 	('klasifikasi_masukan', 'klasifikasi', 'Dokumen masukan klasifikasi satu desa pada satu bulan, dibaca dari data desa.'),

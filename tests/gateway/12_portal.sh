@@ -148,6 +148,15 @@ is "$(status_of "$(api GET "/v1/ringkasan?wilayah=$CITY&periode=$P" "$TPROV14")"
 is_error "$(api GET "/v1/ringkasan?wilayah=13&periode=$P&tingkat=5" "$TPROV")" 400 KKB-PARAMETER-TIDAK-SAH "tingkat=5"
 is_error "$(api GET "/v1/ringkasan?wilayah=$CITY&periode=$P&tingkat=1" "$TPROV")" 400 22023 "a level above the region"
 is_error "$(api GET "/v1/ringkasan?wilayah=13.99&periode=$P" "$TPROV")" 404 P0002 "an unknown region"
+# the whole country: an administrator's (unscoped) token without wilayah
+r=$(api GET "/v1/ringkasan?periode=$P" "$TADMIN")
+is "$(status_of "$r")" 200 "an unscoped token without wilayah: the whole country -> 200"
+is "$(jqb "$r" '[.nama, .tingkat, .jumlah, (.data | length)]')" '["Indonesia",1,38,38]' "... one row per province, the total named Indonesia"
+is "$(jqb "$r" '.total.kampung_kb')" "$(sql "SELECT count(*) FROM kkb.kampung")" "... and its total counts every Kampung KB"
+is "$(jqb "$r" '[.data[] | select(.kode == "13") | .balita_stunting] | .[0]')" \
+	"$(jqb "$(api GET "/v1/ringkasan?wilayah=13&periode=$P&tingkat=2" "$TPROV")" '.total.balita_stunting')" \
+	"... West Sumatra's row = the province portal's own total"
+is "$(jqb "$(api GET "/v1/ringkasan?periode=$P" "$TPROV")" '.wilayah')" '"13"' "a province token without wilayah still gets its province, never the country"
 for route in "/v1/desa/$A" "/v1/desa/$A/profil?periode=$P" "/v1/desa/$A/klasifikasi?periode=$P" "/v1/desa/$A/validasi?periode=$P" \
 	"/v1/desa/$A/risiko-stunting" "/v1/desa/$A/intervensi" "/v1/desa/$A/periode/$P" "/v1/desa?wilayah=$CITY" \
 	"/v1/klasifikasi?wilayah=$CITY" "/v1/prioritas?wilayah=$CITY"; do

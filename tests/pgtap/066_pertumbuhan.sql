@@ -1,10 +1,11 @@
 -- Growth faltering (kkb.pertumbuhan_goyah): a child of a generated kecamatan is given a
 -- weighing one month before its last one, 1.5 kg heavier; its weight-for-age z then fell by
 -- more than 0.67 and it is listed with its family, both z-scores and the next action; the
--- threshold and the gap are settable; a Pokja sees its own village's children, an agency
--- gets 42501 (by-name data).
+-- threshold and the gap are settable; a Pokja sees its own village's children, so does the
+-- health agency (the agency owning the stunting problem) within its scope; any other agency
+-- gets 42501 (by-name data), as does an agency setting kkb.opd itself in a direct login.
 BEGIN;
-SELECT plan(11);
+SELECT plan(16);
 SET client_min_messages = warning;
 CREATE TEMP TABLE dibuat AS SELECT * FROM kkb.hasilkan('13.75.01', 0.05, 3, 1, '2026-10-01');
 -- the child: measured in October, 12 to 48 months old, weight-for-age neither flagged nor missing
@@ -39,7 +40,30 @@ SELECT is((SELECT count(*) FROM kkb.pertumbuhan_goyah(:'desa', '2026-10-31') WHE
 RESET ROLE;
 SELECT set_config('kkb.wilayah', '13.75', true);
 SET LOCAL ROLE kkb_opd;
-SELECT throws_ok(format('SELECT * FROM kkb.pertumbuhan_goyah(%L, %L)', :'desa', '2026-10-31'), '42501', NULL, 'an agency: 42501 (by-name data)');
+SELECT throws_ok(format('SELECT * FROM kkb.pertumbuhan_goyah(%L, %L)', :'desa', '2026-10-31'), '42501', NULL, 'an agency without a token agency: 42501 (by-name data)');
 RESET ROLE;
+SELECT set_config('kkb.opd', 'pupr', true);
+SET LOCAL ROLE kkb_opd;
+SELECT throws_ok(format('SELECT * FROM kkb.pertumbuhan_goyah(%L, %L)', :'desa', '2026-10-31'), '42501', NULL, 'the public works agency (pupr): 42501');
+RESET ROLE;
+GRANT SELECT ON g TO kkb_opd;
+SELECT set_config('kkb.opd', (SELECT opd FROM kkb.masalah_opd WHERE kode = 'stunting'), true);
+SET LOCAL ROLE kkb_opd;
+SELECT set_eq(format('SELECT nik::text, turun, tindakan FROM kkb.pertumbuhan_goyah(%L, %L)', :'desa', '2026-10-31'),
+              'SELECT nik::text, turun, tindakan FROM g', 'the health agency (dinkes) sees the same children, families and actions');
+SELECT throws_ok(format('SELECT * FROM kkb.pertumbuhan_goyah(%L, %L)', '13.77.01.1001', '2026-10-31'), '42501', NULL,
+                 '... but not outside its scope');
+SELECT throws_ok('SELECT count(*) FROM kkb.pengukuran', '42501', NULL, '... and still no by-name table');
+RESET ROLE;
+SELECT set_config('kkb.wilayah', '', true);
+-- a direct login of an agency cannot make itself the health agency
+CREATE ROLE opd_langsung_uji LOGIN;
+GRANT kkb_opd TO opd_langsung_uji;
+CREATE TEMP TABLE diikat AS SELECT * FROM kkb.lingkup_login_atur('opd_langsung_uji', '13.75');
+SET LOCAL SESSION AUTHORIZATION opd_langsung_uji;
+SELECT set_config('kkb.opd', 'dinkes', true);
+SELECT throws_ok(format('SELECT * FROM kkb.pertumbuhan_goyah(%L, %L)', :'desa', '2026-10-31'), '42501', NULL,
+                 'a direct agency login that sets kkb.opd itself: 42501');
+RESET SESSION AUTHORIZATION;
 SELECT * FROM finish();
 ROLLBACK;

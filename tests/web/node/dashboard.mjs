@@ -180,6 +180,12 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await page.waitForSelector('#risiko .catatan');
 		ok(/tidak berhak/.test(await page.textContent('#risiko')), 'families at risk (by-name data) are not for agencies: said so');
 		await page.waitForSelector('#validasi .isi-bagian :not(.memuat)');
+		// the health agency (dinkes owns the stunting problem) sees growth faltering by name, as the Pokja does
+		await page.waitForSelector('#goyah .isi-bagian :not(.memuat)');
+		const goyahDb = Number(sql(`SELECT count(*) FROM kkb.pertumbuhan_goyah('${A}', (date_trunc('month', '${PERIODE}-01'::date) + interval '1 month - 1 day')::date)`));
+		is(await page.locator('#goyah .galat, #goyah .catatan').count(), 0, 'the health agency may read growth faltering (no refusal)');
+		is(goyahDb === 0 ? 0 : Number((await page.textContent('#jumlah-goyah')).replace(/\D/g, '')), goyahDb,
+			`... and sees the village's ${goyahDb} children whose weight fell`);
 		await foto(page, '03-desa-opd.png');
 	});
 	await langkah('OPD work list', async () => {
@@ -192,6 +198,9 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		ok(p.length > 0 && p[0] === '#1' && p.every((x, i) => i === 0 || Number(p[i - 1].slice(1)) <= Number(x.slice(1))),
 			'highest priority first', p.slice(0, 5).join(' '));
 		ok(/Nilai.*Target.*Selisih.*Terdampak/s.test(await page.textContent('#daftar-prioritas li')), 'with the numbers behind each');
+		await page.waitForSelector('#tabel-ketepatan tbody tr');
+		const kec = Number(sql(`SELECT count(*) FROM kkb.ketepatan_ringkas('13.77', '${PERIODE}-01')`));
+		is(await page.locator('#tabel-ketepatan tbody tr').count(), kec, `the agency sees the timeliness of the reports: the city and each kecamatan (${kec} rows)`);
 		await foto(page, '04-opd-daftar-kerja.png');
 	});
 	ok(page.masalah.length === 0, 'OPD pages: no script errors, CSP violations or external requests', page.masalah.join('\n'));
