@@ -31,3 +31,25 @@ BEGIN
 END $f$;
 COMMENT ON FUNCTION kkb._lingkup_cek(kkb.kode_wilayah) IS
 	'Internal: true when the caller may see region `wilayah` (NULL: the whole country) as a whole - within its scope, or without a scope as an administrator or analyst; 42501 otherwise';
+
+-- The agency of the caller's token: the setting kkb.opd, which the gateway sets per request from
+-- the verified token; counted only in the gateway's sessions (a member of kkb_gateway) and a
+-- superuser's, as kkb.wilayah (a direct login that sets it gets no agency).
+CREATE FUNCTION kkb._opd() RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN CASE WHEN NULLIF(pg_catalog.current_setting('kkb.opd', true), '') IS NOT NULL
+	             AND (pg_catalog.pg_has_role(SESSION_USER, 'kkb_gateway', 'MEMBER')
+	                  OR (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = SESSION_USER))
+	            THEN pg_catalog.current_setting('kkb.opd', true) END;
+COMMENT ON FUNCTION kkb._opd() IS 'Internal: the agency (OPD) of the caller''s token (setting kkb.opd, counted only in the gateway''s and superusers'' sessions); NULL otherwise';
+
+-- Is the caller the health agency: an agency role whose token's agency owns the stunting problem?
+-- (PL/pgSQL: kkb.masalah_opd is made after this part.)
+CREATE FUNCTION kkb._opd_kesehatan() RETURNS boolean
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	RETURN pg_catalog.pg_has_role(kkb._peran(), 'kkb_opd', 'USAGE')
+	       AND EXISTS (SELECT FROM kkb.masalah_opd m WHERE m.kode = 'stunting' AND m.opd = kkb._opd());
+END $f$;
+COMMENT ON FUNCTION kkb._opd_kesehatan() IS 'Internal: true when the caller is an agency token of the agency that owns the stunting problem in kkb.masalah_opd (the health agency, dinkes)';
+

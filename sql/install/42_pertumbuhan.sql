@@ -12,26 +12,7 @@
 -- narrow SECURITY DEFINER path that checks exactly that.  Every other agency, analysts and
 -- provinces get 42501.  docs/DOMAIN.md 5b.
 
--- The agency of the caller's token: the setting kkb.opd, which the gateway sets per request from
--- the verified token; counted only in the gateway's sessions (a member of kkb_gateway) and a
--- superuser's, as kkb.wilayah (a direct login that sets it gets no agency).
-CREATE FUNCTION kkb._opd() RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE
-	RETURN CASE WHEN NULLIF(pg_catalog.current_setting('kkb.opd', true), '') IS NOT NULL
-	             AND (pg_catalog.pg_has_role(SESSION_USER, 'kkb_gateway', 'MEMBER')
-	                  OR (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = SESSION_USER))
-	            THEN pg_catalog.current_setting('kkb.opd', true) END;
-COMMENT ON FUNCTION kkb._opd() IS 'Internal: the agency (OPD) of the caller''s token (setting kkb.opd, counted only in the gateway''s and superusers'' sessions); NULL otherwise';
-
--- Is the caller the health agency: an agency role whose token's agency owns the stunting problem?
--- (PL/pgSQL: kkb.masalah_opd is made after this part.)
-CREATE FUNCTION kkb._opd_kesehatan() RETURNS boolean
-	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
-BEGIN
-	RETURN pg_catalog.pg_has_role(kkb._peran(), 'kkb_opd', 'USAGE')
-	       AND EXISTS (SELECT FROM kkb.masalah_opd m WHERE m.kode = 'stunting' AND m.opd = kkb._opd());
-END $f$;
-COMMENT ON FUNCTION kkb._opd_kesehatan() IS 'Internal: true when the caller is an agency token of the agency that owns the stunting problem in kkb.masalah_opd (the health agency, dinkes)';
+-- kkb._opd() and kkb._opd_kesehatan(), the caller's agency and whether it is the health agency: 39_lingkup_cek.sql.
 
 -- (Its SET clause also keeps it from being inlined into kkb.pertumbuhan_goyah's query, where an agency's
 -- role would be checked against the by-name tables of the branch it does not take.)

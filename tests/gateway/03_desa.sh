@@ -196,7 +196,12 @@ is "$(status_of "$r") $(jqb "$r" '[keys, .jumlah == (.data | length)]')" '200 [[
 	"GET /v1/desa/$A/pertumbuhan-goyah: the children listed and their number"
 is "$(jqb "$r" '[.data[].nik] | sort')" "$(sql "SELECT coalesce(json_agg(nik::text ORDER BY nik::text), '[]') FROM kkb.pertumbuhan_goyah('$A', '2026-10-31')" | jq -c .)" \
 	"... exactly the children kkb.pertumbuhan_goyah lists"
-is_error "$(api GET "/v1/desa/$A/pertumbuhan-goyah" "$TO")" 403 42501 "an agency asking for by-name growth data"
+# the health agency (dinkes owns the stunting problem) reads the same list; any other agency is refused
+is "$(jqb "$(api GET "/v1/desa/$A/pertumbuhan-goyah?acuan=2026-10-31" "$TO")" '[.data[].nik] | sort')" "$(jqb "$r" '[.data[].nik] | sort')" \
+	"the health agency's token (dinkes) gets the same children as the Pokja"
+is "$(status_of "$(api GET "/v1/desa/$A/pertumbuhan-goyah?acuan=2026-10-31" "$TL")")" 404 "the health agency of another city: the village is not in its scope (404)"
+TPU=$(token kkb_opd 13.77 "PUPR Pariaman (uji 03)" pupr)
+is_error "$(api GET "/v1/desa/$A/pertumbuhan-goyah" "$TPU")" 403 42501 "another agency (public works) asking for by-name growth data"
 
 # ================================================================ GET /v1/ketepatan
 r=$(api GET "/v1/ketepatan?wilayah=13.77&periode=2026-10" "$TO")

@@ -61,9 +61,10 @@ SELECT ok(pg_has_role('kkb_gateway', 'kkb_anon', 'MEMBER'), 'the gateway''s logi
 
 -- ---------------------------------------------------------------- who is calling
 SELECT is(pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_saya('dinkes')$$, 'Dinkes Pariaman')::jsonb,
-          '{"peran": "kkb_opd", "label": "Dinkes Pariaman", "wilayah": "13.77", "opd": "dinkes"}', 'api_saya: role, label, scope, agency');
+          '{"peran": "kkb_opd", "label": "Dinkes Pariaman", "wilayah": "13.77", "opd": "dinkes", "kesehatan": false}',
+          'api_saya: role, label, scope, agency (kesehatan: the agency in the setting kkb.opd, unset here)');
 SELECT is(pg_temp.dok('kkb_admin', NULL, $$SELECT kkb.api_saya('')$$, 'Admin')::jsonb,
-          '{"peran": "kkb_admin", "label": "Admin", "wilayah": null, "opd": null}', 'no scope and no agency: null');
+          '{"peran": "kkb_admin", "label": "Admin", "wilayah": null, "opd": null, "kesehatan": false}', 'no scope and no agency: null');
 
 -- ---------------------------------------------------------------- villages
 SELECT is(pg_temp.kunci(pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_desa_daftar('13.77', '2026-09-01')$$)),

@@ -88,8 +88,8 @@ TO=$(token kkb_opd 13.77 "Dinkes Pariaman (uji web01)" dinkes)
 TP=$(token kkb_pokja 13.77.01.1001 "Pokja Karan Aur (uji web01)")
 TD=$(token kkb_admin "" "Admin (uji web01)")
 TN=$(token kkb_analis 13.77 "Analis (uji web01)")
-is "$(jqb "$(api GET /v1/saya "$TO")" .)" '{"peran":"kkb_opd","label":"Dinkes Pariaman (uji web01)","wilayah":"13.77","opd":"dinkes"}' \
-	"GET /v1/saya, an agency: role, label, scope, agency"
+is "$(jqb "$(api GET /v1/saya "$TO")" .)" '{"peran":"kkb_opd","label":"Dinkes Pariaman (uji web01)","wilayah":"13.77","opd":"dinkes","kesehatan":true}' \
+	"GET /v1/saya, an agency: role, label, scope, agency, and that it is the health agency"
 is "$(jqb "$(api GET /v1/saya "$TP")" '[.peran, .wilayah, .opd]')" '["kkb_pokja","13.77.01.1001",null]' "a Pokja: its village"
 is "$(jqb "$(api GET /v1/saya "$TD")" '[.peran, .wilayah, .opd]')" '["kkb_admin",null,null]' "an administrator: no scope"
 is "$(jqb "$(api GET /v1/saya "$TN")" '.peran')" '"kkb_analis"' "an analyst"
