@@ -78,7 +78,7 @@ gw_etag_compose(gw_request *req, const char *versi)
 	h = fnv(h, gw_role_name(req->auth.role));
 	h = fnv(h, req->auth.wilayah);
 	h = fnv(h, req->auth.opd);
-	h = fnv(h, req->want_csv ? "csv" : "json");
+	h = fnv(h, req->want_csv == GW_EKSPOR_XLSX ? "xlsx" : req->want_csv == GW_EKSPOR_EXCEL ? "excel" : req->want_csv ? "csv" : "json");
 	snprintf(req->etag, sizeof(req->etag), "\"%016llx-%s\"", h, versi);
 }
 

@@ -21,6 +21,14 @@
 
 struct MHD_Connection;
 
+/* The file forms of a list answer (export.c). */
+enum
+{
+	GW_EKSPOR_CSV = 1,			/* RFC 4180 CSV, UTF-8, comma, decimal point */
+	GW_EKSPOR_EXCEL = 2,		/* CSV for a spreadsheet in an Indonesian locale: BOM, ';', decimal comma, flat */
+	GW_EKSPOR_XLSX = 3,			/* an Excel workbook */
+};
+
 typedef struct gw_request gw_request;
 typedef void (*gw_handler) (gw_request *req);
 
@@ -211,7 +219,8 @@ struct gw_request
 	char		error_code[40];	/* the code of an error answer (gw_reply_error), for the log line */
 	char		allow[64];		/* Allow header for 405 */
 	const char *www_authenticate;	/* WWW-Authenticate header for 401 (static string) */
-	int			want_csv;		/* a CSV route asked for text/csv (Accept or ".csv") */
+	int			want_csv;		/* a list route asked as a file: GW_EKSPOR_CSV (Accept text/csv or ".csv"),
+								 * GW_EKSPOR_EXCEL (".csv?format=excel"), GW_EKSPOR_XLSX (".xlsx"); 0: JSON */
 	int			deferred;		/* handed to the pool of expensive reads (pool.c); its connection suspended */
 	int			deferred_done;	/* the pool has answered: send the response when the connection resumes */
 	char		disposition[160];	/* Content-Disposition header, when not empty */

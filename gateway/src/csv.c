@@ -740,3 +740,214 @@ gw_csv_write(json_t *rows, size_t *len)
 	*len = o.len;
 	return o.buf;
 }
+
+/* ---------------------------------------------------------------- spreadsheets */
+
+/* out[name] = v, and name appended to the columns the first time it is seen */
+static int
+flat_set(json_t *out, json_t *columns, json_t *seen, const char *name, json_t *v)
+{
+	if (json_object_get(seen, name) == NULL)
+	{
+		if (json_object_set_new(seen, name, json_true()) < 0 || json_array_append_new(columns, json_string(name)) < 0)
+			return -1;
+	}
+	return json_object_set(out, name, v);
+}
+
+static int
+flat_into(json_t *out, json_t *columns, json_t *seen, const char *name, json_t *v, int depth)
+{
+	char		child[256];
+
+	if (depth > 8)				/* deeper than any answer of the API: kept as JSON text below */
+		v = NULL;
+	if (json_is_object(v) && json_object_size(v) > 0)
+	{
+		const char *k;
+		json_t	   *c;
+
+		json_object_foreach(v, k, c)
+		{
+			snprintf(child, sizeof(child), "%s_%s", name, k);
+			if (flat_into(out, columns, seen, child, c, depth + 1) < 0)
+				return -1;
+		}
+		return 0;
+	}
+	if (json_is_array(v) && json_array_size(v) > 0)
+	{
+		size_t		i;
+		json_t	   *c;
+		int			scalars = 1;
+
+		json_array_foreach(v, i, c)
+			if (json_is_object(c) || json_is_array(c))
+			scalars = 0;
+		if (scalars)
+		{
+			json_array_foreach(v, i, c)
+			{
+				snprintf(child, sizeof(child), "%s_%zu", name, i + 1);
+				if (flat_into(out, columns, seen, child, c, depth + 1) < 0)
+					return -1;
+			}
+			return 0;
+		}
+		/* a list of records (e.g. warnings): one cell of JSON text */
+		{
+			char	   *t = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+			json_t	   *text = t ? json_string(t) : NULL;
+			int			rc;
+
+			free(t);
+			if (text == NULL)
+				return -1;
+			rc = flat_set(out, columns, seen, name, text);
+			json_decref(text);
+			return rc;
+		}
+	}
+	if (json_is_object(v) || json_is_array(v) || v == NULL)
+		return flat_set(out, columns, seen, name, json_null());
+	return flat_set(out, columns, seen, name, v);
+}
+
+json_t *
+gw_rows_flatten(json_t *rows, json_t **columns)
+{
+	json_t	   *flat = json_array();
+	json_t	   *seen = json_object();
+	json_t	   *row;
+	size_t		i;
+
+	*columns = json_array();
+	if (flat == NULL || seen == NULL || *columns == NULL)
+		goto oom;
+	json_array_foreach(rows, i, row)
+	{
+		json_t	   *out = json_object();
+		const char *k;
+		json_t	   *v;
+
+		if (out == NULL || json_array_append_new(flat, out) < 0)
+			goto oom;
+		if (!json_is_object(row))
+			continue;
+		json_object_foreach(row, k, v)
+			if (flat_into(out, *columns, seen, k, v, 0) < 0)
+			goto oom;
+	}
+	json_decref(seen);
+	return flat;
+oom:
+	json_decref(flat);
+	json_decref(seen);
+	json_decref(*columns);
+	*columns = NULL;
+	return NULL;
+}
+
+int
+gw_text_is_code(const char *s, size_t n)
+{
+	int			digits = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != '.')
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* A value in the spreadsheet flavour: decimal comma; codes and long numbers as ="text". */
+static void
+out_value_excel(csv_out *o, json_t *v)
+{
+	char		num[64];
+	int			n;
+
+	switch (v ? json_typeof(v) : JSON_NULL)
+	{
+		case JSON_STRING:
+			if (gw_text_is_code(json_string_value(v), json_string_length(v)))
+			{
+				/* ="13.10": a formula whose value is that text (only digits and dots inside) */
+				out_bytes(o, "\"=\"\"", 4);
+				out_bytes(o, json_string_value(v), json_string_length(v));
+				out_bytes(o, "\"\"\"", 3);
+			}
+			else
+				out_quoted(o, json_string_value(v), json_string_length(v));
+			return;
+		case JSON_INTEGER:
+			n = snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+			if (n > 15)			/* beyond a spreadsheet's 15 digits: kept as text */
+			{
+				out_bytes(o, "\"=\"\"", 4);
+				out_bytes(o, num, (size_t) n);
+				out_bytes(o, "\"\"\"", 3);
+			}
+			else
+				out_bytes(o, num, (size_t) n);
+			return;
+		case JSON_REAL:
+			n = snprintf(num, sizeof(num), "%.15g", json_real_value(v));
+			for (int i = 0; i < n; i++)
+				if (num[i] == '.')
+					num[i] = ',';
+			out_bytes(o, num, (size_t) n);
+			return;
+		default:
+			out_value(o, v);
+	}
+}
+
+char *
+gw_csv_write_excel(json_t *rows, size_t *len)
+{
+	csv_out		o;
+	json_t	   *columns;
+	json_t	   *flat = gw_rows_flatten(rows, &columns);
+	json_t	   *row,
+			   *name;
+	size_t		i,
+				c;
+
+	if (flat == NULL)
+		return NULL;
+	memset(&o, 0, sizeof(o));
+	out_bytes(&o, "\xEF\xBB\xBF", 3);	/* UTF-8 byte-order mark: Excel reads the file as UTF-8 */
+	if (json_array_size(columns) > 0)
+	{
+		json_array_foreach(columns, c, name)
+		{
+			if (c > 0)
+				out_bytes(&o, ";", 1);
+			out_quoted(&o, json_string_value(name), json_string_length(name));
+		}
+		out_bytes(&o, "\r\n", 2);
+		json_array_foreach(flat, i, row)
+		{
+			json_array_foreach(columns, c, name)
+			{
+				if (c > 0)
+					out_bytes(&o, ";", 1);
+				out_value_excel(&o, json_object_get(row, json_string_value(name)));
+			}
+			out_bytes(&o, "\r\n", 2);
+		}
+	}
+	json_decref(flat);
+	json_decref(columns);
+	if (o.oom)
+	{
+		free(o.buf);
+		return NULL;
+	}
+	*len = o.len;
+	return o.buf;
+}

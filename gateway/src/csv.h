@@ -78,4 +78,27 @@ int			gw_csv_formula_start(const char *s, size_t n);
 /* Does the writer prefix text s[0..n) with an apostrophe: a formula start, or an apostrophe? */
 int			gw_csv_apostrophe(const char *s, size_t n);
 
+/*
+ * Rows for a spreadsheet: every nested object flattened into columns named
+ * parent_child ({"skor": {"input_pokja": 3}} -> skor_input_pokja), an array of
+ * plain values into parent_1, parent_2, ... (selang_stunting_1, _2); an array
+ * holding objects (a list of records) stays one cell of its JSON text; empty
+ * objects and arrays are empty cells.  The columns are those of every row, in
+ * the order first met (*columns, a JSON array of names).  Returns a new array
+ * of flat objects (the caller json_decref()s both), NULL when out of memory.
+ */
+json_t	   *gw_rows_flatten(json_t *rows, json_t **columns);
+
+/* Is text s[0..n) a code a spreadsheet would take for a number: only digits and dots ("13.10", a 16-digit NIK)? */
+int			gw_text_is_code(const char *s, size_t n);
+
+/*
+ * The rows as CSV for a spreadsheet in an Indonesian locale (?format=excel):
+ * a UTF-8 byte-order mark, ';' between fields, CRLF, the rows flattened
+ * (gw_rows_flatten), decimal comma in numbers (12,5), and codes and numbers of
+ * more than 15 digits written as ="13.10" so that they stay text; other text
+ * as gw_csv_write (quoted, formulas neutralised with an apostrophe).
+ */
+char	   *gw_csv_write_excel(json_t *rows, size_t *len);
+
 #endif

@@ -10,7 +10,9 @@
 #include <microhttpd.h>
 
 #include "csv.h"
+#include "log.h"
 #include "reply.h"
+#include "xlsx.h"
 
 /* Does the Accept header ask for text/csv (anywhere in its list, any case)? */
 int
@@ -32,8 +34,9 @@ gw_accepts_csv(gw_request *req)
 }
 
 /*
- * A CSV route asked for text/csv: turn the JSON answer's "data" rows into
- * CSV (csv.c), with a Content-Disposition naming a file after the path
+ * A CSV route asked as a file: turn the JSON answer's "data" rows into CSV
+ * (csv.c; ?format=excel: the spreadsheet flavour) or an .xlsx workbook
+ * (xlsx.c), with a Content-Disposition naming a file after the path
  * ("/v1/desa/13.77.01.1001/profil" -> desa-13.77.01.1001-profil.csv).
  * Errors (non-2xx) stay JSON.
  */
@@ -47,6 +50,7 @@ gw_reply_as_csv(gw_request *req)
 				n = 0,
 				plen;
 	const char *p;
+	const char *suffix = ".csv";
 
 	if (req->status != 200 || req->resp_body == NULL || req->content_type == NULL ||
 		strncmp(req->content_type, "application/json", 16) != 0)
@@ -58,19 +62,39 @@ gw_reply_as_csv(gw_request *req)
 		json_decref(doc);
 		return;					/* not a list: cannot happen for GW_CSV routes; keep the JSON */
 	}
-	text = gw_csv_write(rows, &len);
-	json_decref(doc);
-	if (text == NULL)
+	if (req->want_csv == GW_EKSPOR_XLSX)
 	{
-		gw_reply_galat(req, "KKB-INTERNAL", NULL, "out of memory", NULL);
-		return;
+		char		err[256];
+
+		text = gw_xlsx_write(rows, &len, err, sizeof(err));
+		json_decref(doc);
+		if (text == NULL)
+		{
+			gw_log("error", "an .xlsx answer could not be made", json_pack("{s:s, s:s}", "path", req->path, "error", err));
+			gw_reply_galat(req, "KKB-INTERNAL", NULL, "the workbook could not be made", NULL);
+			return;
+		}
+		gw_reply_body(req, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", text, len);
+		suffix = ".xlsx";
 	}
-	gw_reply_body(req, 200, "text/csv; charset=utf-8", text, len);
+	else
+	{
+		text = req->want_csv == GW_EKSPOR_EXCEL ? gw_csv_write_excel(rows, &len) : gw_csv_write(rows, &len);
+		json_decref(doc);
+		if (text == NULL)
+		{
+			gw_reply_galat(req, "KKB-INTERNAL", NULL, "out of memory", NULL);
+			return;
+		}
+		gw_reply_body(req, 200, "text/csv; charset=utf-8", text, len);
+	}
 
 	p = req->path;
 	plen = strlen(p);
 	if (plen > 4 && strcmp(p + plen - 4, ".csv") == 0)
 		plen -= 4;
+	else if (plen > 5 && strcmp(p + plen - 5, ".xlsx") == 0)
+		plen -= 5;
 	if (strncmp(p, "/v1/", 4) == 0)
 	{
 		p += 4;
@@ -92,6 +116,6 @@ gw_reply_as_csv(gw_request *req)
 			c = '_';
 		req->disposition[n++] = c;
 	}
-	memcpy(req->disposition + n, ".csv\"", 6);
+	snprintf(req->disposition + n, sizeof(req->disposition) - n, "%s\"", suffix);
 }
 

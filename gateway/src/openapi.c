@@ -249,10 +249,13 @@ operation(const gw_route *r)
 	json_object_set_new(op, "tags", json_pack("[s]", tag));
 	if (r->csv)
 	{
-		char		desc[320];
+		char		desc[640];
 
-		snprintf(desc, sizeof(desc), "Also a CSV export for spreadsheets: send Accept: text/csv, or GET %s.csv "
-				 "(same parameters and paging; errors stay JSON).", r->pattern);
+		snprintf(desc, sizeof(desc), "Also as files (same parameters and paging; errors stay JSON): CSV with Accept: "
+				 "text/csv or GET %s.csv; CSV for a spreadsheet in an Indonesian locale with GET %s.csv?format=excel "
+				 "(UTF-8 with BOM, ';', decimal comma, nested values flattened into columns, codes kept as text with "
+				 "=\"...\"); an Excel workbook with GET %s.xlsx (text cells for codes, numbers as numbers).",
+				 r->pattern, r->pattern, r->pattern);
 		json_object_set_new(op, "description", json_string(desc));
 	}
 
@@ -345,16 +348,19 @@ operation(const gw_route *r)
 									  "content", json_content(ref("#/components/schemas/RingkasanImpor"))));
 	else if (r->csv)
 		json_object_set_new(responses, code,
-							json_pack("{s:s, s:{s:{s:{s:s}}, s:{s:{s:s, s:s}}}, s:{s:{s:s, s:{s:s}}}}",
+							json_pack("{s:s, s:{s:{s:{s:s}}, s:{s:{s:s, s:s}}, s:{s:{s:s, s:s}}}, s:{s:{s:s, s:{s:s}}}}",
 									  "description", "Success: the JSON document, or with Accept: text/csv (or the path with .csv "
 									  "appended) its data rows as CSV (RFC 4180, UTF-8, CRLF, a header row; strings quoted, "
-									  "nested values as JSON text; the same paging)",
+									  "nested values as JSON text; the same paging); with .csv?format=excel the spreadsheet "
+									  "flavour; with .xlsx an Excel workbook",
 									  "content",
 									  "application/json", "schema", "type", "object",
 									  "text/csv", "schema", "type", "string", "description",
 									  "A header row of the column names, then one record per row",
+									  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "schema", "type", "string",
+									  "format", "binary",
 									  "headers", "Content-Disposition", "description",
-									  "With text/csv: attachment; filename=\"<path>.csv\"", "schema", "type", "string"));
+									  "With a file form: attachment; filename=\"<path>.csv\" (or .xlsx)", "schema", "type", "string"));
 	else
 		json_object_set_new(responses, code,
 							json_pack("{s:s, s:o}", "description", "Success",

@@ -130,22 +130,37 @@ gw_route_match(gw_request *req, const char *method, const char *path, int *path_
 }
 
 /*
- * <path>.csv of a CSV route (a GET; OPTIONS asks about it too): match the
- * path without ".csv".  Returns the GET route (and its params in req) or NULL.
+ * <path>.csv or <path>.xlsx of a CSV route (a GET; OPTIONS asks about it
+ * too): match the path without the suffix.  Returns the GET route (and its
+ * params in req) and the file form in *kind, or NULL.
  */
 const gw_route *
-gw_route_match_csv(gw_request *req)
+gw_route_match_csv(gw_request *req, int *kind)
 {
 	char		path[512];
-	size_t		n = req->path ? strlen(req->path) : 0;
+	size_t		n = req->path ? strlen(req->path) : 0,
+				suffix;
 	const gw_route *r;
 	int			path_known;
 
-	if ((strcmp(req->method, "GET") != 0 && strcmp(req->method, "OPTIONS") != 0) ||
-		n <= 4 || n - 4 >= sizeof(path) || strcmp(req->path + n - 4, ".csv") != 0)
+	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "OPTIONS") != 0)
 		return NULL;
-	memcpy(path, req->path, n - 4);
-	path[n - 4] = '\0';
+	if (n > 4 && strcmp(req->path + n - 4, ".csv") == 0)
+	{
+		suffix = 4;
+		*kind = GW_EKSPOR_CSV;
+	}
+	else if (n > 5 && strcmp(req->path + n - 5, ".xlsx") == 0)
+	{
+		suffix = 5;
+		*kind = GW_EKSPOR_XLSX;
+	}
+	else
+		return NULL;
+	if (n - suffix >= sizeof(path))
+		return NULL;
+	memcpy(path, req->path, n - suffix);
+	path[n - suffix] = '\0';
 	r = gw_route_match(req, "GET", path, &path_known);
 	return r && r->csv ? r : NULL;
 }
@@ -157,12 +172,13 @@ gw_route_match_csv(gw_request *req)
 static void
 reply_options(gw_request *req)
 {
-	int			path_known = 0;
+	int			path_known = 0,
+				kind;
 	char		allow[80];
 
 	gw_route_match(req, "OPTIONS", req->path, &path_known);
 	/* "/v1/desa.csv": the CSV form of a GET list route */
-	if (!path_known && gw_route_match_csv(req) != NULL)
+	if (!path_known && gw_route_match_csv(req, &kind) != NULL)
 	{
 		snprintf(req->allow, sizeof(req->allow), "GET");
 		path_known = 1;
@@ -203,10 +219,13 @@ gw_dispatch(gw_request *req)
 		return 0;
 	}
 	req->route = gw_route_match(req, req->method, req->path, &path_known);
-	if (req->route == NULL && !path_known && (req->route = gw_route_match_csv(req)) != NULL)
-		req->want_csv = 1;
+	if (req->route == NULL && !path_known && (req->route = gw_route_match_csv(req, &req->want_csv)) != NULL)
+		;
 	else if (req->route && req->route->csv && strcmp(req->method, "GET") == 0 && gw_accepts_csv(req))
-		req->want_csv = 1;
+		req->want_csv = GW_EKSPOR_CSV;
+	/* ?format=excel: the CSV for a spreadsheet in an Indonesian locale */
+	if (req->want_csv == GW_EKSPOR_CSV && gw_query_arg(req, "format") && strcmp(gw_query_arg(req, "format"), "excel") == 0)
+		req->want_csv = GW_EKSPOR_EXCEL;
 	if (req->route == NULL)
 	{
 		if (path_known)

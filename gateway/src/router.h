@@ -22,10 +22,11 @@ void		gw_router_init(size_t max_body);
 const gw_route *gw_route_match(gw_request *req, const char *method, const char *path, int *path_known);
 
 /*
- * <path>.csv of a CSV route (a GET; OPTIONS asks about it too): match the
- * path without ".csv".  Returns the GET route (and its params in req) or NULL.
+ * <path>.csv or <path>.xlsx of a CSV route (a GET; OPTIONS asks about it
+ * too): match the path without the suffix.  Returns the GET route (and its
+ * params in req) and the file form (GW_EKSPOR_CSV or _XLSX) in *kind, or NULL.
  */
-const gw_route *gw_route_match_csv(gw_request *req);
+const gw_route *gw_route_match_csv(gw_request *req, int *kind);
 
 /*
  * Route the request and run its handler: returns 0 with a response in req.

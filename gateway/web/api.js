@@ -17,8 +17,8 @@ export const token = {
 	hapus: () => { sessionStorage.removeItem(KUNCI); sessionStorage.removeItem('kkb.saya'); },
 };
 
-// api('/v1/desa', {query: {wilayah: '13.77'}, method, body, csv}) -> the parsed JSON
-// (or a Blob for csv); throws ApiError with the server's {code,message,details,hint}.
+// api('/v1/desa', {query: {wilayah: '13.77'}, method, body, csv, berkas}) -> the parsed JSON
+// (or a Blob for csv, and for berkas: a file form such as <path>.xlsx); throws ApiError with the server's {code,message,details,hint}.
 export async function api(path, opsi = {}) {
 	const q = new URLSearchParams();
 	for (const [k, v] of Object.entries(opsi.query || {})) if (v !== null && v !== undefined && v !== '') q.set(k, v);
@@ -46,7 +46,7 @@ export async function api(path, opsi = {}) {
 		if (method !== 'GET' || coba >= 2 || !(r.status === 503 || r.status === 429) || !(tunggu >= 1 && tunggu <= 5)) break;
 		await new Promise((ok) => setTimeout(ok, tunggu * 1000));
 	}
-	if (r.ok && opsi.csv) return await r.blob();
+	if (r.ok && (opsi.csv || opsi.berkas)) return await r.blob();
 	let data = null;
 	try { data = await r.json(); } catch (e) { data = null; }
 	if (!r.ok) throw new ApiError(r.status, data);
@@ -81,7 +81,15 @@ export function pesanGalat(e) {
 
 // Save a CSV export of a list route as a file (the API makes the CSV).
 export async function unduhCsv(path, query, nama) {
-	const blob = await api(path, {query: {...query, limit: 1000}, csv: true});
+	simpanBlob(await api(path, {query: {...query, limit: 1000}, csv: true}), nama);
+}
+
+// the same rows as an Excel workbook (GET <path>.xlsx: codes stay text, numbers are numbers)
+export async function unduhExcel(path, query, nama) {
+	simpanBlob(await api(path + '.xlsx', {query: {...query, limit: 1000}, berkas: true}), nama);
+}
+
+function simpanBlob(blob, nama) {
 	const a = document.createElement('a');
 	a.href = URL.createObjectURL(blob);
 	a.download = nama;

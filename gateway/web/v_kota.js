@@ -1,7 +1,7 @@
 // v_kota.js - the city overview for administrators and agencies (OPD): every
 // village with its class, data completeness, stunting prevalence and unmet
 // need; sortable, filterable by kecamatan; two charts; a CSV export.
-import {api, semua, unduhCsv, pesanGalat} from './api.js';
+import {api, semua, unduhCsv, unduhExcel, pesanGalat} from './api.js';
 import {h, kosongkan, fmtPersen, fmtPorsi, fmtAngka, bulanIni, namaBulan, lencanaKelas, KELAS, STATUS, pilihBulan} from './util.js';
 import {grafikBatang} from './grafik.js';
 
@@ -121,12 +121,15 @@ export async function tampil(main, ctx) {
 			ctx.umumkan(pesanGalat(e), 'galat');
 		}
 	});
+	const xlsx = h('button', {type: 'button', id: 'unduh-xlsx'}, 'Unduh Excel');
+	xlsx.addEventListener('click', () => unduhExcel('/v1/ringkasan', {wilayah, periode, tingkat: 4}, `ringkasan-${wilayah}-${periode}.xlsx`)
+		.catch((e) => ctx.umumkan(pesanGalat(e), 'galat')));
 
 	kosongkan(main,
 		h('div', {class: 'judul'},
 			h('h1', {}, `Ringkasan ${data.nama || wilayah}`),
 			h('p', {class: 'sub'}, namaBulan(periode, true)),
-			h('div', {class: 'alat'}, pilihBulan(periode, (p) => ctx.pergi(`#/kota?periode=${p}`)), csv)),
+			h('div', {class: 'alat'}, pilihBulan(periode, (p) => ctx.pergi(`#/kota?periode=${p}`)), csv, xlsx)),
 		h('section', {class: 'kpi'},
 			kpi('Kampung KB', fmtAngka(t.kampung_kb ?? data.baris.length)),
 			kpi('Kelengkapan data', fmtPorsi(t.kelengkapan)),

@@ -2,7 +2,7 @@
 // where the data shows a problem the agency acts on, highest priority first,
 // with the numbers behind each (value, target, gap, people or families affected),
 // and the timeliness of the month's reports in the agency's region.
-import {semua, unduhCsv, pesanGalat} from './api.js';
+import {semua, unduhCsv, unduhExcel, pesanGalat} from './api.js';
 import {h, kosongkan, fmtAngka, bulanIni, namaBulan, pilihBulan} from './util.js';
 import {ketepatan} from './v_kota.js';
 
@@ -38,11 +38,15 @@ export async function tampil(main, ctx) {
 	csv.addEventListener('click', () => unduhCsv('/v1/prioritas', query, `prioritas-${agensi}-${periode}.csv`)
 		.catch((e) => ctx.umumkan(pesanGalat(e), 'galat')));
 
+	const xlsx = h('button', {type: 'button', id: 'unduh-xlsx'}, 'Unduh Excel');
+	xlsx.addEventListener('click', () => unduhExcel('/v1/prioritas', query, `prioritas-${agensi}-${periode}.xlsx`)
+		.catch((e) => ctx.umumkan(pesanGalat(e), 'galat')));
+
 	kosongkan(main,
 		h('div', {class: 'judul'},
 			h('h1', {}, `Daftar kerja ${String(agensi).toUpperCase()}`),
 			h('p', {class: 'sub'}, `${namaBulan(periode, true)} · ${baris.length} prioritas, yang tertinggi di atas`),
-			h('div', {class: 'alat'}, pilihBulan(periode, (p) => ctx.pergi(`#/opd?periode=${p}`)), csv)),
+			h('div', {class: 'alat'}, pilihBulan(periode, (p) => ctx.pergi(`#/opd?periode=${p}`)), csv, xlsx)),
 		baris.length === 0
 			? h('p', {class: 'kartu', id: 'prioritas-kosong'}, 'Tidak ada prioritas untuk bulan ini.')
 			: h('ol', {class: 'prioritas', id: 'daftar-prioritas'}, baris.map((p) => {

@@ -14,7 +14,8 @@
  *                        the apostrophe before text a spreadsheet would read
  *                        as a formula (gw_csv_formula_start)
  *   gw_csv_write         of the input read as JSON, when it is JSON: valid
- *                        UTF-8 out, and no crash whatever the values are
+ *                        UTF-8 out, and no crash whatever the values are;
+ *                        gw_csv_write_excel the same, after its byte-order mark
  * Aborts when an invariant breaks.
  *
  * Built by tests/fuzz/run.sh with every gateway source but main.c, libpq,
@@ -196,6 +197,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			char	   *text = gw_csv_write(doc, &len);
 
 			REQUIRE(text != NULL);
+			REQUIRE(gw_utf8_invalid_at(text, len) == -1);
+			free(text);
+			/* the spreadsheet flavour: a byte-order mark, then valid UTF-8 */
+			text = gw_csv_write_excel(doc, &len);
+			REQUIRE(text != NULL && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0);
 			REQUIRE(gw_utf8_invalid_at(text, len) == -1);
 			free(text);
 			json_decref(doc);

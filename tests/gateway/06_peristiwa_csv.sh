@@ -233,8 +233,8 @@ is "$(header_of GET "/v1/desa/$A/profil.csv?periode=2026-10" Content-Type -H "Au
 is "$(status_of "$(api GET "/v1/desa/$A/profil.csv?periode=2026-10" "$TB")")" 404 "... 404"
 r=$(api GET /openapi.json "")
 is "$(jqb "$r" '[.paths["/v1/desa", "/v1/wilayah", "/v1/klasifikasi", "/v1/prioritas", "/v1/desa/{kode}/profil"] | .get.responses["200"].content | keys]')" \
-	'[["application/json","text/csv"],["application/json","text/csv"],["application/json","text/csv"],["application/json","text/csv"],["application/json","text/csv"]]' \
-	"/openapi.json documents text/csv for the list routes"
+	'[["application/json","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet","text/csv"],["application/json","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet","text/csv"],["application/json","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet","text/csv"],["application/json","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet","text/csv"],["application/json","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet","text/csv"]]' \
+	"/openapi.json documents text/csv and the .xlsx workbook for the list routes"
 
 gw_stop
 is "$GW_STATUS" 0 "the gateway stops cleanly"

@@ -4,12 +4,34 @@
  * injection (#16.7): a text cell starting with =, +, -, @, a tab or a carriage
  * return is written with a leading apostrophe inside its quotes, so that a
  * spreadsheet shows it as text; JSON numbers stay bare (-0.5 is a number), and
- * other text is written as before.
+ * other text is written as before.  The spreadsheet flavour (?format=excel):
+ * BOM, ';', decimal comma, flattened columns, codes kept as text.
  */
 #include <stdlib.h>
 
 #include "tap.h"
 #include "../../gateway/src/csv.c"
+
+/* The spreadsheet-flavoured CSV (?format=excel) of a JSON array of rows, as a C string (static buffer). */
+static const char *
+excel_of(const char *json)
+{
+	static char out[4096];
+	json_error_t err;
+	json_t	   *rows = json_loads(json, JSON_DECODE_ANY, &err);
+	size_t		len = 0;
+	char	   *text;
+
+	if (rows == NULL)
+		return "(invalid JSON)";
+	text = gw_csv_write_excel(rows, &len);
+	json_decref(rows);
+	if (text == NULL)
+		return "(NULL)";
+	snprintf(out, sizeof(out), "%.*s", (int) len, text);
+	free(text);
+	return out;
+}
 
 /* The CSV of a JSON array of rows, as a C string (static buffer). */
 static const char *
@@ -67,6 +89,24 @@ main(void)
 	ok(gw_csv_apostrophe("'x", 2) && gw_csv_apostrophe("=x", 2) && !gw_csv_apostrophe("x'", 2) && !gw_csv_apostrophe("", 0),
 	   "gw_csv_apostrophe: formula starts and a leading apostrophe, nothing else");
 	is_str(csv_of("[]"), "", "no rows: an empty body");
+
+	/* the spreadsheet flavour (?format=excel, issue 20) */
+	is_str(excel_of("[{\"kode\": \"13.10\", \"nik\": \"1377014101900001\", \"nama\": \"Kampung Perak\", \"n\": 12, \"p\": 12.5}]"),
+		   "\xEF\xBB\xBF\"kode\";\"nik\";\"nama\";\"n\";\"p\"\r\n\"=\"\"13.10\"\"\";\"=\"\"1377014101900001\"\"\";\"Kampung Perak\";12;12,5\r\n",
+		   "excel: BOM, ';', codes and NIKs as =\"text\", a decimal comma");
+	is_str(excel_of("[{\"kode\": \"13.77\", \"skor\": {\"input_pokja\": 3, \"output_cpr\": 2}, \"selang\": [10.25, 20.5], \"kosong\": {}}]"),
+		   "\xEF\xBB\xBF\"kode\";\"skor_input_pokja\";\"skor_output_cpr\";\"selang_1\";\"selang_2\";\"kosong\"\r\n"
+		   "\"=\"\"13.77\"\"\";3;2;10,25;20,5;\r\n",
+		   "excel: nested objects and arrays of values flattened into columns; an empty object is an empty cell");
+	is_str(excel_of("[{\"a\": 1}, {\"a\": 2, \"b\": \"x;y\"}]"),
+		   "\xEF\xBB\xBF\"a\";\"b\"\r\n1;\r\n2;\"x;y\"\r\n",
+		   "excel: the columns of every row, in the order first met; a ';' inside text is quoted");
+	is_str(excel_of("[{\"judul\": \"=1+2\", \"d\": [{\"k\": 1}], \"big\": 12345678901234567}]"),
+		   "\xEF\xBB\xBF\"judul\";\"d\";\"big\"\r\n\"'=1+2\";\"[{\"\"k\"\":1}]\";\"=\"\"12345678901234567\"\"\"\r\n",
+		   "excel: formulas neutralised, a list of records as JSON text, an integer over 15 digits as text");
+	ok(gw_text_is_code("13.10", 5) && gw_text_is_code("0812", 4) && !gw_text_is_code("13,5", 4) && !gw_text_is_code("A1", 2)
+	   && !gw_text_is_code("..", 2) && !gw_text_is_code("", 0), "gw_text_is_code: digits and dots with a digit, nothing else");
+	is_str(excel_of("[]"), "\xEF\xBB\xBF", "excel, no rows: the byte-order mark alone");
 
 	return done_testing();
 }

@@ -163,6 +163,16 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#unduh-csv')]);
 		const csv = readFileSync(await dl.path(), 'utf8').trim().split(/\r?\n/);
 		is(csv.length, TOTAL + 1, 'the CSV download has a header and one row per village');
+
+		// the Excel download: a workbook a spreadsheet reader opens (Debian's python3-openpyxl), codes as text
+		const [dx] = await Promise.all([page.waitForEvent('download'), page.click('#unduh-xlsx')]);
+		const buku = JSON.parse(execFileSync('/usr/bin/python3', ['-c',
+			// (from bytes: the download's temporary name has no .xlsx, which openpyxl would refuse)
+			'import io,json,sys; from openpyxl import load_workbook; ws = load_workbook(io.BytesIO(open(sys.argv[1], "rb").read())).active; ' +
+			'print(json.dumps([[c.value for c in r] for r in ws.iter_rows()]))', await dx.path()], {encoding: 'utf8'}));
+		is(buku.length, TOTAL + 1, 'the Excel download opens: a header and one row per village');
+		is(typeof buku[1][buku[0].indexOf('kode')], 'string', 'its codes are text cells (13.77.01.1001 keeps its dots)');
+		is(dx.suggestedFilename(), `ringkasan-13.77-${PERIODE}.xlsx`, 'named after the city and month');
 	});
 	await langkah('village scorecard (OPD)', async () => {
 		await page.click(`#tabel-desa tr[data-kode="${A}"] a`);
