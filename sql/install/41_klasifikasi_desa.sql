@@ -87,7 +87,8 @@ BEGIN ATOMIC
 		  LEFT JOIN kkb.kkbpk r ON r.kode_desa OPERATOR(kkb.=) k.kode_desa AND r.periode = bulan.awal
 		  LEFT JOIN instansi ins ON ins.kode_desa OPERATOR(kkb.=) k.kode_desa
 		 WHERE klasifikasi_wilayah.wilayah IS NULL OR k.kode_desa OPERATOR(kkb.<@) klasifikasi_wilayah.wilayah
-	), h AS (
+	), h AS MATERIALIZED (
+		-- materialised: the 16 expressions below read h.j, and an inlined h would classify each village 16 times
 		SELECT m.kode_desa, kkb.klasifikasi_hitung(m.j) AS j FROM masukan m
 	)
 	SELECT h.kode_desa, w.nama,

@@ -68,7 +68,7 @@ BEGIN ATOMIC
 				  LEFT JOIN kkb.saran_pelaksana p ON p.kunci = u.v ->> 'kunci'
 				  LEFT JOIN kkb.opd o ON o.kode = p.opd), '[]'::jsonb)) ORDER BY t.n)
 			  FROM pg_catalog.jsonb_array_elements(s.j -> 'saran') WITH ORDINALITY AS t(v, n)), '[]'::jsonb))
-	  FROM (SELECT kkb.klasifikasi_saran(kkb.klasifikasi_masukan(saran_kelas.kode_desa, saran_kelas.periode)) AS j) AS s;
+	  FROM (SELECT kkb.klasifikasi_saran(kkb.klasifikasi_masukan(saran_kelas.kode_desa, saran_kelas.periode)) AS j OFFSET 0) AS s;	-- OFFSET 0: computed once
 END;
 COMMENT ON FUNCTION kkb.saran_kelas(kkb.kode_wilayah, date) IS
 	'What it takes for a village to reach each higher class in a month: kkb.klasifikasi_saran of the village''s input document (kkb.klasifikasi_masukan; 42501 outside the caller''s region), each change with the agency or village body that owns the lever (kkb.saran_pelaksana: pelaksana, pelaksana_nama, tindakan)';

@@ -40,7 +40,8 @@ BEGIN ATOMIC
 		 CROSS JOIN LATERAL (SELECT pg_catalog.array_agg(s.kode) AS kode, pg_catalog.array_agg(s.nilai::float8) AS nilai
 		                       FROM kkb._nilai_desa(k.kode_desa, prioritas_intervensi.periode) s) x
 		 WHERE k.kode_desa OPERATOR(kkb.<@) prioritas_intervensi.wilayah
-	), h AS (
+	), h AS MATERIALIZED (
+		-- materialised: nilai and terdampak are read several times below, each an evaluation of the rule if inlined
 		SELECT m.opd, v.kode_desa, v.nama, m.kode AS masalah, m.uraian, m.target, m.arah,
 		       pg_catalog.round(kkb.aturan_nilai(m.indikator, v.kode, v.nilai, 'lewati_jika_ada_kosong')::numeric, 2) AS nilai,
 		       pg_catalog.round(kkb.aturan_nilai(m.terdampak, v.kode, v.nilai, 'lewati_jika_ada_kosong')::numeric, 0) AS terdampak

@@ -496,7 +496,8 @@ CREATE FUNCTION kkb.api_klasifikasi_daftar(wilayah kkb.kode_wilayah, periode dat
 	                   ORDER BY p.kode_desa)
 	            FROM (SELECT * FROM d ORDER BY d.kode_desa LIMIT batas OFFSET lewati) p
 	            JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) p.kode_desa
-	            CROSS JOIN LATERAL (SELECT kkb.klasifikasi(p.kode_desa, api_klasifikasi_daftar.periode) AS j) h))
+	            -- OFFSET 0: kept a subquery, so each village is classified once (pulled up, h.j would be computed 7 times)
+	            CROSS JOIN LATERAL (SELECT kkb.klasifikasi(p.kode_desa, api_klasifikasi_daftar.periode) AS j OFFSET 0) h))
 $f$;
 COMMENT ON FUNCTION kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer) IS
 	'API GET /v1/klasifikasi: every Kampung KB''s class under a region for a month, with indices, scores and percentages, paged';
