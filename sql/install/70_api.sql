@@ -474,14 +474,16 @@ CREATE FUNCTION kkb.api_prioritas(wilayah kkb.kode_wilayah, periode date, opd te
 	         json_build_object('wilayah', api_prioritas.wilayah::text, 'periode', to_char(api_prioritas.periode, 'YYYY-MM'),
 	                           'opd', api_prioritas.opd),
 	         (SELECT count(*) FROM p), batas, lewati,
-	         (SELECT json_agg(json_build_object('opd', x.opd, 'peringkat', x.peringkat, 'kode_desa', x.kode_desa::text,
-	                   'nama_desa', x.nama_desa, 'masalah', x.masalah, 'uraian', x.uraian, 'nilai', x.nilai, 'target', x.target,
+	         (SELECT json_agg(json_build_object('opd', x.opd, 'nama_opd', o.nama, 'peringkat', x.peringkat, 'kode_desa', x.kode_desa::text,
+	                   'nama_desa', x.nama_desa, 'kode_kecamatan', kkb.kecamatan(x.kode_desa)::text, 'masalah', x.masalah,
+	                   'uraian', x.uraian, 'nilai', x.nilai, 'target', x.target,
 	                   'selisih', x.selisih, 'terdampak', x.terdampak) ORDER BY x.opd, x.peringkat, x.kode_desa, x.masalah)
-	            FROM (SELECT * FROM p ORDER BY p.opd, p.peringkat, p.kode_desa, p.masalah LIMIT batas OFFSET lewati) x))
+	            FROM (SELECT * FROM p ORDER BY p.opd, p.peringkat, p.kode_desa, p.masalah LIMIT batas OFFSET lewati) x
+	            LEFT JOIN kkb.opd o ON o.kode = x.opd))
 	 WHERE api_prioritas.opd IS NULL OR EXISTS (SELECT 1 FROM kkb.opd o WHERE o.kode = api_prioritas.opd)
 $f$;
 COMMENT ON FUNCTION kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer) IS
-	'API GET /v1/prioritas: the agencies'' work list of villages under a region for a month (one agency, or all), paged; NULL for an unknown agency';
+	'API GET /v1/prioritas: the agencies'' work list of villages under a region for a month (one agency, or all), with the agency''s name and the village''s kecamatan, paged; NULL for an unknown agency';
 
 CREATE FUNCTION kkb.api_klasifikasi_daftar(wilayah kkb.kode_wilayah, periode date, batas integer DEFAULT 100, lewati integer DEFAULT 0)
 	RETURNS json

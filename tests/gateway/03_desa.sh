@@ -422,7 +422,7 @@ r=$(api GET "/v1/prioritas?periode=2026-10" "$TO")
 is "$(status_of "$r")" 200 "GET /v1/prioritas answers 200 to an agency"
 is "$(jqb "$r" '[keys, .wilayah, .opd]')" '[["data","limit","offset","opd","periode","total","wilayah"],"13.77","dinkes"]' \
 	"defaulting to the token's scope and agency"
-is "$(jqb "$r" '.data[0] | keys')" '["kode_desa","masalah","nama_desa","nilai","opd","peringkat","selisih","target","terdampak","uraian"]' \
+is "$(jqb "$r" '.data[0] | keys')" '["kode_desa","kode_kecamatan","masalah","nama_desa","nama_opd","nilai","opd","peringkat","selisih","target","terdampak","uraian"]' \
 	"each entry's keys"
 is "$(jqb "$r" '[.data[] | [.opd, .peringkat, .kode_desa, .masalah, .nilai, .terdampak]]')" \
 	'[["dinkes",1,"13.77.01.1002","ibu_hamil_kek",5,5]]' "Dinkes's list: 5 pregnant women with CED in Kampung Perak"

@@ -203,7 +203,25 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		// the work list or its empty state: the village page left behind has cards too
 		await page.waitForSelector('#daftar-prioritas li, #prioritas-kosong');
 		const total = Number(sql(`SELECT count(*) FROM kkb.prioritas_intervensi('13.77', '${PERIODE}-01', 'dinkes')`));
-		is(await page.locator('#daftar-prioritas > li').count(), total, `the agency's ${total} priorities`);
+		is(await page.locator('#daftar-prioritas > li').count(), Math.min(total, 50), `the agency's ${total} priorities, 50 at a time`);
+		ok(/Dinas Kesehatan/.test(await page.textContent('h1')), 'the agency by its name from the database, not its code',
+			await page.textContent('h1'));
+		if (total > 50) {
+			await page.click('#lihat-lagi');
+			is(await page.locator('#daftar-prioritas > li').count(), Math.min(total, 100), '"Tampilkan lagi" shows 50 more');
+		}
+		// filters: one problem, then one kecamatan
+		const masalah = await page.locator('#saring-masalah option').nth(1).getAttribute('value');
+		await page.selectOption('#saring-masalah', masalah);
+		const nMasalah = Number(sql(`SELECT count(*) FROM kkb.prioritas_intervensi('13.77', '${PERIODE}-01', 'dinkes') WHERE masalah = '${masalah}'`));
+		is(await page.locator('#daftar-prioritas > li').count(), Math.min(nMasalah, 50), `filtered to problem ${masalah}: ${nMasalah}`);
+		ok(await page.locator(`#daftar-prioritas > li:not([data-masalah="${masalah}"])`).count() === 0, '... and only it');
+		await page.selectOption('#saring-masalah', '');
+		await page.selectOption('#saring-kecamatan', '13.77.01');
+		const nKec = Number(sql(`SELECT count(*) FROM kkb.prioritas_intervensi('13.77', '${PERIODE}-01', 'dinkes') WHERE kode_desa <@ '13.77.01'`));
+		is(await page.locator('#daftar-prioritas > li').count(), Math.min(nKec, 50), `filtered to kecamatan 13.77.01: ${nKec}`);
+		ok(/dari/.test(await page.textContent('#jumlah-prioritas')), 'the count says it is filtered', await page.textContent('#jumlah-prioritas'));
+		await page.selectOption('#saring-kecamatan', '');
 		const p = await page.locator('#daftar-prioritas .peringkat').allTextContents();
 		ok(p.length > 0 && p[0] === '#1' && p.every((x, i) => i === 0 || Number(p[i - 1].slice(1)) <= Number(x.slice(1))),
 			'highest priority first', p.slice(0, 5).join(' '));
