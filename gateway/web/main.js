@@ -35,6 +35,8 @@ function beranda(sy) {
 	if (sy.peran === 'kkb_opd') return '#/kota';
 	if (sy.peran === 'kkb_admin') return '#/kota';
 	if (sy.peran === 'kkb_provinsi') return '#/wilayah/' + sy.wilayah;
+	// an analyst: the read-only overview of its region (without a scope: the whole country), with downloads
+	if (sy.peran === 'kkb_analis') return '#/wilayah/' + (sy.wilayah || '');
 	return '#/analis';
 }
 
@@ -63,8 +65,8 @@ function menu(sy) {
 	if (sy && (sy.peran === 'kkb_admin' || sy.peran === 'kkb_opd')) {
 		item.push(['#/kota', 'Ringkasan kota'], ['#/opd', 'Daftar kerja']);
 	}
-	if (sy && sy.peran === 'kkb_provinsi') {
-		item.push(['#/wilayah/' + sy.wilayah, 'Ringkasan wilayah']);
+	if (sy && (sy.peran === 'kkb_provinsi' || sy.peran === 'kkb_analis')) {
+		item.push(['#/wilayah/' + (sy.wilayah || ''), 'Ringkasan wilayah']);
 	}
 	if (sy && sy.peran === 'kkb_pokja') {
 		item.push(['#/desa/' + sy.wilayah, 'Kartu desa'], ['#/isi/' + sy.wilayah, 'Isi laporan']);

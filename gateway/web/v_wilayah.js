@@ -1,5 +1,6 @@
 // v_wilayah.js - a region's Kampung KB summary for a province's portal token
-// (kkb_provinsi: aggregates only) and anyone else who may read them: GET
+// (kkb_provinsi: aggregates only), an analyst (its region, or without a scope
+// the whole country per province) and anyone else who may read them: GET
 // /v1/ringkasan of the region, one row per region one level down (regencies
 // and cities of a province, kecamatan of a city, villages of a kecamatan);
 // each row opens the next level.  Villages are the last level.
@@ -8,16 +9,16 @@ import {h, kosongkan, fmtPersen, fmtPorsi, fmtAngka, bulanIni, namaBulan, lencan
 import {grafikBatang} from './grafik.js';
 
 // the level of a region code: 13 -> 1, 13.77 -> 2, 13.77.01 -> 3, 13.77.01.1001 -> 4
-const tingkat = (kode) => kode.split('.').length;
+const tingkat = (kode) => (kode ? kode.split('.').length : 0);	// '' is the whole country (an analyst without a scope)
 
 export async function tampil(main, ctx) {
 	const periode = ctx.query.get('periode') || bulanIni();
-	const wilayah = ctx.param[0] || ctx.saya.wilayah;
+	const wilayah = ctx.param[0] || ctx.saya.wilayah || '';
 	const r = await api('/v1/ringkasan', {query: {wilayah, periode, limit: 1000}});
 	if (!ctx.masih()) return;
 	const t = r.total || {};
 	const bawah = r.tingkat;
-	const namaTingkat = {2: 'Kabupaten/kota', 3: 'Kecamatan', 4: 'Desa/kelurahan'}[bawah] || 'Wilayah';
+	const namaTingkat = {1: 'Provinsi', 2: 'Kabupaten/kota', 3: 'Kecamatan', 4: 'Desa/kelurahan'}[bawah] || 'Wilayah';
 
 	const tbody = h('tbody', {}, r.data.map((b) => h('tr', {dataset: {kode: b.kode}},
 		h('td', {}, bawah < 4 && b.kampung_kb > 0 ? h('a', {href: `#/wilayah/${b.kode}?periode=${periode}`}, b.nama) : b.nama),
@@ -38,7 +39,7 @@ export async function tampil(main, ctx) {
 			ctx.umumkan(pesanGalat(e), 'galat');
 		}
 	});
-	const naik = tingkat(wilayah) > tingkat(ctx.saya.wilayah || wilayah)
+	const naik = tingkat(wilayah) > tingkat(ctx.saya.wilayah || '')
 		? h('a', {class: 'tombol sekunder', href: `#/wilayah/${wilayah.split('.').slice(0, -1).join('.')}?periode=${periode}`}, 'Naik satu tingkat')
 		: null;
 

@@ -43,6 +43,7 @@ PERIODE=$(sql "SELECT to_char(current_date, 'YYYY-MM')")
 TOKEN_OPD=$(token kkb_opd 13.77 "Dinkes Pariaman" dinkes)
 TOKEN_POKJA=$(token kkb_pokja 13.77.01.1001 "Pokja Karan Aur")
 TOKEN_PROV=$(token kkb_provinsi 13 "Portal Sumatera Barat")
+TOKEN_ANALIS=$(token kkb_analis 13.77 "Analis Bappeda Pariaman")
 
 if [ ! -d "$HERE/node/node_modules/playwright-core" ]; then
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$HERE/node" --no-audit --no-fund >"$TMP/npm.log" 2>&1
@@ -52,7 +53,7 @@ fi
 
 # run_node MODE: the browser script's "ok - ..." lines become this file's TAP
 run_node() {
-	KKB_WEB_SHOTS=$SHOTS KKB_WEB_PERIODE=$PERIODE KKB_WEB_TOKEN_OPD=$TOKEN_OPD KKB_WEB_TOKEN_POKJA=$TOKEN_POKJA KKB_WEB_TOKEN_PROV=$TOKEN_PROV \
+	KKB_WEB_SHOTS=$SHOTS KKB_WEB_PERIODE=$PERIODE KKB_WEB_TOKEN_OPD=$TOKEN_OPD KKB_WEB_TOKEN_POKJA=$TOKEN_POKJA KKB_WEB_TOKEN_PROV=$TOKEN_PROV KKB_WEB_TOKEN_ANALIS=$TOKEN_ANALIS \
 	KKB_WEB_PSQL="[\"$ROOT/scripts/cluster.sh\",\"$KKB_TEST_DIR\",\"$KKB_TEST_PORT\",\"psql\",\"-d\",\"$WEB_DB\",\"-X\",\"-q\",\"-tA\",\"-c\"]" \
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 node "$HERE/node/dashboard.mjs" "$1" > "$TMP/node-$1.out" 2> "$TMP/node-$1.err"
 	rc=$?

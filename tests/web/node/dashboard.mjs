@@ -7,7 +7,7 @@
 //   node dashboard.mjs mati    a gateway whose database is down: a clear message
 //
 // Environment: KKB_WEB_URL, KKB_WEB_SHOTS (screenshot directory), KKB_WEB_PERIODE
-// (YYYY-MM), tokens KKB_WEB_TOKEN_OPD / _POKJA / _PROV, KKB_WEB_PSQL (a command that runs
+// (YYYY-MM), tokens KKB_WEB_TOKEN_OPD / _POKJA / _PROV / _ANALIS, KKB_WEB_PSQL (a command that runs
 // psql on the demo database; the SQL is its last argument).
 // Prints "ok - ..." / "not ok - ..." lines and "# ..." comments; the shell
 // wrapper numbers them into TAP.
@@ -345,6 +345,22 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await foto(prov, '11-provinsi-kota.png');
 	});
 	ok(prov.masalah.length === 0, 'province pages: no script errors, CSP violations or external requests', prov.masalah.join('\n'));
+
+	// an analyst's token: the read-only overview of its city, not a dead end
+	const an = await halaman({viewport: {width: 1280, height: 900}});
+	await langkah('analyst overview', async () => {
+		await masuk(an, process.env.KKB_WEB_TOKEN_ANALIS);
+		await an.waitForURL(/#\/wilayah\/13\.77/);
+		await an.waitForSelector('#tabel-wilayah tbody tr');
+		is(String(await an.locator('#tabel-wilayah tbody tr').count()), sql("SELECT count(*) FROM kkb.wilayah WHERE induk = '13.77'"),
+			'the analyst lands on its city: one row per kecamatan');
+		ok(/Kota Pariaman/i.test(await an.textContent('#judul-wilayah')), 'named', await an.textContent('#judul-wilayah'));
+		const nav = await an.locator('#nav a').allTextContents();
+		ok(nav.includes('Ringkasan wilayah') && !nav.some((t) => /Isi laporan|Daftar kerja|Kartu desa/.test(t)),
+			'its menu: the overview only', nav.join(', '));
+		await foto(an, '12-analis.png');
+	});
+	ok(an.masalah.length === 0, 'analyst pages: no script errors, CSP violations or external requests', an.masalah.join('\n'));
 }
 
 await browser.close();
