@@ -10,10 +10,11 @@ const fmt = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 2});
 const sempit = () => window.innerWidth < 600;
 
 export function grafikBatang(items, opsi = {}) {
-	const W = sempit() ? 400 : 640, kiri = sempit() ? 140 : 210, kanan = 70, tinggi = 22, jarak = 6, atas = 8;
+	// a target line is labelled at its top, above the first bar (where the eye starts), not below the last
+	const W = sempit() ? 400 : 640, kiri = sempit() ? 140 : 210, kanan = 70, tinggi = 22, jarak = 6, atas = opsi.target ? 24 : 8;
 	const maks = opsi.maks ?? Math.max(1, ...items.map((i) => i.nilai ?? 0));
 	const lebar = W - kiri - kanan;
-	const H = atas * 2 + items.length * (tinggi + jarak) + (opsi.target ? 16 : 0);
+	const H = atas + 8 + items.length * (tinggi + jarak);
 	const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, class: 'grafik', role: 'img', 'aria-label': opsi.judul || 'grafik'});
 	items.forEach((it, i) => {
 		const y = atas + i * (tinggi + jarak);
@@ -28,8 +29,8 @@ export function grafikBatang(items, opsi = {}) {
 	if (opsi.target) {
 		const x = kiri + (opsi.target.nilai / maks) * lebar;
 		svg.append(s('g', {class: 'target'},
-			s('line', {x1: x, x2: x, y1: atas - 4, y2: H - 14}),
-			s('text', {x, y: H - 2, 'text-anchor': 'middle'}, opsi.target.label)));
+			s('line', {x1: x, x2: x, y1: atas - 6, y2: H - 4}),
+			s('text', {x, y: atas - 10, 'text-anchor': 'middle'}, opsi.target.label)));
 	}
 	return bingkai(svg, opsi, items.length === 0);
 }

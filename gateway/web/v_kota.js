@@ -60,7 +60,8 @@ export async function tampil(main, ctx) {
 	let saring = kec;
 	const tbody = h('tbody');
 	const jumlah = h('span', {id: 'jumlah-desa'});
-	const grafikStunting = h('div');
+	const grafikStunting = h('div', {id: 'grafik-stunting'});
+	let stuntingSemua = false;
 	const thead = h('thead', {}, h('tr', {}, KOLOM.map(([k, judul]) =>
 		h('th', {scope: 'col', dataset: {kolom: k}},
 			h('button', {type: 'button', class: 'urut', onclick: () => {
@@ -92,14 +93,21 @@ export async function tampil(main, ctx) {
 			h('td', {class: 'angka'}, fmtPersen(b.persen_unmet_need)),
 			h('td', {}, STATUS[b.status] || b.status || '–'))));
 		jumlah.textContent = `${baris.length} desa/kelurahan`;
-		const st = baris.filter((b) => b.prevalensi_stunting !== null)
+		const semuaSt = baris.filter((b) => b.prevalensi_stunting !== null)
 			.sort((a, b) => b.prevalensi_stunting - a.prevalensi_stunting);
+		// the 15 highest first; the rest behind "Lihat semua" (71 bars do not fit a screen)
+		const st = stuntingSemua || semuaSt.length <= 15 ? semuaSt : semuaSt.slice(0, 15);
+		const tombol = semuaSt.length <= 15 ? null
+			: h('button', {type: 'button', class: 'sekunder', id: 'lihat-semua-stunting'},
+				stuntingSemua ? '15 tertinggi saja' : `Lihat semua (${semuaSt.length})`);
+		if (tombol) tombol.addEventListener('click', () => { stuntingSemua = !stuntingSemua; gambar(); });
 		kosongkan(grafikStunting, h('div', {}, grafikBatang(st.map((b) => ({
 			label: b.nama, nilai: b.prevalensi_stunting, satuan: '%',
 			kelas: bedaTarget(b),
 		})), {judul: 'Prevalensi stunting per desa/kelurahan (%)', satuan: '%',
 			maks: Math.max(20, ...st.map((b) => b.prevalensi_stunting)),
 			target: {nilai: 14, label: 'target 14%'}, kosong: 'Belum ada balita yang diukur.'}),
+			tombol,
 			h('p', {class: 'catatan'}, 'Merah: di atas target 14% secara nyata (selang kepercayaan 95% seluruhnya di atas 14%); ',
 				'hijau: di bawah secara nyata; abu-abu: dengan sedikit balita yang diukur belum bisa dibedakan dari 14%.')));
 	}

@@ -138,6 +138,17 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		const unmet = await page.locator('#tabel-desa tbody tr td:nth-child(6)').allTextContents();
 		ok(unmet.filter((t) => /%$/.test(t)).length > 0, 'villages show an unmet need');
 		ok(await page.locator('.bingkai-grafik svg').count() >= 2, 'the class and stunting charts are drawn');
+		// the stunting chart: the 15 highest, the rest behind "Lihat semua"; its target labelled at the top
+		const nSt = Number(sql(`SELECT count(*) FROM kkb.ringkasan('13.77', '${PERIODE}-01', 4) WHERE prevalensi_stunting IS NOT NULL`));
+		is(await page.locator('#grafik-stunting svg g.batang').count(), Math.min(nSt, 15), `the stunting chart shows the 15 highest of ${nSt}`);
+		if (nSt > 15) {
+			await page.click('#lihat-semua-stunting');
+			is(await page.locator('#grafik-stunting svg g.batang').count(), nSt, '"Lihat semua" shows every village');
+			await page.click('#lihat-semua-stunting');
+		}
+		const ty = Number(await page.locator('#grafik-stunting svg g.target text').getAttribute('y'));
+		const by = Number(await page.locator('#grafik-stunting svg g.batang rect').first().getAttribute('y'));
+		ok(ty < by, 'the target label is drawn above the first bar', `${ty} < ${by}`);
 		await foto(page, '02-kota.png');
 
 		// sort by stunting, highest first
