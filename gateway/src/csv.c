@@ -743,25 +743,73 @@ gw_csv_write(json_t *rows, size_t *len)
 
 /* ---------------------------------------------------------------- spreadsheets */
 
-/* out[name] = v, and name appended to the columns the first time it is seen */
+/*
+ * out[name] = v, and name appended to the columns the first time it is seen.
+ * A name this row already has (a key "skor_a" beside {"skor": {"a": ...}})
+ * gets a suffix (skor_a_2, ...), so that no value is lost.
+ */
 static int
 flat_set(json_t *out, json_t *columns, json_t *seen, const char *name, json_t *v)
 {
-	if (json_object_get(seen, name) == NULL)
+	char	   *alt = NULL;
+	int			rc;
+
+	if (json_object_get(out, name) != NULL)
 	{
-		if (json_object_set_new(seen, name, json_true()) < 0 || json_array_append_new(columns, json_string(name)) < 0)
+		size_t		n = strlen(name) + 24;
+
+		if ((alt = malloc(n)) == NULL)
 			return -1;
+		for (int k = 2;; k++)
+		{
+			snprintf(alt, n, "%s_%d", name, k);
+			if (json_object_get(out, alt) == NULL)
+				break;
+		}
+		name = alt;
 	}
-	return json_object_set(out, name, v);
+	if (json_object_get(seen, name) == NULL &&
+		(json_object_set_new(seen, name, json_true()) < 0 || json_array_append_new(columns, json_string(name)) < 0))
+		rc = -1;
+	else
+		rc = json_object_set(out, name, v);
+	free(alt);
+	return rc;
+}
+
+/* v as one cell of its compact JSON text */
+static int
+flat_text(json_t *out, json_t *columns, json_t *seen, const char *name, json_t *v)
+{
+	char	   *t = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | JSON_ENCODE_ANY);
+	json_t	   *text = t ? json_string(t) : NULL;
+	int			rc;
+
+	free(t);
+	if (text == NULL)
+		return -1;
+	rc = flat_set(out, columns, seen, name, text);
+	json_decref(text);
+	return rc;
+}
+
+/* "name_key" in a new buffer (the caller frees it), NULL when out of memory */
+static char *
+flat_name(const char *name, const char *key)
+{
+	size_t		n = strlen(name) + strlen(key) + 2;
+	char	   *s = malloc(n);
+
+	if (s)
+		snprintf(s, n, "%s_%s", name, key);
+	return s;
 }
 
 static int
 flat_into(json_t *out, json_t *columns, json_t *seen, const char *name, json_t *v, int depth)
 {
-	char		child[256];
-
-	if (depth > 8)				/* deeper than any answer of the API: kept as JSON text below */
-		v = NULL;
+	if ((json_is_object(v) || json_is_array(v)) && depth >= 8)
+		return flat_text(out, columns, seen, name, v);	/* deeper than any answer of the API: its JSON text */
 	if (json_is_object(v) && json_object_size(v) > 0)
 	{
 		const char *k;
@@ -769,8 +817,11 @@ flat_into(json_t *out, json_t *columns, json_t *seen, const char *name, json_t *
 
 		json_object_foreach(v, k, c)
 		{
-			snprintf(child, sizeof(child), "%s_%s", name, k);
-			if (flat_into(out, columns, seen, child, c, depth + 1) < 0)
+			char	   *child = flat_name(name, k);
+			int			rc = child ? flat_into(out, columns, seen, child, c, depth + 1) : -1;
+
+			free(child);
+			if (rc < 0)
 				return -1;
 		}
 		return 0;
@@ -784,29 +835,22 @@ flat_into(json_t *out, json_t *columns, json_t *seen, const char *name, json_t *
 		json_array_foreach(v, i, c)
 			if (json_is_object(c) || json_is_array(c))
 			scalars = 0;
-		if (scalars)
+		if (!scalars)
+			return flat_text(out, columns, seen, name, v);	/* a list of records (e.g. warnings): one cell */
+		json_array_foreach(v, i, c)
 		{
-			json_array_foreach(v, i, c)
-			{
-				snprintf(child, sizeof(child), "%s_%zu", name, i + 1);
-				if (flat_into(out, columns, seen, child, c, depth + 1) < 0)
-					return -1;
-			}
-			return 0;
-		}
-		/* a list of records (e.g. warnings): one cell of JSON text */
-		{
-			char	   *t = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-			json_t	   *text = t ? json_string(t) : NULL;
+			char		idx[24];
+			char	   *child;
 			int			rc;
 
-			free(t);
-			if (text == NULL)
+			snprintf(idx, sizeof(idx), "%zu", i + 1);
+			child = flat_name(name, idx);
+			rc = child ? flat_into(out, columns, seen, child, c, depth + 1) : -1;
+			free(child);
+			if (rc < 0)
 				return -1;
-			rc = flat_set(out, columns, seen, name, text);
-			json_decref(text);
-			return rc;
 		}
+		return 0;
 	}
 	if (json_is_object(v) || json_is_array(v) || v == NULL)
 		return flat_set(out, columns, seen, name, json_null());

@@ -82,8 +82,9 @@ int			gw_csv_apostrophe(const char *s, size_t n);
  * Rows for a spreadsheet: every nested object flattened into columns named
  * parent_child ({"skor": {"input_pokja": 3}} -> skor_input_pokja), an array of
  * plain values into parent_1, parent_2, ... (selang_stunting_1, _2); an array
- * holding objects (a list of records) stays one cell of its JSON text; empty
- * objects and arrays are empty cells.  The columns are those of every row, in
+ * holding objects (a list of records), or nesting deeper than 8, stays one
+ * cell of its JSON text; empty objects and arrays are empty cells; a name a row
+ * already has gets a suffix (_2, _3, ...).  The columns are those of every row, in
  * the order first met (*columns, a JSON array of names).  Returns a new array
  * of flat objects (the caller json_decref()s both), NULL when out of memory.
  */

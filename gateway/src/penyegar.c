@@ -26,6 +26,10 @@ static atomic_int stopping;
 static atomic_ulong done_total;
 static atomic_int waiting_now;
 
+/* the cancel handle of the refresher's connection, for a prompt stop */
+static pthread_mutex_t cancel_lock = PTHREAD_MUTEX_INITIALIZER;
+static PGcancel *cancel;
+
 static char waiting[MAX_WAITING][CODE_LEN];
 static int	nwaiting;
 static int	overflowed;
@@ -118,7 +122,11 @@ refresh_one(PGconn *conn, const char *code, int month_back, char *err, size_t er
 	return run(conn, "COMMIT", err, errlen);
 }
 
-/* Recompute every waiting village, newest month first; failures are logged once per round. */
+/*
+ * Recompute every waiting village, newest month first; failures are logged
+ * once per round.  When the connection breaks, the villages not yet done wait
+ * again for the next connection.
+ */
 static void
 refresh_waiting(PGconn *conn)
 {
@@ -146,7 +154,12 @@ refresh_waiting(PGconn *conn)
 			atomic_fetch_add(&done_total, 1);
 		}
 		if (PQstatus(conn) != CONNECTION_OK)
+		{
+			/* the rest of the list (this village too) waits for the next connection */
+			for (int j = i; j < n; j++)
+				add_waiting(list[j]);
 			break;
+		}
 	}
 	atomic_store(&waiting_now, nwaiting);
 	{
@@ -171,10 +184,22 @@ pause_ms(int ms)
 		usleep(100 * 1000);
 }
 
+/* Keep (or drop, with NULL) the cancel handle of the connection in use. */
+static void
+set_cancel(PGconn *conn)
+{
+	pthread_mutex_lock(&cancel_lock);
+	if (cancel)
+		PQfreeCancel(cancel);
+	cancel = conn ? PQgetCancel(conn) : NULL;
+	pthread_mutex_unlock(&cancel_lock);
+}
+
 static void *
 refresher(void *arg)
 {
-	PGconn	   *listening = NULL;
+	int			listening = 0;	/* backend PID of the connection that LISTENs (a new connection may reuse the
+								 * old one's address, never its live backend) */
 	double		first = 0,
 				last = 0;
 
@@ -188,20 +213,22 @@ refresher(void *arg)
 
 		if (conn == NULL)
 		{
-			listening = NULL;
+			listening = 0;
 			pause_ms(2000);
 			continue;
 		}
-		if (conn != listening)
+		if (PQbackendPID(conn) != listening)
 		{
-			if (run(conn, "LISTEN kkb_indikator", err, sizeof(err)) < 0)
+			/* its own name, so that an operator (and the tests) can tell it from the workers */
+			if (run(conn, "SET application_name = 'kkb-gateway-penyegar'; LISTEN kkb_indikator", err, sizeof(err)) < 0)
 			{
 				gw_log("warn", "refresher: LISTEN kkb_indikator failed; retrying", json_pack("{s:s}", "error", err));
 				gw_db_check();
 				pause_ms(2000);
 				continue;
 			}
-			listening = conn;
+			listening = PQbackendPID(conn);
+			set_cancel(conn);
 		}
 		pfd.fd = PQsocket(conn);
 		pfd.events = POLLIN;
@@ -211,7 +238,7 @@ refresher(void *arg)
 		if (!PQconsumeInput(conn))
 		{
 			gw_db_check();		/* broken: dropped, reopened on the next turn */
-			listening = NULL;
+			listening = 0;
 			continue;
 		}
 		while ((note = PQnotifies(conn)) != NULL)
@@ -223,8 +250,17 @@ refresher(void *arg)
 			PQfreemem(note);
 		}
 		if (nwaiting > 0 && (now_ms() - last >= QUIET_MS || now_ms() - first >= MAX_DELAY_MS))
+		{
 			refresh_waiting(conn);
+			if (PQstatus(conn) != CONNECTION_OK)
+			{
+				gw_db_check();
+				listening = 0;
+				first = last = now_ms();	/* what still waits goes to the next connection */
+			}
+		}
 	}
+	set_cancel(NULL);
 	return NULL;
 }
 
@@ -249,6 +285,15 @@ gw_penyegar_stop(void)
 	if (!started)
 		return;
 	atomic_store(&stopping, 1);
+	/* a recomputation in progress is cancelled (its transaction rolls back; the row stays stale) */
+	pthread_mutex_lock(&cancel_lock);
+	if (cancel)
+	{
+		char		err[256];
+
+		(void) PQcancel(cancel, err, sizeof(err));
+	}
+	pthread_mutex_unlock(&cancel_lock);
 	pthread_join(thread, NULL);
 	started = 0;
 }

@@ -20,6 +20,8 @@
 #include "csv.h"
 
 #define MAX_WIDTH 60			/* widest column, in characters */
+#define MAX_CELL 32767			/* the longest text a cell holds (Excel's limit; libxlsxwriter refuses more) */
+#define CUT_MARK "\xE2\x80\xA6 [dipotong]"	/* "... [cut]" after a text cut to fit */
 
 /* Count UTF-8 characters (not bytes) for the column width. */
 static size_t
@@ -43,6 +45,31 @@ write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, json_t *v, double *width
 	{
 		case JSON_STRING:
 			/* always a text cell: codes stay text, and nothing is ever a formula */
+			if (utf8_chars(json_string_value(v)) > MAX_CELL - 20)
+			{
+				/* too long for a cell (e.g. a very long description): cut at a character boundary, marked */
+				const char *t = json_string_value(v);
+				size_t		cut = 0,
+							chars = 0;
+				char	   *tmp;
+
+				while (t[cut] && chars < MAX_CELL - 20)
+				{
+					cut++;
+					while (((unsigned char) t[cut] & 0xC0) == 0x80)
+						cut++;
+					chars++;
+				}
+				tmp = malloc(cut + sizeof(CUT_MARK));
+				if (tmp == NULL)
+					return -1;
+				memcpy(tmp, t, cut);
+				memcpy(tmp + cut, CUT_MARK, sizeof(CUT_MARK));
+				e = worksheet_write_string(ws, r, c, tmp, NULL);
+				free(tmp);
+				*width = MAX_WIDTH;
+				break;
+			}
 			e = worksheet_write_string(ws, r, c, json_string_value(v), NULL);
 			if (utf8_chars(json_string_value(v)) > *width)
 				*width = (double) utf8_chars(json_string_value(v));
@@ -92,6 +119,7 @@ gw_xlsx_write(json_t *rows, size_t *len, char *err, size_t errlen)
 	FILE	   *f = NULL;
 	long		size;
 	int			fd;
+	int			created = 0;
 
 	err[0] = '\0';
 	if (flat == NULL)
@@ -106,11 +134,14 @@ gw_xlsx_write(json_t *rows, size_t *len, char *err, size_t errlen)
 		goto done;
 	}
 	close(fd);
+	created = 1;
 	opt.tmpdir = dir && dir[0] ? (char *) dir : "/tmp";
 	wb = workbook_new_opt(path, &opt);
 	ws = wb ? workbook_add_worksheet(wb, "data") : NULL;
 	bold = wb ? workbook_add_format(wb) : NULL;
 	ncol = json_array_size(columns);
+	if (ncol > LXW_COL_MAX)
+		ncol = LXW_COL_MAX;		/* a sheet's width; no answer of the API comes near it */
 	widths = calloc(ncol ? ncol : 1, sizeof(double));
 	if (ws == NULL || bold == NULL || widths == NULL)
 	{
@@ -120,6 +151,8 @@ gw_xlsx_write(json_t *rows, size_t *len, char *err, size_t errlen)
 	format_set_bold(bold);
 	json_array_foreach(columns, c, name)
 	{
+		if (c >= ncol)
+			break;
 		worksheet_write_string(ws, 0, (lxw_col_t) c, json_string_value(name), bold);
 		widths[c] = (double) utf8_chars(json_string_value(name));
 	}
@@ -128,7 +161,7 @@ gw_xlsx_write(json_t *rows, size_t *len, char *err, size_t errlen)
 		if (i + 1 >= LXW_ROW_MAX)
 			break;				/* cannot happen: lists are paged to 1,000 rows */
 		json_array_foreach(columns, c, name)
-			if (write_cell(ws, (lxw_row_t) (i + 1), (lxw_col_t) c, json_object_get(row, json_string_value(name)), &widths[c]) < 0)
+			if (c < ncol && write_cell(ws, (lxw_row_t) (i + 1), (lxw_col_t) c, json_object_get(row, json_string_value(name)), &widths[c]) < 0)
 			{
 				snprintf(err, errlen, "a cell could not be written (row %zu, column %s)", i + 1, json_string_value(name));
 				goto done;
@@ -163,8 +196,8 @@ done:
 		workbook_close(wb);		/* after a failure: frees it (and writes what it has, removed below) */
 	if (f)
 		fclose(f);
-	if (path[0] && strstr(path, "XXXXXX") == NULL)
-		unlink(path);
+	if (created)
+		unlink(path);			/* only the file this call made */
 	free(widths);
 	json_decref(flat);
 	json_decref(columns);

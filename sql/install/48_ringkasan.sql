@@ -91,7 +91,9 @@ BEGIN
 			        EXCLUDED.peserta_kb, EXCLUDED.peserta_mkjp, EXCLUDED.input_pokja, EXCLUDED.input_sumber_dana,
 			        EXCLUDED.input_poktan, EXCLUDED.input_sarana, EXCLUDED.input_pkb, EXCLUDED.proses_penggunaan_data,
 			        EXCLUDED.proses_operasional, EXCLUDED.proses_lintas_sektor, EXCLUDED.output_poktan, EXCLUDED.output_cpr,
-			        EXCLUDED.output_mkjp, EXCLUDED.output_unmet, EXCLUDED.indeks_input, EXCLUDED.indeks_proses, EXCLUDED.indeks_output);
+			        EXCLUDED.output_mkjp, EXCLUDED.output_unmet, EXCLUDED.indeks_input, EXCLUDED.indeks_proses, EXCLUDED.indeks_output)
+			 -- never over a row computed from newer data (a long read that began before a write the refresher has stored)
+			 WHERE i.versi_desa <= EXCLUDED.versi_desa AND i.versi_acuan <= EXCLUDED.versi_acuan;
 		END IF;
 	END IF;
 

@@ -48,8 +48,10 @@ is "$(status_of "$(http GET /v1/health)")" 200 "... and the gateway still answer
 is "$(sql "SELECT count(*) > 0 FROM kkb.kampung")" t "... and nothing was run from it"
 
 # the database goes away and comes back: the refresher reconnects and listens again
-sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kkb-gateway' AND query LIKE 'LISTEN%'" >/dev/null
+is "$(sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'kkb-gateway-penyegar'")" 1 \
+	"the refresher's own connection (application_name kkb-gateway-penyegar) is cut"
 sleep 3
+is "$(sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'kkb-gateway-penyegar'")" 1 "... and it has a new one"
 sql "UPDATE kkb.anggota SET nama = nama || ' D' WHERE nik = (SELECT min(nik::text) FROM kkb.anggota WHERE kode_desa = '$V')::kkb.nik" >/dev/null
 i=0
 while [ $i -lt 150 ] && [ "$(sql "$SEGAR")" != 3 ]; do sleep 0.1; i=$((i + 1)); done

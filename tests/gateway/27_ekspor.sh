@@ -51,6 +51,13 @@ X=$(xlsx_json "$D/i.xlsx")
 is "$(printf '%s' "$X" | jq -r '(.rows[0] | index("judul")) as $i | [.rows[1][$i], .types[1][$i]] | @tsv')" \
 	"$(printf '=HYPERLINK("http://evil.example","Klik")\ts')" "a title that looks like a formula is a text cell holding it unchanged"
 
+# a text longer than a cell holds (an agency's very long description) is cut, marked, not a failed export
+sql "INSERT INTO kkb.intervensi (kode_desa, tanggal, judul, fungsi_keluarga, uraian) VALUES ('$A', '2026-10-06', 'Panjang', 'perlindungan', repeat('é', 40000))" >/dev/null
+get "/v1/desa/$A/intervensi.xlsx" p.xlsx
+is "$(head -n 1 "$D/h2" | cut -d' ' -f2)" 200 "a 40,000-character description: the workbook is still made"
+is "$(xlsx_json "$D/p.xlsx" | jq -r '(.rows[0] | index("uraian")) as $i | [.rows[] | .[$i] | select(. != null) | select(endswith("[dipotong]")) | length] | .[0]')" \
+	32759 "... the cell holds the first 32,747 characters and the mark \"… [dipotong]\""
+
 # errors stay JSON; no rows: a header-less workbook that still opens
 get "/v1/klasifikasi.xlsx?wilayah=13.75.01&periode=2026-13" e.json
 is "$(head -n 1 "$D/h2" | cut -d' ' -f2) $(jq -r .code "$D/e.json")" "400 KKB-PERIODE-FORMAT" "an error answer stays JSON (a bad month: 400)"

@@ -4,7 +4,7 @@
 -- data changed - with the same figures as computing everything afresh.
 -- Fixture: a generated kecamatan of Bukittinggi (13.75.01), 5% scale, 2026-08..2026-10.
 BEGIN;
-SELECT plan(29);
+SELECT plan(30);
 SET client_min_messages = warning;
 CREATE TEMP TABLE dibuat AS SELECT * FROM kkb.hasilkan('13.75.01', 0.05, 11, 3, '2026-10-01');
 TRUNCATE kkb.indikator_bulanan;
@@ -116,22 +116,27 @@ SELECT results_eq('SELECT * FROM pg_temp.ringkas(''2026-10-01'')', 'SELECT * FRO
 RESET ROLE;
 SELECT set_config('kkb.wilayah', '', true);
 
--- the kkb_bi views of the indicators: the same figures as kkb.ringkasan; no row for a month without values
+-- the kkb_bi views of the indicators (the last 12 months, so a second kecamatan generated relative to today:
+-- 13.75.02, the three months before this one): the same figures as kkb.ringkasan; no row for a month without values
+CREATE TEMP TABLE dibuat2 AS SELECT * FROM kkb.hasilkan('13.75.02', 0.05, 12, 3, (date_trunc('month', current_date) - interval '1 month')::date);
 SELECT results_eq($$SELECT kode_desa, kelas, balita_diukur, balita_stunting, prevalensi_stunting, stunting_ci_bawah, stunting_ci_atas,
                            balita_wasting, pus, unmet_need, persen_unmet_need, peserta_kb, persen_cpr, persen_mkjp, keluarga_berisiko
-                      FROM kkb_bi.indikator_bulanan WHERE kode_desa LIKE '13.75.01.%' AND periode = '2026-10-01' ORDER BY kode_desa$$,
+                      FROM kkb_bi.indikator_bulanan WHERE kode_desa LIKE '13.75.02.%' AND periode = (date_trunc('month', current_date) - interval '1 month')::date ORDER BY kode_desa$$,
                   $$SELECT kode::text, kelas, balita_diukur::int, balita_stunting::int, prevalensi_stunting, stunting_ci_bawah, stunting_ci_atas,
                            balita_wasting::int, pus::int, unmet_need::int, persen_unmet_need, peserta_kb::int, persen_cpr, persen_mkjp, keluarga_berisiko::int
-                      FROM kkb.ringkasan('13.75.01', '2026-10-01', 4) WHERE kampung_kb > 0 ORDER BY kode$$,
+                      FROM kkb.ringkasan('13.75.02', (date_trunc('month', current_date) - interval '1 month')::date, 4) WHERE kampung_kb > 0 ORDER BY kode$$,
                   'kkb_bi.indikator_bulanan: each village''s figures as kkb.ringkasan gives them');
-SELECT is((SELECT count(*)::int FROM kkb_bi.indikator_bulanan WHERE kode_desa LIKE '13.75.01.%' AND periode = '2026-06-01'), 0,
-          '... and no row for June, before the village''s records start');
+SELECT ok((SELECT count(*) FROM kkb_bi.indikator_bulanan WHERE kode_desa LIKE '13.75.02.%' AND periode = (date_trunc('month', current_date) - interval '1 month')::date) > 0, '... for every village of the kecamatan');
+SELECT is((SELECT count(*)::int FROM kkb_bi.indikator_bulanan WHERE kode_desa LIKE '13.75.02.%'
+            AND periode = (date_trunc('month', current_date) - interval '6 months')::date), 0,
+          '... and no row for a month before the villages'' records start');
 SELECT results_eq($$SELECT kode_desa, round(avg(ada::int), 4) FROM kkb_bi.elemen_bulanan
-                     WHERE kode_desa LIKE '13.75.01.%' AND periode = '2026-10-01' GROUP BY 1 ORDER BY 1$$,
-                  $$SELECT kode_desa, kelengkapan FROM kkb_bi.indikator_bulanan WHERE kode_desa LIKE '13.75.01.%' AND periode = '2026-10-01' ORDER BY 1$$,
+                     WHERE kode_desa LIKE '13.75.02.%' AND periode = (date_trunc('month', current_date) - interval '1 month')::date GROUP BY 1 ORDER BY 1$$,
+                  $$SELECT kode_desa, kelengkapan FROM kkb_bi.indikator_bulanan WHERE kode_desa LIKE '13.75.02.%' AND periode = (date_trunc('month', current_date) - interval '1 month')::date ORDER BY 1$$,
                   'kkb_bi.elemen_bulanan: completeness per item averages to each village''s completeness');
-SELECT set_eq($$SELECT kode_elemen, nilai, sumber FROM kkb_bi.elemen_bulanan WHERE kode_desa = (SELECT max(kode_desa::text) FROM desa) AND periode = '2026-10-01'$$,
-              $$SELECT kode, nilai, sumber FROM kkb.profil_desa((SELECT max(kode_desa::text) FROM desa)::kkb.kode_wilayah, '2026-10-01')$$,
+SELECT set_eq($$SELECT kode_elemen, nilai, sumber FROM kkb_bi.elemen_bulanan
+                 WHERE kode_desa = (SELECT max(kode_desa::text) FROM kkb.kampung WHERE kode_desa <@ '13.75.02') AND periode = (date_trunc('month', current_date) - interval '1 month')::date$$,
+              $$SELECT kode, nilai, sumber FROM kkb.profil_desa((SELECT max(kode_desa::text) FROM kkb.kampung WHERE kode_desa <@ '13.75.02')::kkb.kode_wilayah, (date_trunc('month', current_date) - interval '1 month')::date)$$,
               '... and its values and sources are the profile''s');
 
 -- a read-only transaction answers without storing

@@ -107,6 +107,12 @@ main(void)
 	ok(gw_text_is_code("13.10", 5) && gw_text_is_code("0812", 4) && !gw_text_is_code("13,5", 4) && !gw_text_is_code("A1", 2)
 	   && !gw_text_is_code("..", 2) && !gw_text_is_code("", 0), "gw_text_is_code: digits and dots with a digit, nothing else");
 	is_str(excel_of("[]"), "\xEF\xBB\xBF", "excel, no rows: the byte-order mark alone");
+	is_str(excel_of("[{\"skor\": {\"a\": 1}, \"skor_a\": 2}]"),
+		   "\xEF\xBB\xBF\"skor_a\";\"skor_a_2\"\r\n1;2\r\n",
+		   "excel: a flattened name a row already has gets a suffix: no value is lost");
+	is_str(excel_of("[{\"a\": {\"b\": {\"c\": {\"d\": {\"e\": {\"f\": {\"g\": {\"h\": {\"i\": {\"j\": 1}}}}}}}}}}]"),
+		   "\xEF\xBB\xBF\"a_b_c_d_e_f_g_h_i\"\r\n\"{\"\"j\"\":1}\"\r\n",
+		   "excel: nesting deeper than 8 stays its JSON text");
 
 	return done_testing();
 }
