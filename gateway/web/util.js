@@ -88,8 +88,14 @@ export function lencanaKelas(kelas) {
 export const STATUS = {draf: 'Draf', diajukan: 'Diajukan', disetujui: 'Disetujui', dikunci: 'Dikunci'};
 
 // a month picker bound to the hash's ?periode=
+// (a list of months named in Indonesian - "Desember 2026" - rather than the browser's <input type=month>,
+// which speaks the browser's language: the last 36 months up to the current one, and the chosen one)
 export function pilihBulan(periode, ubah) {
-	const input = h('input', {type: 'month', value: periode, id: 'periode', max: bulanIni()});
-	input.addEventListener('change', () => { if (/^\d{4}-\d{2}$/.test(input.value)) ubah(input.value); });
-	return h('label', {class: 'bulan'}, 'Bulan ', input);
+	const kini = bulanIni();
+	const bulan = Array.from({length: 36}, (_, i) => geserBulan(kini, -i));
+	if (/^\d{4}-\d{2}$/.test(periode) && !bulan.includes(periode)) bulan.push(periode);
+	bulan.sort().reverse();
+	const pilih = h('select', {id: 'periode'}, bulan.map((p) => h('option', {value: p, selected: p === periode}, namaBulan(p, true))));
+	pilih.addEventListener('change', () => ubah(pilih.value));
+	return h('label', {class: 'bulan'}, 'Bulan ', pilih);
 }

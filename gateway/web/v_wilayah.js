@@ -9,6 +9,8 @@ import {h, kosongkan, fmtPersen, fmtPorsi, fmtAngka, bulanIni, namaBulan, lencan
 import {grafikBatang} from './grafik.js';
 
 // the level of a region code: 13 -> 1, 13.77 -> 2, 13.77.01 -> 3, 13.77.01.1001 -> 4
+// the classes abbreviated without two alike (Dasar, Berkembang, Mandiri, Berkelanjutan)
+const SINGKAT = {Dasar: 'D', Berkembang: 'Bk', Mandiri: 'M', Berkelanjutan: 'Bl'};
 const tingkat = (kode) => (kode ? kode.split('.').length : 0);	// '' is the whole country (an analyst without a scope)
 
 export async function tampil(main, ctx) {
@@ -24,7 +26,8 @@ export async function tampil(main, ctx) {
 		h('td', {}, bawah < 4 && b.kampung_kb > 0 ? h('a', {href: `#/wilayah/${b.kode}?periode=${periode}`}, b.nama) : b.nama),
 		h('td', {class: 'angka'}, fmtAngka(b.desa)),
 		h('td', {class: 'angka'}, fmtAngka(b.kampung_kb)),
-		h('td', {}, bawah === 4 ? lencanaKelas(b.kelas) : KELAS.map((k) => `${k[0]} ${b.klasifikasi[k]}`).join(' · ')),
+		h('td', {title: KELAS.map((k) => `${k} ${b.klasifikasi[k]}`).join(', ')},
+			bawah === 4 ? lencanaKelas(b.kelas) : KELAS.map((k) => `${SINGKAT[k]} ${b.klasifikasi[k]}`).join(' · ')),
 		h('td', {class: 'angka'}, fmtPorsi(b.kelengkapan)),
 		h('td', {class: 'angka', title: `${fmtAngka(b.balita_stunting)} dari ${fmtAngka(b.balita_diukur)} balita diukur`},
 			fmtPersen(b.prevalensi_stunting)),
@@ -66,7 +69,7 @@ export async function tampil(main, ctx) {
 					kosong: 'Belum ada balita yang diukur.'}))),
 		h('section', {class: 'kartu'},
 			h('div', {class: 'gulir'}, h('table', {id: 'tabel-wilayah', class: 'tabel'},
-				h('thead', {}, h('tr', {}, [namaTingkat, 'Desa', 'Kampung KB', 'Kelas (D/B/M/B)', 'Kelengkapan', 'Stunting', 'Unmet need',
+				h('thead', {}, h('tr', {}, [namaTingkat, 'Desa', 'Kampung KB', 'Kelas (D/Bk/M/Bl)', 'Kelengkapan', 'Stunting', 'Unmet need',
 					'Keluarga berisiko'].map((j) => h('th', {scope: 'col'}, j)))),
 				tbody))));
 }

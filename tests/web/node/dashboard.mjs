@@ -138,6 +138,11 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		const unmet = await page.locator('#tabel-desa tbody tr td:nth-child(6)').allTextContents();
 		ok(unmet.filter((t) => /%$/.test(t)).length > 0, 'villages show an unmet need');
 		ok(await page.locator('.bingkai-grafik svg').count() >= 2, 'the class and stunting charts are drawn');
+		// the month picker speaks Indonesian whatever the browser's language
+		const [py, pm] = PERIODE.split('-').map(Number);
+		const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+		is((await page.locator('#periode option:checked').textContent()).trim(), `${BULAN[pm - 1]} ${py}`,
+			'the month picker names the month in Indonesian');
 		// the stunting chart: the 15 highest, the rest behind "Lihat semua"; its target labelled at the top
 		const nSt = Number(sql(`SELECT count(*) FROM kkb.ringkasan('13.77', '${PERIODE}-01', 4) WHERE prevalensi_stunting IS NOT NULL`));
 		is(await page.locator('#grafik-stunting svg g.batang').count(), Math.min(nSt, 15), `the stunting chart shows the 15 highest of ${nSt}`);
@@ -370,6 +375,12 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		ok(nav.includes('Ringkasan wilayah') && !nav.some((t) => /Isi laporan|Daftar kerja|Kartu desa/.test(t)),
 			'its menu: the overview only', nav.join(', '));
 		await foto(an, '12-analis.png');
+		// another month from the picker: the page follows it
+		const lalu = await an.locator('#periode option').nth(1).getAttribute('value');
+		await an.selectOption('#periode', lalu);
+		await an.waitForURL(new RegExp(`periode=${lalu}`), {timeout: 5000}).catch(() => {});
+		ok(an.url().includes(`periode=${lalu}`), `choosing ${lalu} in the month picker opens that month`, an.url());
+		is((await an.locator('#periode option:checked').getAttribute('value')), lalu, '... and the picker shows it');
 	});
 	ok(an.masalah.length === 0, 'analyst pages: no script errors, CSP violations or external requests', an.masalah.join('\n'));
 }
