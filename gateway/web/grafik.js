@@ -3,6 +3,9 @@
 import {h, s} from './util.js';
 
 const fmt = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 2});
+const fmtPersen1 = new Intl.NumberFormat('id-ID', {minimumFractionDigits: 1, maximumFractionDigits: 1});
+// a bar's value: percentages with one decimal (as util.js fmtPersen), other values with up to two
+const angkaNilai = (n, satuan) => (satuan === '%' ? fmtPersen1 : fmt).format(n);
 
 // items: [{label, nilai, kelas (CSS class of the bar), teks (value text)}]
 // opsi: {judul, maks, satuan, target: {nilai, label}, kosong}
@@ -19,7 +22,7 @@ export function grafikBatang(items, opsi = {}) {
 	items.forEach((it, i) => {
 		const y = atas + i * (tinggi + jarak);
 		const w = it.nilai == null ? 0 : Math.max(it.nilai > 0 ? 2 : 0, (it.nilai / maks) * lebar);
-		const teks = it.teks ?? (it.nilai == null ? '–' : fmt.format(it.nilai) + (opsi.satuan || ''));
+		const teks = it.teks ?? (it.nilai == null ? '–' : angkaNilai(it.nilai, opsi.satuan) + (opsi.satuan || ''));
 		svg.append(s('g', {class: 'batang ' + (it.kelas || '')},
 			s('title', {}, `${it.label}: ${teks}`),
 			s('text', {x: kiri - 8, y: y + tinggi * 0.7, 'text-anchor': 'end', class: 'label'}, potong(it.label, sempit() ? 19 : 30)),
@@ -44,7 +47,7 @@ export function grafikKolom(items, opsi = {}) {
 	items.forEach((it, i) => {
 		const x = kiri + i * lebarKolom + lebarKolom * 0.15;
 		const t = it.nilai == null ? 0 : ((it.nilai / maks) * (H - atas - bawah));
-		const teks = it.teks ?? (it.nilai == null ? '–' : fmt.format(it.nilai) + (opsi.satuan || ''));
+		const teks = it.teks ?? (it.nilai == null ? '–' : angkaNilai(it.nilai, opsi.satuan) + (opsi.satuan || ''));
 		const singkat = sempit() && it.nilai != null ? Math.round(it.nilai) + (opsi.satuan || '') : teks;
 		svg.append(s('g', {class: 'batang ' + (it.kelas || '')},
 			s('title', {}, `${it.label}: ${teks}`),

@@ -35,8 +35,11 @@ export function kosongkan(el, ...children) {
 	return isi(el, children);
 }
 
+// One number format for the dashboard (Indonesian: decimal comma, dot between thousands): whole numbers as they
+// are, percentages with one decimal (12,5%), indices with two (1,33).
 const angka = new Intl.NumberFormat('id-ID');
-const desimal = new Intl.NumberFormat('id-ID', {minimumFractionDigits: 1, maximumFractionDigits: 2});
+const desimal = new Intl.NumberFormat('id-ID', {minimumFractionDigits: 1, maximumFractionDigits: 1});
+const indeks = new Intl.NumberFormat('id-ID', {minimumFractionDigits: 2, maximumFractionDigits: 2});
 
 export function fmtAngka(n) {
 	return n === null || n === undefined ? '–' : angka.format(n);
@@ -45,6 +48,11 @@ export function fmtAngka(n) {
 // a percentage already in percent (12.5 -> "12,5%")
 export function fmtPersen(p) {
 	return p === null || p === undefined ? '–' : desimal.format(p) + '%';
+}
+
+// an index or score mean (1.3333 -> "1,33")
+export function fmtIndeks(x) {
+	return x === null || x === undefined ? '–' : indeks.format(x);
 }
 
 // a share 0..1 as a percentage (0.975 -> "97,5%")

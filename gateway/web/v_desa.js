@@ -2,7 +2,7 @@
 // indices, stunting over the last 12 months, families at risk of stunting by
 // factor, rule violations, and the 40 data items with their sources and gaps.
 import {api, semua, unduhCsv, pesanGalat, ApiError} from './api.js';
-import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, bulanIni, geserBulan, namaBulan, akhirBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
+import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, fmtIndeks, bulanIni, geserBulan, namaBulan, akhirBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
 import {grafikBatang, grafikKolom} from './grafik.js';
 
 export const SKOR = [
@@ -73,7 +73,7 @@ export async function tampil(main, ctx) {
 			h('div', {class: 'kpi-item'}, h('span', {class: 'kpi-judul'}, 'Kelas ' + namaBulan(periode, true)),
 				h('strong', {id: 'kelas-desa'}, lencanaKelas(kls.klasifikasi))),
 			h('div', {class: 'kpi-item'}, h('span', {class: 'kpi-judul'}, 'Indeks input / proses / output'),
-				h('strong', {}, [kls.indeks_input, kls.indeks_proses, kls.indeks_output].map((x) => x ?? '–').join(' / '))),
+				h('strong', {id: 'indeks-desa'}, [kls.indeks_input, kls.indeks_proses, kls.indeks_output].map((x) => fmtIndeks(x)).join(' / '))),
 			h('div', {class: 'kpi-item'}, h('span', {class: 'kpi-judul'}, 'Status laporan bulan ini'),
 				h('strong', {id: 'status-desa'}, STATUS[status.status] || status.status))),
 		h('div', {class: 'dua'},

@@ -128,7 +128,8 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		let beda = [];
 		for (const [kode, stunting, unmet] of dbRows) {
 			const sel = await page.locator(`#tabel-desa tr[data-kode="${kode}"] td`).allTextContents();
-			const sama = (shown, want) => (want === '' ? shown === '–' : Math.abs(persen(shown) - Number(want)) < 0.006);
+			// percentages are shown with one decimal (util.js): equal to the database's when rounded
+			const sama = (shown, want) => (want === '' ? shown === '–' : Math.abs(persen(shown) - Number(want)) < 0.0501);
 			if (!sama(sel[4], stunting) || !sama(sel[5], unmet)) beda.push(`${kode}: ${sel[4]} ${sel[5]} vs ${stunting} ${unmet}`);
 		}
 		is(dbRows.length, TOTAL, 'kkb.ringkasan has a row per village');
@@ -199,6 +200,8 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await page.waitForSelector('#skor svg');
 		is(await page.locator('#skor svg').first().locator('g.batang').count(), 12, 'a chart of the 12 classification scores');
 		is(await page.locator('#skor svg').nth(1).locator('g.batang').count(), 3, 'and of the 3 indices');
+		ok(/^\d,\d\d \/ \d,\d\d \/ \d,\d\d$/.test((await page.textContent('#indeks-desa')).trim()),
+			'the three indices with a decimal comma and two decimals', await page.textContent('#indeks-desa'));
 		await page.waitForSelector('#tabel-profil tbody tr');
 		is(await page.locator('#tabel-profil tbody tr').count(), 40, 'the 40 data items with their sources');
 		await page.waitForSelector('#tren-stunting svg');
@@ -355,7 +358,9 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		is(String(await prov.locator('#tabel-wilayah tbody tr').count()), '4', 'a click opens the city: its 4 kecamatan');
 		const want = sql(`SELECT coalesce(prevalensi_stunting::text, '-') FROM kkb.ringkasan('13.77', '${PERIODE}-01', 3, true) LIMIT 1`);
 		const got = (await prov.textContent('#kpi-stunting')).trim().replace('%', '').replace(',', '.');
-		ok(want !== '-' && Math.abs(Number(got) - Number(want)) < 0.01, `the city's stunting prevalence equals kkb.ringkasan (${want}%)`, got);
+		ok(want !== '-' && Math.abs(Number(got) - Number(want)) < 0.0501, `the city's stunting prevalence equals kkb.ringkasan (${want}%), one decimal`, got);
+		ok(/^\d+,\d%$/.test((await prov.textContent('#kpi-stunting')).trim()), 'percentages with a decimal comma and one decimal',
+			await prov.textContent('#kpi-stunting'));
 		const nav = await prov.locator('#nav a').allTextContents();
 		ok(!nav.some((t) => /Isi laporan|Daftar kerja|Kartu desa/.test(t)), 'its menu has no village or agency pages', nav.join(', '));
 		await foto(prov, '11-provinsi-kota.png');
