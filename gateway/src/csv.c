@@ -907,6 +907,15 @@ gw_text_is_code(const char *s, size_t n)
 	return digits > 0;
 }
 
+/* ="13.10": a formula whose value is that text (only ever digits and dots inside, so nothing to escape) */
+static void
+out_formula_text(csv_out *o, const char *s, size_t n)
+{
+	out_bytes(o, "\"=\"\"", 4);
+	out_bytes(o, s, n);
+	out_bytes(o, "\"\"\"", 3);
+}
+
 /* A value in the spreadsheet flavour: decimal comma; codes and long numbers as ="text". */
 static void
 out_value_excel(csv_out *o, json_t *v)
@@ -918,23 +927,14 @@ out_value_excel(csv_out *o, json_t *v)
 	{
 		case JSON_STRING:
 			if (gw_text_is_code(json_string_value(v), json_string_length(v)))
-			{
-				/* ="13.10": a formula whose value is that text (only digits and dots inside) */
-				out_bytes(o, "\"=\"\"", 4);
-				out_bytes(o, json_string_value(v), json_string_length(v));
-				out_bytes(o, "\"\"\"", 3);
-			}
+				out_formula_text(o, json_string_value(v), json_string_length(v));
 			else
 				out_quoted(o, json_string_value(v), json_string_length(v));
 			return;
 		case JSON_INTEGER:
 			n = snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 			if (n > 15)			/* beyond a spreadsheet's 15 digits: kept as text */
-			{
-				out_bytes(o, "\"=\"\"", 4);
-				out_bytes(o, num, (size_t) n);
-				out_bytes(o, "\"\"\"", 3);
-			}
+				out_formula_text(o, num, (size_t) n);
 			else
 				out_bytes(o, num, (size_t) n);
 			return;

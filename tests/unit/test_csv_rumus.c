@@ -12,9 +12,9 @@
 #include "tap.h"
 #include "../../gateway/src/csv.c"
 
-/* The spreadsheet-flavoured CSV (?format=excel) of a JSON array of rows, as a C string (static buffer). */
+/* What a writer makes of a JSON array of rows, as a C string (static buffer). */
 static const char *
-excel_of(const char *json)
+written(const char *json, char *(*writer) (json_t *, size_t *))
 {
 	static char out[4096];
 	json_error_t err;
@@ -24,7 +24,7 @@ excel_of(const char *json)
 
 	if (rows == NULL)
 		return "(invalid JSON)";
-	text = gw_csv_write_excel(rows, &len);
+	text = writer(rows, &len);
 	json_decref(rows);
 	if (text == NULL)
 		return "(NULL)";
@@ -33,26 +33,9 @@ excel_of(const char *json)
 	return out;
 }
 
-/* The CSV of a JSON array of rows, as a C string (static buffer). */
-static const char *
-csv_of(const char *json)
-{
-	static char out[4096];
-	json_error_t err;
-	json_t	   *rows = json_loads(json, JSON_DECODE_ANY, &err);
-	size_t		len = 0;
-	char	   *text;
-
-	if (rows == NULL)
-		return "(invalid JSON)";
-	text = gw_csv_write(rows, &len);
-	json_decref(rows);
-	if (text == NULL)
-		return "(NULL)";
-	snprintf(out, sizeof(out), "%.*s", (int) len, text);
-	free(text);
-	return out;
-}
+/* the CSV, and the spreadsheet-flavoured CSV (?format=excel) */
+#define csv_of(json) written((json), gw_csv_write)
+#define excel_of(json) written((json), gw_csv_write_excel)
 
 int
 main(void)
