@@ -6,6 +6,7 @@
 #   make demo       reload the demo city (Kota Pariaman) into that database
 #   make psql       psql on that database
 #   make test       build, install and run every test layer on a throwaway cluster
+#   make test-citus the distributed mode on a throwaway Citus cluster (docs/SCALE.md)
 #   make bench      run the benchmarks (BENCH_SCALE=small|large)
 #   make fuzz       run each fuzz harness for FUZZ_SECONDS (default 60)
 #
@@ -90,6 +91,10 @@ reset: stop
 test: deps build install
 	@scripts/test.sh
 
+# the distributed mode on a throwaway 3-node Citus cluster (needs Citus installed: docs/SCALE.md)
+test-citus: deps build install
+	@scripts/test_citus.sh
+
 # the benchmarks' tools (wrk) as well as the build's packages
 deps-bench:
 	@scripts/deps.sh bench
@@ -106,4 +111,4 @@ clean:
 	@$(MAKE) -s -C gateway clean
 	rm -rf build
 
-.PHONY: all deps deps-bench build extension gateway unit load install run stop demo psql reset test bench fuzz clean
+.PHONY: all deps deps-bench build extension gateway unit load install run stop demo psql reset test test-citus bench fuzz clean

@@ -16,6 +16,9 @@
 #                    and a BI login (analis_bi, kkb_analis) this way
 #   psql [ARGS]      psql as the cluster's superuser
 #
+# KKB_CLUSTER_FAST=1 turns durability off (throwaway test clusters);
+# KKB_CLUSTER_PRELOAD=LIB preloads LIB at initdb time (citus, by scripts/citus.sh).
+#
 # PostgreSQL refuses to run as root: as root the server runs as the user
 # `postgres`, which then owns DIR.  It listens on 127.0.0.1:PORT and on a unix
 # socket in DIR.  Connections on the unix socket are trusted (development
@@ -84,6 +87,11 @@ CONF
 		if [ "${KKB_CLUSTER_FAST:-0}" = 1 ]; then
 			# throwaway test clusters: durability is not needed, speed is
 			printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$DATA/postgresql.conf"
+		fi
+		if [ -n "${KKB_CLUSTER_PRELOAD:-}" ]; then
+			# a node of a Citus cluster (scripts/citus.sh): the library is loaded at start, and
+			# multi-node writes commit in two phases
+			printf "shared_preload_libraries = '%s'\nmax_prepared_transactions = 200\n" "$KKB_CLUSTER_PRELOAD" >>"$DATA/postgresql.conf"
 		fi
 	fi
 	if is_running; then

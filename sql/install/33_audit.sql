@@ -10,6 +10,14 @@
 -- row can be rebuilt from the audit and the current rows
 -- (tests/pgtap/058_audit.sql replays it), at a fraction of the bytes (an
 -- inserted member cost about 600 bytes of audit before 0.2.0).
+-- The name of a table whose trigger runs: on a Citus cluster triggers run on the
+-- shards, whose names are the table's with _<shard id> appended (anggota_102300).
+-- No table with a trigger has a name ending in _<digits> (tests/pgtap/032 checks).
+CREATE FUNCTION kkb._tabel(nama text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN pg_catalog.regexp_replace(nama, '_[0-9]+$', '');
+COMMENT ON FUNCTION kkb._tabel(text) IS 'Internal: the table a trigger runs for - its name, without the _<shard id> of a Citus shard';
+
 CREATE FUNCTION kkb._audit() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
@@ -18,6 +26,10 @@ DECLARE
 	sama text := '';
 	urut text := '';
 	daftar text := '';
+	sel text;
+	r record;
+	-- the table's own name, also on a shard of a Citus cluster (kkb._tabel)
+	v_tabel text := kkb._tabel(TG_TABLE_NAME);
 	i int;
 BEGIN
 	IF TG_TABLE_SCHEMA <> 'kkb' THEN
@@ -41,16 +53,26 @@ BEGIN
 	IF TG_OP = 'INSERT' THEN
 		-- by key only, one row per statement and village: the key columns other
 		-- than kode_desa as arrays in key order (kkb.audit_kunci unnests them)
-		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci)
-			SELECT %L, %L, n.kode_desa, jsonb_build_object(%L, n.kode_desa%s) FROM kkb_audit_baru n GROUP BY n.kode_desa',
-			TG_TABLE_NAME, TG_OP, 'kode_desa', daftar);
+		sel := pg_catalog.format('SELECT %L AS tabel, %L AS operasi, n.kode_desa, jsonb_build_object(%L, n.kode_desa%s) AS kunci,
+			NULL::jsonb AS lama, NULL::jsonb AS baru FROM kkb_audit_baru n GROUP BY n.kode_desa',
+			v_tabel, TG_OP, 'kode_desa', daftar);
 	ELSIF TG_OP = 'DELETE' THEN
-		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama)
-			SELECT %L, %L, o.kode_desa, %s, to_jsonb(o) FROM kkb_audit_lama o', TG_TABLE_NAME, TG_OP, kunci_lama);
+		sel := pg_catalog.format('SELECT %L AS tabel, %L AS operasi, o.kode_desa, %s AS kunci, to_jsonb(o) AS lama, NULL::jsonb AS baru
+			FROM kkb_audit_lama o', v_tabel, TG_OP, kunci_lama);
 	ELSE
-		EXECUTE pg_catalog.format('INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama, baru)
-			SELECT %L, %L, coalesce(n.kode_desa, o.kode_desa), CASE WHEN n.kode_desa IS NULL THEN %s ELSE %s END, to_jsonb(o), to_jsonb(n)
-			  FROM kkb_audit_lama o FULL JOIN kkb_audit_baru n ON %s', TG_TABLE_NAME, TG_OP, kunci_lama, kunci_baru, sama);
+		sel := pg_catalog.format('SELECT %L AS tabel, %L AS operasi, coalesce(n.kode_desa, o.kode_desa) AS kode_desa,
+			CASE WHEN n.kode_desa IS NULL THEN %s ELSE %s END AS kunci, to_jsonb(o) AS lama, to_jsonb(n) AS baru
+			  FROM kkb_audit_lama o FULL JOIN kkb_audit_baru n ON %s', v_tabel, TG_OP, kunci_lama, kunci_baru, sama);
+	END IF;
+	IF v_tabel = TG_TABLE_NAME THEN
+		EXECUTE 'INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama, baru) ' || sel;
+	ELSE
+		-- on a shard of a Citus cluster: Citus plans no INSERT ... SELECT from a transition
+		-- table, so the rows are written one by one, each to the co-located audit shard
+		FOR r IN EXECUTE sel LOOP
+			INSERT INTO kkb.audit (tabel, operasi, kode_desa, kunci, lama, baru)
+			VALUES (r.tabel, r.operasi, r.kode_desa, r.kunci, r.lama, r.baru);
+		END LOOP;
 	END IF;
 	RETURN NULL;
 END $f$;

@@ -57,7 +57,7 @@ DECLARE
 	desa kkb.kode_wilayah[];
 	bulan date[];
 BEGIN
-	IF TG_TABLE_SCHEMA <> 'kkb' OR TG_TABLE_NAME NOT IN ('kkbpk', 'penduduk', 'nilai') THEN
+	IF TG_TABLE_SCHEMA <> 'kkb' OR kkb._tabel(TG_TABLE_NAME) NOT IN ('kkbpk', 'penduduk', 'nilai') THEN
 		RAISE EXCEPTION 'kkb._peringatan_laporan only watches kkb.kkbpk, kkb.penduduk and kkb.nilai' USING ERRCODE = 'insufficient_privilege';
 	END IF;
 	IF TG_OP = 'DELETE' THEN
@@ -91,7 +91,7 @@ BEGIN
 	SELECT l.kode_desa, 'laporan_bulanan', pg_catalog.jsonb_build_object('kode_desa', l.kode_desa::text, 'periode', l.periode),
 	       l.kode, l.pesan
 	  FROM langgar l
-	ON CONFLICT (tabel, kunci, kode) DO UPDATE SET pesan = EXCLUDED.pesan, waktu = pg_catalog.now()
+	ON CONFLICT (kode_desa, tabel, kunci, kode) DO UPDATE SET pesan = EXCLUDED.pesan, waktu = EXCLUDED.waktu
 	   WHERE p.pesan IS DISTINCT FROM EXCLUDED.pesan;
 	RETURN NULL;
 END $f$;

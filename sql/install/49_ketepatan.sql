@@ -103,15 +103,21 @@ REVOKE EXECUTE ON FUNCTION kkb._diajukan_pada() FROM PUBLIC;
 CREATE TRIGGER t30_diajukan BEFORE INSERT OR UPDATE ON kkb.periode_status FOR EACH ROW EXECUTE FUNCTION kkb._diajukan_pada();
 
 -- The deadline and the expiry of a month's reports.
+-- (PL/pgSQL, not SQL: the write triggers call these on the shards of a Citus cluster, where
+-- Citus plans no query of an SQL function on its tables: docs/SCALE.md)
 CREATE FUNCTION kkb.tenggat(periode date) RETURNS timestamptz
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
 	RETURN (SELECT ((pg_catalog.date_trunc('month', tenggat.periode) + interval '1 month' + (t.hari - 1) * interval '1 day' + t.jam)::timestamp
 	                AT TIME ZONE t.zona) FROM kkb.tenggat_laporan t);
+END $f$;
 COMMENT ON FUNCTION kkb.tenggat(date) IS 'When a month''s reports are due (kkb.tenggat_laporan: by default the 15th of the next month, 23:59 WIB)';
 
 CREATE FUNCTION kkb.kedaluwarsa(periode date) RETURNS timestamptz
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
 	RETURN (SELECT kkb.tenggat(kedaluwarsa.periode) + t.kedaluwarsa_hari * interval '1 day' FROM kkb.tenggat_laporan t);
+END $f$;
 COMMENT ON FUNCTION kkb.kedaluwarsa(date) IS 'When a month''s reports lock unless an administrator grants an exception; NULL when the city set no expiry';
 
 -- Per village under a region: the month's submission and its timeliness at time `sekarang`.

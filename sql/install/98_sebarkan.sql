@@ -1,0 +1,107 @@
+-- 98_sebarkan.sql - the distributed mode: kkb.sebarkan() ("spread") turns a
+-- kampungkb database on a Citus coordinator into a distributed one, once, before
+-- data is loaded (docs/SCALE.md):
+--
+--   CREATE EXTENSION citus;  CREATE EXTENSION kampungkb;  -- on the coordinator, workers added
+--   SELECT * FROM kkb.sebarkan();
+--
+-- Reference tables (regions, code lists, agencies, catalogue, rules, tokens) are
+-- copied to every node; every village-owned and by-name table, the audit trail,
+-- warnings, change counters and stored indicators are distributed by kode_desa,
+-- co-located, so that every write of a village and everything its triggers write
+-- (audit, warnings, version) land on one shard group.  The few keys that a
+-- distributed table cannot keep are changed here (see the list below); on a single
+-- node the schema is that of the install.  A function only: replayed by the upgrade.
+
+-- Where each table of schema kkb goes on a Citus cluster, in order (a table's foreign keys
+-- point at tables before it): acuan = reference table (a copy on every node), desa =
+-- distributed by kode_desa and co-located with kkb.kampung, lokal = stays on the
+-- coordinator.  tests/pgtap/073_sebarkan.sql checks that every table is listed.
+CREATE FUNCTION kkb._sebaran() RETURNS TABLE (tabel text, jenis text)
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+	SELECT t, j FROM (VALUES
+		('wilayah', 'acuan'), ('opd', 'acuan'), ('galat', 'acuan'), ('kode', 'acuan'), ('air_minum_layak', 'acuan'),
+		('lingkup_login', 'acuan'), ('saran_pelaksana', 'acuan'), ('elemen_data', 'acuan'), ('aturan_validasi', 'acuan'),
+		('pencilan_ambang', 'acuan'), ('masalah_opd', 'acuan'), ('tenggat_laporan', 'acuan'), ('token', 'acuan'),
+		('_sinkron_tabel', 'acuan'),
+		('kampung', 'desa'), ('profil', 'desa'), ('penduduk', 'desa'), ('kkbpk', 'desa'), ('intervensi', 'desa'),
+		('periode_status', 'desa'), ('keluarga', 'desa'), ('anggota', 'desa'), ('pengukuran', 'desa'),
+		('peristiwa', 'desa'), ('nilai', 'desa'), ('nilai_beku', 'desa'), ('indikator_bulanan', 'desa'),
+		('tenggat_kecualian', 'desa'), ('pengingat', 'desa'), ('versi_desa', 'desa'), ('peringatan', 'desa'),
+		('audit', 'desa'),
+		-- the reference data's change counter: each node counts its own copy's changes (the
+		-- coordinator's is what the gateway reads); replays of requests: the coordinator's
+		('versi_acuan', 'lokal'), ('idempotensi', 'lokal')) AS v (t, j)
+$f$;
+COMMENT ON FUNCTION kkb._sebaran() IS 'Internal: where kkb.sebarkan puts each table of schema kkb on a Citus cluster (acuan: reference table, desa: distributed by kode_desa, lokal: coordinator only), in order';
+
+CREATE FUNCTION kkb.sebarkan(jumlah_shard integer DEFAULT NULL)
+	RETURNS TABLE (tabel text, jenis text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	r record;
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+		RAISE EXCEPTION 'kkb.sebarkan needs Citus: the extension citus is not installed in this database'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+			      HINT = 'On a Citus coordinator with workers: CREATE EXTENSION citus before CREATE EXTENSION kampungkb (docs/SCALE.md).';
+	END IF;
+	IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = CURRENT_USER) THEN
+		RAISE EXCEPTION 'kkb.sebarkan changes the whole schema: only a superuser may run it'
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 'kkb.kampung'::regclass) THEN
+		RAISE EXCEPTION 'this database is distributed already (kkb.kampung is a distributed table)'
+			USING ERRCODE = 'object_not_in_prerequisite_state';
+	END IF;
+	-- every node created the extension's tables itself (CREATE EXTENSION is propagated): the
+	-- schema changes below, and those Citus makes while it converts the foreign-key graph,
+	-- are not sent again to the workers' copies (which would fail: "already exists")
+	PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
+	-- the triggers of village tables write only the co-located shards of the same village
+	PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
+	-- the DDL below and the distribution run one after another over one connection a node
+	PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	IF jumlah_shard IS NOT NULL THEN
+		IF jumlah_shard NOT BETWEEN 1 AND 4096 THEN
+			RAISE EXCEPTION 'jumlah_shard %: the number of shards must be between 1 and 4096', jumlah_shard
+				USING ERRCODE = 'invalid_parameter_value';
+		END IF;
+		PERFORM pg_catalog.set_config('citus.shard_count', jumlah_shard::text, true);
+	END IF;
+
+	-- Keys a distributed table cannot keep.
+	-- (1) renumbering a family card or a NIK cannot cascade across shards' keys (Citus refuses
+	--     ON UPDATE CASCADE on the distribution column): the keys stay, without the cascade
+	ALTER TABLE kkb.anggota DROP CONSTRAINT anggota_kode_desa_no_kk_fkey,
+		ADD CONSTRAINT anggota_kode_desa_no_kk_fkey FOREIGN KEY (kode_desa, no_kk) REFERENCES kkb.keluarga (kode_desa, no_kk);
+	ALTER TABLE kkb.pengukuran DROP CONSTRAINT pengukuran_kode_desa_nik_fkey,
+		ADD CONSTRAINT pengukuran_kode_desa_nik_fkey FOREIGN KEY (kode_desa, nik) REFERENCES kkb.anggota (kode_desa, nik);
+	-- (2) unique keys must hold the distribution column: warnings and audit rows always
+	--     belong to a village (the triggers that write them write the row's village)
+	ALTER TABLE kkb.peringatan ALTER COLUMN kode_desa SET NOT NULL, DROP CONSTRAINT peringatan_pkey,
+		ADD PRIMARY KEY (kode_desa, id);
+	ALTER TABLE kkb.audit ALTER COLUMN kode_desa SET NOT NULL, DROP CONSTRAINT audit_pkey,
+		ADD PRIMARY KEY (kode_desa, id, waktu);
+
+	-- Citus 13.2's fast-path router crashes the coordinator on a comparison of the distribution
+	-- column, whose type is the domain kkb.kode_desa, with a region code (docs/SCALE.md,
+	-- "Known limits"): off in this database, a single-village statement is then sent to every
+	-- shard (correct, slower) until the columns get a plain type
+	EXECUTE pg_catalog.format('ALTER DATABASE %I SET citus.enable_fast_path_router_planner = off', pg_catalog.current_database());
+	PERFORM pg_catalog.set_config('citus.enable_fast_path_router_planner', 'off', false);
+
+	FOR r IN SELECT s.tabel, s.jenis FROM kkb._sebaran() s WHERE s.jenis <> 'lokal' LOOP
+		IF r.jenis = 'acuan' THEN
+			PERFORM create_reference_table(pg_catalog.format('kkb.%I', r.tabel)::regclass);
+		ELSIF r.tabel = 'kampung' THEN
+			PERFORM create_distributed_table('kkb.kampung', 'kode_desa');
+		ELSE
+			PERFORM create_distributed_table(pg_catalog.format('kkb.%I', r.tabel)::regclass, 'kode_desa', colocate_with => 'kkb.kampung');
+		END IF;
+		tabel := r.tabel; jenis := r.jenis;
+		RETURN NEXT;
+	END LOOP;
+END $f$;
+COMMENT ON FUNCTION kkb.sebarkan(integer) IS 'Distributed mode on a Citus coordinator (docs/SCALE.md): reference tables copied to every node, village tables distributed by kode_desa and co-located; once, by a superuser, before data is loaded';
+REVOKE ALL ON FUNCTION kkb.sebarkan(integer) FROM PUBLIC;
