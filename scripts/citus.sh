@@ -63,6 +63,8 @@ createdb)
 			q "$n" "$p" "$NAME" -c "ALTER DATABASE \"$NAME\" SET search_path = \"\$user\", public, kkb"
 		fi
 		q "$n" "$p" "$NAME" -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS citus"
+		# a node connecting to itself uses its socket too
+		q "$n" "$p" postgres -c "ALTER SYSTEM SET citus.local_hostname = '$(sockdir "$n")'" -c "SELECT pg_reload_conf()" >/dev/null
 	done
 	q koordinator "$PORT" "$NAME" -c "SET client_min_messages = warning" \
 		-c "SELECT citus_set_coordinator_host('$(sockdir koordinator)', $PORT)" \

@@ -4,7 +4,7 @@
 -- and administrators (see 34_akses.sql); analysts get kkb_bi's de-identified views.
 
 CREATE TABLE kkb.keluarga (
-	kode_desa      kkb.kode_desa NOT NULL REFERENCES kkb.kampung (kode_desa),
+	kode_desa      kkb.kode_wilayah NOT NULL REFERENCES kkb.kampung (kode_desa) CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	no_kk          kkb.no_kk NOT NULL,
 	rt             smallint CHECK (rt BETWEEN 1 AND 999),
 	rw             smallint CHECK (rw BETWEEN 1 AND 999),
@@ -35,7 +35,7 @@ COMMENT ON COLUMN kkb.keluarga.miskin IS 'Poor family (registered in DTKS, the s
 COMMENT ON COLUMN kkb.keluarga.diubah_pada IS 'Last changed at';
 
 CREATE TABLE kkb.anggota (
-	kode_desa       kkb.kode_desa NOT NULL,
+	kode_desa       kkb.kode_wilayah NOT NULL CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	nik             kkb.nik NOT NULL,
 	no_kk           kkb.no_kk NOT NULL,
 	nama            text NOT NULL CHECK (nama ~ '\S'),
@@ -79,7 +79,7 @@ COMMENT ON COLUMN kkb.anggota.alasan_tidak_kb IS 'For a couple of reproductive a
 COMMENT ON COLUMN kkb.anggota.diubah_pada IS 'Last changed at';
 
 CREATE TABLE kkb.pengukuran (
-	kode_desa         kkb.kode_desa NOT NULL,
+	kode_desa         kkb.kode_wilayah NOT NULL CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	nik               kkb.nik NOT NULL,
 	tanggal_ukur      date NOT NULL,
 	berat_kg          float8,
@@ -135,7 +135,7 @@ COMMENT ON COLUMN kkb.pengukuran.flags IS 'WHO implausibility and position flags
 COMMENT ON COLUMN kkb.pengukuran.diubah_pada IS 'Last changed at';
 
 CREATE TABLE kkb.peristiwa (
-	kode_desa        kkb.kode_desa NOT NULL REFERENCES kkb.kampung (kode_desa),
+	kode_desa        kkb.kode_wilayah NOT NULL REFERENCES kkb.kampung (kode_desa) CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	id               bigint GENERATED ALWAYS AS IDENTITY,
 	ref              text NOT NULL CHECK (ref ~ '^[A-Za-z0-9._:-]{1,64}$'),
 	jenis            kkb.jenis_peristiwa NOT NULL,

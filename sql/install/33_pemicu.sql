@@ -77,12 +77,19 @@ CREATE FUNCTION kkb._peringatan() RETURNS trigger
 DECLARE
 	desa kkb.kode_wilayah[] := '{}';
 	kk kkb.no_kk[] := '{}';
+	v_tabel text := kkb._tabel(TG_TABLE_NAME);
+	-- on a shard of a Citus cluster (docs/SCALE.md) Citus plans no statement that reads a transition
+	-- table together with other tables: there the same checks run row by row, and each warning is
+	-- written to the co-located shard of its village
+	di_shard boolean := kkb._tabel(TG_TABLE_NAME) <> TG_TABLE_NAME;
+	r record;
+	v_umur int;
 BEGIN
 	IF TG_TABLE_SCHEMA <> 'kkb' THEN
 		RAISE EXCEPTION 'kkb._peringatan only watches tables of schema kkb' USING ERRCODE = 'insufficient_privilege';
 	END IF;
-	IF kkb._tabel(TG_TABLE_NAME) = 'anggota' THEN
-		IF TG_OP IN ('INSERT', 'UPDATE') THEN
+	IF v_tabel = 'anggota' THEN
+		IF TG_OP IN ('INSERT', 'UPDATE') AND NOT di_shard THEN
 			INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
 			SELECT n.kode_desa, 'anggota', jsonb_build_object('kode_desa', n.kode_desa, 'nik', n.nik), 'nik_wilayah_tidak_dikenal',
 			       format('the district %s in nik %s is not in the national region reference', kkb.nik_kecamatan(n.nik), n.nik)
@@ -90,30 +97,52 @@ BEGIN
 			  LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) kkb.nik_kecamatan(n.nik)
 			 WHERE w.kode IS NULL
 			ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
+		ELSIF TG_OP IN ('INSERT', 'UPDATE') THEN
+			FOR r IN SELECT n.kode_desa, n.nik FROM kkb_baru n LOOP
+				IF NOT EXISTS (SELECT 1 FROM kkb.wilayah w WHERE w.kode OPERATOR(kkb.=) kkb.nik_kecamatan(r.nik)) THEN
+					INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
+					VALUES (r.kode_desa, 'anggota', jsonb_build_object('kode_desa', r.kode_desa, 'nik', r.nik), 'nik_wilayah_tidak_dikenal',
+					        format('the district %s in nik %s is not in the national region reference', kkb.nik_kecamatan(r.nik), r.nik))
+					ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
+				END IF;
+			END LOOP;
 		END IF;
 		-- families touched by the statement (where members went to and came from) left without a head;
 		-- each transition table exists only for its events, hence the branches
 		IF TG_OP <> 'DELETE' THEN
-			SELECT coalesce(array_agg(kode_desa), '{}'), coalesce(array_agg(no_kk), '{}') INTO desa, kk FROM kkb_baru;
+			SELECT coalesce(array_agg(n.kode_desa), '{}'), coalesce(array_agg(n.no_kk), '{}') INTO desa, kk FROM kkb_baru n;
 		END IF;
 		IF TG_OP <> 'INSERT' THEN
-			SELECT desa || coalesce(array_agg(kode_desa), '{}'), kk || coalesce(array_agg(no_kk), '{}') INTO desa, kk FROM kkb_lama;
+			SELECT desa || coalesce(array_agg(o.kode_desa), '{}'), kk || coalesce(array_agg(o.no_kk), '{}') INTO desa, kk FROM kkb_lama o;
 		END IF;
-		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
-		SELECT t.kode_desa, 'keluarga', jsonb_build_object('kode_desa', t.kode_desa, 'no_kk', t.no_kk), 'keluarga_tanpa_kepala',
-		       format('family %s has members but no head (hubungan = kepala)', t.no_kk)
-		  FROM (SELECT DISTINCT u.kode_desa, u.no_kk FROM unnest(desa, kk) AS u(kode_desa, no_kk)) t
-		 WHERE EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = t.kode_desa AND a.no_kk = t.no_kk)
-		   AND NOT EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = t.kode_desa AND a.no_kk = t.no_kk AND a.hubungan = 'kepala')
-		ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
-	ELSIF kkb._tabel(TG_TABLE_NAME) = 'pengukuran' THEN
-		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
-		SELECT n.kode_desa, 'pengukuran', jsonb_build_object('kode_desa', n.kode_desa, 'nik', n.nik, 'tanggal_ukur', n.tanggal_ukur),
-		       'z_tidak_wajar', format('measurement of %s on %s is flagged by WHO''s rules: %s', n.nik, n.tanggal_ukur, array_to_string(n.flags, ', '))
-		  FROM kkb_baru n
-		 WHERE cardinality(n.flags) > 0
-		ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
-	ELSIF kkb._tabel(TG_TABLE_NAME) = 'peristiwa' THEN
+		IF NOT di_shard THEN
+			INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
+			SELECT t.kode_desa, 'keluarga', jsonb_build_object('kode_desa', t.kode_desa, 'no_kk', t.no_kk), 'keluarga_tanpa_kepala',
+			       format('family %s has members but no head (hubungan = kepala)', t.no_kk)
+			  FROM (SELECT DISTINCT u.kode_desa, u.no_kk FROM unnest(desa, kk) AS u(kode_desa, no_kk)) t
+			 WHERE EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = t.kode_desa AND a.no_kk = t.no_kk)
+			   AND NOT EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = t.kode_desa AND a.no_kk = t.no_kk AND a.hubungan = 'kepala')
+			ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
+		ELSE
+			FOR r IN SELECT DISTINCT u.kode_desa, u.no_kk FROM unnest(desa, kk) AS u(kode_desa, no_kk) LOOP
+				IF EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = r.kode_desa AND a.no_kk = r.no_kk)
+				   AND NOT EXISTS (SELECT 1 FROM kkb.anggota a WHERE a.kode_desa = r.kode_desa AND a.no_kk = r.no_kk AND a.hubungan = 'kepala') THEN
+					INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
+					VALUES (r.kode_desa, 'keluarga', jsonb_build_object('kode_desa', r.kode_desa, 'no_kk', r.no_kk), 'keluarga_tanpa_kepala',
+					        format('family %s has members but no head (hubungan = kepala)', r.no_kk))
+					ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
+				END IF;
+			END LOOP;
+		END IF;
+	ELSIF v_tabel = 'pengukuran' THEN
+		-- (no other table read: one query, written at once or row by row)
+		FOR r IN SELECT n.kode_desa, jsonb_build_object('kode_desa', n.kode_desa, 'nik', n.nik, 'tanggal_ukur', n.tanggal_ukur) AS kunci,
+		                format('measurement of %s on %s is flagged by WHO''s rules: %s', n.nik, n.tanggal_ukur, array_to_string(n.flags, ', ')) AS pesan
+		           FROM kkb_baru n WHERE cardinality(n.flags) > 0 LOOP
+			INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan) VALUES (r.kode_desa, 'pengukuran', r.kunci, 'z_tidak_wajar', r.pesan)
+			ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
+		END LOOP;
+	ELSIF v_tabel = 'peristiwa' AND NOT di_shard THEN
 		INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
 		SELECT n.kode_desa, 'peristiwa', jsonb_build_object('kode_desa', n.kode_desa, 'id', n.id), 'umur_ibu_tidak_wajar',
 		       format('the mother %s was %s years old at the birth on %s', n.nik_ibu, u.umur, n.tanggal)
@@ -122,6 +151,17 @@ BEGIN
 		 CROSS JOIN LATERAL (SELECT extract(year FROM age(n.tanggal, i.tanggal_lahir))::int AS umur) u
 		 WHERE n.jenis = 'lahir' AND (u.umur < 15 OR u.umur > 55)
 		ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
+	ELSIF v_tabel = 'peristiwa' THEN
+		FOR r IN SELECT n.kode_desa, n.id, n.nik_ibu, n.tanggal FROM kkb_baru n WHERE n.jenis = 'lahir' AND n.nik_ibu IS NOT NULL LOOP
+			SELECT extract(year FROM age(r.tanggal, i.tanggal_lahir))::int INTO v_umur
+			  FROM kkb.anggota i WHERE i.kode_desa = r.kode_desa AND i.nik = r.nik_ibu;
+			IF v_umur < 15 OR v_umur > 55 THEN
+				INSERT INTO kkb.peringatan (kode_desa, tabel, kunci, kode, pesan)
+				VALUES (r.kode_desa, 'peristiwa', jsonb_build_object('kode_desa', r.kode_desa, 'id', r.id), 'umur_ibu_tidak_wajar',
+				        format('the mother %s was %s years old at the birth on %s', r.nik_ibu, v_umur, r.tanggal))
+				ON CONFLICT (kode_desa, tabel, kunci, kode) DO NOTHING;
+			END IF;
+		END LOOP;
 	END IF;
 	RETURN NULL;
 END $f$;

@@ -6,7 +6,7 @@
 -- ---------------------------------------------------------------- warnings
 CREATE TABLE kkb.peringatan (
 	id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-	kode_desa kkb.kode_desa,
+	kode_desa kkb.kode_wilayah CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	tabel     text NOT NULL,
 	kunci     jsonb NOT NULL,
 	kode      text NOT NULL,
@@ -48,7 +48,7 @@ CREATE TABLE kkb.audit (
 	waktu      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
 	tabel      text NOT NULL,
 	operasi    text NOT NULL CHECK (operasi IN ('INSERT', 'UPDATE', 'DELETE')),
-	kode_desa  kkb.kode_desa,
+	kode_desa  kkb.kode_wilayah CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	kunci      jsonb NOT NULL,
 	lama       jsonb,
 	baru       jsonb,

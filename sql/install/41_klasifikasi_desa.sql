@@ -7,8 +7,11 @@
 -- record, no object) and the distinct agencies (from kkb.opd) over all the
 -- village's interventions up to the end of the month.
 CREATE FUNCTION kkb.klasifikasi_masukan(kode_desa kkb.kode_wilayah, periode date) RETURNS jsonb
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil jsonb;
+BEGIN
 	SELECT pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
 		'pokja_ada', p.pokja_ada, 'pokja_anggota', p.pokja_anggota, 'pokja_terlatih', p.pokja_terlatih,
 		'sumber_dana', pg_catalog.cardinality(p.sumber_dana), 'poktan', pg_catalog.cardinality(p.poktan),
@@ -36,8 +39,10 @@ BEGIN ATOMIC
 	  FROM (SELECT 1) AS satu
 	  LEFT JOIN kkb.profil p ON p.kode_desa OPERATOR(kkb.=) klasifikasi_masukan.kode_desa
 	                        AND p.periode = pg_catalog.date_trunc('month', klasifikasi_masukan.periode)::date
-	 WHERE kkb._lingkup_cek(klasifikasi_masukan.kode_desa);
-END;
+	 WHERE kkb._lingkup_cek(klasifikasi_masukan.kode_desa)
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.klasifikasi_masukan(kkb.kode_wilayah, date) IS
 	'The classification input document (masukan) of a village and month, read from its tables as the national portal reads them; the same for every role that may see the village (kkb._lingkup_cek), 42501 for any other';
 
@@ -53,8 +58,12 @@ CREATE FUNCTION kkb.klasifikasi_wilayah(wilayah kkb.kode_wilayah, periode date)
 	               proses_penggunaan_data integer, proses_operasional integer, proses_lintas_sektor integer,
 	               output_poktan integer, output_cpr integer, output_mkjp integer, output_unmet integer,
 	               indeks_input numeric, indeks_proses numeric, indeks_output numeric, klasifikasi text)
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode_desa, nama, input_pokja, input_sumber_dana, input_poktan, input_sarana, input_pkb, proses_penggunaan_data, proses_operasional, proses_lintas_sektor, output_poktan, output_cpr, output_mkjp, output_unmet, indeks_input, indeks_proses, indeks_output, klasifikasi IN
 	-- set-based: the same document as kkb.klasifikasi_masukan, built for every village in one join
 	WITH bulan AS (
 		SELECT pg_catalog.date_trunc('month', klasifikasi_wilayah.periode)::date AS awal
@@ -102,7 +111,10 @@ BEGIN ATOMIC
 	       h.j ->> 'klasifikasi'
 	  FROM h JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) h.kode_desa
 	 WHERE kkb._lingkup_cek(klasifikasi_wilayah.wilayah)
-	 ORDER BY h.kode_desa;
-END;
+	 ORDER BY h.kode_desa
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb.klasifikasi_wilayah(kkb.kode_wilayah, date) IS
 	'Classification of every Kampung KB under a region (NULL: the whole country) for a month: the 12 scores, 3 indices and the class (klasifikasi); the same for every role that may see the whole region (kkb._lingkup_cek), 42501 for any other';

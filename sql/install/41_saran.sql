@@ -50,8 +50,11 @@ GRANT INSERT, UPDATE, DELETE ON kkb.saran_pelaksana TO kkb_admin;
 -- (so the same scope check: 42501 outside the caller's region), with "pelaksana" (agency code
 -- or village body), "pelaksana_nama" and "tindakan" added to each change.
 CREATE FUNCTION kkb.saran_kelas(kode_desa kkb.kode_wilayah, periode date) RETURNS jsonb
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil jsonb;
+BEGIN
 	SELECT pg_catalog.jsonb_build_object(
 		'kode_desa', saran_kelas.kode_desa::text,
 		'periode', pg_catalog.date_trunc('month', saran_kelas.periode)::date,
@@ -68,7 +71,9 @@ BEGIN ATOMIC
 				  LEFT JOIN kkb.saran_pelaksana p ON p.kunci = u.v ->> 'kunci'
 				  LEFT JOIN kkb.opd o ON o.kode = p.opd), '[]'::jsonb)) ORDER BY t.n)
 			  FROM pg_catalog.jsonb_array_elements(s.j -> 'saran') WITH ORDINALITY AS t(v, n)), '[]'::jsonb))
-	  FROM (SELECT kkb.klasifikasi_saran(kkb.klasifikasi_masukan(saran_kelas.kode_desa, saran_kelas.periode)) AS j OFFSET 0) AS s;	-- OFFSET 0: computed once
-END;
+	  FROM (SELECT kkb.klasifikasi_saran(kkb.klasifikasi_masukan(saran_kelas.kode_desa, saran_kelas.periode)) AS j OFFSET 0) AS s	-- OFFSET 0: computed once
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.saran_kelas(kkb.kode_wilayah, date) IS
 	'What it takes for a village to reach each higher class in a month: kkb.klasifikasi_saran of the village''s input document (kkb.klasifikasi_masukan; 42501 outside the caller''s region), each change with the agency or village body that owns the lever (kkb.saran_pelaksana: pelaksana, pelaksana_nama, tindakan)';

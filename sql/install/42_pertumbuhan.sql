@@ -16,18 +16,21 @@
 
 -- (Its SET clause also keeps it from being inlined into kkb.pertumbuhan_goyah's query, where an agency's
 -- role would be checked against the by-name tables of the branch it does not take.)
-CREATE FUNCTION kkb._pertumbuhan_goyah(kode_desa kkb.kode_wilayah, acuan date DEFAULT CURRENT_DATE,
-                                      ambang numeric DEFAULT 0.67, jarak_hari integer DEFAULT 92)
+CREATE FUNCTION kkb._pertumbuhan_goyah_isi(kkb.kode_wilayah, acuan date, ambang numeric, jarak_hari integer)
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, nik kkb.nik, no_kk kkb.no_kk, nama text, tanggal_lahir date,
 	               tanggal_lalu date, z_bbu_lalu numeric, tanggal_kini date, z_bbu_kini numeric, turun numeric,
 	               stunting boolean, tindakan text)
-	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode_desa, nik, no_kk, nama, tanggal_lahir, tanggal_lalu, z_bbu_lalu, tanggal_kini, z_bbu_kini, turun, stunting, tindakan IN
 	WITH u AS (
 		SELECT p.kode_desa, p.nik, p.tanggal_ukur, p.z_bbu, p.stunting,
 		       pg_catalog.row_number() OVER (PARTITION BY p.nik ORDER BY p.tanggal_ukur DESC) AS r
 		  FROM kkb.pengukuran p
-		 WHERE p.kode_desa OPERATOR(kkb.=) _pertumbuhan_goyah.kode_desa AND p.tanggal_ukur <= _pertumbuhan_goyah.acuan
+		 WHERE p.kode_desa OPERATOR(kkb.=) $1 AND p.tanggal_ukur <= $2
 		   AND p.z_bbu IS NOT NULL AND NOT 'bbu_tidak_wajar' = ANY (coalesce(p.flags, '{}'))
 	)
 	SELECT k.kode_desa, k.nik, a.no_kk, a.nama, a.tanggal_lahir, l.tanggal_ukur, l.z_bbu, k.tanggal_ukur, k.z_bbu,
@@ -38,11 +41,24 @@ BEGIN ATOMIC
 	  JOIN u l ON l.nik OPERATOR(kkb.=) k.nik AND l.r = 2
 	  JOIN kkb.anggota a ON a.kode_desa OPERATOR(kkb.=) k.kode_desa AND a.nik OPERATOR(kkb.=) k.nik
 	 WHERE k.r = 1
-	   AND k.tanggal_ukur > _pertumbuhan_goyah.acuan - _pertumbuhan_goyah.jarak_hari
-	   AND k.tanggal_ukur - l.tanggal_ukur <= _pertumbuhan_goyah.jarak_hari
-	   AND l.z_bbu - k.z_bbu > _pertumbuhan_goyah.ambang
-	 ORDER BY l.z_bbu - k.z_bbu DESC, k.nik;
-END;
+	   AND k.tanggal_ukur > $2 - $4
+	   AND k.tanggal_ukur - l.tanggal_ukur <= $4
+	   AND l.z_bbu - k.z_bbu > $3
+	 ORDER BY l.z_bbu - k.z_bbu DESC, k.nik
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
+COMMENT ON FUNCTION kkb._pertumbuhan_goyah_isi(kkb.kode_wilayah, date, numeric, integer) IS 'Internal: the body of kkb._pertumbuhan_goyah in PL/pgSQL (its parameters by position: the result''s columns have their names, which PL/pgSQL does not allow twice)';
+
+CREATE FUNCTION kkb._pertumbuhan_goyah(kode_desa kkb.kode_wilayah, acuan date DEFAULT CURRENT_DATE,
+                                      ambang numeric DEFAULT 0.67, jarak_hari integer DEFAULT 92)
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, nik kkb.nik, no_kk kkb.no_kk, nama text, tanggal_lahir date,
+	               tanggal_lalu date, z_bbu_lalu numeric, tanggal_kini date, z_bbu_kini numeric, turun numeric,
+	               stunting boolean, tindakan text)
+	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT * FROM kkb._pertumbuhan_goyah_isi($1, $2, $3, $4)
+$f$;
 COMMENT ON FUNCTION kkb._pertumbuhan_goyah(kkb.kode_wilayah, date, numeric, integer) IS
 	'Internal: the rows of kkb.pertumbuhan_goyah, read with the rights of whoever runs it';
 
@@ -89,7 +105,11 @@ COMMENT ON FUNCTION kkb.pertumbuhan_goyah(kkb.kode_wilayah, date, numeric, integ
 	'Growth faltering (early warning): the village''s children whose weight-for-age z fell by more than ambang (default 0.67, one centile band) between their last two measurements at most jarak_hari days apart (default 92), the last within those days before acuan; with the family and the next action. By-name: read with the caller''s rights (Pokja, administrators), and by the health agency (the agency owning the stunting problem) within its scope; 42501 for other agencies, analysts and provinces';
 
 CREATE FUNCTION kkb.api_desa_pertumbuhan_goyah(kode kkb.kode_wilayah, acuan date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('kode_desa', k.kode_desa::text, 'acuan', coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE),
 	         'jumlah', (SELECT count(*) FROM kkb.pertumbuhan_goyah(k.kode_desa, coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE))),
 	         'data', coalesce((SELECT json_agg(json_build_object('nik', g.nik::text, 'no_kk', g.no_kk::text, 'nama', g.nama,
@@ -98,6 +118,8 @@ CREATE FUNCTION kkb.api_desa_pertumbuhan_goyah(kode kkb.kode_wilayah, acuan date
 	                   'tindakan', g.tindakan))
 	            FROM kkb.pertumbuhan_goyah(k.kode_desa, coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE)) g), '[]'::json))
 	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_pertumbuhan_goyah.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_desa_pertumbuhan_goyah(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/pertumbuhan-goyah: children whose weight-for-age fell by more than 0.67 z between their last two weighings (kkb.pertumbuhan_goyah), on a date (default today); NULL when not a Kampung KB in scope';

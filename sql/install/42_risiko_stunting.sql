@@ -11,10 +11,14 @@ COMMENT ON FUNCTION kkb._pengaturan(text, integer) IS 'Internal: integer setting
 
 -- One row per family of the village (or just `no_kk` when given), at date acuan:
 -- the families with a member then (kkb._anggota_pada), or with none recorded at all.
-CREATE FUNCTION kkb.risiko_stunting_desa(kode_desa kkb.kode_wilayah, acuan date DEFAULT current_date, no_kk kkb.no_kk DEFAULT NULL)
+CREATE FUNCTION kkb._risiko_stunting_desa_isi(kkb.kode_wilayah, acuan date, kkb.no_kk)
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, no_kk kkb.no_kk, sasaran boolean, alasan_sasaran text[], berisiko boolean, faktor text[])
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode_desa, no_kk, sasaran, alasan_sasaran, berisiko, faktor IN
 	WITH b AS (
 		SELECT kkb._pengaturan('krs_umur_muda', 20) AS muda, kkb._pengaturan('krs_umur_tua', 35) AS tua,
 		       kkb._pengaturan('krs_jarak_bulan', 24) AS jarak, kkb._pengaturan('krs_anak_maks', 3) AS anak_maks
@@ -29,13 +33,13 @@ BEGIN ATOMIC
 		       pg_catalog.count(*) FILTER (WHERE acuan - a.tanggal_lahir >= 731 AND acuan - a.tanggal_lahir <= 1826) AS balita,
 		       pg_catalog.count(*) FILTER (WHERE a.hubungan = 'anak') AS anak,
 		       (pg_catalog.array_agg(a.tanggal_lahir ORDER BY a.tanggal_lahir DESC) FILTER (WHERE a.hubungan = 'anak'))[1:2] AS termuda
-		  FROM kkb._anggota_pada(risiko_stunting_desa.kode_desa, risiko_stunting_desa.acuan) a
-		 WHERE risiko_stunting_desa.no_kk IS NULL OR a.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk
+		  FROM kkb._anggota_pada($1, $2) a
+		 WHERE $3 IS NULL OR a.no_kk OPERATOR(kkb.=) $3
 		 GROUP BY a.no_kk
 	), kel AS (
 		SELECT k.* FROM kkb.keluarga k
-		 WHERE k.kode_desa OPERATOR(kkb.=) risiko_stunting_desa.kode_desa
-		   AND (risiko_stunting_desa.no_kk IS NULL OR k.no_kk OPERATOR(kkb.=) risiko_stunting_desa.no_kk)
+		 WHERE k.kode_desa OPERATOR(kkb.=) $1
+		   AND ($3 IS NULL OR k.no_kk OPERATOR(kkb.=) $3)
 		   AND (EXISTS (SELECT 1 FROM m WHERE m.no_kk OPERATOR(kkb.=) k.no_kk)
 		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) k.kode_desa AND x.no_kk OPERATOR(kkb.=) k.no_kk))
 	), f AS (
@@ -65,8 +69,18 @@ BEGIN ATOMIC
 	SELECT r.kode_desa, r.no_kk, pg_catalog.cardinality(r.alasan) > 0, r.alasan,
 	       pg_catalog.cardinality(r.alasan) > 0 AND pg_catalog.cardinality(r.faktor) > 0,
 	       CASE WHEN pg_catalog.cardinality(r.alasan) > 0 THEN r.faktor ELSE '{}'::text[] END
-	  FROM r WHERE kkb._lingkup_cek(risiko_stunting_desa.kode_desa) ORDER BY r.no_kk;
-END;
+	  FROM r WHERE kkb._lingkup_cek($1) ORDER BY r.no_kk
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
+COMMENT ON FUNCTION kkb._risiko_stunting_desa_isi(kkb.kode_wilayah, date, kkb.no_kk) IS 'Internal: the body of kkb.risiko_stunting_desa in PL/pgSQL (its parameters by position: the result''s columns have their names, which PL/pgSQL does not allow twice)';
+
+CREATE FUNCTION kkb.risiko_stunting_desa(kode_desa kkb.kode_wilayah, acuan date DEFAULT current_date, no_kk kkb.no_kk DEFAULT NULL)
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, no_kk kkb.no_kk, sasaran boolean, alasan_sasaran text[], berisiko boolean, faktor text[])
+	LANGUAGE sql STABLE PARALLEL SAFE AS $f$
+	SELECT * FROM kkb._risiko_stunting_desa_isi($1, $2, $3)
+$f$;
 COMMENT ON FUNCTION kkb.risiko_stunting_desa(kkb.kode_wilayah, date, kkb.no_kk) IS
 	'Families at risk of stunting (KRS) of a village at date acuan: target family (sasaran) and why (pus, ibu_hamil, baduta, balita), at risk (berisiko) and its factors (air_minum, jamban, terlalu_muda, terlalu_tua, terlalu_dekat, terlalu_banyak)';
 

@@ -66,7 +66,7 @@ INSERT INTO kkb.elemen_data (urutan, kode, nama, arti, kelompok, satuan, dihitun
 	(40, 'anak_tidak_sekolah', 'Anak usia sekolah (7-18) tidak sekolah', 'School-age children (7-18) not in school', 'sosial', 'orang', true, NULL);
 
 CREATE TABLE kkb.nilai (
-	kode_desa   kkb.kode_desa NOT NULL REFERENCES kkb.kampung (kode_desa),
+	kode_desa   kkb.kode_wilayah NOT NULL REFERENCES kkb.kampung (kode_desa) CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	periode     kkb.bulan NOT NULL,
 	kode_elemen text NOT NULL REFERENCES kkb.elemen_data (kode),
 	nilai       numeric NOT NULL CHECK (nilai >= 0),
@@ -105,7 +105,7 @@ GRANT SELECT ON kkb.nilai TO kkb_opd;
 -- Reopening the month (kkb.buka) drops them.  The monthly report and entered
 -- values need no copy: the period lock already keeps them unchanged.
 CREATE TABLE kkb.nilai_beku (
-	kode_desa kkb.kode_desa NOT NULL,
+	kode_desa kkb.kode_wilayah NOT NULL CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	periode   kkb.bulan NOT NULL,
 	kode      text NOT NULL,
 	nilai     numeric NOT NULL,

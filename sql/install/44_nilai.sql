@@ -9,7 +9,9 @@
 -- the village's register, and may be older).  By-name figures start with
 -- that month: the register of today says nothing about the months before it.
 CREATE FUNCTION kkb._data_mulai(kode_desa kkb.kode_wilayah) RETURNS date
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
 	RETURN LEAST((SELECT pg_catalog.min(m.tanggal_ukur) FROM kkb.pengukuran m WHERE m.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
 	             (SELECT pg_catalog.min(v.tanggal) FROM kkb.peristiwa v WHERE v.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
 	             (SELECT pg_catalog.min(d.periode) FROM kkb.penduduk d WHERE d.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
@@ -17,6 +19,7 @@ CREATE FUNCTION kkb._data_mulai(kode_desa kkb.kode_wilayah) RETURNS date
 	             (SELECT pg_catalog.min(n.periode) FROM kkb.nilai n WHERE n.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
 	             (SELECT pg_catalog.min(k.diubah_pada)::date FROM kkb.keluarga k WHERE k.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa),
 	             (SELECT pg_catalog.min(a.diubah_pada)::date FROM kkb.anggota a WHERE a.kode_desa OPERATOR(kkb.=) _data_mulai.kode_desa));
+END $f$;
 COMMENT ON FUNCTION kkb._data_mulai(kkb.kode_wilayah) IS
 	'Internal: the first day a village''s records speak of (earliest measurement, event, report, entered value, or oldest unchanged family or member row); NULL without records';
 REVOKE EXECUTE ON FUNCTION kkb._data_mulai(kkb.kode_wilayah) FROM PUBLIC;
@@ -35,8 +38,12 @@ REVOKE EXECUTE ON FUNCTION kkb._data_mulai(kkb.kode_wilayah) FROM PUBLIC;
 -- (which does) and the freezing trigger call it.
 CREATE FUNCTION kkb._nilai_individu_hitung(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode text, nilai numeric)
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode, nilai IN
 	WITH p AS (
 		SELECT pg_catalog.date_trunc('month', _nilai_individu_hitung.periode)::date AS awal,
 		       (pg_catalog.date_trunc('month', _nilai_individu_hitung.periode) + interval '1 month - 1 day')::date AS akhir
@@ -131,15 +138,22 @@ BEGIN ATOMIC
 			('balita_wasting', ju.balita_wasting), ('balita_underweight', ju.balita_underweight)) v(kode, nilai)
 	)
 	SELECT nilai.kode, nilai.nilai::numeric FROM nilai
-	 WHERE (SELECT penduduk FROM ja) > 0;
-END;
+	 WHERE (SELECT penduduk FROM ja) > 0
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb._nilai_individu_hitung(kkb.kode_wilayah, date) IS 'Internal: computes the items of a village''s by-name records for a month from today''s records (no scope check: called by kkb._nilai_individu and when a month is approved)';
 REVOKE EXECUTE ON FUNCTION kkb._nilai_individu_hitung(kkb.kode_wilayah, date) FROM PUBLIC;
 
 CREATE FUNCTION kkb._nilai_individu(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode text, nilai numeric)
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode, nilai IN
 	WITH beku AS (
 		SELECT EXISTS (SELECT 1 FROM kkb.periode_status s
 		                WHERE s.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
@@ -155,20 +169,40 @@ BEGIN ATOMIC
 		SELECT h.kode, h.nilai FROM kkb._nilai_individu_hitung(_nilai_individu.kode_desa, _nilai_individu.periode) h
 		 WHERE NOT (SELECT beku.ya FROM beku)
 	) x
-	 WHERE kkb._lingkup_cek(_nilai_individu.kode_desa);
-END;
+	 WHERE kkb._lingkup_cek(_nilai_individu.kode_desa)
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month: frozen at approval for an approved or locked month (kkb.nilai_beku), else computed; 42501 outside the caller''s scope (kkb._lingkup_cek)';
 
 -- Freezing and thawing with the month's state (a trigger on kkb.periode_status).
 CREATE FUNCTION kkb._bekukan() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	h record;
+	v_bersarang text;
 BEGIN
 	IF NEW.status IN ('disetujui', 'dikunci') THEN
 		IF TG_OP = 'INSERT' OR OLD.status NOT IN ('disetujui', 'dikunci') THEN
 			DELETE FROM kkb.nilai_beku b WHERE b.kode_desa OPERATOR(kkb.=) NEW.kode_desa AND b.periode = NEW.periode;
-			INSERT INTO kkb.nilai_beku (kode_desa, periode, kode, nilai)
-			SELECT NEW.kode_desa, NEW.periode, h.kode, h.nilai
-			  FROM kkb._nilai_individu_hitung(NEW.kode_desa, NEW.periode) h WHERE h.nilai IS NOT NULL;
+			IF kkb._tabel(TG_TABLE_NAME) = TG_TABLE_NAME THEN
+				INSERT INTO kkb.nilai_beku (kode_desa, periode, kode, nilai)
+				SELECT NEW.kode_desa, NEW.periode, h.kode, h.nilai
+				  FROM kkb._nilai_individu_hitung(NEW.kode_desa, NEW.periode) h WHERE h.nilai IS NOT NULL;
+			ELSE
+				-- on a shard of a Citus cluster (docs/SCALE.md): Citus runs the figures' query over
+				-- every shard, which inside a trigger on a shard it allows only as nested execution.
+				-- Only this village's rows count, and they lie on this node and are read in this
+				-- transaction; the other shards answer with nothing.  Written row by row to the
+				-- co-located shard of kkb.nilai_beku.
+				v_bersarang := pg_catalog.current_setting('citus.allow_nested_distributed_execution');
+				PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', 'on', true);
+				FOR h IN SELECT x.kode, x.nilai FROM kkb._nilai_individu_hitung(NEW.kode_desa, NEW.periode) x WHERE x.nilai IS NOT NULL LOOP
+					INSERT INTO kkb.nilai_beku (kode_desa, periode, kode, nilai) VALUES (NEW.kode_desa, NEW.periode, h.kode, h.nilai);
+				END LOOP;
+				PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', v_bersarang, true);
+			END IF;
 		END IF;
 	ELSIF TG_OP = 'UPDATE' AND OLD.status IN ('disetujui', 'dikunci') THEN
 		DELETE FROM kkb.nilai_beku b WHERE b.kode_desa OPERATOR(kkb.=) NEW.kode_desa AND b.periode = NEW.periode;
@@ -180,8 +214,12 @@ COMMENT ON FUNCTION kkb._bekukan() IS 'Internal trigger: freezes the by-name fig
 -- Values from the monthly report (kkb.penduduk, kkb.kkbpk) of the month.
 CREATE FUNCTION kkb._nilai_laporan(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode text, nilai numeric)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode, nilai IN
 	SELECT e.key, e.value::text::numeric
 	  FROM kkb.penduduk d CROSS JOIN LATERAL pg_catalog.jsonb_each(pg_catalog.to_jsonb(d)) e
 	 WHERE d.kode_desa OPERATOR(kkb.=) _nilai_laporan.kode_desa AND d.periode = pg_catalog.date_trunc('month', _nilai_laporan.periode)::date
@@ -197,16 +235,23 @@ BEGIN ATOMIC
 	  FROM kkb.kkbpk r CROSS JOIN LATERAL pg_catalog.jsonb_each(pg_catalog.to_jsonb(r)) e
 	 WHERE r.kode_desa OPERATOR(kkb.=) _nilai_laporan.kode_desa AND r.periode = pg_catalog.date_trunc('month', _nilai_laporan.periode)::date
 	   AND e.key IN (SELECT pg_catalog.split_part(x.kolom_laporan, '.', 2) FROM kkb.elemen_data x WHERE x.kolom_laporan LIKE 'kkbpk.%')
-	   AND pg_catalog.jsonb_typeof(e.value) = 'number';
-END;
+	   AND pg_catalog.jsonb_typeof(e.value) = 'number'
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb._nilai_laporan(kkb.kode_wilayah, date) IS 'Internal: the items found in a village''s monthly report for a month';
 
 -- Every known value of a village and month, each from its best source:
 -- by-name records, else the monthly report, else the entered value.
 CREATE FUNCTION kkb._nilai_semua(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode text, nilai numeric, sumber text)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode, nilai, sumber IN
 	SELECT DISTINCT ON (x.kode) x.kode, x.nilai, x.sumber FROM (
 		SELECT i.kode, i.nilai, 'data_individu' AS sumber, 1 AS urut FROM kkb._nilai_individu(_nilai_semua.kode_desa, _nilai_semua.periode) i
 		UNION ALL
@@ -214,8 +259,11 @@ BEGIN ATOMIC
 		UNION ALL
 		SELECT n.kode_elemen, n.nilai, 'isian', 3 FROM kkb.nilai n
 		 WHERE n.kode_desa OPERATOR(kkb.=) _nilai_semua.kode_desa AND n.periode = pg_catalog.date_trunc('month', _nilai_semua.periode)::date
-	) x WHERE x.nilai IS NOT NULL ORDER BY x.kode, x.urut;
-END;
+	) x WHERE x.nilai IS NOT NULL ORDER BY x.kode, x.urut
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb._nilai_semua(kkb.kode_wilayah, date) IS 'Internal: every value of a village and month from its best source';
 
 -- The same values, read from the village-month's stored monthly indicators
@@ -250,14 +298,21 @@ REVOKE EXECUTE ON FUNCTION kkb._nilai_desa(kkb.kode_wilayah, date) FROM PUBLIC;
 
 CREATE FUNCTION kkb.profil_desa(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (urutan integer, kode text, nama text, nilai numeric, sumber text)
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR urutan, kode, nama, nilai, sumber IN
 	SELECT e.urutan::integer, e.kode, e.nama, v.nilai, v.sumber
 	  FROM kkb.elemen_data e
 	  LEFT JOIN kkb._nilai_desa(profil_desa.kode_desa, profil_desa.periode) v ON v.kode = e.kode
 	 WHERE kkb._lingkup_cek(profil_desa.kode_desa)
-	 ORDER BY e.urutan;
-END;
+	 ORDER BY e.urutan
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb.profil_desa(kkb.kode_wilayah, date) IS
 	'The village''s data items for a month: value and its source (data_individu = by-name records, laporan_bulanan = the monthly report, isian = entered value), NULL where none exists. Figures only, so it runs with its owner''s rights: the same for every role that may see the village (kkb._lingkup_cek), 42501 for any other';
 

@@ -14,13 +14,17 @@
 -- (kkb._nilai_laporan, as the profile reads them) first, then the entered items; a rule is evaluated
 -- only when every item it names is one the records hold (a report column - recorded or not - or an
 -- entered item of the month), so a rule over by-name figures is never judged on a missing 0.
-CREATE FUNCTION kkb._aturan_laporan(kode_desa kkb.kode_wilayah[], periode date[])
+CREATE FUNCTION kkb._aturan_laporan_isi(kkb.kode_wilayah[], date[])
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, periode date, aturan text, pesan text)
-	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode_desa, periode, aturan, pesan IN
 	WITH bulan AS (
 		SELECT DISTINCT u.kode_desa, pg_catalog.date_trunc('month', u.periode)::date AS periode
-		  FROM ROWS FROM (pg_catalog.unnest(_aturan_laporan.kode_desa), pg_catalog.unnest(_aturan_laporan.periode)) AS u(kode_desa, periode)
+		  FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)) AS u(kode_desa, periode)
 	), kolom AS (
 		-- the items a monthly report holds, and the population total it gives
 		SELECT pg_catalog.array_agg(e.kode) OPERATOR(pg_catalog.||) ARRAY['penduduk'] AS kode
@@ -46,8 +50,18 @@ BEGIN ATOMIC
 	 CROSS JOIN LATERAL (SELECT kkb.aturan_nilai(r.kiri, v.kode, v.nilai, r.strategi) AS kiri,
 	                            kkb.aturan_nilai(r.kanan, v.kode, v.nilai, r.strategi) AS kanan) h
 	 WHERE (kkb.aturan_kode(r.kiri) OPERATOR(pg_catalog.||) kkb.aturan_kode(r.kanan)) OPERATOR(pg_catalog.<@) v.dipegang
-	   AND kkb.aturan_banding(h.kiri, r.operator, h.kanan) IS FALSE;
-END;
+	   AND kkb.aturan_banding(h.kiri, r.operator, h.kanan) IS FALSE
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
+COMMENT ON FUNCTION kkb._aturan_laporan_isi(kkb.kode_wilayah[], date[]) IS 'Internal: the body of kkb._aturan_laporan in PL/pgSQL (its parameters by position: the result''s columns have their names, which PL/pgSQL does not allow twice)';
+
+CREATE FUNCTION kkb._aturan_laporan(kode_desa kkb.kode_wilayah[], periode date[])
+	RETURNS TABLE (kode_desa kkb.kode_wilayah, periode date, aturan text, pesan text)
+	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	SELECT * FROM kkb._aturan_laporan_isi($1, $2)
+$f$;
 COMMENT ON FUNCTION kkb._aturan_laporan(kkb.kode_wilayah[], date[]) IS
 	'Internal: the validation rules the monthly records (kkbpk, penduduk, entered items) of these village-months break on their own values, with a message; only rules whose items all belong to the records';
 
@@ -56,6 +70,9 @@ CREATE FUNCTION kkb._peringatan_laporan() RETURNS trigger
 DECLARE
 	desa kkb.kode_wilayah[];
 	bulan date[];
+	v_m record;
+	v_l record;
+	v_langgar jsonb;
 BEGIN
 	IF TG_TABLE_SCHEMA <> 'kkb' OR kkb._tabel(TG_TABLE_NAME) NOT IN ('kkbpk', 'penduduk', 'nilai') THEN
 		RAISE EXCEPTION 'kkb._peringatan_laporan only watches kkb.kkbpk, kkb.penduduk and kkb.nilai' USING ERRCODE = 'insufficient_privilege';
@@ -66,6 +83,31 @@ BEGIN
 		SELECT pg_catalog.array_agg(n.kode_desa), pg_catalog.array_agg(n.periode) INTO desa, bulan FROM kkb_baru n;
 	END IF;
 	IF desa IS NULL THEN
+		RETURN NULL;
+	END IF;
+	IF kkb._tabel(TG_TABLE_NAME) <> TG_TABLE_NAME THEN
+		-- on a shard of a Citus cluster (docs/SCALE.md): the same, one village-month at a time, so
+		-- that every statement reads and writes the co-located shards of that village only
+		FOR v_m IN SELECT DISTINCT u.d, pg_catalog.date_trunc('month', u.b)::date AS b
+		             FROM ROWS FROM (pg_catalog.unnest(desa), pg_catalog.unnest(bulan)) AS u(d, b) LOOP
+			SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('kode', x.kode, 'pesan', x.pesan)), '[]') INTO v_langgar
+			  FROM (SELECT 'aturan:' || a.aturan AS kode, a.pesan FROM kkb._aturan_laporan(ARRAY[v_m.d], ARRAY[v_m.b]) a
+			        UNION ALL
+			        SELECT 'pencilan:' || pc.kode,
+			               pg_catalog.format('Nilai %s = %s jauh dari riwayat desa ini (median %s dalam %s bulan sebelumnya, skor %s; wajar %s sampai %s)',
+			                                 pc.kode, pc.nilai, pc.pusat, pc.n, pc.skor, greatest(pc.batas_bawah, 0), pc.batas_atas)
+			          FROM kkb.pencilan(v_m.d, v_m.b, 'mz') pc WHERE pc.acuan = 'riwayat') x;
+			DELETE FROM kkb.peringatan p
+			 WHERE p.kode_desa OPERATOR(kkb.=) v_m.d AND p.tabel = 'laporan_bulanan' AND (p.kode LIKE 'aturan:%' OR p.kode LIKE 'pencilan:%')
+			   AND p.kunci = pg_catalog.jsonb_build_object('kode_desa', v_m.d::text, 'periode', v_m.b)
+			   AND NOT p.kode = ANY (ARRAY(SELECT e ->> 'kode' FROM pg_catalog.jsonb_array_elements(v_langgar) e));
+			FOR v_l IN SELECT e ->> 'kode' AS kode, e ->> 'pesan' AS pesan FROM pg_catalog.jsonb_array_elements(v_langgar) e LOOP
+				INSERT INTO kkb.peringatan AS p (kode_desa, tabel, kunci, kode, pesan)
+				VALUES (v_m.d, 'laporan_bulanan', pg_catalog.jsonb_build_object('kode_desa', v_m.d::text, 'periode', v_m.b), v_l.kode, v_l.pesan)
+				ON CONFLICT (kode_desa, tabel, kunci, kode) DO UPDATE SET pesan = EXCLUDED.pesan, waktu = EXCLUDED.waktu
+				   WHERE p.pesan IS DISTINCT FROM EXCLUDED.pesan;
+			END LOOP;
+		END LOOP;
 		RETURN NULL;
 	END IF;
 	WITH bulan AS (

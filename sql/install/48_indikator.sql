@@ -20,7 +20,7 @@
 -- dump leaves it out (it is not a configuration table).  No working role reads
 -- it: kkb.ringkasan_desa does, with its owner's rights, within the caller's scope.
 CREATE TABLE kkb.indikator_bulanan (
-	kode_desa          kkb.kode_desa NOT NULL,
+	kode_desa          kkb.kode_wilayah NOT NULL CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	periode            date NOT NULL CHECK (periode = pg_catalog.date_trunc('month', periode)::date),
 	kelas              text,
 	kelengkapan        numeric,

@@ -19,8 +19,12 @@
 -- The values of the monthly records of the villages under a region, one row per item.
 CREATE FUNCTION kkb._nilai_bulanan(wilayah kkb.kode_wilayah, dari date, sampai date)
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, periode date, kode text, nilai numeric)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR kode_desa, periode, kode, nilai IN
 	SELECT r.kode_desa, r.periode, e.key, e.value::numeric
 	  FROM kkb.kkbpk r CROSS JOIN LATERAL pg_catalog.jsonb_each_text(pg_catalog.to_jsonb(r)
 	       OPERATOR(pg_catalog.-) ARRAY['kode_desa', 'periode', 'diubah_pada']) e
@@ -36,8 +40,11 @@ BEGIN ATOMIC
 	SELECT n.kode_desa, n.periode, n.kode_elemen, n.nilai
 	  FROM kkb.nilai n
 	 WHERE n.kode_desa OPERATOR(kkb.<@) _nilai_bulanan.wilayah AND n.periode BETWEEN _nilai_bulanan.dari AND _nilai_bulanan.sampai
-	   AND n.nilai IS NOT NULL;
-END;
+	   AND n.nilai IS NOT NULL
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb._nilai_bulanan(kkb.kode_wilayah, date, date) IS
 	'Internal: the values of the monthly records (kkbpk, penduduk counts, entered data items) of the villages under a region between two months, one row per item';
 
@@ -115,7 +122,11 @@ COMMENT ON FUNCTION kkb.pencilan(kkb.kode_wilayah, date, text, numeric) IS
 	'Outliers (pencilan) in the monthly records of the villages under a region for a month: each value against the village''s own 12 months before (acuan riwayat) and the other villages of its kecamatan that month (acuan sebaya); metode mz (modified z-score, median and MAD, default threshold 3.5), z (z-score, 3) or minmaks (mean +- k sd of the history, k 2); thresholds from the call, else kkb.pencilan_ambang (per village, kecamatan or city and item), else the defaults; returns the value, the reference''s size, centre and spread (at least 1 and the square root of the centre), the score and the bounds; the same for every role that may see the region, 42501 otherwise';
 
 CREATE FUNCTION kkb.api_pencilan(wilayah kkb.kode_wilayah, periode date, metode text DEFAULT 'mz') RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('wilayah', api_pencilan.wilayah::text, 'periode', to_char(api_pencilan.periode, 'YYYY-MM'),
 	         'metode', coalesce(api_pencilan.metode, 'mz'), 'jumlah', count(p.*),
 	         'data', coalesce(json_agg(json_build_object('kode_desa', p.kode_desa::text, 'nama', w.nama, 'kode', p.kode, 'nilai', p.nilai,
@@ -123,6 +134,8 @@ CREATE FUNCTION kkb.api_pencilan(wilayah kkb.kode_wilayah, periode date, metode 
 	                   'batas_bawah', p.batas_bawah, 'batas_atas', p.batas_atas)) FILTER (WHERE p.kode_desa IS NOT NULL), '[]'::json))
 	  FROM kkb.pencilan(api_pencilan.wilayah, api_pencilan.periode, coalesce(api_pencilan.metode, 'mz')) p
 	  LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) p.kode_desa
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_pencilan(kkb.kode_wilayah, date, text) IS
 	'API GET /v1/pencilan: outliers in the monthly reports of the villages under a region for a month (kkb.pencilan), most extreme first';

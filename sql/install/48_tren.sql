@@ -42,7 +42,11 @@ COMMENT ON FUNCTION kkb.tren_stunting(kkb.kode_wilayah, date) IS
 	'Early warning per Kampung KB under a region: the month''s stunting prevalence with its 95% interval against the 11 months before pooled, and naik_nyata when a one-sided two-proportion z-test says it rose beyond chance (z > 1.645); counts from the monthly indicators; approximate, since months share children';
 
 CREATE FUNCTION kkb.api_tren_stunting(wilayah kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql VOLATILE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('wilayah', api_tren_stunting.wilayah::text, 'periode', to_char(api_tren_stunting.periode, 'YYYY-MM'),
 	         'jumlah', count(*), 'naik_nyata', count(*) FILTER (WHERE t.naik_nyata),
 	         'data', coalesce(json_agg(json_build_object('kode_desa', t.kode_desa::text, 'nama', w.nama,
@@ -52,7 +56,9 @@ CREATE FUNCTION kkb.api_tren_stunting(wilayah kkb.kode_wilayah, periode date) RE
 	                   ORDER BY t.naik_nyata DESC, t.z DESC NULLS LAST, t.kode_desa), '[]'::json))
 	  FROM kkb.tren_stunting(api_tren_stunting.wilayah, api_tren_stunting.periode) t
 	  LEFT JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) t.kode_desa
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_tren_stunting(kkb.kode_wilayah, date) IS
 	'API GET /v1/tren-stunting: per Kampung KB under a region, the month''s stunting prevalence with its interval against the 11 months before, flagged villages first (kkb.tren_stunting)';
 

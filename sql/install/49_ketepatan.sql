@@ -28,7 +28,7 @@ GRANT SELECT ON kkb.tenggat_laporan TO kkb_admin, kkb_pokja, kkb_opd, kkb_analis
 GRANT UPDATE ON kkb.tenggat_laporan TO kkb_admin;
 
 CREATE TABLE kkb.tenggat_kecualian (
-	kode_desa      kkb.kode_desa NOT NULL REFERENCES kkb.kampung (kode_desa),
+	kode_desa      kkb.kode_wilayah NOT NULL REFERENCES kkb.kampung (kode_desa) CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	periode        kkb.bulan NOT NULL,
 	sampai         timestamptz NOT NULL,
 	alasan         text NOT NULL CHECK (alasan ~ '\S'),
@@ -48,7 +48,7 @@ GRANT INSERT, UPDATE, DELETE ON kkb.tenggat_kecualian TO kkb_admin;
 
 CREATE TABLE kkb.pengingat (
 	id            bigint GENERATED ALWAYS AS IDENTITY,
-	kode_desa     kkb.kode_desa NOT NULL REFERENCES kkb.kampung (kode_desa),
+	kode_desa     kkb.kode_wilayah NOT NULL REFERENCES kkb.kampung (kode_desa) CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	periode       kkb.bulan NOT NULL,
 	jenis         text NOT NULL CHECK (jenis IN ('sebelum_tenggat', 'terlambat')),
 	penerima      text NOT NULL,

@@ -14,7 +14,7 @@ CREATE SEQUENCE kkb.versi_seq;
 COMMENT ON SEQUENCE kkb.versi_seq IS 'Version numbers of kkb.versi_desa and kkb.versi_acuan';
 
 CREATE TABLE kkb.versi_desa (
-	kode_desa   kkb.kode_desa PRIMARY KEY,
+	kode_desa   kkb.kode_wilayah PRIMARY KEY CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	versi       bigint NOT NULL,
 	diubah_pada timestamptz NOT NULL DEFAULT pg_catalog.now()
 );

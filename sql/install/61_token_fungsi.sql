@@ -62,15 +62,20 @@ COMMENT ON FUNCTION kkb.token_buat(text, kkb.kode_wilayah, text, text, timestamp
 
 -- kkb.token_cabut: revoke every live token with this label; returns how many.
 CREATE FUNCTION kkb.token_cabut(label text) RETURNS integer
-	LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil integer;
+BEGIN
 	WITH c AS (
 		UPDATE kkb.token t SET dicabut = pg_catalog.now()
 		 WHERE t.label = token_cabut.label AND t.dicabut IS NULL
 		RETURNING 1
 	)
-	SELECT pg_catalog.count(*)::integer FROM c;
-END;
+	SELECT pg_catalog.count(*)::integer FROM c
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.token_cabut(text) IS
 	'Revoke (cabut) every not yet revoked token with this label; returns how many were revoked. The gateway honours it within its token cache time (30 s by default). Administrators only.';
 
@@ -79,11 +84,18 @@ COMMENT ON FUNCTION kkb.token_cabut(text) IS
 -- tokens itself, and can say why); no row for an unknown hash.
 CREATE FUNCTION kkb.token_periksa(hash bytea)
 	RETURNS TABLE (peran text, wilayah kkb.kode_wilayah, opd text, label text, berlaku_sampai timestamptz, dicabut timestamptz)
-	LANGUAGE sql STABLE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
+	-- row by row: each value is assigned to its result column (as an SQL function
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	FOR peran, wilayah, opd, label, berlaku_sampai, dicabut IN
 	SELECT t.peran, t.wilayah, t.opd, t.label, t.berlaku_sampai, t.dicabut
-	  FROM kkb.token t WHERE t.hash = token_periksa.hash;
-END;
+	  FROM kkb.token t WHERE t.hash = token_periksa.hash
+	LOOP
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb.token_periksa(bytea) IS
 	'For the gateway: role, scope, agency, label, expiry and revocation time of the token with this SHA-256 (periksa = check); no row when unknown. Only kkb_gateway may call it.';
 

@@ -57,13 +57,19 @@ COMMENT ON FUNCTION kkb._api_kolom(regclass) IS
 -- The error document for the first body field that is not one of `kolom`
 -- (in key order), or NULL when every field is known.
 CREATE FUNCTION kkb._api_asing(isi jsonb, kolom text[]) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('code', g.kode,
 	         'message', replace(g.pesan, '%s', CASE WHEN length(k) > 64 THEN left(k, 64) || '...' ELSE k END),
 	         'details', NULL, 'hint', 'Kolom yang dikenal: ' || array_to_string(_api_asing.kolom, ', '), 'kolom', k)
 	  FROM jsonb_object_keys(isi) k, kkb.galat g
 	 WHERE k <> ALL (_api_asing.kolom) AND g.kode = 'KKB-KOLOM-TIDAK-DIKENAL' ORDER BY k LIMIT 1
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb._api_asing(jsonb, text[]) IS
 	'Internal: the 422 error document naming the first body field that is not a writable column (NULL when there is none)';
 
@@ -116,12 +122,15 @@ COMMENT ON FUNCTION kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, json
 
 -- The month's warnings on the reports as saved (47_peringatan_laporan.sql): [{kode, pesan}].
 CREATE FUNCTION kkb._api_peringatan_bulan(kode kkb.kode_wilayah, periode date) RETURNS jsonb
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
 	RETURN (SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('kode', p.kode, 'pesan', p.pesan) ORDER BY p.kode), '[]')
 	          FROM kkb.peringatan p
 	         WHERE p.tabel = 'laporan_bulanan'
 	           AND p.kunci = pg_catalog.jsonb_build_object('kode_desa', _api_peringatan_bulan.kode::text,
 	                                                       'periode', pg_catalog.date_trunc('month', _api_peringatan_bulan.periode)::date));
+END $f$;
 COMMENT ON FUNCTION kkb._api_peringatan_bulan(kkb.kode_wilayah, date) IS
 	'Internal: the warnings of a village-month''s reports as saved (kkb.peringatan, tabel laporan_bulanan), as the API''s answers to a save list them';
 
@@ -155,29 +164,44 @@ COMMENT ON FUNCTION kkb.api_saya(text) IS
 
 -- One region as a list row.
 CREATE FUNCTION kkb._api_wilayah_baris(w kkb.wilayah) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
 	RETURN json_build_object('kode', (w).kode::text, 'nama', (w).nama, 'tingkat', (w).tingkat, 'induk', (w).induk::text);
+END $f$;
 COMMENT ON FUNCTION kkb._api_wilayah_baris(kkb.wilayah) IS 'Internal: a region as a row of GET /v1/wilayah';
 
 CREATE FUNCTION kkb.api_wilayah_daftar(induk kkb.kode_wilayah, batas integer DEFAULT 100, lewati integer DEFAULT 0) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	WITH a AS (SELECT w.* FROM kkb.wilayah w
 	            WHERE CASE WHEN api_wilayah_daftar.induk IS NULL THEN w.induk IS NULL ELSE w.induk OPERATOR(kkb.=) api_wilayah_daftar.induk END)
 	SELECT kkb._api_halaman(json_build_object('induk', api_wilayah_daftar.induk::text), (SELECT count(*) FROM a), batas, lewati,
 	         (SELECT json_agg(kkb._api_wilayah_baris(p) ORDER BY p.kode)
 	            FROM (SELECT * FROM a ORDER BY a.kode LIMIT batas OFFSET lewati) p))
 	 WHERE api_wilayah_daftar.induk IS NULL OR kkb.wilayah_ada(api_wilayah_daftar.induk)
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_wilayah_daftar(kkb.kode_wilayah, integer, integer) IS
 	'API GET /v1/wilayah: the regions under induk (the provinces when induk is NULL), paged, in code order; NULL for an unknown induk';
 
 CREATE FUNCTION kkb.api_wilayah(kode kkb.kode_wilayah) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('kode', w.kode::text, 'nama', w.nama, 'tingkat', w.tingkat, 'induk', w.induk::text,
 	         'nama_induk', (SELECT i.nama FROM kkb.wilayah i WHERE i.kode OPERATOR(kkb.=) w.induk),
 	         'jumlah_anak', (SELECT count(*) FROM kkb.wilayah c WHERE c.induk OPERATOR(kkb.=) w.kode))
 	  FROM kkb.wilayah w WHERE w.kode OPERATOR(kkb.=) api_wilayah.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_wilayah(kkb.kode_wilayah) IS
 	'API GET /v1/wilayah/{kode}: one region with its parent''s name and its number of children; NULL when unknown';
 
@@ -185,7 +209,11 @@ COMMENT ON FUNCTION kkb.api_wilayah(kkb.kode_wilayah) IS
 
 CREATE FUNCTION kkb.api_desa_daftar(wilayah kkb.kode_wilayah, periode date, batas integer DEFAULT 100, lewati integer DEFAULT 0)
 	RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	WITH d AS (SELECT k.kode_desa, k.nama, w.nama AS nama_desa
 	             FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
 	            WHERE api_desa_daftar.wilayah IS NULL OR k.kode_desa OPERATOR(kkb.<@) api_desa_daftar.wilayah)
@@ -199,12 +227,18 @@ CREATE FUNCTION kkb.api_desa_daftar(wilayah kkb.kode_wilayah, periode date, bata
 	                                        WHERE s.kode_desa OPERATOR(kkb.=) p.kode_desa AND s.periode = api_desa_daftar.periode), 'draf'))
 	                   ORDER BY p.kode_desa)
 	            FROM (SELECT * FROM d ORDER BY d.kode_desa LIMIT batas OFFSET lewati) p))
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_desa_daftar(kkb.kode_wilayah, date, integer, integer) IS
 	'API GET /v1/desa: the Kampung KB under a region (NULL: all in scope) with class, completeness and workflow state of a month, paged';
 
 CREATE FUNCTION kkb.api_desa(kode kkb.kode_wilayah) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('kode_desa', k.kode_desa::text, 'nama', k.nama, 'nama_desa', w.nama,
 	         'kecamatan', (SELECT c.nama FROM kkb.wilayah c WHERE c.kode OPERATOR(kkb.=) w.induk),
 	         'kode_kecamatan', w.induk::text, 'tanggal_pencanangan', k.tanggal_pencanangan, 'nomor_sk', k.nomor_sk,
@@ -212,12 +246,18 @@ CREATE FUNCTION kkb.api_desa(kode kkb.kode_wilayah) RETURNS json
 	         'dibuat_pada', k.dibuat_pada, 'diubah_pada', k.diubah_pada)
 	  FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
 	 WHERE k.kode_desa OPERATOR(kkb.=) api_desa.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_desa(kkb.kode_wilayah) IS
 	'API GET /v1/desa/{kode}: one Kampung KB with its village and kecamatan names; NULL when not a Kampung KB in the caller''s scope';
 
 CREATE FUNCTION kkb.api_desa_profil(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_profil.periode, 'YYYY-MM'),
 	         'kelengkapan', x.kelengkapan, 'data', x.data)
 	  FROM kkb.kampung k CROSS JOIN LATERAL (
@@ -226,30 +266,48 @@ CREATE FUNCTION kkb.api_desa_profil(kode kkb.kode_wilayah, periode date) RETURNS
 	                       ORDER BY p.urutan) AS data
 	         FROM kkb.profil_desa(k.kode_desa, api_desa_profil.periode) p) x
 	 WHERE k.kode_desa OPERATOR(kkb.=) api_desa_profil.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_desa_profil(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/profil: the 40-item profile of a month with sources and completeness; NULL when not a Kampung KB in scope';
 
 CREATE FUNCTION kkb.api_desa_klasifikasi(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT (jsonb_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_klasifikasi.periode, 'YYYY-MM'))
 	        OPERATOR(pg_catalog.||) kkb.klasifikasi(k.kode_desa, api_desa_klasifikasi.periode))::json
 	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_klasifikasi.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_desa_klasifikasi(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/klasifikasi: the village''s class for a month (kkb.klasifikasi); NULL when not a Kampung KB in scope';
 
 CREATE FUNCTION kkb.api_desa_saran(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT (kkb.saran_kelas(k.kode_desa, api_desa_saran.periode)
 	        OPERATOR(pg_catalog.||) jsonb_build_object('periode', to_char(api_desa_saran.periode, 'YYYY-MM')))::json
 	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_saran.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_desa_saran(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/saran: what it takes for the village to reach each higher class in a month (kkb.saran_kelas); NULL when not a Kampung KB in scope';
 
 CREATE FUNCTION kkb.api_desa_validasi(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_validasi.periode, 'YYYY-MM'),
 	         'jumlah', x.jumlah, 'data', x.data)
 	  FROM kkb.kampung k CROSS JOIN LATERAL (
@@ -258,13 +316,19 @@ CREATE FUNCTION kkb.api_desa_validasi(kode kkb.kode_wilayah, periode date) RETUR
 	                         'nilai_kiri', v.nilai_kiri, 'operator', v.operator, 'kanan', v.kanan, 'nilai_kanan', v.nilai_kanan)), '[]'::json) AS data
 	         FROM kkb.periksa(k.kode_desa, api_desa_validasi.periode) v) x
 	 WHERE k.kode_desa OPERATOR(kkb.=) api_desa_validasi.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_desa_validasi(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/validasi: the validation-rule violations of a month (kkb.periksa); NULL when not a Kampung KB in scope';
 
 CREATE FUNCTION kkb.api_desa_risiko_stunting(kode kkb.kode_wilayah, acuan date, batas integer DEFAULT 100, lewati integer DEFAULT 0)
 	RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	WITH r AS (SELECT r.* FROM kkb.kampung k
 	            CROSS JOIN LATERAL kkb.risiko_stunting_desa(k.kode_desa, coalesce(api_desa_risiko_stunting.acuan, CURRENT_DATE)) r
 	            WHERE k.kode_desa OPERATOR(kkb.=) api_desa_risiko_stunting.kode)
@@ -277,37 +341,54 @@ CREATE FUNCTION kkb.api_desa_risiko_stunting(kode kkb.kode_wilayah, acuan date, 
 	                   'berisiko', p.berisiko, 'faktor', p.faktor) ORDER BY p.no_kk)
 	            FROM (SELECT * FROM r ORDER BY r.no_kk LIMIT batas OFFSET lewati) p))
 	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_risiko_stunting.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_desa_risiko_stunting(kkb.kode_wilayah, date, integer, integer) IS
 	'API GET /v1/desa/{kode}/risiko-stunting: families at risk of stunting on a date (default today) with counts, paged by no_kk; NULL when not a Kampung KB in scope';
 
 -- ---------------------------------------------------------------- a village's monthly records
 
 CREATE FUNCTION kkb.api_profil_kampung(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
 	RETURN kkb._api_baca_bulan('kkb.profil', kode, periode);
+END $f$;
 COMMENT ON FUNCTION kkb.api_profil_kampung(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/profil-kampung/{periode}: the month''s Kampung KB profile as stored; NULL when there is none';
 
 CREATE FUNCTION kkb.api_penduduk(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
 	RETURN kkb._api_baca_bulan('kkb.penduduk', kode, periode);
+END $f$;
 COMMENT ON FUNCTION kkb.api_penduduk(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/penduduk/{periode}: the month''s population report as stored; NULL when there is none';
 
 CREATE FUNCTION kkb.api_kkbpk(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
 	RETURN kkb._api_baca_bulan('kkb.kkbpk', kode, periode);
+END $f$;
 COMMENT ON FUNCTION kkb.api_kkbpk(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/kkbpk/{periode}: the month''s family-planning report as stored; NULL when there is none';
 
 CREATE FUNCTION kkb.api_nilai(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_nilai.periode, 'YYYY-MM'),
 	         'data', coalesce((SELECT json_object_agg(n.kode_elemen, n.nilai ORDER BY n.kode_elemen) FROM kkb.nilai n
 	                            WHERE n.kode_desa OPERATOR(kkb.=) k.kode_desa AND n.periode = api_nilai.periode), '{}'::json))
 	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_nilai.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_nilai(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/nilai/{periode}: the month''s entered data items ({} when none); NULL when not a Kampung KB in scope';
 
@@ -371,14 +452,20 @@ COMMENT ON FUNCTION kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb) IS
 -- ---------------------------------------------------------------- interventions
 
 CREATE FUNCTION kkb.api_intervensi_daftar(kode kkb.kode_wilayah, batas integer DEFAULT 100, lewati integer DEFAULT 0) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT kkb._api_halaman(json_build_object('kode_desa', k.kode_desa::text),
 	         (SELECT count(*) FROM kkb.intervensi i WHERE i.kode_desa OPERATOR(kkb.=) k.kode_desa), batas, lewati,
 	         (SELECT json_agg(pg_catalog.to_jsonb(i) OPERATOR(pg_catalog.-) 'kode_desa' ORDER BY i.tanggal DESC, i.id DESC)
 	            FROM (SELECT * FROM kkb.intervensi i WHERE i.kode_desa OPERATOR(kkb.=) k.kode_desa
 	                   ORDER BY i.tanggal DESC, i.id DESC LIMIT batas OFFSET lewati) i))
 	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_intervensi_daftar.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer) IS
 	'API GET /v1/desa/{kode}/intervensi: the village''s interventions, newest first, paged; NULL when not a Kampung KB in scope';
 
@@ -409,13 +496,19 @@ COMMENT ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb) IS
 -- ---------------------------------------------------------------- the month's workflow
 
 CREATE FUNCTION kkb.api_periode(kode kkb.kode_wilayah, periode date) RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_periode.periode, 'YYYY-MM'),
 	         'status', coalesce(s.status::text, 'draf'), 'diubah_oleh', s.diubah_oleh, 'diubah_pada', s.diubah_pada)
 	  FROM kkb.kampung k
 	  LEFT JOIN kkb.periode_status s ON s.kode_desa OPERATOR(kkb.=) k.kode_desa AND s.periode = api_periode.periode
 	 WHERE k.kode_desa OPERATOR(kkb.=) api_periode.kode
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_periode(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/periode/{periode}: the month''s workflow state (draf when it has none); NULL when not a Kampung KB in scope';
 
@@ -466,7 +559,11 @@ COMMENT ON FUNCTION kkb._api_wilayah_lihat(kkb.kode_wilayah) IS
 -- NULL (400 from the gateway) for an agency code that is not in kkb.opd.
 CREATE FUNCTION kkb.api_prioritas(wilayah kkb.kode_wilayah, periode date, opd text, batas integer DEFAULT 100, lewati integer DEFAULT 0)
 	RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	WITH lihat AS (SELECT kkb._api_wilayah_lihat(api_prioritas.wilayah) AS w),
 	p AS (SELECT x.* FROM lihat CROSS JOIN LATERAL kkb.prioritas_intervensi(lihat.w, api_prioritas.periode, api_prioritas.opd) x
 	       WHERE lihat.w IS NOT NULL)
@@ -481,13 +578,19 @@ CREATE FUNCTION kkb.api_prioritas(wilayah kkb.kode_wilayah, periode date, opd te
 	            FROM (SELECT * FROM p ORDER BY p.opd, p.peringkat, p.kode_desa, p.masalah LIMIT batas OFFSET lewati) x
 	            LEFT JOIN kkb.opd o ON o.kode = x.opd))
 	 WHERE api_prioritas.opd IS NULL OR EXISTS (SELECT 1 FROM kkb.opd o WHERE o.kode = api_prioritas.opd)
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer) IS
 	'API GET /v1/prioritas: the agencies'' work list of villages under a region for a month (one agency, or all), with the agency''s name and the village''s kecamatan, paged; NULL for an unknown agency';
 
 CREATE FUNCTION kkb.api_klasifikasi_daftar(wilayah kkb.kode_wilayah, periode date, batas integer DEFAULT 100, lewati integer DEFAULT 0)
 	RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	_hasil json;
+BEGIN
 	WITH d AS (SELECT k.kode_desa FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.<@) api_klasifikasi_daftar.wilayah)
 	SELECT kkb._api_halaman(
 	         json_build_object('wilayah', api_klasifikasi_daftar.wilayah::text, 'periode', to_char(api_klasifikasi_daftar.periode, 'YYYY-MM')),
@@ -500,7 +603,9 @@ CREATE FUNCTION kkb.api_klasifikasi_daftar(wilayah kkb.kode_wilayah, periode dat
 	            JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) p.kode_desa
 	            -- OFFSET 0: kept a subquery, so each village is classified once (pulled up, h.j would be computed 7 times)
 	            CROSS JOIN LATERAL (SELECT kkb.klasifikasi(p.kode_desa, api_klasifikasi_daftar.periode) AS j OFFSET 0) h))
-$f$;
+	INTO _hasil;
+	RETURN _hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer) IS
 	'API GET /v1/klasifikasi: every Kampung KB''s class under a region for a month, with indices, scores and percentages, paged';
 

@@ -84,13 +84,6 @@ BEGIN
 	ALTER TABLE kkb.audit ALTER COLUMN kode_desa SET NOT NULL, DROP CONSTRAINT audit_pkey,
 		ADD PRIMARY KEY (kode_desa, id, waktu);
 
-	-- Citus 13.2's fast-path router crashes the coordinator on a comparison of the distribution
-	-- column, whose type is the domain kkb.kode_desa, with a region code (docs/SCALE.md,
-	-- "Known limits"): off in this database, a single-village statement is then sent to every
-	-- shard (correct, slower) until the columns get a plain type
-	EXECUTE pg_catalog.format('ALTER DATABASE %I SET citus.enable_fast_path_router_planner = off', pg_catalog.current_database());
-	PERFORM pg_catalog.set_config('citus.enable_fast_path_router_planner', 'off', false);
-
 	FOR r IN SELECT s.tabel, s.jenis FROM kkb._sebaran() s WHERE s.jenis <> 'lokal' LOOP
 		IF r.jenis = 'acuan' THEN
 			PERFORM create_reference_table(pg_catalog.format('kkb.%I', r.tabel)::regclass);

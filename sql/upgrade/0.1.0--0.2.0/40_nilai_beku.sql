@@ -1,6 +1,6 @@
 -- 0.2.0: an approved month's by-name figures are frozen (43_elemen_data.sql).
 CREATE TABLE kkb.nilai_beku (
-	kode_desa kkb.kode_desa NOT NULL,
+	kode_desa kkb.kode_wilayah NOT NULL CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),
 	periode   kkb.bulan NOT NULL,
 	kode      text NOT NULL,
 	nilai     numeric NOT NULL,
