@@ -27,15 +27,7 @@ SELECT d.kode, d.nama, kkb.tingkat(d.kode), kkb.induk(d.kode)
 CREATE INDEX wilayah_induk_idx ON kkb.wilayah (induk);
 
 -- Existence and names: answered from the table, so a region added later counts.
-CREATE FUNCTION kkb.wilayah_ada(kkb.kode_wilayah) RETURNS boolean
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	RETURN EXISTS (SELECT 1 FROM kkb.wilayah w WHERE w.kode OPERATOR(kkb.=) $1);
-COMMENT ON FUNCTION kkb.wilayah_ada(kkb.kode_wilayah) IS 'True when the region is in the reference kkb.wilayah (ada = exists)';
-
-CREATE FUNCTION kkb.wilayah_nama(kkb.kode_wilayah) RETURNS text
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	RETURN (SELECT w.nama FROM kkb.wilayah w WHERE w.kode OPERATOR(kkb.=) $1);
-COMMENT ON FUNCTION kkb.wilayah_nama(kkb.kode_wilayah) IS 'Official name of the region (nama); NULL when it is not in the reference';
+-- (kkb.wilayah_ada and kkb.wilayah_nama: 09_wilayah_fungsi.sql)
 
 CREATE FUNCTION kkb.nik_wilayah_dikenal(kkb.nik) RETURNS boolean
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE

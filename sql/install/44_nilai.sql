@@ -150,29 +150,33 @@ CREATE FUNCTION kkb._nilai_individu(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode text, nilai numeric)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
 #variable_conflict use_column
+DECLARE
+	v_bulan date := pg_catalog.date_trunc('month', _nilai_individu.periode)::date;
+	v_beku boolean;
 BEGIN
-	-- row by row: each value is assigned to its result column (as an SQL function
-	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
-	FOR kode, nilai IN
-	WITH beku AS (
-		SELECT EXISTS (SELECT 1 FROM kkb.periode_status s
-		                WHERE s.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
-		                  AND s.periode = pg_catalog.date_trunc('month', _nilai_individu.periode)::date
-		                  AND s.status IN ('disetujui', 'dikunci')) AS ya
-	)
-	SELECT x.kode, x.nilai FROM (
-		SELECT b.kode, b.nilai FROM kkb.nilai_beku b
-		 WHERE (SELECT beku.ya FROM beku)
-		   AND b.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa
-		   AND b.periode = pg_catalog.date_trunc('month', _nilai_individu.periode)::date
-		UNION ALL
-		SELECT h.kode, h.nilai FROM kkb._nilai_individu_hitung(_nilai_individu.kode_desa, _nilai_individu.periode) h
-		 WHERE NOT (SELECT beku.ya FROM beku)
-	) x
-	 WHERE kkb._lingkup_cek(_nilai_individu.kode_desa)
-	LOOP
-		RETURN NEXT;
-	END LOOP;
+	IF NOT kkb._lingkup_cek(_nilai_individu.kode_desa) THEN
+		RETURN;
+	END IF;
+	-- frozen or computed: decided first, each then a query of its own (on a Citus cluster a
+	-- query that also called the computation would be sent whole to the village's shard, where
+	-- the computation's own queries cannot run: docs/SCALE.md)
+	SELECT EXISTS (SELECT 1 FROM kkb.periode_status s
+	                WHERE s.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa AND s.periode = v_bulan
+	                  AND s.status IN ('disetujui', 'dikunci')) INTO v_beku;
+	IF v_beku THEN
+		FOR kode, nilai IN
+			SELECT b.kode, b.nilai FROM kkb.nilai_beku b
+			 WHERE b.kode_desa OPERATOR(kkb.=) _nilai_individu.kode_desa AND b.periode = v_bulan
+		LOOP
+			RETURN NEXT;
+		END LOOP;
+	ELSE
+		FOR kode, nilai IN
+			SELECT h.kode, h.nilai FROM kkb._nilai_individu_hitung(_nilai_individu.kode_desa, _nilai_individu.periode) h
+		LOOP
+			RETURN NEXT;
+		END LOOP;
+	END IF;
 END $f$;
 COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: the items computed from a village''s by-name records for a month: frozen at approval for an approved or locked month (kkb.nilai_beku), else computed; 42501 outside the caller''s scope (kkb._lingkup_cek)';
 
@@ -248,7 +252,15 @@ CREATE FUNCTION kkb._nilai_semua(kode_desa kkb.kode_wilayah, periode date)
 	RETURNS TABLE (kode text, nilai numeric, sumber text)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
 #variable_conflict use_column
+DECLARE
+	v_isian jsonb;
 BEGIN
+	-- the entered values first, by a query of their own: on a Citus cluster a query that read
+	-- kkb.nilai and called the other sources' functions would be sent whole to the village's
+	-- shard, where those functions' queries cannot run (docs/SCALE.md)
+	SELECT pg_catalog.jsonb_object_agg(n.kode_elemen, n.nilai) INTO v_isian
+	  FROM kkb.nilai n
+	 WHERE n.kode_desa OPERATOR(kkb.=) _nilai_semua.kode_desa AND n.periode = pg_catalog.date_trunc('month', _nilai_semua.periode)::date;
 	-- row by row: each value is assigned to its result column (as an SQL function
 	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
 	FOR kode, nilai, sumber IN
@@ -257,8 +269,7 @@ BEGIN
 		UNION ALL
 		SELECT l.kode, l.nilai, 'laporan_bulanan', 2 FROM kkb._nilai_laporan(_nilai_semua.kode_desa, _nilai_semua.periode) l
 		UNION ALL
-		SELECT n.kode_elemen, n.nilai, 'isian', 3 FROM kkb.nilai n
-		 WHERE n.kode_desa OPERATOR(kkb.=) _nilai_semua.kode_desa AND n.periode = pg_catalog.date_trunc('month', _nilai_semua.periode)::date
+		SELECT e.key, e.value::numeric, 'isian', 3 FROM pg_catalog.jsonb_each_text(coalesce(v_isian, '{}')) e
 	) x WHERE x.nilai IS NOT NULL ORDER BY x.kode, x.urut
 	LOOP
 		RETURN NEXT;
@@ -280,12 +291,18 @@ DECLARE
 	v_bulan date := pg_catalog.date_trunc('month', _nilai_desa.periode)::date;
 	v_nilai jsonb;
 	v_sumber jsonb;
+	v_versi_desa bigint;
+	v_versi_acuan bigint;
 BEGIN
+	-- the versions first, then the stored row: one table a statement (on a Citus cluster the
+	-- village's row is on its shard, the reference version on the coordinator)
+	SELECT vd.versi INTO v_versi_desa FROM kkb.versi_desa vd WHERE vd.kode_desa OPERATOR(kkb.=) _nilai_desa.kode_desa;
+	SELECT va.versi INTO v_versi_acuan FROM kkb.versi_acuan va;
 	SELECT i.nilai, i.sumber INTO v_nilai, v_sumber
 	  FROM kkb.indikator_bulanan i
 	 WHERE i.kode_desa OPERATOR(kkb.=) _nilai_desa.kode_desa AND i.periode = v_bulan
-	   AND i.versi_desa = coalesce((SELECT vd.versi FROM kkb.versi_desa vd WHERE vd.kode_desa OPERATOR(kkb.=) _nilai_desa.kode_desa), 0)
-	   AND i.versi_acuan = (SELECT va.versi FROM kkb.versi_acuan va)
+	   AND i.versi_desa = coalesce(v_versi_desa, 0)
+	   AND i.versi_acuan = v_versi_acuan
 	   AND (v_bulan < pg_catalog.date_trunc('month', CURRENT_DATE)::date OR i.dihitung_pada = CURRENT_DATE);
 	IF FOUND THEN
 		RETURN QUERY SELECT e.key, e.value::numeric, v_sumber ->> e.key FROM pg_catalog.jsonb_each(v_nilai) e;

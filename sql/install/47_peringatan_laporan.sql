@@ -18,41 +18,44 @@ CREATE FUNCTION kkb._aturan_laporan_isi(kkb.kode_wilayah[], date[])
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, periode date, aturan text, pesan text)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, kkb, pg_temp AS $f$
 #variable_conflict use_column
+DECLARE
+	v_kolom text[];
+	v_bulan record;
+	v_dipegang text[];
+	v_kode text[];
+	v_nilai float8[];
 BEGIN
-	-- row by row: each value is assigned to its result column (as an SQL function
-	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
-	FOR kode_desa, periode, aturan, pesan IN
-	WITH bulan AS (
-		SELECT DISTINCT u.kode_desa, pg_catalog.date_trunc('month', u.periode)::date AS periode
-		  FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)) AS u(kode_desa, periode)
-	), kolom AS (
-		-- the items a monthly report holds, and the population total it gives
-		SELECT pg_catalog.array_agg(e.kode) OPERATOR(pg_catalog.||) ARRAY['penduduk'] AS kode
-		  FROM kkb.elemen_data e WHERE e.kolom_laporan IS NOT NULL
-	), v AS (
-		SELECT b.kode_desa, b.periode,
-		       kolom.kode OPERATOR(pg_catalog.||) coalesce((SELECT pg_catalog.array_agg(n.kode_elemen) FROM kkb.nilai n
-		                                                     WHERE n.kode_desa OPERATOR(kkb.=) b.kode_desa AND n.periode = b.periode), '{}') AS dipegang,
-		       coalesce(x.kode, '{}') AS kode, coalesce(x.nilai, '{}') AS nilai
-		  FROM bulan b CROSS JOIN kolom
-		  LEFT JOIN LATERAL (
-			SELECT pg_catalog.array_agg(y.kode) AS kode, pg_catalog.array_agg(y.nilai::float8) AS nilai
-			  FROM (SELECT DISTINCT ON (z.kode) z.kode, z.nilai
-			          FROM (SELECT l.kode, l.nilai, 1 AS urut FROM kkb._nilai_laporan(b.kode_desa, b.periode) l
-			                UNION ALL
-			                SELECT n.kode_elemen, n.nilai, 2 FROM kkb.nilai n
-			                 WHERE n.kode_desa OPERATOR(kkb.=) b.kode_desa AND n.periode = b.periode) z
-			         WHERE z.nilai IS NOT NULL ORDER BY z.kode, z.urut) y) x ON true
-	)
-	SELECT v.kode_desa, v.periode, r.kode,
-	       pg_catalog.format('%s: %s = %s, seharusnya %s %s = %s', r.uraian, r.kiri, h.kiri, r.operator, r.kanan, h.kanan)
-	  FROM v CROSS JOIN kkb.aturan_validasi r
-	 CROSS JOIN LATERAL (SELECT kkb.aturan_nilai(r.kiri, v.kode, v.nilai, r.strategi) AS kiri,
-	                            kkb.aturan_nilai(r.kanan, v.kode, v.nilai, r.strategi) AS kanan) h
-	 WHERE (kkb.aturan_kode(r.kiri) OPERATOR(pg_catalog.||) kkb.aturan_kode(r.kanan)) OPERATOR(pg_catalog.<@) v.dipegang
-	   AND kkb.aturan_banding(h.kiri, r.operator, h.kanan) IS FALSE
-	LOOP
-		RETURN NEXT;
+	-- the items a monthly report holds, and the population total it gives
+	SELECT pg_catalog.array_agg(e.kode) OPERATOR(pg_catalog.||) ARRAY['penduduk'] INTO v_kolom
+	  FROM kkb.elemen_data e WHERE e.kolom_laporan IS NOT NULL;
+	-- one village-month at a time: every statement reads one village's rows (on a Citus
+	-- cluster one shard, also from a trigger on that shard: docs/SCALE.md)
+	FOR v_bulan IN SELECT DISTINCT u.d, pg_catalog.date_trunc('month', u.b)::date AS b
+	                 FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)) AS u(d, b) LOOP
+		-- the items the records hold: the report's, and those entered
+		SELECT v_kolom OPERATOR(pg_catalog.||) coalesce(pg_catalog.array_agg(n.kode_elemen), '{}') INTO v_dipegang
+		  FROM kkb.nilai n WHERE n.kode_desa OPERATOR(kkb.=) v_bulan.d AND n.periode = v_bulan.b;
+		-- their values, the report's first
+		SELECT coalesce(pg_catalog.array_agg(y.kode), '{}'), coalesce(pg_catalog.array_agg(y.nilai::float8), '{}') INTO v_kode, v_nilai
+		  FROM (SELECT DISTINCT ON (z.kode) z.kode, z.nilai
+		          FROM (SELECT l.kode, l.nilai, 1 AS urut FROM kkb._nilai_laporan(v_bulan.d, v_bulan.b) l
+		                UNION ALL
+		                SELECT n.kode_elemen, n.nilai, 2 FROM kkb.nilai n
+		                 WHERE n.kode_desa OPERATOR(kkb.=) v_bulan.d AND n.periode = v_bulan.b) z
+		         WHERE z.nilai IS NOT NULL ORDER BY z.kode, z.urut) y;
+		-- the rules whose items the records all hold, broken
+		FOR aturan, pesan IN
+			SELECT r.kode, pg_catalog.format('%s: %s = %s, seharusnya %s %s = %s', r.uraian, r.kiri, h.kiri, r.operator, r.kanan, h.kanan)
+			  FROM kkb.aturan_validasi r
+			 CROSS JOIN LATERAL (SELECT kkb.aturan_nilai(r.kiri, v_kode, v_nilai, r.strategi) AS kiri,
+			                            kkb.aturan_nilai(r.kanan, v_kode, v_nilai, r.strategi) AS kanan) h
+			 WHERE (kkb.aturan_kode(r.kiri) OPERATOR(pg_catalog.||) kkb.aturan_kode(r.kanan)) OPERATOR(pg_catalog.<@) v_dipegang
+			   AND kkb.aturan_banding(h.kiri, r.operator, h.kanan) IS FALSE
+		LOOP
+			kode_desa := v_bulan.d;
+			periode := v_bulan.b;
+			RETURN NEXT;
+		END LOOP;
 	END LOOP;
 END $f$;
 COMMENT ON FUNCTION kkb._aturan_laporan_isi(kkb.kode_wilayah[], date[]) IS 'Internal: the body of kkb._aturan_laporan in PL/pgSQL (its parameters by position: the result''s columns have their names, which PL/pgSQL does not allow twice)';
@@ -73,6 +76,7 @@ DECLARE
 	v_m record;
 	v_l record;
 	v_langgar jsonb;
+	v_bersarang text;
 BEGIN
 	IF TG_TABLE_SCHEMA <> 'kkb' OR kkb._tabel(TG_TABLE_NAME) NOT IN ('kkbpk', 'penduduk', 'nilai') THEN
 		RAISE EXCEPTION 'kkb._peringatan_laporan only watches kkb.kkbpk, kkb.penduduk and kkb.nilai' USING ERRCODE = 'insufficient_privilege';
@@ -87,7 +91,12 @@ BEGIN
 	END IF;
 	IF kkb._tabel(TG_TABLE_NAME) <> TG_TABLE_NAME THEN
 		-- on a shard of a Citus cluster (docs/SCALE.md): the same, one village-month at a time, so
-		-- that every statement reads and writes the co-located shards of that village only
+		-- that every statement reads and writes the co-located shards of that village.  The
+		-- village's history (kkb.pencilan) and by-name figures are queries Citus runs over every
+		-- shard, inside a trigger on a shard only as nested execution: allowed here, since only
+		-- this village's rows count, which lie on this node and are read in this transaction
+		v_bersarang := pg_catalog.current_setting('citus.allow_nested_distributed_execution');
+		PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', 'on', true);
 		FOR v_m IN SELECT DISTINCT u.d, pg_catalog.date_trunc('month', u.b)::date AS b
 		             FROM ROWS FROM (pg_catalog.unnest(desa), pg_catalog.unnest(bulan)) AS u(d, b) LOOP
 			SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('kode', x.kode, 'pesan', x.pesan)), '[]') INTO v_langgar
@@ -108,6 +117,7 @@ BEGIN
 				   WHERE p.pesan IS DISTINCT FROM EXCLUDED.pesan;
 			END LOOP;
 		END LOOP;
+		PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', v_bersarang, true);
 		RETURN NULL;
 	END IF;
 	WITH bulan AS (

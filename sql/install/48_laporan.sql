@@ -45,12 +45,16 @@ BEGIN
 	-- row by row: each value is assigned to its result column (as an SQL function
 	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
 	FOR opd, peringkat, kode_desa, nama_desa, masalah, uraian, nilai, target, selisih, terdampak IN
-	WITH v AS (
-		SELECT k.kode_desa, w.nama, x.kode, x.nilai
+	WITH d AS MATERIALIZED (
+		-- the villages first, then each one's items: on a Citus cluster the list is one query
+		-- over the shards and every village's items a query of its own shard (docs/SCALE.md)
+		SELECT k.kode_desa, w.nama
 		  FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
-		 CROSS JOIN LATERAL (SELECT pg_catalog.array_agg(s.kode) AS kode, pg_catalog.array_agg(s.nilai::float8) AS nilai
-		                       FROM kkb._nilai_desa(k.kode_desa, $2) s) x
 		 WHERE k.kode_desa OPERATOR(kkb.<@) $1
+	), v AS (
+		SELECT d.kode_desa, d.nama, x.kode, x.nilai
+		  FROM d CROSS JOIN LATERAL (SELECT pg_catalog.array_agg(s.kode) AS kode, pg_catalog.array_agg(s.nilai::float8) AS nilai
+		                               FROM kkb._nilai_desa(d.kode_desa, $2) s) x
 	), h AS MATERIALIZED (
 		-- materialised: nilai and terdampak are read several times below, each an evaluation of the rule if inlined
 		SELECT m.opd, v.kode_desa, v.nama, m.kode AS masalah, m.uraian, m.target, m.arah,
