@@ -184,7 +184,7 @@ COMMENT ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) IS 'Internal: th
 CREATE FUNCTION kkb._bekukan() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
-	h record;
+	v_h record;
 	v_bersarang text;
 BEGIN
 	IF NEW.status IN ('disetujui', 'dikunci') THEN
@@ -202,8 +202,8 @@ BEGIN
 				-- co-located shard of kkb.nilai_beku.
 				v_bersarang := pg_catalog.current_setting('citus.allow_nested_distributed_execution');
 				PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', 'on', true);
-				FOR h IN SELECT x.kode, x.nilai FROM kkb._nilai_individu_hitung(NEW.kode_desa, NEW.periode) x WHERE x.nilai IS NOT NULL LOOP
-					INSERT INTO kkb.nilai_beku (kode_desa, periode, kode, nilai) VALUES (NEW.kode_desa, NEW.periode, h.kode, h.nilai);
+				FOR v_h IN SELECT x.kode, x.nilai FROM kkb._nilai_individu_hitung(NEW.kode_desa, NEW.periode) x WHERE x.nilai IS NOT NULL LOOP
+					INSERT INTO kkb.nilai_beku (kode_desa, periode, kode, nilai) VALUES (NEW.kode_desa, NEW.periode, v_h.kode, v_h.nilai);
 				END LOOP;
 				PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', v_bersarang, true);
 			END IF;
