@@ -3,7 +3,7 @@
 -- on the coordinator, versions grow per village, a second kkb.sebarkan refuses.  The parts that do not
 -- hold yet on the cluster are TODO tests (docs/SCALE.md, "What does not work yet").
 BEGIN;
-SELECT plan(25);
+SELECT plan(27);
 SET client_min_messages = error;
 -- the text of a query's one value: a query on distributed tables inside a pgTAP call would be run
 -- by Citus over another connection, where pgTAP's plan is not known - so it runs here, apart
@@ -56,12 +56,15 @@ SELECT is(pg_temp.nilai($q$SELECT string_agg(tabel || ':' || operasi || ':' || k
 	'kampung:INSERT:13.77.01.1001,kampung:INSERT:13.77.01.1002',
 	'the audit rows written on the workers name the table (not its shard) and are read on the coordinator');
 SELECT is(pg_temp.nilai($q$SELECT count(*) FROM kkb.versi_desa WHERE kode_desa <@ '13.77.01'::kkb.kode_wilayah$q$), '2', 'each village has a version');
+CREATE TEMP TABLE e0 AS SELECT kkb.versi_data('13.77.01') AS kec, kkb.versi_data('13.77.01.1002') AS lain;
 CREATE TEMP TABLE v0 (d text, versi bigint);
 INSERT INTO v0 SELECT d, pg_temp.nilai(format('SELECT versi FROM kkb.versi_desa WHERE kode_desa = %L', d))::bigint
   FROM unnest(ARRAY['13.77.01.1001', '13.77.01.1002']) d;
 UPDATE kkb.kampung SET nama = 'Kampung KB Karan Aur Baru' WHERE kode_desa = '13.77.01.1001';
 SELECT is(pg_temp.nilai($q$SELECT nama FROM kkb.kampung WHERE kode_desa = '13.77.01.1001'$q$), 'Kampung KB Karan Aur Baru',
 	'a single-village update changes its row');
+SELECT isnt(kkb.versi_data('13.77.01'), (SELECT kec FROM e0), 'the data version of the kecamatan (the gateway''s ETag) changes with the write');
+SELECT is(kkb.versi_data('13.77.01.1002'), (SELECT lain FROM e0), '... that of another village does not');
 SELECT ok(pg_temp.nilai($q$SELECT versi FROM kkb.versi_desa WHERE kode_desa = '13.77.01.1001'$q$)::bigint > (SELECT versi FROM v0 WHERE d = '13.77.01.1001'),
 	'and gives the village a larger version (the gateway''s ETag changes)');
 SELECT is(pg_temp.nilai($q$SELECT versi FROM kkb.versi_desa WHERE kode_desa = '13.77.01.1002'$q$)::bigint, (SELECT versi FROM v0 WHERE d = '13.77.01.1002'),
