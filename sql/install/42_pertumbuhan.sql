@@ -14,8 +14,9 @@
 
 -- kkb._opd() and kkb._opd_kesehatan(), the caller's agency and whether it is the health agency: 39_lingkup_cek.sql.
 
--- (Its SET clause also keeps it from being inlined into kkb.pertumbuhan_goyah's query, where an agency's
--- role would be checked against the by-name tables of the branch it does not take.)
+-- kkb._pertumbuhan_goyah is an SQL wrapper over this PL/pgSQL body (below).  (The wrapper's SET clause
+-- keeps it from being inlined into kkb.pertumbuhan_goyah's query, where an agency's role would be
+-- checked against the by-name tables of the branch it does not take.)
 CREATE FUNCTION kkb._pertumbuhan_goyah_isi(kkb.kode_wilayah, acuan date, ambang numeric, jarak_hari integer)
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, nik kkb.nik, no_kk kkb.no_kk, nama text, tanggal_lahir date,
 	               tanggal_lalu date, z_bbu_lalu numeric, tanggal_kini date, z_bbu_kini numeric, turun numeric,

@@ -1,0 +1,66 @@
+#!/bin/sh
+# 10_citus.sh - the distributed mode (docs/SCALE.md) against one node, same run: the demo city (Kota
+# Pariaman, 13.77, 71 villages; BENCH_CITUS_WILAYAH) generated through the normal write path
+# (kkb.hasilkan: every trigger, audit, version, warning), then classified (kkb.klasifikasi_wilayah) - on a
+# 3-node loopback Citus cluster (coordinator and two workers on this machine, scripts/citus.sh) and on a
+# plain database of the same coordinator.  Density: BENCH_CITUS_SKALA (default 0.25 small, 1.0 large) of
+# the demo's people per village.  (A province, 1,265 villages, is not measured yet: on the cluster every
+# village-month's report runs the outlier check over every shard - docs/SCALE.md - and the load took
+# longer than 15 minutes at 2% density.)  Skipped, with a message, when Citus is not installed.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+
+PG_CONFIG=${PG_CONFIG:-$(test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)}
+if [ ! -f "$("$PG_CONFIG" --pkglibdir)/citus.so" ]; then
+	echo "citus: skipped - Citus is not installed (docs/SCALE.md, 'Installing Citus')"
+	exit 0
+fi
+case "${BENCH_ROWS:-100000}" in 100000) SKALA=${BENCH_CITUS_SKALA:-0.25} ;; *) SKALA=${BENCH_CITUS_SKALA:-1.0} ;; esac
+WILAYAH=${BENCH_CITUS_WILAYAH:-13.77}
+DIR=.bench-citus PORT=54350
+trap 'scripts/citus.sh "$DIR" "$PORT" stop >/dev/null 2>&1 || true' EXIT INT TERM
+scripts/citus.sh "$DIR" "$PORT" stop immediate >/dev/null 2>&1 || true
+rm -rf "$DIR"
+KKB_CLUSTER_FAST=1 scripts/citus.sh "$DIR" "$PORT" start >/dev/null
+scripts/citus.sh "$DIR" "$PORT" createdb bench_citus
+KOOR=$(cd "$DIR/koordinator" && pwd -P)
+c() { psql -X -q -v ON_ERROR_STOP=1 -tA -h "$KOOR" -p "$PORT" -U postgres -d "$1" -c "SET client_min_messages = warning" -c "$2"; }
+c bench_citus "SELECT count(*) FROM kkb.sebarkan()" >/dev/null
+psql -X -q -h "$KOOR" -p "$PORT" -U postgres -d postgres -c "CREATE DATABASE bench_satu" >/dev/null
+c bench_satu "ALTER DATABASE bench_satu SET search_path = \"\$user\", public, kkb" >/dev/null
+c bench_satu "CREATE EXTENSION kampungkb CASCADE" >/dev/null
+c bench_satu "CREATE EXTENSION kampungkb_demo" >/dev/null
+# the time of one statement, measured in the server
+waktu() { c "$1" "DO \$d\$ DECLARE t0 timestamptz := clock_timestamp(); BEGIN PERFORM * FROM ($2) x; RAISE WARNING 'ms=%', round(extract(epoch FROM clock_timestamp() - t0)::numeric * 1000, 1); END \$d\$" 2>&1 |
+	sed -n 's/.*ms=//p'; }
+
+echo "citus: region $WILAYAH at $SKALA of the demo's density, one node vs a 3-node loopback cluster"
+BULAN=$(date +%Y-%m-01)
+for db in bench_satu bench_citus; do
+	t=$(waktu "$db" "SELECT * FROM kkb.hasilkan('$WILAYAH', $SKALA, 1)")
+	eval "muat_$db=\$t"
+done
+orang=$(c bench_satu "SELECT count(*) FROM kkb.anggota")
+desa=$(c bench_satu "SELECT count(*) FROM kkb.kampung")
+ratio=$(awk -v a="$muat_bench_citus" -v b="$muat_bench_satu" 'BEGIN { printf "%.2f", a / b }')
+printf '%-28s n=%-9s %10.1f ms  vs one node %10.1f ms   ratio %6s  (%s villages, %s people; once each)\n' \
+	citus_muat "$orang" "$muat_bench_citus" "$muat_bench_satu" "$ratio" "$desa" "$orang"
+printf '{"bench":"%s","n":%s,"median_ms":%s,"baseline_median_ms":%s,"ratio":%s,"target":"%s","repeat":1}\n' \
+	citus_muat "$orang" "$muat_bench_citus" "$muat_bench_satu" "$ratio" "(info: cluster vs one node)" >> "$BENCH_RESULTS"
+
+ta=$(mktemp) tb=$(mktemp)
+waktu bench_citus "SELECT * FROM kkb.klasifikasi_wilayah('$WILAYAH', '$BULAN')" >/dev/null
+waktu bench_satu "SELECT * FROM kkb.klasifikasi_wilayah('$WILAYAH', '$BULAN')" >/dev/null
+i=0
+while [ "$i" -lt "${BENCH_REPEAT:-5}" ]; do
+	waktu bench_citus "SELECT * FROM kkb.klasifikasi_wilayah('$WILAYAH', '$BULAN')" >> "$ta"
+	waktu bench_satu "SELECT * FROM kkb.klasifikasi_wilayah('$WILAYAH', '$BULAN')" >> "$tb"
+	i=$((i + 1))
+done
+ma=$(median < "$ta") mb=$(median < "$tb")
+rm -f "$ta" "$tb"
+ratio=$(awk -v a="$ma" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')
+printf '%-28s n=%-9s %10.1f ms  vs one node %10.1f ms   ratio %6s  target (info: on 2 cores the cluster cannot be faster)\n' \
+	citus_klasifikasi "$desa" "$ma" "$mb" "$ratio"
+printf '{"bench":"%s","n":%s,"median_ms":%s,"baseline_median_ms":%s,"ratio":%s,"target":"%s","repeat":%s}\n' \
+	citus_klasifikasi "$desa" "$ma" "$mb" "$ratio" "(info: cluster vs one node)" "${BENCH_REPEAT:-5}" >> "$BENCH_RESULTS"
