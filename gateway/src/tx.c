@@ -27,19 +27,18 @@ gw_tx_init(int statement_timeout_s, int heavy_statement_timeout_s)
 			 (heavy_statement_timeout_s > 0 ? heavy_statement_timeout_s : statement_timeout_s) * 1000);
 }
 
+/* the request's scope, application user, time limit and agency (kkb._sesi_atur: set_config on one
+ * node, SET LOCAL with a signature the workers check on a Citus cluster) */
 static const gw_stmt st_scope = {
 	"kkb_lingkup",
-	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true),"
-	" pg_catalog.set_config('statement_timeout', $3, true), pg_catalog.set_config('kkb.opd', $4, true)",
+	"SELECT kkb._sesi_atur($1, $2, $3, $4)",
 	4
 };
 
 /* the same, also reading the version a cached GET's ETag carries (cache.c): no extra round trip */
 static const gw_stmt st_scope_versi = {
 	"kkb_lingkup_versi",
-	"SELECT pg_catalog.set_config('kkb.wilayah', $1, true), pg_catalog.set_config('kkb.pengguna', $2, true),"
-	" kkb._versi_teks($3, $4::boolean), pg_catalog.set_config('statement_timeout', $5, true),"
-	" pg_catalog.set_config('kkb.opd', $6, true)",	/* the version stays column 2 (read below) */
+	"SELECT kkb._sesi_atur($1, $2, $5, $6), kkb._versi_teks($3, $4::boolean)",	/* the version is column 1 (read below) */
 	6
 };
 
@@ -251,8 +250,8 @@ gw_tx_run(gw_request *req, gw_tx_fn fn, void *arg)
 			params[5] = req->auth.opd;
 			res = gw_tx_exec(&tx, &st_scope_versi, params);
 			req->etag_versi[0] = '\0';
-			if (res && PQntuples(res) == 1 && !PQgetisnull(res, 0, 2))
-				snprintf(req->etag_versi, sizeof(req->etag_versi), "%s", PQgetvalue(res, 0, 2));
+			if (res && PQntuples(res) == 1 && !PQgetisnull(res, 0, 1))
+				snprintf(req->etag_versi, sizeof(req->etag_versi), "%s", PQgetvalue(res, 0, 1));
 		}
 		else
 		{

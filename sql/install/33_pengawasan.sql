@@ -33,9 +33,11 @@ COMMENT ON COLUMN kkb.peringatan.waktu IS 'When the warning was raised';
 -- kkb_gateway) or a superuser may do so, as for kkb.wilayah (kkb.lingkup).  Any
 -- other session is recorded by its own login whatever it set, so a direct-SQL
 -- login cannot write another name into the audit.
+-- (On a Citus worker also a session whose settings carry the coordinator's
+-- signature: kkb._sesi_dipercaya, 32_sesi.sql.)
 CREATE FUNCTION kkb._pengguna() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
-	RETURN CASE WHEN pg_catalog.pg_has_role(SESSION_USER, 'kkb_gateway', 'MEMBER')
+	RETURN CASE WHEN kkb._sesi_dipercaya()
 	            THEN NULLIF(pg_catalog.current_setting('kkb.pengguna', true), '')
 	            ELSE SESSION_USER::text END;
 COMMENT ON FUNCTION kkb._pengguna() IS 'Internal: the application user of this session for the audit - the setting kkb.pengguna in the gateway''s login (a member of kkb_gateway) or a superuser''s session, NULL when unset; in any other session its login, whatever it set';

@@ -39,6 +39,8 @@ CREATE FUNCTION kkb.lingkup_login_atur(peran name, wilayah kkb.kode_wilayah) RET
 DECLARE
 	saya kkb.kode_wilayah := kkb.lingkup();
 	baris kkb.lingkup_login;
+	v_waktu timestamptz := pg_catalog.now();
+	v_sesi name := SESSION_USER;
 BEGIN
 	IF NOT pg_catalog.pg_has_role(kkb._peran(), 'kkb_admin', 'USAGE') THEN
 		RAISE EXCEPTION 'only an administrator binds a region scope to a login'
@@ -62,9 +64,11 @@ BEGIN
 		RAISE EXCEPTION 'a national scope (NULL) is for administrators and analysts only, not for "%"', lingkup_login_atur.peran
 			USING ERRCODE = 'check_violation', HINT = 'Give the login its region, e.g. 13.77.';
 	END IF;
-	INSERT INTO kkb.lingkup_login AS l (peran, wilayah) VALUES (lingkup_login_atur.peran, lingkup_login_atur.wilayah)
+	-- the time and session as values (Citus plans no volatile function in ON CONFLICT on a reference table)
+	INSERT INTO kkb.lingkup_login AS l (peran, wilayah, diubah_pada, diubah_oleh)
+	VALUES (lingkup_login_atur.peran, lingkup_login_atur.wilayah, v_waktu, v_sesi)
 	ON CONFLICT ON CONSTRAINT lingkup_login_pkey
-	DO UPDATE SET wilayah = EXCLUDED.wilayah, diubah_pada = pg_catalog.now(), diubah_oleh = SESSION_USER
+	DO UPDATE SET wilayah = EXCLUDED.wilayah, diubah_pada = EXCLUDED.diubah_pada, diubah_oleh = EXCLUDED.diubah_oleh
 	RETURNING l.* INTO baris;
 	RETURN baris;
 END $f$;

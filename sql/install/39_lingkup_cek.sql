@@ -34,12 +34,11 @@ COMMENT ON FUNCTION kkb._lingkup_cek(kkb.kode_wilayah) IS
 
 -- The agency of the caller's token: the setting kkb.opd, which the gateway sets per request from
 -- the verified token; counted only in the gateway's sessions (a member of kkb_gateway) and a
--- superuser's, as kkb.wilayah (a direct login that sets it gets no agency).
+-- superuser's, as kkb.wilayah (a direct login that sets it gets no agency; kkb._sesi_dipercaya).
 CREATE FUNCTION kkb._opd() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
 	RETURN CASE WHEN NULLIF(pg_catalog.current_setting('kkb.opd', true), '') IS NOT NULL
-	             AND (pg_catalog.pg_has_role(SESSION_USER, 'kkb_gateway', 'MEMBER')
-	                  OR (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = SESSION_USER))
+	             AND kkb._sesi_dipercaya()
 	            THEN pg_catalog.current_setting('kkb.opd', true) END;
 COMMENT ON FUNCTION kkb._opd() IS 'Internal: the agency (OPD) of the caller''s token (setting kkb.opd, counted only in the gateway''s and superusers'' sessions); NULL otherwise';
 

@@ -100,6 +100,7 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('audit_kunci', 'audit', 'Jejak audit per baris: siapa mengubah baris mana, kapan, dengan nilai lama dan baru.'),
 	('audit_bulan', 'audit', 'Partisi bulanan jejak audit: bulan, jumlah baris (perkiraan) dan ukurannya.'),
 	('sebarkan', 'operasi', 'Jadikan basis data ini terdistribusi di klaster Citus (sekali, oleh superuser, sebelum data dimuat): tabel acuan disalin ke semua node, tabel desa dibagi menurut kode_desa.'),
+	('sebarkan_akses', 'operasi', 'Klaster Citus: izinkan peran kerja login di setiap worker dan salin kunci penanda setelan permintaan ke sana (superuser; setelah menambah node).'),
 	('audit_bulan_siapkan', 'audit', 'Siapkan partisi bulanan jejak audit (bulan ini dan dua bulan ke depan); jalankan tiap bulan.'),
 	('audit_bulan_lepas', 'audit', 'Lepaskan partisi audit satu bulan yang sudah lewat untuk diarsipkan (pg_dump lalu DROP TABLE).'),
 	('desa', 'bi', 'Kampung KB: desa, kecamatan, pencanangan dan lokasi.'),

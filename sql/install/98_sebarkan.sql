@@ -31,7 +31,9 @@ CREATE FUNCTION kkb._sebaran() RETURNS TABLE (tabel text, jenis text)
 		('audit', 'desa'),
 		-- the reference data's change counter: each node counts its own copy's changes (the
 		-- coordinator's is what the gateway reads); replays of requests: the coordinator's
-		('versi_acuan', 'lokal'), ('idempotensi', 'lokal')) AS v (t, j)
+		('versi_acuan', 'lokal'), ('idempotensi', 'lokal'),
+		-- the key that signs a request's settings for the workers: each node holds a copy
+		('_kunci_sebaran', 'lokal')) AS v (t, j)
 $f$;
 COMMENT ON FUNCTION kkb._sebaran() IS 'Internal: where kkb.sebarkan puts each table of schema kkb on a Citus cluster (acuan: reference table, desa: distributed by kode_desa, lokal: coordinator only), in order';
 
@@ -95,6 +97,8 @@ BEGIN
 		tabel := r.tabel; jenis := r.jenis;
 		RETURN NEXT;
 	END LOOP;
+	-- the working roles' sessions on the workers, and the key that signs their settings
+	PERFORM kkb.sebarkan_akses();
 END $f$;
 COMMENT ON FUNCTION kkb.sebarkan(integer) IS 'Distributed mode on a Citus coordinator (docs/SCALE.md): reference tables copied to every node, village tables distributed by kode_desa and co-located; once, by a superuser, before data is loaded';
 REVOKE ALL ON FUNCTION kkb.sebarkan(integer) FROM PUBLIC;

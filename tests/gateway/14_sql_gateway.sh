@@ -1,7 +1,7 @@
 #!/bin/sh
 # 14_sql_gateway.sh - the gateway names no table or column of kkb: its SQL is
 # only calls of API functions (kkb.api_...), the transaction and scope
-# statements (set_config of kkb.wilayah, kkb.pengguna and kkb.opd, the version of the
+# statements (kkb._sesi_atur: kkb.wilayah, kkb.pengguna, the time limit and kkb.opd, the version of the
 # ETag: kkb._versi_teks), the token check (kkb.token_periksa), the Idempotency-Key (kkb._idempotensi_klaim, _simpan), the error registry (kkb.galat_jawab, kkb.galat in comments) and the health
 # check (kkb.versi), and the refresher's kkb.indikator_segarkan (penyegar.c).  The bulk sync (h_sinkron.c) is not yet an API function
 # and is left out.  Every function the route table names exists, with a
@@ -14,11 +14,11 @@ SRC=$(ls gateway/src/*.c | grep -v '/h_sinkron\.c$')
 # the SQL in the gateway: string literals of lines that are not comments and hold SQL words
 sql_lines=$(grep -hE '"[^"]*(SELECT|FROM|INSERT|UPDATE|DELETE|JOIN|WITH)[^"]*"' $SRC | grep -vE '^\s*(/?\*|//)')
 names=$(printf '%s\n' "$sql_lines" | grep -oE 'kkb\.[A-Za-z_]+' | sort -u | tr '\n' ' ')
-bad=$(printf '%s\n' $names | grep -vE '^kkb\.(api_[a-z_]+|_versi_teks|token_periksa|versi|wilayah|pengguna|opd|galat_jawab|galat|_idempotensi_klaim|_idempotensi_simpan|indikator_segarkan)$' | tr '\n' ' ')
+bad=$(printf '%s\n' $names | grep -vE '^kkb\.(api_[a-z_]+|_sesi_atur|_versi_teks|token_periksa|versi|wilayah|pengguna|opd|galat_jawab|galat|_idempotensi_klaim|_idempotensi_simpan|indikator_segarkan)$' | tr '\n' ' ')
 is "$bad" "" "the gateway's SQL names only API functions and the transaction, token and version calls (found: $names)"
-settings=$(printf '%s\n' "$sql_lines" | grep -oE "[a-z_.]*\('kkb\.(wilayah|pengguna)'" | sort -u | tr '\n' ' ')
-is "$settings" "pg_catalog.set_config('kkb.pengguna' pg_catalog.set_config('kkb.wilayah' " "kkb.wilayah and kkb.pengguna appear only as settings"
-is "$(grep -c "set_config('kkb.opd', \$[0-9], true)" gateway/src/tx.c)" 2 "kkb.opd is set only as a setting, in the two scope statements"
+is "$(printf '%s\n' "$sql_lines" | grep -c 'set_config')" 0 "no set_config in the gateway's SQL: settings are given by kkb._sesi_atur"
+is "$(grep -c '"SELECT kkb._sesi_atur(\$[0-9], \$[0-9], \$[0-9], \$[0-9])' gateway/src/tx.c)" 2 \
+	"kkb.wilayah, kkb.pengguna, the time limit and kkb.opd are given only as parameters of kkb._sesi_atur, in the two scope statements"
 is "$(grep -c '"SELECT \* FROM %s("' gateway/src/h_api.c)" 1 "the generic handler builds one statement shape: SELECT * FROM <function>(\$1, ...)"
 
 # the route table's functions

@@ -2,9 +2,11 @@
 -- name the application user (kkb.pengguna) in the audit and the period
 -- workflow; any other session is recorded by its own login (kkb._pengguna,
 -- install part 33_pengawasan.sql; the trigger function from 34_akses.sql).
+-- (On a Citus worker also a session whose settings carry the coordinator's
+-- signature: kkb._sesi_dipercaya, 32_sesi.sql.)
 CREATE FUNCTION kkb._pengguna() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
-	RETURN CASE WHEN pg_catalog.pg_has_role(SESSION_USER, 'kkb_gateway', 'MEMBER')
+	RETURN CASE WHEN kkb._sesi_dipercaya()
 	            THEN NULLIF(pg_catalog.current_setting('kkb.pengguna', true), '')
 	            ELSE SESSION_USER::text END;
 COMMENT ON FUNCTION kkb._pengguna() IS 'Internal: the application user of this session for the audit - the setting kkb.pengguna in the gateway''s login (a member of kkb_gateway) or a superuser''s session, NULL when unset; in any other session its login, whatever it set';

@@ -1,0 +1,79 @@
+-- 32_sesi.sql - who may give a session its settings (scope, application user, agency), on one
+-- node and on a Citus cluster.
+--
+-- The gateway gives each request its token's scope (kkb.wilayah), holder (kkb.pengguna) and
+-- agency (kkb.opd); they count only in the sessions allowed to give them: the gateway's login
+-- (a member of kkb_gateway) and superusers (kkb.lingkup, kkb._pengguna, kkb._opd).  On a Citus
+-- cluster the rows are read and written on the workers, in sessions Citus opens as the
+-- coordinator's current role (kkb_pokja, kkb_opd, ...), so the settings travel there with SET
+-- LOCAL and a signature the workers check (docs/SCALE.md, "Access on a cluster";
+-- extension/src/akses_sql.c).
+
+CREATE FUNCTION kkb._sesi_dipercaya() RETURNS boolean
+	AS 'MODULE_PATHNAME', 'kkb_sesi_dipercaya' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kkb._sesi_dipercaya() IS 'Internal: may this session''s settings name the region scope, the application user and the agency - a superuser''s or the gateway''s login, or on a Citus worker a session carrying the coordinator''s signature (kkb.tanda)';
+
+-- The gateway's first statement of every request (gateway/src/tx.c).
+CREATE FUNCTION kkb._sesi_atur(wilayah text, pengguna text, batas_waktu text, opd text) RETURNS text
+	AS 'MODULE_PATHNAME', 'kkb_sesi_atur' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION kkb._sesi_atur(text, text, text, text) IS 'Internal (the gateway): set kkb.wilayah, kkb.pengguna, statement_timeout (ms) and kkb.opd for the rest of the transaction; on Citus with SET LOCAL, propagated to the workers, plus their signature kkb.tanda (returned) when the session may give a scope';
+
+-- The cluster's signing key: one row, the same on every node (kkb.sebarkan_akses copies it),
+-- readable by nobody but superusers (the C code reads it as the bootstrap superuser).
+CREATE TABLE kkb._kunci_sebaran (
+	kunci       bytea NOT NULL CHECK (pg_catalog.length(kunci) BETWEEN 16 AND 64),
+	dibuat_pada timestamptz NOT NULL DEFAULT pg_catalog.now() PRIMARY KEY
+);
+COMMENT ON TABLE kkb._kunci_sebaran IS 'Internal: the key that signs a gateway request''s settings for a Citus cluster''s workers (kkb._sesi_atur); the same on every node, made by kkb.sebarkan, copied to new nodes by kkb.sebarkan_akses';
+REVOKE ALL ON kkb._kunci_sebaran FROM PUBLIC;
+
+-- Access on the workers: the working roles may log in there (Citus opens a request's worker
+-- sessions as kkb_pokja, kkb_opd, ...; they stay NOLOGIN on the coordinator, and the workers'
+-- pg_hba.conf admits them from the coordinator only, docs/SCALE.md), and the signing key is
+-- made (when there is none) and copied to every worker.  kkb.sebarkan calls it; run it again
+-- after adding a node (citus_add_node) or to change the key (kunci_baru => true).
+CREATE FUNCTION kkb.sebarkan_akses(kunci_baru boolean DEFAULT false) RETURNS integer
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	k bytea;
+	n integer;
+	r text;
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+		RAISE EXCEPTION 'kkb.sebarkan_akses needs Citus: the extension citus is not installed in this database'
+			USING ERRCODE = 'object_not_in_prerequisite_state';
+	END IF;
+	IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = CURRENT_USER) THEN
+		RAISE EXCEPTION 'only a superuser may set the workers'' logins and the cluster''s signing key'
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	FOREACH r IN ARRAY ARRAY['kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_provinsi', 'kkb_anon'] LOOP
+		-- on the workers only (Citus would otherwise send it back to every node)
+		PERFORM 1 FROM pg_catalog.run_command_on_workers(pg_catalog.format(
+			'SET citus.enable_alter_role_propagation TO off; ALTER ROLE %I LOGIN', r)) w
+		 WHERE NOT w.success;
+		IF FOUND THEN
+			RAISE EXCEPTION 'role % could not be allowed to log in on every worker', r
+				USING ERRCODE = 'connection_failure',
+				      HINT = 'Check that every worker is up and has the extension kampungkb, then run SELECT kkb.sebarkan_akses() again.';
+		END IF;
+	END LOOP;
+	SELECT s.kunci INTO k FROM kkb._kunci_sebaran s ORDER BY s.dibuat_pada DESC LIMIT 1;
+	IF k IS NULL OR kunci_baru THEN
+		-- 2 x 122 random bits from the server's strong random source
+		k := pg_catalog.decode(pg_catalog.replace(pg_catalog.gen_random_uuid()::text || pg_catalog.gen_random_uuid()::text, '-', ''), 'hex');
+		DELETE FROM kkb._kunci_sebaran;
+		INSERT INTO kkb._kunci_sebaran (kunci) VALUES (k);
+	END IF;
+	SELECT count(*)::integer INTO n FROM pg_catalog.run_command_on_workers(pg_catalog.format(
+		'WITH lama AS (DELETE FROM kkb._kunci_sebaran) INSERT INTO kkb._kunci_sebaran (kunci) VALUES (%L::bytea)', k)) w
+	 WHERE w.success;
+	IF n < (SELECT count(*) FROM pg_catalog.pg_dist_node WHERE noderole = 'primary' AND groupid <> 0) THEN
+		RAISE EXCEPTION 'the signing key did not reach every worker (% did)', n
+			USING ERRCODE = 'connection_failure',
+			      HINT = 'Check that every worker is up and has the extension kampungkb, then run SELECT kkb.sebarkan_akses() again.';
+	END IF;
+	RETURN n;
+END $f$;
+COMMENT ON FUNCTION kkb.sebarkan_akses(boolean) IS 'Citus: let the working roles log in on every worker and copy the cluster''s signing key of request settings to it (made when there is none, or anew: kunci_baru => true); returns the number of workers (superuser; after citus_add_node)';
+REVOKE ALL ON FUNCTION kkb.sebarkan_akses(boolean) FROM PUBLIC;

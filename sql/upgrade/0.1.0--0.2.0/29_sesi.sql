@@ -1,0 +1,1 @@
+../../install/32_sesi.sql
