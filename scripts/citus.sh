@@ -63,6 +63,11 @@ createdb)
 			q "$n" "$p" "$NAME" -c "ALTER DATABASE \"$NAME\" SET search_path = \"\$user\", public, kkb"
 		fi
 		q "$n" "$p" "$NAME" -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS citus"
+		# the working roles log in with a password only, which Citus alone holds (kkb.sebarkan_akses,
+		# docs/SCALE.md): nobody connects as them by hand, as on a real cluster
+		hba=$(q "$n" "$p" postgres -tAc "SHOW hba_file")
+		grep -q '^local .*kkb_pokja' "$hba" ||
+			sed -i '1i local   all   kkb_admin,kkb_pokja,kkb_opd,kkb_analis,kkb_provinsi,kkb_anon   scram-sha-256' "$hba"
 		# a node connecting to itself uses its socket too
 		q "$n" "$p" postgres -c "ALTER SYSTEM SET citus.local_hostname = '$(sockdir "$n")'" -c "SELECT pg_reload_conf()" >/dev/null
 	done

@@ -4,7 +4,8 @@
 # Starts a throwaway coordinator and two workers (scripts/citus.sh) in $TEST_DIR (ports
 # TEST_PORT..TEST_PORT+2), creates the database with citus, kampungkb and pgtap, runs
 # `SELECT kkb.sebarkan()` and then every tests/citus/*.sql (pgTAP, on the coordinator) and
-# tests/citus/*.sh, with one prove summary.  Needs Citus installed (docs/SCALE.md); without it
+# tests/citus/*.sh and the gateway's tests that hold on the cluster (tests/gateway, against the
+# coordinator), with one prove summary.  Needs Citus installed (docs/SCALE.md); without it
 # it says so and exits 3.  KKB_TESTS (globs) runs only some files.
 set -eu
 cd "$(dirname "$0")/.."
@@ -13,7 +14,13 @@ TEST_DIR=${TEST_DIR:-.test-citus}
 TEST_PORT=${TEST_PORT:-54340}
 TEST_DB=kampungkb_citus
 
-cleanup() { scripts/citus.sh "$TEST_DIR" "$TEST_PORT" stop immediate >/dev/null 2>&1 || true; }
+cleanup() {
+	# gateways the tests started are stopped by the tests; catch stragglers
+	if [ -f "$TEST_DIR/koordinator/gateway.pids" ]; then
+		while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$TEST_DIR/koordinator/gateway.pids"
+	fi
+	scripts/citus.sh "$TEST_DIR" "$TEST_PORT" stop immediate >/dev/null 2>&1 || true
+}
 trap cleanup EXIT INT TERM
 [ "${KKB_TEST_KEEP:-0}" = 1 ] && trap - EXIT
 
@@ -33,8 +40,23 @@ scripts/citus.sh "$TEST_DIR" "$TEST_PORT" psql -d "$TEST_DB" -q -v ON_ERROR_STOP
 
 KOORDINATOR=$(cd "$TEST_DIR/koordinator" && pwd -P)
 export PGHOST="$KOORDINATOR" PGPORT="$TEST_PORT" PGUSER=postgres PGDATABASE="$TEST_DB"
+
+# The gateway's black-box tests (tests/gateway, as `make test` runs them) against the
+# coordinator: its own login, the sanitizer build, the coordinator as the test database.
+scripts/cluster.sh "$KOORDINATOR" "$TEST_PORT" login gerbang kkb_gateway >/dev/null
+export KKB_TEST_DIR="$KOORDINATOR" KKB_TEST_PORT="$TEST_PORT" KKB_TEST_DB="$TEST_DB"
+if [ -z "${KKB_GATEWAY_BIN:-}" ]; then
+	echo "test-citus: building the gateway with -fsanitize=address,undefined"
+	make -s -C gateway SANITIZE=1 >/dev/null
+	KKB_GATEWAY_BIN=$(pwd)/gateway/kkb-gateway-asan
+fi
+export KKB_GATEWAY_BIN
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+
+# The gateway tests that run on the cluster (KKB_CITUS_GATEWAY); docs/SCALE.md says which do not yet.
+GATEWAY_TESTS=${KKB_CITUS_GATEWAY:-tests/gateway/02_auth.sh tests/gateway/08_matriks.sh tests/gateway/12_portal.sh tests/gateway/20_idempoten.sh tests/gateway/21_etag.sh}
 set --
-for f in ${KKB_TESTS:-tests/citus/[0-9]*.sql tests/citus/[0-9]*.sh}; do
+for f in ${KKB_TESTS:-tests/citus/[0-9]*.sql tests/citus/[0-9]*.sh $GATEWAY_TESTS}; do
 	[ -f "$f" ] && set -- "$@" "$f"
 done
 echo "test-citus: running $# test files"

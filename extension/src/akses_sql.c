@@ -260,8 +260,8 @@ lingkup_boleh_alasan(const char **alasan)
 }
 
 /*
- * The working roles log in only on a cluster's workers, in the sessions Citus
- * opens for the coordinator.  Such a session without a valid signature came
+ * The working roles log in only on a cluster's nodes, in the sessions Citus
+ * opens for the coordinator (with passwords only Citus holds).  Such a session without a valid signature came
  * from a coordinator session that switched to the role itself (a direct login
  * with SET ROLE), not from the gateway: it gets no scope and no rows, rather
  * than the nationwide view a role without a scope would have.

@@ -157,6 +157,7 @@ SELECT pg_catalog.format('KKB-%s-GANDA', pg_catalog.ltrim(pg_catalog.upper(pg_ca
 	('nilai_beku', 'nilai_beku_pkey', 'kode', 'nilai beku elemen ini untuk bulan ini sudah ada', 'the month already has a frozen value of this item'),
 	('_sinkron_tabel', '_sinkron_tabel_pkey', 'tabel', 'tabel sinkron ini sudah terdaftar', 'this bulk-sync table is already registered'),
 	('versi_acuan', 'versi_acuan_pkey', 'satu', 'versi data acuan sudah tercatat', 'the reference version row already exists'),
+	('_kunci_sebaran', '_kunci_sebaran_pkey', 'dibuat_pada', 'kunci penanda dengan waktu ini sudah ada', 'a signing key made at this time already exists'),
 	('token', 'token_pkey', 'id', 'nomor token ini sudah dipakai', 'this token id is already used'),
 	('token', 'token_hash_key', 'hash', 'token ini sudah ada', 'this token already exists'),
 	('indikator_bulanan', 'indikator_bulanan_pkey', 'periode', 'indikator desa untuk bulan ini sudah tersimpan', 'the village''s indicators of this month are already stored')
@@ -182,6 +183,9 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	 'kode hanya boleh berisi huruf kecil, angka dan garis bawah', 'a code may only contain lower-case letters, digits and underscores', NULL, NULL),
 	('KKB-OPD-KODE-FORMAT', 'kendala', '23514', 'opd_kode_check', 'opd', 'kode', 422,
 	 'kode OPD hanya boleh berisi huruf kecil, angka dan garis bawah', 'an agency code may only contain lower-case letters, digits and underscores', NULL, NULL),
+	('KKB-KUNCI-SEBARAN-PANJANG', 'kendala', '23514', '_kunci_sebaran_kunci_check', '_kunci_sebaran', 'kunci', 422,
+	 'kunci penanda klaster harus 16 sampai 64 byte', 'the cluster''s signing key must be 16 to 64 bytes',
+	 'Buat kuncinya dengan SELECT kkb.sebarkan_akses(kunci_baru => true).', 'Make it with SELECT kkb.sebarkan_akses(kunci_baru => true).'),
 	-- the village tables
 	('KKB-KAMPUNG-BUJUR', 'kendala', '23514', 'kampung_bujur_check', 'kampung', 'bujur', 422,
 	 'bujur berada di luar Indonesia (harus 94 sampai 142)', 'the longitude is outside Indonesia (94 to 142)',

@@ -27,33 +27,53 @@ CREATE TABLE kkb._kunci_sebaran (
 COMMENT ON TABLE kkb._kunci_sebaran IS 'Internal: the key that signs a gateway request''s settings for a Citus cluster''s workers (kkb._sesi_atur); the same on every node, made by kkb.sebarkan, copied to new nodes by kkb.sebarkan_akses';
 REVOKE ALL ON kkb._kunci_sebaran FROM PUBLIC;
 
--- Access on the workers: the working roles may log in there (Citus opens a request's worker
--- sessions as kkb_pokja, kkb_opd, ...; they stay NOLOGIN on the coordinator, and the workers'
--- pg_hba.conf admits them from the coordinator only, docs/SCALE.md), and the signing key is
--- made (when there is none) and copied to every worker.  kkb.sebarkan calls it; run it again
--- after adding a node (citus_add_node) or to change the key (kunci_baru => true).
+-- Access on the cluster's nodes: Citus opens a request's sessions on the workers (and on the
+-- coordinator itself, for some plans) as the coordinator's current role - kkb_pokja, kkb_opd,
+-- ... - so these may log in on a cluster, with a random password that only Citus holds
+-- (pg_dist_authinfo, readable by superusers only, on every node): nobody else can log in as
+-- them, and a session that did would still get no scope without a signature (akses_sql.c).
+-- Then the signing key is made (when there is none) and copied to every worker.  kkb.sebarkan
+-- calls it; run it again after adding a node (citus_add_node) or to change the key and the
+-- passwords (kunci_baru => true).
 CREATE FUNCTION kkb.sebarkan_akses(kunci_baru boolean DEFAULT false) RETURNS integer
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
 	k bytea;
 	n integer;
 	r text;
+	sandi text;
+	info text;
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
 		RAISE EXCEPTION 'kkb.sebarkan_akses needs Citus: the extension citus is not installed in this database'
 			USING ERRCODE = 'object_not_in_prerequisite_state';
 	END IF;
 	IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = CURRENT_USER) THEN
-		RAISE EXCEPTION 'only a superuser may set the workers'' logins and the cluster''s signing key'
+		RAISE EXCEPTION 'only a superuser may set the working roles'' logins and the cluster''s signing key'
 			USING ERRCODE = 'insufficient_privilege';
 	END IF;
+	-- each node's roles and authinfo are set here and by run_command_on_workers, not by Citus's
+	-- propagation (whose locks on the workers the latter's connections would wait for)
+	PERFORM pg_catalog.set_config('citus.enable_alter_role_propagation', 'off', true);
 	FOREACH r IN ARRAY ARRAY['kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_provinsi', 'kkb_anon'] LOOP
-		-- on the workers only (Citus would otherwise send it back to every node)
+		SELECT a.authinfo INTO info FROM pg_catalog.pg_dist_authinfo a WHERE a.rolename = r AND a.nodeid = 0;
+		IF info IS NULL OR kunci_baru OR NOT (SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+			sandi := pg_catalog.replace(pg_catalog.gen_random_uuid()::text || pg_catalog.gen_random_uuid()::text, '-', '');
+			info := 'password=' || sandi;
+			EXECUTE pg_catalog.format('ALTER ROLE %I LOGIN PASSWORD %L', r, sandi);
+			DELETE FROM pg_catalog.pg_dist_authinfo a WHERE a.rolename = r AND a.nodeid = 0;
+			INSERT INTO pg_catalog.pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, r, info);
+		END IF;
+		-- the workers open such sessions too (a village's freeze, the reports' warnings); they
+		-- get the password's hash, not the password
 		PERFORM 1 FROM pg_catalog.run_command_on_workers(pg_catalog.format(
-			'SET citus.enable_alter_role_propagation TO off; ALTER ROLE %I LOGIN', r)) w
+			'SET citus.enable_alter_role_propagation TO off; ALTER ROLE %I LOGIN PASSWORD %L; '
+			'DELETE FROM pg_catalog.pg_dist_authinfo WHERE rolename = %L AND nodeid = 0; '
+			'INSERT INTO pg_catalog.pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, %L, %L)',
+			r, (SELECT a.rolpassword FROM pg_catalog.pg_authid a WHERE a.rolname = r), r, r, info)) w
 		 WHERE NOT w.success;
 		IF FOUND THEN
-			RAISE EXCEPTION 'role % could not be allowed to log in on every worker', r
+			RAISE EXCEPTION 'role % could not be given its login on every worker', r
 				USING ERRCODE = 'connection_failure',
 				      HINT = 'Check that every worker is up and has the extension kampungkb, then run SELECT kkb.sebarkan_akses() again.';
 		END IF;
@@ -75,5 +95,5 @@ BEGIN
 	END IF;
 	RETURN n;
 END $f$;
-COMMENT ON FUNCTION kkb.sebarkan_akses(boolean) IS 'Citus: let the working roles log in on every worker and copy the cluster''s signing key of request settings to it (made when there is none, or anew: kunci_baru => true); returns the number of workers (superuser; after citus_add_node)';
+COMMENT ON FUNCTION kkb.sebarkan_akses(boolean) IS 'Citus: let the working roles log in on the cluster''s nodes with passwords only Citus holds (pg_dist_authinfo) and copy the cluster''s signing key of request settings to every worker (made when there is none; new key and passwords: kunci_baru => true); returns the number of workers (superuser; after citus_add_node)';
 REVOKE ALL ON FUNCTION kkb.sebarkan_akses(boolean) FROM PUBLIC;

@@ -111,14 +111,17 @@ CREATE FUNCTION kkb.api_desa_pertumbuhan_goyah(kode kkb.kode_wilayah, acuan date
 DECLARE
 	_hasil json;
 BEGIN
-	SELECT json_build_object('kode_desa', k.kode_desa::text, 'acuan', coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE),
-	         'jumlah', (SELECT count(*) FROM kkb.pertumbuhan_goyah(k.kode_desa, coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE))),
+	-- the village first, alone: no function reading its tables inside a query on them (Citus, docs/SCALE.md)
+	IF NOT EXISTS (SELECT FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_pertumbuhan_goyah.kode) THEN
+		RETURN NULL;
+	END IF;
+	SELECT json_build_object('kode_desa', api_desa_pertumbuhan_goyah.kode::text, 'acuan', coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE),
+	         'jumlah', (SELECT count(*) FROM kkb.pertumbuhan_goyah(api_desa_pertumbuhan_goyah.kode, coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE))),
 	         'data', coalesce((SELECT json_agg(json_build_object('nik', g.nik::text, 'no_kk', g.no_kk::text, 'nama', g.nama,
 	                   'tanggal_lahir', g.tanggal_lahir, 'tanggal_lalu', g.tanggal_lalu, 'z_bbu_lalu', g.z_bbu_lalu,
 	                   'tanggal_kini', g.tanggal_kini, 'z_bbu_kini', g.z_bbu_kini, 'turun', g.turun, 'stunting', g.stunting,
 	                   'tindakan', g.tindakan))
-	            FROM kkb.pertumbuhan_goyah(k.kode_desa, coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE)) g), '[]'::json))
-	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_pertumbuhan_goyah.kode
+	            FROM kkb.pertumbuhan_goyah(api_desa_pertumbuhan_goyah.kode, coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE)) g), '[]'::json))
 	INTO _hasil;
 	RETURN _hasil;
 END $f$;

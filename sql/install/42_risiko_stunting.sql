@@ -15,22 +15,30 @@ CREATE FUNCTION kkb._risiko_stunting_desa_isi(kkb.kode_wilayah, acuan date, kkb.
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, no_kk kkb.no_kk, sasaran boolean, alasan_sasaran text[], berisiko boolean, faktor text[])
 	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
 #variable_conflict use_column
+DECLARE
+	-- inside a trigger on a Citus shard (freezing a month, kkb._bekukan): nested execution
+	v_bersarang boolean := coalesce(pg_catalog.current_setting('citus.allow_nested_distributed_execution', true), '') = 'on';
 BEGIN
 	-- row by row: each value is assigned to its result column (as an SQL function
-	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date).  On a Citus
+	-- cluster the families' subquery names the village as a value inside a trigger on a shard
+	-- (the query then reads this node's shards only) and correlates on k.kode_desa anywhere
+	-- else (the query is then not routed whole to a shard, where kkb._anggota_pada could not
+	-- run): as kkb._nilai_individu_hitung, docs/SCALE.md.
 	FOR kode_desa, no_kk, sasaran, alasan_sasaran, berisiko, faktor IN
+EXECUTE pg_catalog.format($q$
 	WITH b AS (
 		SELECT kkb._pengaturan('krs_umur_muda', 20) AS muda, kkb._pengaturan('krs_umur_tua', 35) AS tua,
 		       kkb._pengaturan('krs_jarak_bulan', 24) AS jarak, kkb._pengaturan('krs_anak_maks', 3) AS anak_maks
 	), m AS (
 		-- one pass over the members: what each family's risk depends on
 		SELECT a.no_kk,
-		       pg_catalog.min(pg_catalog.date_part('year', pg_catalog.age(acuan, a.tanggal_lahir))::integer)
+		       pg_catalog.min(pg_catalog.date_part('year', pg_catalog.age($2, a.tanggal_lahir))::integer)
 		           FILTER (WHERE a.jenis_kelamin = 'P' AND a.hubungan IN ('istri', 'kepala')
 		                     AND a.status_kawin IS DISTINCT FROM 'belum_kawin') AS umur_istri,
 		       pg_catalog.bool_or(a.hamil) AS ada_hamil,
-		       pg_catalog.count(*) FILTER (WHERE a.tanggal_lahir <= acuan AND acuan - a.tanggal_lahir < 731) AS baduta,
-		       pg_catalog.count(*) FILTER (WHERE acuan - a.tanggal_lahir >= 731 AND acuan - a.tanggal_lahir <= 1826) AS balita,
+		       pg_catalog.count(*) FILTER (WHERE a.tanggal_lahir <= $2 AND $2 - a.tanggal_lahir < 731) AS baduta,
+		       pg_catalog.count(*) FILTER (WHERE $2 - a.tanggal_lahir >= 731 AND $2 - a.tanggal_lahir <= 1826) AS balita,
 		       pg_catalog.count(*) FILTER (WHERE a.hubungan = 'anak') AS anak,
 		       (pg_catalog.array_agg(a.tanggal_lahir ORDER BY a.tanggal_lahir DESC) FILTER (WHERE a.hubungan = 'anak'))[1:2] AS termuda
 		  FROM kkb._anggota_pada($1, $2) a
@@ -41,7 +49,7 @@ BEGIN
 		 WHERE k.kode_desa OPERATOR(kkb.=) $1
 		   AND ($3 IS NULL OR k.no_kk OPERATOR(kkb.=) $3)
 		   AND (EXISTS (SELECT 1 FROM m WHERE m.no_kk OPERATOR(kkb.=) k.no_kk)
-		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) k.kode_desa AND x.no_kk OPERATOR(kkb.=) k.no_kk))
+		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) %s AND x.no_kk OPERATOR(kkb.=) k.no_kk))
 	), f AS (
 		SELECT k.kode_desa, k.no_kk, k.air_minum, k.jamban, k.tangki_septik, m.umur_istri, m.ada_hamil,
 		       coalesce(m.baduta, 0) AS baduta, coalesce(m.balita, 0) AS balita, coalesce(m.anak, 0) AS anak,
@@ -69,7 +77,9 @@ BEGIN
 	SELECT r.kode_desa, r.no_kk, pg_catalog.cardinality(r.alasan) > 0, r.alasan,
 	       pg_catalog.cardinality(r.alasan) > 0 AND pg_catalog.cardinality(r.faktor) > 0,
 	       CASE WHEN pg_catalog.cardinality(r.alasan) > 0 THEN r.faktor ELSE '{}'::text[] END
-	  FROM r WHERE kkb._lingkup_cek($1) ORDER BY r.no_kk
+	  FROM r WHERE kkb._lingkup_cek($1) ORDER BY r.no_kk$q$,
+		CASE WHEN v_bersarang THEN '$1' ELSE 'k.kode_desa' END)
+		USING $1, $2, $3
 	LOOP
 		RETURN NEXT;
 	END LOOP;

@@ -40,32 +40,41 @@ CREATE FUNCTION kkb._nilai_individu_hitung(kode_desa kkb.kode_wilayah, periode d
 	RETURNS TABLE (kode text, nilai numeric)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
 #variable_conflict use_column
+DECLARE
+	-- inside a trigger on a Citus shard (freezing a month, kkb._bekukan): nested execution
+	v_bersarang boolean := coalesce(pg_catalog.current_setting('citus.allow_nested_distributed_execution', true), '') = 'on';
 BEGIN
 	-- row by row: each value is assigned to its result column (as an SQL function
-	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
-	FOR kode, nilai IN
+	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date).
+	-- On a Citus cluster (docs/SCALE.md) the query takes two shapes.  Inside a trigger on a
+	-- shard it names the village as a value everywhere: Citus routes it whole to the village's
+	-- shards, on this node, and nothing is read from another node (a nested query that was
+	-- sent to every shard made the worker crash at COMMIT PREPARED).  Anywhere else the
+	-- families' subquery correlates on f.kode_desa: the query is then not routed whole, and the
+	-- functions it calls run here (on a shard they could not start their own queries).
+	FOR kode, nilai IN EXECUTE pg_catalog.format($q$
 	WITH p AS (
-		SELECT pg_catalog.date_trunc('month', _nilai_individu_hitung.periode)::date AS awal,
-		       (pg_catalog.date_trunc('month', _nilai_individu_hitung.periode) + interval '1 month - 1 day')::date AS akhir
+		SELECT pg_catalog.date_trunc('month', %2$s)::date AS awal,
+		       (pg_catalog.date_trunc('month', %2$s) + interval '1 month - 1 day')::date AS akhir
 	), a AS (
 		SELECT m.*, pg_catalog.date_part('year', pg_catalog.age(p.akhir, m.tanggal_lahir))::integer AS umur, p.akhir - m.tanggal_lahir AS hari
-		  FROM p CROSS JOIN LATERAL kkb._anggota_pada(_nilai_individu_hitung.kode_desa, p.akhir) m
-		 WHERE p.awal <= CURRENT_DATE AND p.akhir >= kkb._data_mulai(_nilai_individu_hitung.kode_desa)
+		  FROM p CROSS JOIN LATERAL kkb._anggota_pada(%1$s, p.akhir) m
+		 WHERE p.awal <= CURRENT_DATE AND p.akhir >= kkb._data_mulai(%1$s)
 	), k AS (
 		-- the families then: with a member then, or with no member recorded at all
 		SELECT f.* FROM kkb.keluarga f
-		 WHERE f.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa
+		 WHERE f.kode_desa OPERATOR(kkb.=) %1$s
 		   AND (EXISTS (SELECT 1 FROM a WHERE a.no_kk OPERATOR(kkb.=) f.no_kk)
-		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) f.kode_desa AND x.no_kk OPERATOR(kkb.=) f.no_kk))
+		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) %3$s AND x.no_kk OPERATOR(kkb.=) f.no_kk))
 	), e AS (
 		SELECT v.* FROM kkb.peristiwa v CROSS JOIN p
-		 WHERE v.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND v.tanggal BETWEEN p.awal AND p.akhir
+		 WHERE v.kode_desa OPERATOR(kkb.=) %1$s AND v.tanggal BETWEEN p.awal AND p.akhir
 	), u AS (
 		SELECT DISTINCT ON (m.nik) m.* FROM kkb.pengukuran m CROSS JOIN p
-		 WHERE m.kode_desa OPERATOR(kkb.=) _nilai_individu_hitung.kode_desa AND m.tanggal_ukur BETWEEN p.awal AND p.akhir
+		 WHERE m.kode_desa OPERATOR(kkb.=) %1$s AND m.tanggal_ukur BETWEEN p.awal AND p.akhir
 		 ORDER BY m.nik, m.tanggal_ukur DESC
 	), krs AS (
-		SELECT r.* FROM kkb.risiko_stunting_desa(_nilai_individu_hitung.kode_desa, (SELECT akhir FROM p)) r
+		SELECT r.* FROM kkb.risiko_stunting_desa(%1$s, (SELECT akhir FROM p)) r
 	), tak_dikenal AS (
 		-- the few distinct districts of the members' NIKs that the reference does not know
 		SELECT x.kec FROM (SELECT DISTINCT kkb.nik_kecamatan(a.nik) AS kec FROM a) x
@@ -138,7 +147,11 @@ BEGIN
 			('balita_wasting', ju.balita_wasting), ('balita_underweight', ju.balita_underweight)) v(kode, nilai)
 	)
 	SELECT nilai.kode, nilai.nilai::numeric FROM nilai
-	 WHERE (SELECT penduduk FROM ja) > 0
+	 WHERE (SELECT penduduk FROM ja) > 0$q$,
+		CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.kode_desa) || '::kkb.kode_wilayah' ELSE '$1' END,
+		CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.periode) || '::date' ELSE '$2' END,
+		CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.kode_desa) || '::kkb.kode_wilayah' ELSE 'f.kode_desa' END)
+		USING _nilai_individu_hitung.kode_desa, _nilai_individu_hitung.periode
 	LOOP
 		RETURN NEXT;
 	END LOOP;
@@ -186,6 +199,7 @@ CREATE FUNCTION kkb._bekukan() RETURNS trigger
 DECLARE
 	v_h record;
 	v_bersarang text;
+	v_rencana text;
 BEGIN
 	IF NEW.status IN ('disetujui', 'dikunci') THEN
 		IF TG_OP = 'INSERT' OR OLD.status NOT IN ('disetujui', 'dikunci') THEN
@@ -200,12 +214,18 @@ BEGIN
 				-- Only this village's rows count, and they lie on this node and are read in this
 				-- transaction; the other shards answer with nothing.  Written row by row to the
 				-- co-located shard of kkb.nilai_beku.
+				-- Planned with the values (custom plans), so that Citus prunes every query to this
+				-- village's shards on this node: no nested query then opens a connection to another
+				-- node (a worker whose nested execution did crashed at COMMIT PREPARED).
 				v_bersarang := pg_catalog.current_setting('citus.allow_nested_distributed_execution');
+				v_rencana := pg_catalog.current_setting('plan_cache_mode');
 				PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', 'on', true);
+				PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
 				FOR v_h IN SELECT x.kode, x.nilai FROM kkb._nilai_individu_hitung(NEW.kode_desa, NEW.periode) x WHERE x.nilai IS NOT NULL LOOP
 					INSERT INTO kkb.nilai_beku (kode_desa, periode, kode, nilai) VALUES (NEW.kode_desa, NEW.periode, v_h.kode, v_h.nilai);
 				END LOOP;
 				PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', v_bersarang, true);
+				PERFORM pg_catalog.set_config('plan_cache_mode', v_rencana, true);
 			END IF;
 		END IF;
 	ELSIF TG_OP = 'UPDATE' AND OLD.status IN ('disetujui', 'dikunci') THEN

@@ -77,6 +77,7 @@ DECLARE
 	v_l record;
 	v_langgar jsonb;
 	v_bersarang text;
+	v_rencana text;
 BEGIN
 	IF TG_TABLE_SCHEMA <> 'kkb' OR kkb._tabel(TG_TABLE_NAME) NOT IN ('kkbpk', 'penduduk', 'nilai') THEN
 		RAISE EXCEPTION 'kkb._peringatan_laporan only watches kkb.kkbpk, kkb.penduduk and kkb.nilai' USING ERRCODE = 'insufficient_privilege';
@@ -95,8 +96,13 @@ BEGIN
 		-- village's history (kkb.pencilan) and by-name figures are queries Citus runs over every
 		-- shard, inside a trigger on a shard only as nested execution: allowed here, since only
 		-- this village's rows count, which lie on this node and are read in this transaction
+		-- Planned with the values (custom plans), so that Citus prunes every query to this
+		-- village's shards on this node: no nested query then opens a connection to another
+		-- node (a worker whose nested execution did crashed at COMMIT PREPARED).
 		v_bersarang := pg_catalog.current_setting('citus.allow_nested_distributed_execution');
+		v_rencana := pg_catalog.current_setting('plan_cache_mode');
 		PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', 'on', true);
+		PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
 		FOR v_m IN SELECT DISTINCT u.d, pg_catalog.date_trunc('month', u.b)::date AS b
 		             FROM ROWS FROM (pg_catalog.unnest(desa), pg_catalog.unnest(bulan)) AS u(d, b) LOOP
 			SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('kode', x.kode, 'pesan', x.pesan)), '[]') INTO v_langgar
@@ -118,6 +124,7 @@ BEGIN
 			END LOOP;
 		END LOOP;
 		PERFORM pg_catalog.set_config('citus.allow_nested_distributed_execution', v_bersarang, true);
+		PERFORM pg_catalog.set_config('plan_cache_mode', v_rencana, true);
 		RETURN NULL;
 	END IF;
 	WITH bulan AS (

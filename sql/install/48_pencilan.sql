@@ -21,26 +21,31 @@ CREATE FUNCTION kkb._nilai_bulanan(wilayah kkb.kode_wilayah, dari date, sampai d
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, periode date, kode text, nilai numeric)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE AS $f$
 #variable_conflict use_column
+DECLARE
+	-- one village: equality, so that on Citus the query reads that village's shard only (as a
+	-- report's own outlier check does, on that shard); a larger region: its prefix
+	v_sama text := CASE WHEN kkb.tingkat(_nilai_bulanan.wilayah) = 4 THEN 'OPERATOR(kkb.=)' ELSE 'OPERATOR(kkb.<@)' END;
 BEGIN
 	-- row by row: each value is assigned to its result column (as an SQL function
 	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
-	FOR kode_desa, periode, kode, nilai IN
+	FOR kode_desa, periode, kode, nilai IN EXECUTE pg_catalog.format($q$
 	SELECT r.kode_desa, r.periode, e.key, e.value::numeric
 	  FROM kkb.kkbpk r CROSS JOIN LATERAL pg_catalog.jsonb_each_text(pg_catalog.to_jsonb(r)
 	       OPERATOR(pg_catalog.-) ARRAY['kode_desa', 'periode', 'diubah_pada']) e
-	 WHERE r.kode_desa OPERATOR(kkb.<@) _nilai_bulanan.wilayah AND r.periode BETWEEN _nilai_bulanan.dari AND _nilai_bulanan.sampai
+	 WHERE r.kode_desa %1$s $1 AND r.periode BETWEEN $2 AND $3
 	   AND e.value IS NOT NULL
 	UNION ALL
 	SELECT d.kode_desa, d.periode, e.key, e.value::numeric
 	  FROM kkb.penduduk d CROSS JOIN LATERAL pg_catalog.jsonb_each_text(pg_catalog.to_jsonb(d)
 	       OPERATOR(pg_catalog.-) ARRAY['kode_desa', 'periode', 'diubah_pada', 'laki_laki', 'perempuan']) e
-	 WHERE d.kode_desa OPERATOR(kkb.<@) _nilai_bulanan.wilayah AND d.periode BETWEEN _nilai_bulanan.dari AND _nilai_bulanan.sampai
+	 WHERE d.kode_desa %1$s $1 AND d.periode BETWEEN $2 AND $3
 	   AND e.value IS NOT NULL
 	UNION ALL
 	SELECT n.kode_desa, n.periode, n.kode_elemen, n.nilai
 	  FROM kkb.nilai n
-	 WHERE n.kode_desa OPERATOR(kkb.<@) _nilai_bulanan.wilayah AND n.periode BETWEEN _nilai_bulanan.dari AND _nilai_bulanan.sampai
-	   AND n.nilai IS NOT NULL
+	 WHERE n.kode_desa %1$s $1 AND n.periode BETWEEN $2 AND $3
+	   AND n.nilai IS NOT NULL$q$, v_sama)
+	USING _nilai_bulanan.wilayah, _nilai_bulanan.dari, _nilai_bulanan.sampai
 	LOOP
 		RETURN NEXT;
 	END LOOP;

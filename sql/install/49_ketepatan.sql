@@ -124,20 +124,33 @@ COMMENT ON FUNCTION kkb.kedaluwarsa(date) IS 'When a month''s reports lock unles
 CREATE FUNCTION kkb.ketepatan(wilayah kkb.kode_wilayah, periode date, sekarang timestamptz DEFAULT pg_catalog.now())
 	RETURNS TABLE (kode_desa kkb.kode_wilayah, nama text, kecamatan kkb.kode_wilayah, tenggat timestamptz,
 	               diajukan_pada timestamptz, keadaan text)
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp
-BEGIN ATOMIC
-	SELECT k.kode_desa, w.nama, kkb.induk(k.kode_desa), kkb.tenggat(ketepatan.periode), s.diajukan_pada,
-	       CASE WHEN s.diajukan_pada IS NOT NULL AND s.diajukan_pada <= kkb.tenggat(ketepatan.periode) THEN 'tepat_waktu'
-	            WHEN s.diajukan_pada IS NOT NULL THEN 'terlambat'
-	            WHEN ketepatan.sekarang > kkb.tenggat(ketepatan.periode) THEN 'belum'
-	            ELSE 'belum_jatuh_tempo' END
-	  FROM kkb.kampung k
-	  JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
-	  LEFT JOIN kkb.periode_status s ON s.kode_desa OPERATOR(kkb.=) k.kode_desa
-	                                AND s.periode = pg_catalog.date_trunc('month', ketepatan.periode)::date
-	 WHERE k.kode_desa OPERATOR(kkb.<@) ketepatan.wilayah AND kkb._lingkup_cek(ketepatan.wilayah)
-	 ORDER BY k.kode_desa;
-END;
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	v_tenggat timestamptz := kkb.tenggat(ketepatan.periode);
+	r record;
+BEGIN
+	-- the caller's right to the region first (42501), then the villages (PL/pgSQL: Citus plans it)
+	PERFORM kkb._lingkup_cek(ketepatan.wilayah);
+	FOR r IN SELECT k.kode_desa AS desa, w.nama AS nama_desa, s.diajukan_pada AS diajukan
+	           FROM kkb.kampung k
+	           JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
+	           LEFT JOIN kkb.periode_status s ON s.kode_desa OPERATOR(kkb.=) k.kode_desa
+	                                         AND s.periode = pg_catalog.date_trunc('month', ketepatan.periode)::date
+	          WHERE k.kode_desa OPERATOR(kkb.<@) ketepatan.wilayah
+	          ORDER BY k.kode_desa LOOP
+		kode_desa := r.desa;
+		nama := r.nama_desa;
+		kecamatan := kkb.induk(r.desa);
+		tenggat := v_tenggat;
+		diajukan_pada := r.diajukan;
+		keadaan := CASE WHEN r.diajukan IS NOT NULL AND r.diajukan <= v_tenggat THEN 'tepat_waktu'
+		                WHEN r.diajukan IS NOT NULL THEN 'terlambat'
+		                WHEN ketepatan.sekarang > v_tenggat THEN 'belum'
+		                ELSE 'belum_jatuh_tempo' END;
+		RETURN NEXT;
+	END LOOP;
+END $f$;
 COMMENT ON FUNCTION kkb.ketepatan(kkb.kode_wilayah, date, timestamptz) IS
 	'Timeliness of a month''s reports per Kampung KB under a region at time sekarang (default now): keadaan tepat_waktu (first submitted by the deadline), terlambat, belum (deadline passed, not submitted) or belum_jatuh_tempo; the same for every role that may see the region, 42501 otherwise';
 

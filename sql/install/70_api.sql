@@ -212,23 +212,30 @@ CREATE FUNCTION kkb.api_desa_daftar(wilayah kkb.kode_wilayah, periode date, bata
 	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
 #variable_conflict use_column
 DECLARE
-	_hasil json;
+	v_jumlah bigint;
+	v_data json[] := '{}';
+	v_status text;
+	d record;
 BEGIN
-	WITH d AS (SELECT k.kode_desa, k.nama, w.nama AS nama_desa
-	             FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
-	            WHERE api_desa_daftar.wilayah IS NULL OR k.kode_desa OPERATOR(kkb.<@) api_desa_daftar.wilayah)
-	SELECT kkb._api_halaman(
+	SELECT count(*) INTO v_jumlah
+	  FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
+	 WHERE api_desa_daftar.wilayah IS NULL OR k.kode_desa OPERATOR(kkb.<@) api_desa_daftar.wilayah;
+	-- the page's villages first, then each one's class, completeness and state with its code as a
+	-- value (on Citus a function reading village tables cannot run inside a query on them)
+	FOR d IN SELECT k.kode_desa, k.nama, w.nama AS nama_desa
+	           FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode OPERATOR(kkb.=) k.kode_desa
+	          WHERE api_desa_daftar.wilayah IS NULL OR k.kode_desa OPERATOR(kkb.<@) api_desa_daftar.wilayah
+	          ORDER BY k.kode_desa LIMIT batas OFFSET lewati LOOP
+		SELECT s.status::text INTO v_status FROM kkb.periode_status s
+		 WHERE s.kode_desa OPERATOR(kkb.=) d.kode_desa AND s.periode = api_desa_daftar.periode;
+		v_data := v_data || json_build_object('kode_desa', d.kode_desa::text, 'nama', d.nama, 'nama_desa', d.nama_desa,
+		                   'klasifikasi', kkb.klasifikasi(d.kode_desa, api_desa_daftar.periode) ->> 'klasifikasi',
+		                   'kelengkapan', kkb.kelengkapan(d.kode_desa, api_desa_daftar.periode),
+		                   'status', coalesce(v_status, 'draf'));
+	END LOOP;
+	RETURN kkb._api_halaman(
 	         json_build_object('wilayah', api_desa_daftar.wilayah::text, 'periode', to_char(api_desa_daftar.periode, 'YYYY-MM')),
-	         (SELECT count(*) FROM d), batas, lewati,
-	         (SELECT json_agg(json_build_object('kode_desa', p.kode_desa::text, 'nama', p.nama, 'nama_desa', p.nama_desa,
-	                   'klasifikasi', kkb.klasifikasi(p.kode_desa, api_desa_daftar.periode) ->> 'klasifikasi',
-	                   'kelengkapan', kkb.kelengkapan(p.kode_desa, api_desa_daftar.periode),
-	                   'status', coalesce((SELECT s.status::text FROM kkb.periode_status s
-	                                        WHERE s.kode_desa OPERATOR(kkb.=) p.kode_desa AND s.periode = api_desa_daftar.periode), 'draf'))
-	                   ORDER BY p.kode_desa)
-	            FROM (SELECT * FROM d ORDER BY d.kode_desa LIMIT batas OFFSET lewati) p))
-	INTO _hasil;
-	RETURN _hasil;
+	         v_jumlah, batas, lewati, CASE WHEN cardinality(v_data) > 0 THEN array_to_json(v_data) END);
 END $f$;
 COMMENT ON FUNCTION kkb.api_desa_daftar(kkb.kode_wilayah, date, integer, integer) IS
 	'API GET /v1/desa: the Kampung KB under a region (NULL: all in scope) with class, completeness and workflow state of a month, paged';
@@ -258,14 +265,17 @@ CREATE FUNCTION kkb.api_desa_profil(kode kkb.kode_wilayah, periode date) RETURNS
 DECLARE
 	_hasil json;
 BEGIN
-	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_profil.periode, 'YYYY-MM'),
+	-- the village first, alone: no function reading its tables inside a query on them (Citus, docs/SCALE.md)
+	IF NOT EXISTS (SELECT FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_profil.kode) THEN
+		RETURN NULL;
+	END IF;
+	SELECT json_build_object('kode_desa', api_desa_profil.kode::text, 'periode', to_char(api_desa_profil.periode, 'YYYY-MM'),
 	         'kelengkapan', x.kelengkapan, 'data', x.data)
-	  FROM kkb.kampung k CROSS JOIN LATERAL (
+	  FROM (
 	       SELECT round(count(p.nilai)::numeric / count(*), 4) AS kelengkapan,
 	              json_agg(json_build_object('urutan', p.urutan, 'kode', p.kode, 'nama', p.nama, 'nilai', p.nilai, 'sumber', p.sumber)
 	                       ORDER BY p.urutan) AS data
-	         FROM kkb.profil_desa(k.kode_desa, api_desa_profil.periode) p) x
-	 WHERE k.kode_desa OPERATOR(kkb.=) api_desa_profil.kode
+	         FROM kkb.profil_desa(api_desa_profil.kode, api_desa_profil.periode) p) x
 	INTO _hasil;
 	RETURN _hasil;
 END $f$;
@@ -278,9 +288,12 @@ CREATE FUNCTION kkb.api_desa_klasifikasi(kode kkb.kode_wilayah, periode date) RE
 DECLARE
 	_hasil json;
 BEGIN
-	SELECT (jsonb_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_klasifikasi.periode, 'YYYY-MM'))
-	        OPERATOR(pg_catalog.||) kkb.klasifikasi(k.kode_desa, api_desa_klasifikasi.periode))::json
-	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_klasifikasi.kode
+	-- the village first, alone: no function reading its tables inside a query on them (Citus, docs/SCALE.md)
+	IF NOT EXISTS (SELECT FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_klasifikasi.kode) THEN
+		RETURN NULL;
+	END IF;
+	SELECT (jsonb_build_object('kode_desa', api_desa_klasifikasi.kode::text, 'periode', to_char(api_desa_klasifikasi.periode, 'YYYY-MM'))
+	        OPERATOR(pg_catalog.||) kkb.klasifikasi(api_desa_klasifikasi.kode, api_desa_klasifikasi.periode))::json
 	INTO _hasil;
 	RETURN _hasil;
 END $f$;
@@ -293,9 +306,12 @@ CREATE FUNCTION kkb.api_desa_saran(kode kkb.kode_wilayah, periode date) RETURNS 
 DECLARE
 	_hasil json;
 BEGIN
-	SELECT (kkb.saran_kelas(k.kode_desa, api_desa_saran.periode)
+	-- the village first, alone: no function reading its tables inside a query on them (Citus, docs/SCALE.md)
+	IF NOT EXISTS (SELECT FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_saran.kode) THEN
+		RETURN NULL;
+	END IF;
+	SELECT (kkb.saran_kelas(api_desa_saran.kode, api_desa_saran.periode)
 	        OPERATOR(pg_catalog.||) jsonb_build_object('periode', to_char(api_desa_saran.periode, 'YYYY-MM')))::json
-	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_saran.kode
 	INTO _hasil;
 	RETURN _hasil;
 END $f$;
@@ -308,14 +324,17 @@ CREATE FUNCTION kkb.api_desa_validasi(kode kkb.kode_wilayah, periode date) RETUR
 DECLARE
 	_hasil json;
 BEGIN
-	SELECT json_build_object('kode_desa', k.kode_desa::text, 'periode', to_char(api_desa_validasi.periode, 'YYYY-MM'),
+	-- the village first, alone: no function reading its tables inside a query on them (Citus, docs/SCALE.md)
+	IF NOT EXISTS (SELECT FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_validasi.kode) THEN
+		RETURN NULL;
+	END IF;
+	SELECT json_build_object('kode_desa', api_desa_validasi.kode::text, 'periode', to_char(api_desa_validasi.periode, 'YYYY-MM'),
 	         'jumlah', x.jumlah, 'data', x.data)
-	  FROM kkb.kampung k CROSS JOIN LATERAL (
+	  FROM (
 	       SELECT count(*) AS jumlah,
 	              coalesce(json_agg(json_build_object('kode', v.kode, 'uraian', v.uraian, 'kepentingan', v.kepentingan, 'kiri', v.kiri,
 	                         'nilai_kiri', v.nilai_kiri, 'operator', v.operator, 'kanan', v.kanan, 'nilai_kanan', v.nilai_kanan)), '[]'::json) AS data
-	         FROM kkb.periksa(k.kode_desa, api_desa_validasi.periode) v) x
-	 WHERE k.kode_desa OPERATOR(kkb.=) api_desa_validasi.kode
+	         FROM kkb.periksa(api_desa_validasi.kode, api_desa_validasi.periode) v) x
 	INTO _hasil;
 	RETURN _hasil;
 END $f$;
@@ -329,18 +348,20 @@ CREATE FUNCTION kkb.api_desa_risiko_stunting(kode kkb.kode_wilayah, acuan date, 
 DECLARE
 	_hasil json;
 BEGIN
-	WITH r AS (SELECT r.* FROM kkb.kampung k
-	            CROSS JOIN LATERAL kkb.risiko_stunting_desa(k.kode_desa, coalesce(api_desa_risiko_stunting.acuan, CURRENT_DATE)) r
-	            WHERE k.kode_desa OPERATOR(kkb.=) api_desa_risiko_stunting.kode)
+	-- the village first, alone: no function reading its tables inside a query on them (Citus, docs/SCALE.md)
+	IF NOT EXISTS (SELECT FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_risiko_stunting.kode) THEN
+		RETURN NULL;
+	END IF;
+	WITH r AS (SELECT r.* FROM kkb.risiko_stunting_desa(api_desa_risiko_stunting.kode, coalesce(api_desa_risiko_stunting.acuan, CURRENT_DATE)) r
+)
 	SELECT kkb._api_halaman(
-	         json_build_object('kode_desa', k.kode_desa::text, 'acuan', coalesce(api_desa_risiko_stunting.acuan, CURRENT_DATE),
+	         json_build_object('kode_desa', api_desa_risiko_stunting.kode::text, 'acuan', coalesce(api_desa_risiko_stunting.acuan, CURRENT_DATE),
 	           'jumlah_keluarga', (SELECT count(*) FROM r), 'jumlah_sasaran', (SELECT count(*) FROM r WHERE r.sasaran),
 	           'jumlah_berisiko', (SELECT count(*) FROM r WHERE r.berisiko)),
 	         (SELECT count(*) FROM r), batas, lewati,
 	         (SELECT json_agg(json_build_object('no_kk', p.no_kk::text, 'sasaran', p.sasaran, 'alasan_sasaran', p.alasan_sasaran,
 	                   'berisiko', p.berisiko, 'faktor', p.faktor) ORDER BY p.no_kk)
 	            FROM (SELECT * FROM r ORDER BY r.no_kk LIMIT batas OFFSET lewati) p))
-	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_desa_risiko_stunting.kode
 	INTO _hasil;
 	RETURN _hasil;
 END $f$;
