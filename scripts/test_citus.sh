@@ -56,6 +56,8 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPT
 # The gateway tests that run on the cluster (KKB_CITUS_GATEWAY); docs/SCALE.md says which do not yet.
 GATEWAY_TESTS=${KKB_CITUS_GATEWAY:-tests/gateway/02_auth.sh tests/gateway/08_matriks.sh tests/gateway/12_portal.sh tests/gateway/20_idempoten.sh tests/gateway/21_etag.sh}
 set --
+# (tests/citus/02_sama.sh empties the village tables again after its comparison, so that the
+# gateway tests' fixtures in the demo city's villages start from nothing)
 for f in ${KKB_TESTS:-tests/citus/[0-9]*.sql tests/citus/[0-9]*.sh $GATEWAY_TESTS}; do
 	[ -f "$f" ] && set -- "$@" "$f"
 done

@@ -15,8 +15,8 @@ q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 # the SQLSTATE a session's script fails with, or ok
 keadaan() { psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -At "$@" 2>&1 >/dev/null |
 	sed -n 's/^ERROR:  \([0-9A-Z]\{5\}\):.*/\1/p' | head -n 1 | grep . || echo ok; }
-A=13.77.02.2005
-B=13.77.02.2006
+A=13.71.01.1001
+B=13.71.01.1002
 PEKERJA1=$(cd "$PGHOST/../pekerja1" && pwd -P)
 
 echo "1..11"
@@ -31,7 +31,7 @@ GRANT kkb_pokja, kkb_admin TO uji_langsung;
 INSERT INTO kkb.kampung (kode_desa, nama, tanggal_pencanangan) VALUES
 	('$A', 'Kampung KB Uji A', '2022-03-01'), ('$B', 'Kampung KB Uji B', '2022-04-01') ON CONFLICT DO NOTHING;
 INSERT INTO kkb.keluarga (kode_desa, no_kk, rt, rw) VALUES
-	('$A', '1377021505200011', 1, 1), ('$A', '1377021505200012', 1, 1), ('$B', '1377021505200013', 2, 1)
+	('$A', '1371011505200011', 1, 1), ('$A', '1371011505200012', 1, 1), ('$B', '1371011505200013', 2, 1)
 	ON CONFLICT DO NOTHING;
 SELECT kkb.lingkup_login_atur('uji_langsung', '$B');" >/dev/null
 ok $? "fixture: two villages (on the shards), a gateway login, a direct login bound to village B"
@@ -50,7 +50,7 @@ permintaan() { # ROLE SCOPE LABEL SQL
 is "$(permintaan kkb_pokja "$A" 'kader A (uji)' "SELECT string_agg(kode_desa || ':' || n, ',') FROM (SELECT kode_desa, count(*) AS n FROM kkb.keluarga GROUP BY 1 ORDER BY 1) x;" |
 	q -U uji_gerbang | tr '\n' ' ')" "t $A:2 " \
 	"a pokja request is signed and reads only its village's families from the shards"
-permintaan kkb_pokja "$A" 'kader A (uji)' "UPDATE kkb.keluarga SET rt = 3 WHERE no_kk = '1377021505200011';" | q -U uji_gerbang >/dev/null
+permintaan kkb_pokja "$A" 'kader A (uji)' "UPDATE kkb.keluarga SET rt = 3 WHERE no_kk = '1371011505200011';" | q -U uji_gerbang >/dev/null
 is "$(q -c "SELECT pengguna || '/' || peran FROM kkb.audit WHERE tabel = 'keluarga' AND operasi = 'UPDATE' AND kode_desa = '$A' ORDER BY waktu DESC LIMIT 1")" \
 	"kader A (uji)/kkb_pokja" "its write's audit row, written on a shard, names the token's holder and the role"
 is "$(permintaan kkb_pokja "$A" 'kader A (uji)' "UPDATE kkb.keluarga SET rt = 4 WHERE kode_desa = '$B';" | q -U uji_gerbang | tr '\n' ' ')" "t " \
