@@ -40,15 +40,8 @@ scripts/cluster.sh "$TEST_DIR" "$TEST_PORT" login gerbang kkb_gateway
 
 KKB_TEST_DIR=$(cd "$TEST_DIR" && pwd -P)
 export KKB_TEST_DIR KKB_TEST_PORT="$TEST_PORT" KKB_TEST_DB="$TEST_DB"
-# the gateway tests run against an AddressSanitizer + UBSan build of the gateway;
-# every stop of it checks its log for reports (tests/gateway/lib.sh)
-if [ -z "${KKB_GATEWAY_BIN:-}" ]; then
-	echo "test: building the gateway with -fsanitize=address,undefined"
-	make -s -C gateway SANITIZE=1 >/dev/null
-	KKB_GATEWAY_BIN=$(pwd)/gateway/kkb-gateway-asan
-fi
-export KKB_GATEWAY_BIN
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+# the gateway the tests run: a sanitizer build (scripts/gateway_uji.sh)
+. scripts/gateway_uji.sh
 export PGHOST="$KKB_TEST_DIR" PGPORT="$TEST_PORT" PGUSER=postgres PGDATABASE="$TEST_DB"
 
 # KKB_TESTS narrows the run to some files (globs), e.g.

@@ -45,13 +45,8 @@ export PGHOST="$KOORDINATOR" PGPORT="$TEST_PORT" PGUSER=postgres PGDATABASE="$TE
 # coordinator: its own login, the sanitizer build, the coordinator as the test database.
 scripts/cluster.sh "$KOORDINATOR" "$TEST_PORT" login gerbang kkb_gateway >/dev/null
 export KKB_TEST_DIR="$KOORDINATOR" KKB_TEST_PORT="$TEST_PORT" KKB_TEST_DB="$TEST_DB"
-if [ -z "${KKB_GATEWAY_BIN:-}" ]; then
-	echo "test-citus: building the gateway with -fsanitize=address,undefined"
-	make -s -C gateway SANITIZE=1 >/dev/null
-	KKB_GATEWAY_BIN=$(pwd)/gateway/kkb-gateway-asan
-fi
-export KKB_GATEWAY_BIN
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+# the gateway the tests run: a sanitizer build (scripts/gateway_uji.sh)
+. scripts/gateway_uji.sh
 
 # The gateway tests that run on the cluster (KKB_CITUS_GATEWAY); docs/SCALE.md says which do not yet.
 GATEWAY_TESTS=${KKB_CITUS_GATEWAY:-tests/gateway/02_auth.sh tests/gateway/08_matriks.sh tests/gateway/12_portal.sh tests/gateway/20_idempoten.sh tests/gateway/21_etag.sh}

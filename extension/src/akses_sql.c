@@ -460,7 +460,7 @@ kkb_sesi_atur(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 4; i++)
 		spi_perintah(nilai[i] == NULL ? psprintf("SET LOCAL %s TO DEFAULT", nama[i])
 					 : psprintf("SET LOCAL %s TO %s", nama[i], quote_literal_cstr(nilai[i])));
-	if (superuser_arg(GetSessionUserId()) || lingkup_boleh())
+	if (lingkup_boleh())
 	{
 		uint8		kunci[KUNCI_MAKS];
 		int			kunci_len;
