@@ -335,9 +335,9 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, tabel, kolom, pola, status, pesan, 
 	 'tanggal lahir \1 ada di masa depan', NULL, 'Periksa tahunnya: tahun dua angka mungkin terbaca pada abad yang salah.', NULL),
 	('KKB-ANGGOTA-LAHIR-NIK', 'aturan', '23514', 'anggota', 'tanggal_lahir', '^tanggal_lahir ', 422,
 	 'tanggal lahir tidak sesuai dengan NIK', NULL, 'Periksa NIK pada kartu keluarga dan tanggal lahir anggota ini.', NULL),
-	('KKB-ANGGOTA-KELAMIN-NIK', 'aturan', '23514', 'anggota', 'jenis_kelamin', NULL, 422,
+	('KKB-ANGGOTA-KELAMIN-NIK', 'aturan', '23514', 'anggota', 'jenis_kelamin', '^jenis_kelamin \S+ does not match nik ', 422,
 	 'jenis kelamin tidak sesuai dengan NIK', NULL, 'Periksa NIK pada kartu keluarga dan jenis kelamin anggota ini (perempuan: tanggal lahir + 40).', NULL),
-	('KKB-ANGGOTA-HAMIL-LAKI-LAKI', 'aturan', '23514', 'anggota', 'hamil', NULL, 422,
+	('KKB-ANGGOTA-HAMIL-LAKI-LAKI', 'aturan', '23514', 'anggota', 'hamil', '^hamil is true for a male member', 422,
 	 'anggota laki-laki tidak dapat dicatat hamil', NULL, 'Catat kehamilan pada anggota perempuan.', NULL),
 	('KKB-ANGGOTA-KB-UMUR', 'aturan', '23514', 'anggota', 'kontrasepsi', '^kontrasepsi recorded for a member aged (-?[0-9]+)', 422,
 	 'alat kontrasepsi dicatat untuk anggota berumur \1 tahun (hanya 10 sampai 54 tahun)', NULL, 'Periksa tanggal lahirnya, atau kosongkan alat kontrasepsi.', NULL),
@@ -528,6 +528,19 @@ INSERT INTO kkb.galat (kode, asal, status, pesan, pesan_en, saran, saran_en) VAL
 
 -- ---------------------------------------------------------------- the lookup
 
+-- A worker's message names the shards ("anggota_102041", "anggota_pkey_102041"): the logical
+-- names instead.  Shard ids are six digits or more, appended with an underscore; applied to
+-- messages of a Citus cluster only.
+CREATE FUNCTION kkb._tanpa_shard(pesan text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+	SELECT pg_catalog.regexp_replace(
+	           pg_catalog.regexp_replace(pesan, '"([A-Za-z_][A-Za-z0-9_]*)_[0-9]{6,}"', '"\1"', 'g'),
+	           '\m(table|relation|view|sequence) ([A-Za-z_][A-Za-z0-9_]*)_[0-9]{6,}\M', '\1 \2', 'g')
+$f$;
+COMMENT ON FUNCTION kkb._tanpa_shard(text) IS
+	'Internal: a Citus worker''s error message with the logical names of tables and constraints instead of their shards'' (suffix _<shard id>)';
+
+
 CREATE FUNCTION kkb.galat_jawab(sqlstate text, kendala text, tabel text, kolom text, pesan text, rincian text,
                                 saran text, bahasa text DEFAULT 'id')
 	RETURNS jsonb
@@ -541,7 +554,23 @@ DECLARE
 	h text;
 	d text := rincian;
 	grup text[];
+	asal text[];
 BEGIN
+	-- 0. on a Citus cluster, an error raised on a worker reaches the coordinator with its message,
+	--    detail, hint and context only (Citus re-raises those) and with the shards' names in the
+	--    message: the constraint, table and column are read back from PostgreSQL's own message
+	IF kendala IS NULL AND tabel IS NULL AND kolom IS NULL AND pesan IS NOT NULL
+	   AND EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+		pesan := kkb._tanpa_shard(pesan);
+		asal := pg_catalog.regexp_match(pesan, '^null value in column "([^"]+)" of relation "([^"]+)"');
+		IF asal IS NOT NULL THEN
+			kolom := asal[1];
+			tabel := asal[2];
+		ELSE
+			kendala := (pg_catalog.regexp_match(pesan, ' constraint "([^"]+)"'))[1];
+			tabel := (pg_catalog.regexp_match(pesan, '^(?:new row for relation|insert or update on table|update or delete on table) "([^"]+)"'))[1];
+		END IF;
+	END IF;
 	-- 1. a constraint, by name (and table: constraint names are unique per table)
 	IF kendala IS NOT NULL THEN
 		SELECT * INTO g FROM kkb.galat r
@@ -555,7 +584,8 @@ BEGIN
 		SELECT * INTO g FROM kkb.galat r
 		 WHERE r.asal IN ('aturan', 'sqlstate') AND r.sqlstate = galat_jawab.sqlstate
 		   AND (r.tabel IS NULL OR galat_jawab.tabel IS NULL OR r.tabel = galat_jawab.tabel)
-		   AND (r.kolom IS NULL OR r.kolom = galat_jawab.kolom)
+		   AND (r.kolom IS NULL OR r.kolom = galat_jawab.kolom
+		        OR (galat_jawab.kolom IS NULL AND r.pola IS NOT NULL))  -- a column the error lost (Citus)
 		   AND (r.pola IS NULL OR coalesce(galat_jawab.pesan, '') ~ r.pola)
 		 ORDER BY r.tabel IS NULL, r.kolom IS NULL, r.pola IS NULL, r.kode LIMIT 1;
 	END IF;

@@ -12,12 +12,10 @@ SELECT a.id, a.waktu, a.tabel, a.operasi, a.kode_desa,
                     FROM pg_catalog.jsonb_each(a.kunci) e) END AS kunci,
        a.lama, a.baru, a.peran, a.sesi, a.pengguna, a.transaksi
   FROM kkb.audit a
- CROSS JOIN LATERAL (
-	SELECT g.i FROM pg_catalog.generate_series(0, (SELECT pg_catalog.max(pg_catalog.jsonb_array_length(e.value))
-	                                                FROM pg_catalog.jsonb_each(a.kunci) e
-	                                               WHERE pg_catalog.jsonb_typeof(e.value) = 'array') - 1) g(i)
-	UNION ALL
-	SELECT NULL::integer
-	 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_each(a.kunci) e WHERE pg_catalog.jsonb_typeof(e.value) = 'array')) x;
+ -- the longest key array (none: NULL, and the row as it is), then one row per position; no UNION,
+ -- which a Citus cluster cannot push down to the shards
+ CROSS JOIN LATERAL (SELECT pg_catalog.max(pg_catalog.jsonb_array_length(e.value)) AS n
+                       FROM pg_catalog.jsonb_each(a.kunci) e WHERE pg_catalog.jsonb_typeof(e.value) = 'array') m
+  LEFT JOIN LATERAL pg_catalog.generate_series(0, m.n - 1) x(i) ON true;
 COMMENT ON VIEW kkb.audit_kunci IS 'The audit trail with one row per key: the keys of an insert (stored as arrays, one audit row per statement and village) unnested; updates and deletes as they are';
 GRANT SELECT ON kkb.audit_kunci TO kkb_admin, kkb_pokja;

@@ -80,9 +80,13 @@ CREATE FUNCTION kkb._galat_baris(baris bigint, kunci jsonb, sqlstate text, kenda
 	                                                                  'hint', g ->> 'hint'))
 	       OPERATOR(pg_catalog.||)
 	       pg_catalog.jsonb_build_object('baris', baris, 'kunci', coalesce(kunci, '{}'::jsonb), 'kode', sqlstate,
-	                                     'pesan', pesan, 'kolom', kolom)
+	                                     'pesan', x.pesan, 'kolom', coalesce(kolom, g ->> 'kolom'))
 	  FROM (SELECT CASE WHEN baris <= 1000 AND sqlstate ~ '^[0-9A-Z]{5}$'
-	                    THEN kkb.galat_jawab(sqlstate, kendala, NULL, kolom, pesan, rincian, saran) END AS g) x
+	                    THEN kkb.galat_jawab(sqlstate, kendala, NULL, kolom, pesan, rincian, saran) END AS g,
+	               -- a worker's error on a Citus cluster: no constraint or column, shard names in the message
+	               CASE WHEN kendala IS NULL AND kolom IS NULL
+	                         AND EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')
+	                    THEN kkb._tanpa_shard(pesan) ELSE pesan END AS pesan) x
 $f$;
 COMMENT ON FUNCTION kkb._galat_baris(bigint, jsonb, text, text, text, text, text, text) IS
 	'Internal: the conflict entry of a rejected bulk-sync row {baris, kunci, kode, pesan, kolom} from its number, key, SQLSTATE (or KKB code), constraint (kendala), column, message, detail (rincian) and hint (saran)';
@@ -141,6 +145,7 @@ DECLARE
 	bawaan text;
 	r record;
 	hasil_t text;
+	hasil_kol text;
 	teks text;
 BEGIN
 	SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attnum) INTO kol
@@ -272,9 +277,13 @@ BEGIN
 			coalesce(r.syarat, 'true'));
 	END LOOP;
 
+	-- the derived values answered: returned as columns h_<name> by the writes and made JSON outside them
+	-- (a Citus cluster takes no stable function such as jsonb_build_object in a distributed RETURNING)
+	hasil_kol := coalesce((SELECT pg_catalog.string_agg(pg_catalog.format(', t.%I AS %I', k, 'h_' || k), '' ORDER BY o)
+	                         FROM pg_catalog.unnest(kunci[2:] || hasil) WITH ORDINALITY u(k, o) WHERE hasil IS NOT NULL), '');
 	hasil_t := CASE WHEN hasil IS NULL THEN 'NULL::jsonb'
 		ELSE 'pg_catalog.jsonb_build_object(' ||
-			(SELECT pg_catalog.string_agg(pg_catalog.format('%L, t.%I%s', k, k,
+			(SELECT pg_catalog.string_agg(pg_catalog.format('%L, @X@.%I%s', k, 'h_' || k,
 			         CASE WHEN pg_catalog.format_type(a.atttypid, NULL) LIKE 'kkb.%' THEN '::text' ELSE '' END), ', ' ORDER BY o)
 			   FROM pg_catalog.unnest(kunci[2:] || hasil) WITH ORDINALITY u(k, o)
 			   JOIN pg_catalog.pg_attribute a ON a.attrelid = rel AND a.attname = u.k) || ')' END;
@@ -315,7 +324,7 @@ BEGIN
 		UPDATE kkb.@T@ AS t SET @SET_R@
 		  FROM r WHERE t.kode_desa = desa AND @SAMA_TR@
 		   AND (@T_UBAH@) IS DISTINCT FROM (@R_UBAH@)
-		RETURNING r.kkb_n AS n, false AS baru, @HASIL@ AS h),
+		RETURNING r.kkb_n AS n, false AS baru@HASIL_KOL@),
 	i AS (
 		INSERT INTO kkb.@T@ AS t (@KOL@)
 		SELECT @NILAI_R@ FROM r
@@ -323,10 +332,10 @@ BEGIN
 		 ORDER BY r.kkb_n
 		ON CONFLICT (@KUNCI@) DO UPDATE SET @SET_EX@
 		 WHERE (@T_UBAH@) IS DISTINCT FROM (@EX_UBAH@)
-		RETURNING @T_KUNCI@, t.xmax = 0 AS baru, @HASIL@ AS h)
-	SELECT u.n, u.baru, u.h FROM u
+		RETURNING @T_KUNCI@, t.xmax = 0 AS baru@HASIL_KOL@)
+	SELECT u.n, u.baru, @HASIL_U@ FROM u
 	UNION ALL
-	SELECT r.kkb_n, i.baru, i.h FROM i JOIN r ON @SAMA_RI@;
+	SELECT r.kkb_n, i.baru, @HASIL_I@ FROM i JOIN r ON @SAMA_RI@;
 END $b$;
 
 CREATE OR REPLACE FUNCTION kkb._sinkron_periksa_@T@(desa kkb.kode_wilayah, baris jsonb, nomor integer[], tahap integer)
@@ -337,6 +346,9 @@ DECLARE
 	v_j jsonb;
 	v_i bigint;
 	v_henti integer;
+	-- on a Citus cluster the row is written whole and then undone (Citus takes no volatile function
+	-- in the RETURNING of a distributed INSERT)
+	v_sebaran boolean := tahap = 2 AND EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus');
 	x kkb.@T@;
 BEGIN
 	FOR v_j, v_i IN SELECT e.j, e.i FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, i) LOOP
@@ -347,7 +359,11 @@ BEGIN
 		BEGIN
 			x := pg_catalog.jsonb_populate_record(NULL::kkb.@T@, v_j);
 			kkb_kunci := ROW(@X_KUNCI@)::text;
-			IF tahap = 2 THEN
+			IF v_sebaran THEN
+				INSERT INTO kkb.@T@ AS t (@KOL@) VALUES (@NILAI_X@)
+				ON CONFLICT (@KUNCI@) DO UPDATE SET @SET_J@;
+				RAISE EXCEPTION 'the row passed its check' USING ERRCODE = 'KKB01';
+			ELSIF tahap = 2 THEN
 				INSERT INTO kkb.@T@ AS t (@KOL@) VALUES (@NILAI_X@)
 				ON CONFLICT (@KUNCI@) DO UPDATE SET @SET_J@
 				RETURNING kkb._sinkron_henti() INTO v_henti;
@@ -391,13 +407,7 @@ CREATE OR REPLACE FUNCTION kkb._sinkron_unik_@T@(desa kkb.kode_wilayah, baris js
 	RETURNS TABLE (kkb_n integer, kkb_kendala text)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp SET enable_seqscan = off AS $b$
 BEGIN
-	RETURN QUERY
-	WITH z AS MATERIALIZED (
-		SELECT nomor[e.i]::integer AS kkb_n, y.*
-		  FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, i)
-		  LEFT JOIN kkb.@T@ s ON s.kode_desa = desa AND @SAMA_SE@
-		 CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(s, e.j) y)
-	SELECT q.kkb_n, q.kendala FROM (@UNIK@) q WHERE q.ke > 1;
+	@UNIK_QUERY@
 END $b$;
 
 COMMENT ON FUNCTION kkb._sinkron_tulis_@T@(kkb.kode_wilayah, jsonb, integer[]) IS
@@ -409,6 +419,14 @@ COMMENT ON FUNCTION kkb._sinkron_cek_@T@(kkb.kode_wilayah, jsonb, integer[]) IS
 COMMENT ON FUNCTION kkb._sinkron_unik_@T@(kkb.kode_wilayah, jsonb, integer[]) IS
 	'Internal (generated by kkb._sinkron_buat): kkb.@T@ bulk-sync rows that would break a unique index (other than the key) together with an earlier row of the batch';
 $t$;
+	-- (no such index: nothing to find, and no query - which a Citus cluster could not plan either)
+	teks := pg_catalog.replace(teks, '@UNIK_QUERY@', CASE WHEN pg_catalog.cardinality(unik) = 0 THEN 'RETURN;' ELSE $q$RETURN QUERY
+	WITH z AS MATERIALIZED (
+		SELECT nomor[e.i]::integer AS kkb_n, y.*
+		  FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, i)
+		  LEFT JOIN kkb.@T@ s ON s.kode_desa = desa AND @SAMA_SE@
+		 CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(s, e.j) y)
+	SELECT q.kkb_n, q.kendala FROM (@UNIK@) q WHERE q.ke > 1;$q$ END);
 	teks := pg_catalog.replace(teks, '@SET_R@', (SELECT pg_catalog.string_agg(pg_catalog.format('%I = %s', u.c, u.v), ', ')
 	                                              FROM ROWS FROM (pg_catalog.unnest(ubah), pg_catalog.unnest(set_r)) u(c, v)));
 	teks := pg_catalog.replace(teks, '@T_UBAH@', (SELECT pg_catalog.string_agg(pg_catalog.format('t.%I', c), ', ') FROM pg_catalog.unnest(ubah) c));
@@ -455,10 +473,10 @@ $t$;
 	teks := pg_catalog.replace(teks, '@CEK_SET@', CASE WHEN pg_catalog.cardinality(cek_set) = 0
 		THEN 'SELECT NULL::integer AS kkb_n, 0 AS urut, NULL::text AS st, NULL::text AS kendala, NULL::text AS kolom, NULL::text AS pesan, NULL::text AS rincian WHERE false'
 		ELSE pg_catalog.array_to_string(cek_set, ' UNION ALL ') END);
-	teks := pg_catalog.replace(teks, '@UNIK@', CASE WHEN pg_catalog.cardinality(unik) = 0
-		THEN 'SELECT NULL::integer AS kkb_n, NULL::text AS kendala, 0::bigint AS ke WHERE false'
-		ELSE pg_catalog.array_to_string(unik, ' UNION ALL ') END);
-	teks := pg_catalog.replace(teks, '@HASIL@', hasil_t);
+	teks := pg_catalog.replace(teks, '@UNIK@', pg_catalog.array_to_string(unik, ' UNION ALL '));
+	teks := pg_catalog.replace(teks, '@HASIL_KOL@', hasil_kol);
+	teks := pg_catalog.replace(teks, '@HASIL_U@', pg_catalog.replace(hasil_t, '@X@', 'u'));
+	teks := pg_catalog.replace(teks, '@HASIL_I@', pg_catalog.replace(hasil_t, '@X@', 'i'));
 	teks := pg_catalog.replace(teks, '@T@', tabel);
 	EXECUTE teks;
 
@@ -593,6 +611,11 @@ DECLARE
 	v_i integer;
 	g record;
 	disimpan boolean;
+	v_sebaran boolean := EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus');
+	st_a integer[];				-- halving on a cluster: the ranges of r_n still to try (a stack)
+	st_b integer[];
+	v_a integer;
+	v_b integer;
 BEGIN
 	SELECT * INTO def FROM kkb._sinkron_tabel s WHERE s.tabel = api_sinkron.tabel;
 	IF NOT FOUND THEN
@@ -761,6 +784,64 @@ BEGIN
 							hasil := hasil || v_coba.hasil;
 							CONTINUE;
 						END IF;
+					END IF;
+					-- two rows of the round breaking a unique index together (set-based): without the later ones,
+					-- the round in one statement - which, when it passes, proves the earlier ones were writable
+					-- (the row-by-row check below costs a statement per row, tens of milliseconds on a cluster)
+					galat_s := '{}';
+					tolak := '{}';
+					FOR g IN SELECT * FROM kkb._sinkron_unik(tabel, desa, r_j, r_n) LOOP
+						galat_s := galat_s || kkb._galat_baris(g.kkb_n, kkb._sinkron_kunci(baris -> (g.kkb_n - 1), def.kunci), '23505', g.kkb_kendala, NULL,
+						                                       pg_catalog.format('duplicate key value violates unique constraint "%s"', g.kkb_kendala),
+						                                       'An earlier row of the batch has the same values.', NULL);
+						tolak := tolak || g.kkb_n;
+					END LOOP;
+					IF pg_catalog.cardinality(tolak) > 0 AND pg_catalog.cardinality(kkb._sinkron_kurang(r_n, tolak)) > 0 THEN
+						SELECT coalesce(pg_catalog.to_jsonb(pg_catalog.array_agg(baris -> (u.n - 1) ORDER BY u.n)), '[]') INTO r_j
+						  FROM pg_catalog.unnest(kkb._sinkron_kurang(r_n, tolak)) u(n);
+						SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, r_j, kkb._sinkron_kurang(r_n, tolak));
+						IF v_coba.ok THEN
+							galat := galat || galat_s;
+							diimpor := diimpor + v_coba.diimpor;
+							diperbarui := diperbarui + v_coba.diperbarui;
+							hasil := hasil || v_coba.hasil;
+							CONTINUE;
+						END IF;
+						SELECT coalesce(pg_catalog.to_jsonb(pg_catalog.array_agg(baris -> (u.n - 1) ORDER BY u.n)), '[]') INTO r_j FROM pg_catalog.unnest(r_n) u(n);
+					END IF;
+					IF v_sebaran THEN
+						-- On a Citus cluster every undone subtransaction costs a cancel request and a ROLLBACK TO
+						-- SAVEPOINT on each worker (about 20 ms), so rows are not written and undone one by one:
+						-- the round is halved until each failing part is one row, the parts that pass are kept
+						-- (in row order, so the later of two rows breaking a unique index together is refused).
+						galat := galat || galat_s;
+						r_n := kkb._sinkron_kurang(r_n, tolak);
+						st_a := ARRAY[1];
+						st_b := ARRAY[pg_catalog.cardinality(r_n)];
+						WHILE pg_catalog.cardinality(st_a) > 0 AND pg_catalog.cardinality(r_n) > 0 LOOP
+							v_a := st_a[pg_catalog.cardinality(st_a)];
+							v_b := st_b[pg_catalog.cardinality(st_b)];
+							st_a := st_a[1:pg_catalog.cardinality(st_a) - 1];
+							st_b := st_b[1:pg_catalog.cardinality(st_b) - 1];
+							r_semua := r_n[v_a:v_b];
+							SELECT coalesce(pg_catalog.to_jsonb(pg_catalog.array_agg(baris -> (u.n - 1) ORDER BY u.n)), '[]') INTO r_j
+							  FROM pg_catalog.unnest(r_semua) u(n);
+							SELECT * INTO v_coba FROM kkb._sinkron_coba(tabel, desa, r_j, r_semua);
+							IF v_coba.ok THEN
+								diimpor := diimpor + v_coba.diimpor;
+								diperbarui := diperbarui + v_coba.diperbarui;
+								hasil := hasil || v_coba.hasil;
+							ELSIF v_a = v_b THEN
+								galat := galat || kkb._galat_baris(r_n[v_a], kkb._sinkron_kunci(baris -> (r_n[v_a] - 1), def.kunci),
+								                                   v_coba.galat ->> 'sqlstate', v_coba.galat ->> 'kendala', v_coba.galat ->> 'kolom',
+								                                   v_coba.galat ->> 'pesan', v_coba.galat ->> 'rincian', v_coba.galat ->> 'saran');
+							ELSE
+								-- the second half later, the first next
+								st_a := st_a || ((v_a + v_b) / 2 + 1) || v_a;
+								st_b := st_b || v_b || ((v_a + v_b) / 2);
+							END IF;
+						END LOOP;
+						CONTINUE;
 					END IF;
 					-- each row of the round on its own: foreign keys, then written and undone
 					r_semua := r_n;

@@ -27,10 +27,39 @@ DELETE FROM kkb.anggota WHERE kode_desa IN ('$A', '$B');
 DELETE FROM kkb.keluarga WHERE kode_desa IN ('$A', '$B');
 DELETE FROM kkb.kampung WHERE kode_desa IN ('$A', '$B');
 UPDATE kkb.token SET dicabut = now() WHERE label LIKE '% (uji 03)' AND dicabut IS NULL;
-DROP TRIGGER IF EXISTS uji03_serialisasi ON kkb.kkbpk;
-DROP FUNCTION IF EXISTS public.uji03_serialisasi();
-DROP SEQUENCE IF EXISTS public.uji03_seq;
-ALTER DATABASE $KKB_TEST_DB RESET uji03.setiap;"
+"
+
+# The serialization test's trigger (below).  Its period is baked into the function, which Citus also
+# creates on its workers, where the trigger runs on the table's shards; citus.enable_unsafe_triggers
+# lets a test put a trigger on a distributed table (a mere placeholder on one node), and Citus wants
+# one statement per command to pass it on.
+sql_pemicu() {
+	for q in "$@"; do
+		PGOPTIONS="-c citus.enable_unsafe_triggers=on" sql "$q" >/dev/null
+	done
+}
+uji03_pemicu() {
+	sql_pemicu "CREATE OR REPLACE FUNCTION public.uji03_serialisasi() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS \$f\$
+	BEGIN
+		IF TG_OP = 'UPDATE' AND nextval('public.uji03_seq') % $1 <> 0 THEN
+			RAISE EXCEPTION 'could not serialize access (test)' USING ERRCODE = 'serialization_failure';
+		END IF;
+		RETURN NEW;
+	END \$f\$"
+}
+# on every node: a Citus cluster does not pass a sequence on to its workers
+uji03_urutan() {
+	sql_pemicu "$1" "DO \$d\$ BEGIN
+		IF pg_catalog.to_regproc('pg_catalog.run_command_on_workers') IS NOT NULL THEN
+			PERFORM pg_catalog.run_command_on_workers('$1');
+		END IF;
+	END \$d\$"
+}
+uji03_hapus() {
+	sql_pemicu "DROP TRIGGER IF EXISTS uji03_serialisasi ON kkb.kkbpk" "DROP FUNCTION IF EXISTS public.uji03_serialisasi()"
+	uji03_urutan "DROP SEQUENCE IF EXISTS public.uji03_seq"
+}
+uji03_hapus  # left by an interrupted run
 
 sql "$FIXTURE_DELETE
 INSERT INTO kkb.kampung (kode_desa, nama, tanggal_pencanangan, nomor_sk) VALUES
@@ -476,19 +505,10 @@ is "$(sql "SELECT kb_pil FROM kkb.kkbpk WHERE kode_desa = '$A' AND periode = '20
 
 # ================================================================ serialization failures: retried once, then 503
 # a test trigger makes updates of kkb.kkbpk fail with 40001 (a sequence, which no rollback undoes, picks which)
-sql "DROP TRIGGER IF EXISTS uji03_serialisasi ON kkb.kkbpk;
-	DROP FUNCTION IF EXISTS public.uji03_serialisasi();
-	DROP SEQUENCE IF EXISTS public.uji03_seq;
-	CREATE SEQUENCE public.uji03_seq;
-	CREATE FUNCTION public.uji03_serialisasi() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS \$f\$
-	BEGIN
-		IF TG_OP = 'UPDATE' AND nextval('public.uji03_seq') % current_setting('uji03.setiap', true)::int <> 0 THEN
-			RAISE EXCEPTION 'could not serialize access (test)' USING ERRCODE = 'serialization_failure';
-		END IF;
-		RETURN NEW;
-	END \$f\$;
-	CREATE TRIGGER uji03_serialisasi BEFORE INSERT OR UPDATE ON kkb.kkbpk FOR EACH ROW EXECUTE FUNCTION public.uji03_serialisasi();
-	ALTER DATABASE $KKB_TEST_DB SET uji03.setiap = 2" >/dev/null
+uji03_hapus
+uji03_urutan "CREATE SEQUENCE public.uji03_seq"
+uji03_pemicu 2
+sql_pemicu "CREATE TRIGGER uji03_serialisasi BEFORE INSERT OR UPDATE ON kkb.kkbpk FOR EACH ROW EXECUTE FUNCTION public.uji03_serialisasi()"
 gw_stop
 gw_start $PORT
 r=$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":8}')
@@ -496,14 +516,13 @@ is "$(status_of "$r")" 200 "a write that hits a serialization failure once succe
 is "$(sql "SELECT kb_pil FROM kkb.kkbpk WHERE kode_desa = '$A' AND periode = '2026-09-01'")" 8 "and is written once"
 grep -q '"msg":"retrying after a serialization failure"' "$GW_LOG"
 ok $? "the retry is logged"
-sql "ALTER DATABASE $KKB_TEST_DB SET uji03.setiap = 1000000" >/dev/null
+uji03_pemicu 1000000
 gw_stop
 gw_start $PORT
 r=$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":9}')
 is_error "$r" 503 40001 "a write that fails to serialise twice"
 is "$(sql "SELECT kb_pil FROM kkb.kkbpk WHERE kode_desa = '$A' AND periode = '2026-09-01'")" 8 "and writes nothing"
-sql "DROP TRIGGER uji03_serialisasi ON kkb.kkbpk; DROP FUNCTION public.uji03_serialisasi(); DROP SEQUENCE public.uji03_seq;
-	ALTER DATABASE $KKB_TEST_DB RESET uji03.setiap" >/dev/null
+uji03_hapus
 is "$(status_of "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":7}')")" 200 "without the test trigger, writes pass again"
 
 # ================================================================ the database restarts under the API

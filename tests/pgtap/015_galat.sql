@@ -4,7 +4,7 @@
 -- raised by the database are answered with the right code, column and text in
 -- both languages.
 BEGIN;
-SELECT plan(28);
+SELECT plan(32);
 
 -- every CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY and EXCLUDE constraint of a kkb table or domain
 -- (kkb.galat itself aside: it is written only by the install script)
@@ -116,6 +116,21 @@ SELECT is(kkb.galat_jawab('23514', NULL, NULL, 'berat_kg', 'berat_kg 70 is outsi
           'berat badan 70 kg di luar batas 0,5 sampai 60 kg', 'a row check found by column and message when the table is not given');
 SELECT is(kkb.galat_jawab('23514', 'kendala_baru', 'kkbpk', NULL, 'new row violates check constraint "kendala_baru"', NULL, NULL)->>'code',
           'KKB-ATURAN-DATA', 'an unregistered constraint falls back to its SQLSTATE');
+
+-- an error that lost its column (a Citus worker's: only message, detail and hint reach the coordinator)
+-- is still found by its pattern, and the registry names the column
+SELECT is(kkb.galat_jawab('23503', NULL, NULL, NULL, 'opd "dinas_bulan" is not a known agency', NULL, NULL)
+          - 'hint' - 'details',
+          '{"code": "KKB-OPD-TIDAK-DIKENAL", "kolom": "opd", "status": 409, "message": "OPD \"dinas_bulan\" tidak dikenal", "sqlstate": "23503"}'::jsonb,
+          'a pattern row is found without the column, and names it');
+SELECT is(kkb.galat_jawab('23514', NULL, NULL, NULL, 'jenis_kelamin P does not match nik 1377010404150011 (laki-laki)', NULL, NULL)
+          ->> 'kolom', 'jenis_kelamin', 'the validation trigger''s sex check, without its column fields');
+-- a worker's message names the shards: kkb._tanpa_shard gives the logical names
+SELECT is(kkb._tanpa_shard('new row for relation "kkbpk_102044" violates check constraint "kkbpk_kb_pil_check_102044"'),
+          'new row for relation "kkbpk" violates check constraint "kkbpk_kb_pil_check"', 'shard names in quotes');
+SELECT is(kkb._tanpa_shard('permission denied for table kampung_102008; nik "1377010404150011" and "kode_2026"'),
+          'permission denied for table kampung; nik "1377010404150011" and "kode_2026"',
+          'a shard named after table, values and short numbers left alone');
 
 SET LOCAL ROLE kkb_pokja;
 SELECT is(kkb.galat_jawab('23514', 'kkbpk_kb_pil_check', 'kkbpk', NULL, '', NULL, NULL, 'en')->>'code', 'KKB-KKBPK-KB-PIL-NEGATIF',
