@@ -55,6 +55,7 @@ BEGIN
 	-- each node's roles and authinfo are set here and by run_command_on_workers, not by Citus's
 	-- propagation (whose locks on the workers the latter's connections would wait for)
 	PERFORM pg_catalog.set_config('citus.enable_alter_role_propagation', 'off', true);
+	PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
 	FOREACH r IN ARRAY ARRAY['kkb_admin', 'kkb_pokja', 'kkb_opd', 'kkb_analis', 'kkb_provinsi', 'kkb_anon'] LOOP
 		SELECT a.authinfo INTO info FROM pg_catalog.pg_dist_authinfo a WHERE a.rolename = r AND a.nodeid = 0;
 		IF info IS NULL OR kunci_baru OR NOT (SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = r) THEN
@@ -78,6 +79,25 @@ BEGIN
 				      HINT = 'Check that every worker is up and has the extension kampungkb, then run SELECT kkb.sebarkan_akses() again.';
 		END IF;
 	END LOOP;
+	-- Citus takes the identity values of rows written into a distributed table with nextval() (on the
+	-- coordinator or a worker), which asks for USAGE on the sequence - an identity column on one node
+	-- does not: on every node, the roles that may insert the rows get it
+	SELECT pg_catalog.string_agg(pg_catalog.format('GRANT USAGE ON SEQUENCE %s TO %I;',
+	           pg_catalog.pg_get_serial_sequence(pg_catalog.format('kkb.%I', s.tabel), a.attname), g.rolname), ' ')
+	  INTO info
+	  FROM kkb._sebaran() s
+	  JOIN pg_catalog.pg_attribute a ON a.attrelid = pg_catalog.format('kkb.%I', s.tabel)::regclass AND a.attidentity <> ''
+	  JOIN pg_catalog.pg_roles g ON g.rolname LIKE 'kkb\_%' AND pg_catalog.has_table_privilege(g.oid, a.attrelid, 'INSERT')
+	 WHERE s.jenis = 'desa';
+	IF info IS NOT NULL THEN
+		EXECUTE info;
+		PERFORM 1 FROM pg_catalog.run_command_on_workers('SET citus.enable_ddl_propagation TO off; ' || info) w WHERE NOT w.success;
+		IF FOUND THEN
+			RAISE EXCEPTION 'the identity sequences could not be granted on every worker'
+				USING ERRCODE = 'connection_failure',
+				      HINT = 'Check that every worker is up and has the extension kampungkb, then run SELECT kkb.sebarkan_akses() again.';
+		END IF;
+	END IF;
 	SELECT s.kunci INTO k FROM kkb._kunci_sebaran s ORDER BY s.dibuat_pada DESC LIMIT 1;
 	IF k IS NULL OR kunci_baru THEN
 		-- 2 x 122 random bits from the server's strong random source

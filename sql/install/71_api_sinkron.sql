@@ -328,7 +328,7 @@ BEGIN
 	i AS (
 		INSERT INTO kkb.@T@ AS t (@KOL@)
 		SELECT @NILAI_R@ FROM r
-		 WHERE NOT EXISTS (SELECT FROM kkb.@T@ s WHERE s.kode_desa = desa AND @SAMA_SR@)
+		 WHERE @BARU@
 		 ORDER BY r.kkb_n
 		ON CONFLICT (@KUNCI@) DO UPDATE SET @SET_EX@
 		 WHERE (@T_UBAH@) IS DISTINCT FROM (@EX_UBAH@)
@@ -427,6 +427,19 @@ $t$;
 		  LEFT JOIN kkb.@T@ s ON s.kode_desa = desa AND @SAMA_SE@
 		 CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(s, e.j) y)
 	SELECT q.kkb_n, q.kendala FROM (@UNIK@) q WHERE q.ke > 1;$q$ END);
+	-- the rows not yet stored: on one node an anti-join; a Citus coordinator plans no correlated subquery
+	-- beside a CTE (and crashes on the outer join with row-level security), so there the village's keys
+	-- are read once - a key of two columns as the text of the row (Citus sends a row comparison to the
+	-- workers with the first column's operator for all)
+	teks := pg_catalog.replace(teks, '@BARU@', CASE
+		WHEN NOT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+			'NOT EXISTS (SELECT FROM kkb.@T@ s WHERE s.kode_desa = desa AND @SAMA_SR@)'
+		WHEN pg_catalog.cardinality(kunci) = 2 THEN
+			pg_catalog.format('r.%I NOT IN (SELECT s.%I FROM kkb.@T@ s WHERE s.kode_desa = desa)', kunci[2], kunci[2])
+		ELSE
+			pg_catalog.format('ROW(%s)::text NOT IN (SELECT ROW(%s)::text FROM kkb.@T@ s WHERE s.kode_desa = desa)',
+				(SELECT pg_catalog.string_agg(pg_catalog.format('r.%I', c), ', ') FROM pg_catalog.unnest(kunci[2:]) c),
+				(SELECT pg_catalog.string_agg(pg_catalog.format('s.%I', c), ', ') FROM pg_catalog.unnest(kunci[2:]) c)) END);
 	teks := pg_catalog.replace(teks, '@SET_R@', (SELECT pg_catalog.string_agg(pg_catalog.format('%I = %s', u.c, u.v), ', ')
 	                                              FROM ROWS FROM (pg_catalog.unnest(ubah), pg_catalog.unnest(set_r)) u(c, v)));
 	teks := pg_catalog.replace(teks, '@T_UBAH@', (SELECT pg_catalog.string_agg(pg_catalog.format('t.%I', c), ', ') FROM pg_catalog.unnest(ubah) c));
@@ -487,14 +500,23 @@ END $f$;
 COMMENT ON FUNCTION kkb._sinkron_buat(text, text[], text[]) IS
 	'Internal: (re)creates the bulk-sync statements of a by-name table from the catalogue (kkb._sinkron_tulis_/_cek_/_periksa_/_unik_<tabel>) and its row in kkb._sinkron_tabel; hasil: derived columns answered for written rows, tanpa: other columns clients do not write';
 
-SELECT kkb._sinkron_buat('keluarga');
-SELECT kkb._sinkron_buat('anggota');
-SELECT kkb._sinkron_buat('pengukuran',
-	hasil => ARRAY['umur_hari', 'umur_bulan', 'tinggi_koreksi_cm', 'z_tbu', 'z_bbu', 'z_bbtb', 'z_imtu', 'status_tbu',
-	               'status_bbu', 'status_bbtb', 'status_imtu', 'stunting', 'flags'],
-	tanpa => ARRAY['jenis_kelamin', 'tanggal_lahir']);
-SELECT kkb._sinkron_buat('peristiwa');
+-- the by-name tables of the bulk sync; again by kkb.sebarkan (the statements of a Citus cluster)
+CREATE FUNCTION kkb._sinkron_buat_semua() RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	PERFORM kkb._sinkron_buat('keluarga');
+	PERFORM kkb._sinkron_buat('anggota');
+	PERFORM kkb._sinkron_buat('pengukuran',
+		hasil => ARRAY['umur_hari', 'umur_bulan', 'tinggi_koreksi_cm', 'z_tbu', 'z_bbu', 'z_bbtb', 'z_imtu', 'status_tbu',
+		               'status_bbu', 'status_bbtb', 'status_imtu', 'stunting', 'flags'],
+		tanpa => ARRAY['jenis_kelamin', 'tanggal_lahir']);
+	PERFORM kkb._sinkron_buat('peristiwa');
+END $f$;
+COMMENT ON FUNCTION kkb._sinkron_buat_semua() IS
+	'Internal: (re)creates the bulk-sync statements of every by-name table (keluarga, anggota, pengukuran with its derived values, peristiwa)';
+SELECT kkb._sinkron_buat_semua();
 REVOKE EXECUTE ON FUNCTION kkb._sinkron_buat(text, text[], text[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION kkb._sinkron_buat_semua() FROM PUBLIC;
 
 -- ---------------------------------------------------------------- dispatch
 -- One try of the set-based upsert, in its own subtransaction: ok and the counts and derived values, or

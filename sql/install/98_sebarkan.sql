@@ -97,6 +97,8 @@ BEGIN
 		tabel := r.tabel; jenis := r.jenis;
 		RETURN NEXT;
 	END LOOP;
+	-- the bulk sync's statements in the shape a coordinator can plan
+	PERFORM kkb._sinkron_buat_semua();
 	-- the working roles' sessions on the workers, and the key that signs their settings
 	PERFORM kkb.sebarkan_akses();
 END $f$;

@@ -166,12 +166,19 @@ is "$(status_of "$r") $(jqb "$r" '[.diimpor, .ditolak]')" "200 [$NF,0]" "their $
 curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT/v1/desa/$D/anggota" -H "Authorization: Bearer $TD" \
 	-H 'Content-Type: application/json' --data-binary "@$TMP/big.json" &
 CURL_PID=$!
-# the import is in progress when its transaction has written rows (it has a transaction id) and not committed
+# the import is in progress when its transaction has written rows (it has a transaction id) and not committed;
+# on a Citus cluster the rows are written by the workers' sessions of the gateway's (global_pid)
+if [ "$(sql "SELECT count(*) FROM pg_extension WHERE extname = 'citus'")" = 1 ]; then
+	XID="EXISTS (SELECT FROM citus_stat_activity c JOIN citus_stat_activity w ON w.global_pid = c.global_pid
+	             WHERE c.pid = a.pid AND c.is_worker_query = false AND w.backend_xid IS NOT NULL)"
+else
+	XID="a.backend_xid IS NOT NULL"
+fi
 seen=
 i=0
 while [ $i -lt 300 ]; do
-	seen=$(sql "SELECT pid FROM pg_stat_activity WHERE application_name = 'kkb-gateway' AND backend_xid IS NOT NULL
-		AND (query LIKE '%INSERT INTO kkb.anggota%' OR query LIKE '%kkb.api_sinkron(%') LIMIT 1")
+	seen=$(sql "SELECT a.pid FROM pg_stat_activity a WHERE a.application_name = 'kkb-gateway' AND $XID
+		AND (a.query LIKE '%INSERT INTO kkb.anggota%' OR a.query LIKE '%kkb.api_sinkron(%') LIMIT 1")
 	[ -n "$seen" ] && break
 	sleep 0.05
 	i=$((i + 1))
