@@ -27,7 +27,7 @@ TB=$(token kkb_pokja $B "Pokja B (uji 18)")
 # lock_family SECONDS: hold the family's row lock from psql (background)
 lock_family() {
 	cluster psql -d "$KKB_TEST_DB" -X -q -tA -c "BEGIN" \
-		-c "SELECT 1 FROM kkb.keluarga WHERE no_kk = '1373030101260101' FOR UPDATE" \
+		-c "SELECT 1 FROM kkb.keluarga WHERE kode_desa = '$A' AND no_kk = '1373030101260101' FOR UPDATE" \
 		-c "SELECT pg_sleep($1) /* uji 18 */" -c "COMMIT" >/dev/null 2>&1 &
 	LOCK_PID=$!
 	i=0
@@ -69,7 +69,7 @@ lock_family 8
 sync_a $PORT2 eins &
 SYNC=$!
 i=0
-while [ $i -lt 50 ] && [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kkb-gateway'")" != 1 ]; do
+while [ $i -lt 50 ] && [ "$(gw_lock_waits)" != 1 ]; do
 	sleep 0.1; i=$((i + 1))
 done
 r=$(api GET /v1/desa/$A "$TA")

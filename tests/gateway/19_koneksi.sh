@@ -149,7 +149,7 @@ klien() { python3 "$TMP/klien.py" "$@"; }
 # lock_family SECONDS: a psql session that holds family 1373030101260001's row lock for SECONDS (background)
 lock_family() {
 	cluster psql -d "$KKB_TEST_DB" -X -q -tA -c "BEGIN" \
-		-c "SELECT 1 FROM kkb.keluarga WHERE no_kk = '1373030101260001' FOR UPDATE" \
+		-c "SELECT 1 FROM kkb.keluarga WHERE kode_desa = '$A' AND no_kk = '1373030101260001' FOR UPDATE" \
 		-c "SELECT pg_sleep($1) /* uji 19 */" -c "COMMIT" >/dev/null 2>&1 &
 	LOCK_PID=$!
 	i=0
@@ -251,7 +251,7 @@ lock_family 60
 sync_families term $PORT_TERM &
 SYNC=$!
 sleep 1
-is "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kkb-gateway'")" 1 \
+is "$(gw_lock_waits)" 1 \
 	"the sync (two new families, then the locked one) waits for the row lock"
 PID=$GW_PID
 t0=$(date +%s.%N)

@@ -52,7 +52,7 @@ unlock_indikator() {
 # waiting_gateway N: wait (up to 5 s) until N gateway statements wait for a lock
 waiting_gateway() {
 	i=0
-	while [ $i -lt 50 ] && [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kkb-gateway'")" != "$1" ]; do
+	while [ $i -lt 50 ] && [ "$(gw_lock_waits)" != "$1" ]; do
 		sleep 0.1; i=$((i + 1))
 	done
 }
@@ -93,7 +93,7 @@ lock_indikator 8
 timed "$TPROV" "$RINGKASAN" pertama &
 FIRST=$!
 waiting_gateway 1
-is "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kkb-gateway'")" 1 \
+is "$(gw_lock_waits)" 1 \
 	"a ringkasan waits (the stored indicators are locked): it holds the pool's one thread"
 timed "$TPROV" "$RINGKASAN" sama
 is "$(cut -d' ' -f1 "$TMP/sama.status") $(jq -c '[.code, (.details | test("1 expensive requests"))]' "$TMP/sama.body")" '429 ["KKB-TERLALU-SERING",true]' \

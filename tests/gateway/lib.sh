@@ -114,6 +114,17 @@ sql() {
 	cluster psql -d "$KKB_TEST_DB" -X -q -tA -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "$1"
 }
 
+# gw_lock_waits: how many of the gateway's sessions wait for a lock - on a Citus cluster in the
+# workers' sessions of their transactions (citus_stat_activity, joined by global_pid)
+gw_lock_waits() {
+	if [ "$(sql "SELECT count(*) FROM pg_extension WHERE extname = 'citus'")" = 1 ]; then
+		sql "SELECT count(DISTINCT c.global_pid) FROM citus_stat_activity c JOIN citus_stat_activity w ON w.global_pid = c.global_pid
+		      WHERE c.application_name = 'kkb-gateway' AND NOT c.is_worker_query AND w.wait_event_type = 'Lock'"
+	else
+		sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kkb-gateway'"
+	fi
+}
+
 # sql_state QUERY: run QUERY; prints "ok" or the SQLSTATE it failed with.
 sql_state() {
 	cluster psql -d "$KKB_TEST_DB" -X -q -tA -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "$1" 2>&1 >/dev/null |
