@@ -20,7 +20,7 @@
 CREATE FUNCTION kkb._sebaran() RETURNS TABLE (tabel text, jenis text)
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
 	SELECT t, j FROM (VALUES
-		('wilayah', 'acuan'), ('opd', 'acuan'), ('galat', 'acuan'), ('kode', 'acuan'), ('air_minum_layak', 'acuan'),
+		('wilayah', 'acuan'), ('opd', 'acuan'), ('kode', 'acuan'), ('air_minum_layak', 'acuan'),
 		('lingkup_login', 'acuan'), ('saran_pelaksana', 'acuan'), ('elemen_data', 'acuan'), ('aturan_validasi', 'acuan'),
 		('pencilan_ambang', 'acuan'), ('masalah_opd', 'acuan'), ('tenggat_laporan', 'acuan'), ('token', 'acuan'),
 		('_sinkron_tabel', 'acuan'),
@@ -32,6 +32,9 @@ CREATE FUNCTION kkb._sebaran() RETURNS TABLE (tabel text, jenis text)
 		-- the reference data's change counter: each node counts its own copy's changes (the
 		-- coordinator's is what the gateway reads); replays of requests: the coordinator's
 		('versi_acuan', 'lokal'), ('idempotensi', 'lokal'),
+		-- the error registry, rows of the extension's own: every node has them from its install, and
+		-- an error is looked up where it is answered (a bulk sync's 1,000 conflicts at local speed)
+		('galat', 'lokal'),
 		-- the key that signs a request's settings for the workers: each node holds a copy
 		('_kunci_sebaran', 'lokal')) AS v (t, j)
 $f$;

@@ -64,3 +64,44 @@ printf '%-28s n=%-9s %10.1f ms  vs one node %10.1f ms   ratio %6s  target (info:
 	citus_klasifikasi "$desa" "$ma" "$mb" "$ratio"
 printf '{"bench":"%s","n":%s,"median_ms":%s,"baseline_median_ms":%s,"ratio":%s,"target":"%s","repeat":%s}\n' \
 	citus_klasifikasi "$desa" "$ma" "$mb" "$ratio" "(info: cluster vs one node)" "${BENCH_REPEAT:-5}" >> "$BENCH_RESULTS"
+
+# Bulk sync (kkb.api_sinkron, the function behind POST /v1/desa/{kode}/keluarga and /anggota, called in SQL
+# as the superuser: the gateway's own cost is measured by 05_gateway.sh): 1,000 new families, then their
+# 4,000 members with 10 rows that break a rule, into one village of the region - rows per second.
+DESA=$(c bench_satu "SELECT min(kode_desa) FROM kkb.kampung WHERE kode_desa::text LIKE '$WILAYAH.%'")
+SQLD=$(mktemp -d)
+awk 'BEGIN { printf "SELECT kkb.api_sinkron(%ckeluarga%c, :%cdesa%c, $j$[", 39, 39, 39, 39;
+	for (f = 1; f <= 1000; f++) printf "%s{\"no_kk\":\"137701020126%04d\",\"rt\":%d,\"rw\":%d}", (f > 1 ? "," : ""), f, f % 20 + 1, f % 5 + 1;
+	print "]$j$::jsonb) ->> 'diimpor';" }' > "$SQLD/keluarga.sql"
+awk 'BEGIN { split("kepala istri anak anak", hub, " "); split("L P L P", jk, " ");
+	printf "SELECT kkb.api_sinkron(%canggota%c, :%cdesa%c, $j$[", 39, 39, 39, 39;
+	for (i = 1; i <= 4000; i++) {
+		f = int((i - 1) / 4) + 1; p = (i - 1) % 4 + 1; d = f % 28 + 1; m = f % 12 + 1;
+		y = (p == 1) ? 1970 + f % 20 : (p == 2) ? 1972 + f % 20 : (p == 3) ? 2015 : 2022;
+		sex = jk[p]; if (i % 400 == 11) sex = (sex == "L") ? "P" : "L";   # 10 rows whose sex does not match the NIK
+		printf "%s{\"nik\":\"137702%02d%02d%02d%04d\",\"no_kk\":\"137701020126%04d\",\"nama\":\"Warga %d\",\"jenis_kelamin\":\"%s\",\"tanggal_lahir\":\"%04d-%02d-%02d\",\"hubungan\":\"%s\"}",
+			(i > 1 ? "," : ""), (jk[p] == "P" ? d + 40 : d), m, y % 100, i, f, i, sex, y, m, d, hub[p] }
+	print "]$j$::jsonb) - 'konflik';" }' > "$SQLD/anggota.sql"
+sinkron() {  # sinkron DB FILE: prints the wall time of the file's statement in ms
+	t0=$(date +%s%N)
+	psql -X -q -tA -v ON_ERROR_STOP=1 -h "$KOOR" -p "$PORT" -U postgres -d "$1" -v desa="$DESA" -f "$2" > "$SQLD/out" || exit 1
+	t1=$(date +%s%N)
+	echo $(( (t1 - t0) / 1000000 ))
+}
+for db in bench_satu bench_citus; do
+	kel=$(sinkron "$db" "$SQLD/keluarga.sql")
+	ang=$(sinkron "$db" "$SQLD/anggota.sql")
+	ditolak=$(jq .ditolak "$SQLD/out")
+	eval "kel_$db=\$kel ang_$db=\$ang"
+done
+for x in kel:keluarga:1000 ang:anggota:4000; do
+	k=${x%%:*}; rest=${x#*:}; nama=${rest%%:*}; n=${rest#*:}
+	eval "a=\$${k}_bench_citus b=\$${k}_bench_satu"
+	ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')
+	printf '%-28s n=%-9s %10.1f ms  vs one node %10.1f ms   ratio %6s  (%s rows/s vs %s rows/s; once each%s)\n' \
+		"citus_sinkron_$nama" "$n" "$a" "$b" "$ratio" "$(awk -v n="$n" -v t="$a" 'BEGIN { printf "%.0f", n / t * 1000 }')" \
+		"$(awk -v n="$n" -v t="$b" 'BEGIN { printf "%.0f", n / t * 1000 }')" "$([ "$nama" = anggota ] && echo ", $ditolak rejected")"
+	printf '{"bench":"%s","n":%s,"median_ms":%s,"baseline_median_ms":%s,"ratio":%s,"target":"%s","repeat":1}\n' \
+		"citus_sinkron_$nama" "$n" "$a" "$b" "$ratio" "(info: cluster vs one node)" >> "$BENCH_RESULTS"
+done
+rm -rf "$SQLD"
