@@ -68,11 +68,11 @@ printf '{"bench":"%s","n":%s,"median_ms":%s,"baseline_median_ms":%s,"ratio":%s,"
 # Bulk sync (kkb.api_sinkron, the function behind POST /v1/desa/{kode}/keluarga and /anggota, called in SQL
 # as the superuser: the gateway's own cost is measured by 05_gateway.sh): 1,000 new families, then their
 # 4,000 members with 10 rows that break a rule, into one village of the region - rows per second.
-DESA=$(c bench_satu "SELECT min(kode_desa) FROM kkb.kampung WHERE kode_desa::text LIKE '$WILAYAH.%'")
+DESA=$(c bench_satu "SELECT min(kode_desa::text) FROM kkb.kampung WHERE kode_desa::text LIKE '$WILAYAH.%'")
 SQLD=$(mktemp -d)
 awk 'BEGIN { printf "SELECT kkb.api_sinkron(%ckeluarga%c, :%cdesa%c, $j$[", 39, 39, 39, 39;
 	for (f = 1; f <= 1000; f++) printf "%s{\"no_kk\":\"137701020126%04d\",\"rt\":%d,\"rw\":%d}", (f > 1 ? "," : ""), f, f % 20 + 1, f % 5 + 1;
-	print "]$j$::jsonb) ->> 'diimpor';" }' > "$SQLD/keluarga.sql"
+	printf "]$j$::jsonb) ->> %cdiimpor%c;\n", 39, 39 }' > "$SQLD/keluarga.sql"
 awk 'BEGIN { split("kepala istri anak anak", hub, " "); split("L P L P", jk, " ");
 	printf "SELECT kkb.api_sinkron(%canggota%c, :%cdesa%c, $j$[", 39, 39, 39, 39;
 	for (i = 1; i <= 4000; i++) {
@@ -81,7 +81,7 @@ awk 'BEGIN { split("kepala istri anak anak", hub, " "); split("L P L P", jk, " "
 		sex = jk[p]; if (i % 400 == 11) sex = (sex == "L") ? "P" : "L";   # 10 rows whose sex does not match the NIK
 		printf "%s{\"nik\":\"137702%02d%02d%02d%04d\",\"no_kk\":\"137701020126%04d\",\"nama\":\"Warga %d\",\"jenis_kelamin\":\"%s\",\"tanggal_lahir\":\"%04d-%02d-%02d\",\"hubungan\":\"%s\"}",
 			(i > 1 ? "," : ""), (jk[p] == "P" ? d + 40 : d), m, y % 100, i, f, i, sex, y, m, d, hub[p] }
-	print "]$j$::jsonb) - 'konflik';" }' > "$SQLD/anggota.sql"
+	printf "]$j$::jsonb) - %ckonflik%c;\n", 39, 39 }' > "$SQLD/anggota.sql"
 sinkron() {  # sinkron DB FILE: prints the wall time of the file's statement in ms
 	t0=$(date +%s%N)
 	psql -X -q -tA -v ON_ERROR_STOP=1 -h "$KOOR" -p "$PORT" -U postgres -d "$1" -v desa="$DESA" -f "$2" > "$SQLD/out" || exit 1
