@@ -10,8 +10,10 @@
 PORT=18723
 A=13.77.01.1001
 TD=$(token kkb_admin "" "Admin (uji 23)")
-gw_start $PORT --threads 1 --limit-anon 1/5
-ok $? "gateway started with one worker and a per-address bucket of 5 (1 a second)"
+# (a bucket that refills slowly - one every 20 s - so that a loaded machine's slower requests do not
+# refill it between the guesses and the checks below)
+gw_start $PORT --threads 1 --limit-anon 0.05/5
+ok $? "gateway started with one worker and a per-address bucket of 5 (one more every 20 s)"
 
 lookups() { curl -s "http://127.0.0.1:$GW_PORT/metrics" | sed -n 's/^kkb_token_lookups_total //p'; }
 
