@@ -18,8 +18,9 @@
  * request's settings with SET LOCAL, which Citus sends on to the workers, and
  * when the caller may give a scope it adds kkb.tanda: an HMAC-SHA256, under a
  * key every node holds in kkb._kunci_sebaran and no working role can read, of
- * the role, the scope, the application user, the agency, the coordinator
- * backend's global process id and an expiry.  A worker session trusts the
+ * the role, the coordinator session's login (kkb.sesi, for the audit), the
+ * scope, the application user, the agency, the coordinator backend's global
+ * process id and an expiry.  A worker session trusts the
  * settings only when that signature is valid for its own login, the process
  * id in its application_name (set by Citus) and the clock.
  */
@@ -105,10 +106,10 @@ mac_medan(pg_hmac_ctx *ctx, const char *v)
 		elog(ERROR, "kkb: HMAC failed: %s", pg_hmac_error(ctx));
 }
 
-/* HMAC-SHA256 under kunci of (peran, wilayah, pengguna, opd, gpid, kedaluwarsa), as 64 hex digits */
+/* HMAC-SHA256 under kunci of (peran, login, wilayah, pengguna, opd, gpid, kedaluwarsa), as 64 hex digits */
 static void
-tanda_hitung(const uint8 *kunci, int kunci_len, const char *peran, const char *wilayah, const char *pengguna,
-			 const char *opd, const char *gpid, const char *kedaluwarsa, char *hex)
+tanda_hitung(const uint8 *kunci, int kunci_len, const char *peran, const char *login, const char *wilayah,
+			 const char *pengguna, const char *opd, const char *gpid, const char *kedaluwarsa, char *hex)
 {
 	pg_hmac_ctx *ctx = pg_hmac_create(PG_SHA256);
 	uint8		mac[MAC_LEN];
@@ -118,8 +119,9 @@ tanda_hitung(const uint8 *kunci, int kunci_len, const char *peran, const char *w
 		elog(ERROR, "kkb: out of memory for HMAC");
 	if (pg_hmac_init(ctx, kunci, kunci_len) < 0)
 		elog(ERROR, "kkb: HMAC failed: %s", pg_hmac_error(ctx));
-	mac_medan(ctx, "kampungkb-lingkup-1");
+	mac_medan(ctx, "kampungkb-lingkup-2");
 	mac_medan(ctx, peran);
+	mac_medan(ctx, login);
 	mac_medan(ctx, wilayah);
 	mac_medan(ctx, pengguna);
 	mac_medan(ctx, opd);
@@ -180,7 +182,8 @@ tanda_sah(const char **alasan)
 	const char *t = setelan("kkb.tanda");
 	const char *wilayah = setelan("kkb.wilayah"),
 			   *pengguna = setelan("kkb.pengguna"),
-			   *opd = setelan("kkb.opd");
+			   *opd = setelan("kkb.opd"),
+			   *login = setelan("kkb.sesi");
 	Oid			sesi = GetSessionUserId();
 	char	   *kunci_cek;
 	char		gpid_buf[32];
@@ -201,7 +204,7 @@ tanda_sah(const char **alasan)
 		*alasan = NULL;			/* nothing signed: the plain refusal */
 		return false;
 	}
-	kunci_cek = psprintf("%s\x1f%s\x1f%s\x1f%s", t, wilayah, pengguna, opd);
+	kunci_cek = psprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s", t, login, wilayah, pengguna, opd);
 	if (dicek != NULL && dicek_lxid == MyProc->lxid && dicek_sesi == sesi && strcmp(dicek, kunci_cek) == 0)
 	{
 		pfree(kunci_cek);
@@ -223,7 +226,7 @@ tanda_sah(const char **alasan)
 		hasil_alasan = "this node holds no signing key (kkb._kunci_sebaran): run SELECT kkb.sebarkan_akses() on the coordinator";
 	else
 	{
-		tanda_hitung(kunci, kunci_len, GetUserNameFromId(sesi, false), wilayah, pengguna, opd, gpid, kedaluwarsa, mac);
+		tanda_hitung(kunci, kunci_len, GetUserNameFromId(sesi, false), login, wilayah, pengguna, opd, gpid, kedaluwarsa, mac);
 		for (int i = 0; i < 2 * MAC_LEN; i++)
 			beda |= (unsigned) (mac[i] ^ mac_tanda[i]);
 		hasil = beda == 0;
@@ -415,6 +418,29 @@ kkb_sesi_dipercaya(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(lingkup_boleh());
 }
 
+PG_FUNCTION_INFO_V1(kkb_sesi_login);
+
+/*
+ * kkb._sesi_login() -> text: the login a change came through, for the audit's
+ * sesi column - the session user; in a session Citus opened on a worker for a
+ * request whose settings carry a valid signature (the working role's own
+ * login, see the top of this file), the coordinator session's login, signed
+ * with them as kkb.sesi.
+ */
+Datum
+kkb_sesi_login(PG_FUNCTION_ARGS)
+{
+	Oid			sesi = GetSessionUserId();
+	const char *login = setelan("kkb.sesi");
+	const char *alasan;
+	Oid			gateway = get_role_oid("kkb_gateway", true);
+
+	if (login[0] != '\0' && !superuser_arg(sesi) && !(OidIsValid(gateway) && is_member_of_role(sesi, gateway))
+		&& tanda_sah(&alasan))
+		PG_RETURN_TEXT_P(cstring_to_text(login));
+	PG_RETURN_TEXT_P(cstring_to_text(GetUserNameFromId(sesi, false)));
+}
+
 /* SPI: run one utility statement or fail */
 static void
 spi_perintah(const char *sql)
@@ -442,6 +468,7 @@ kkb_sesi_atur(PG_FUNCTION_ARGS)
 	char	   *nilai[4];
 	bool		sebar = GetConfigOption("citus.propagate_set_commands", true, false) != NULL;
 	char	   *tanda = NULL;
+	const char *login = GetUserNameFromId(GetSessionUserId(), false);
 
 	for (int i = 0; i < 4; i++)
 		nilai[i] = PG_ARGISNULL(i) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(i));
@@ -457,6 +484,8 @@ kkb_sesi_atur(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "kkb: SPI_connect failed");
 	spi_perintah("SET LOCAL citus.propagate_set_commands TO local");
+	/* the login the request came through, for the audit on the workers (kkb._sesi_login) */
+	spi_perintah(psprintf("SET LOCAL kkb.sesi TO %s", quote_literal_cstr(login)));
 	for (int i = 0; i < 4; i++)
 		spi_perintah(nilai[i] == NULL ? psprintf("SET LOCAL %s TO DEFAULT", nama[i])
 					 : psprintf("SET LOCAL %s TO %s", nama[i], quote_literal_cstr(nilai[i])));
@@ -482,7 +511,7 @@ kkb_sesi_atur(PG_FUNCTION_ARGS)
 					 TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &kosong)));
 			snprintf(kedaluwarsa, sizeof(kedaluwarsa), INT64_FORMAT, sampai);
 			/* signed for the role the workers' sessions will log in as: this one */
-			tanda_hitung(kunci, kunci_len, GetUserNameFromId(GetUserId(), false),
+			tanda_hitung(kunci, kunci_len, GetUserNameFromId(GetUserId(), false), login,
 						 nilai[0] ? nilai[0] : "", nilai[1] ? nilai[1] : "", nilai[3] ? nilai[3] : "",
 						 gpid, kedaluwarsa, mac);
 			tanda = psprintf("%s.%s.%s", kedaluwarsa, gpid, mac);

@@ -167,6 +167,45 @@ KKB_NUMBER_TYPE(nik, kkb_nik, KKB_NIK_BUFLEN)
 KKB_NUMBER_TYPE(no_kk, kkb_kk, KKB_KK_BUFLEN)
 KKB_NUMBER_TYPE(kode_wilayah, kkb_kode, KKB_KODE_BUFLEN)
 
+PG_FUNCTION_INFO_V1(kkb_ident_galat);
+
+/*
+ * kkb._ketat_ident(s text, jenis "char"): NULL when s is read by the type of
+ * kind jenis (k nik, x no_kk, w kode_wilayah), else the SQLSTATE its input
+ * function raises (22P02, 22003, 22P03) - the strict check of a body's value
+ * without the cost of a caught error (16_ketat.sql).
+ */
+Datum
+kkb_ident_galat(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char		jenis = PG_GETARG_CHAR(1);
+	int64_t		v;
+	kkb_error	err;
+	int			rc;
+
+	switch (jenis)
+	{
+		case 'k':
+			rc = kkb_nik_parse(s, strlen(s), &v, &err);
+			break;
+		case 'x':
+			rc = kkb_kk_parse(s, strlen(s), &v, &err);
+			break;
+		case 'w':
+			rc = kkb_kode_parse(s, strlen(s), &v, &err);
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown kind of identifier \"%c\"", jenis),
+					 errhint("The kinds are k (nik), x (no_kk) and w (kode_wilayah).")));
+	}
+	if (rc == KKB_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(unpack_sql_state(sqlstate_for(err.code))));
+}
+
 /*
  * bigint -> nik / no_kk: the 16-digit number, validated (22003 when it does
  * not have 16 digits, 22P02 when its content is invalid).  The reverse casts

@@ -18,6 +18,8 @@
 #define QUIET_MS 1000			/* writes have paused: no announcement for this long */
 #define MAX_DELAY_MS 10000		/* ... or the first waiting village was announced this long ago */
 #define CODE_LEN 16				/* PP.KK.CC.DDDD and its NUL */
+#define SWEEP_MS 60000			/* stale villages looked for (kkb._indikator_basi): missed announcements */
+#define SWEEP_CITUS_MS 5000		/* ... on a Citus cluster, whose workers' announcements never arrive */
 
 static pthread_t thread;
 static int	started;
@@ -92,6 +94,13 @@ run(PGconn *conn, const char *sql, char *err, size_t errlen)
 }
 
 /*
+ * A transaction as kkb_admin with the nationwide scope, given by the gateway's
+ * login through kkb._sesi_atur (so that on a Citus cluster the workers'
+ * sessions get it signed), and a time limit of 60 s.
+ */
+#define BEGIN_ADMIN "BEGIN; SET LOCAL ROLE kkb_admin; SELECT kkb._sesi_atur(NULL, 'kkb-gateway penyegar', '60000', NULL)"
+
+/*
  * One village-month in a transaction of its own, as kkb_admin: the stored row
  * is recomputed if stale (kkb.indikator_segarkan), else only read.
  */
@@ -104,7 +113,7 @@ refresh_one(PGconn *conn, const char *code, int month_back, char *err, size_t er
 	int			ok;
 
 	snprintf(back, sizeof(back), "%d", month_back);
-	if (run(conn, "BEGIN; SET LOCAL ROLE kkb_admin; SET LOCAL statement_timeout = '60s'", err, errlen) < 0)
+	if (run(conn, BEGIN_ADMIN, err, errlen) < 0)
 	{
 		PQclear(PQexec(conn, "ROLLBACK"));
 		return -1;
@@ -177,6 +186,54 @@ refresh_waiting(PGconn *conn)
 						 "ms", (int) (now_ms() - t0), "left_to_readers", skipped));
 }
 
+/*
+ * The villages whose stored rows are older than their data (kkb._indikator_basi),
+ * added to the waiting list; 0, or -1 with *err.
+ */
+static int
+sweep(PGconn *conn, char *err, size_t errlen)
+{
+	char		m[16],
+				lim[16];
+	const char *params[2] = {m, lim};
+	PGresult   *res;
+	int			ok;
+
+	snprintf(m, sizeof(m), "%d", months);
+	snprintf(lim, sizeof(lim), "%d", MAX_WAITING);
+	if (run(conn, BEGIN_ADMIN, err, errlen) < 0)
+	{
+		PQclear(PQexec(conn, "ROLLBACK"));
+		return -1;
+	}
+	res = PQexecParams(conn, "SELECT kkb._indikator_basi($1, $2)", 2, NULL, params, NULL, NULL, 0);
+	ok = res && PQresultStatus(res) == PGRES_TUPLES_OK;
+	if (!ok)
+		snprintf(err, errlen, "%s", res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+	else
+		for (int i = 0; i < PQntuples(res); i++)
+			add_waiting(PQgetvalue(res, i, 0));
+	PQclear(res);
+	if (!ok)
+	{
+		PQclear(PQexec(conn, "ROLLBACK"));
+		return -1;
+	}
+	return run(conn, "COMMIT", err, errlen);
+}
+
+/* Is the database a Citus cluster's (its workers' announcements do not arrive)? */
+static int
+is_citus(PGconn *conn)
+{
+	PGresult   *res = PQexec(conn, "SELECT count(*) FROM pg_catalog.pg_extension WHERE extname = 'citus'");
+	int			yes = res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1
+		&& strcmp(PQgetvalue(res, 0, 0), "1") == 0;
+
+	PQclear(res);
+	return yes;
+}
+
 static void
 pause_ms(int ms)
 {
@@ -201,7 +258,9 @@ refresher(void *arg)
 	int			listening = 0;	/* backend PID of the connection that LISTENs (a new connection may reuse the
 								 * old one's address, never its live backend) */
 	double		first = 0,
-				last = 0;
+				last = 0,
+				next_sweep = 0;
+	int			sweep_ms = SWEEP_MS;
 
 	(void) arg;
 	while (!atomic_load(&stopping))
@@ -229,6 +288,8 @@ refresher(void *arg)
 			}
 			listening = PQbackendPID(conn);
 			set_cancel(conn);
+			sweep_ms = is_citus(conn) ? SWEEP_CITUS_MS : SWEEP_MS;
+			next_sweep = now_ms();	/* what went stale while nobody listened */
 		}
 		pfd.fd = PQsocket(conn);
 		pfd.events = POLLIN;
@@ -248,6 +309,23 @@ refresher(void *arg)
 			last = now_ms();
 			add_waiting(note->extra);
 			PQfreemem(note);
+		}
+		if (nwaiting == 0 && now_ms() >= next_sweep)
+		{
+			next_sweep = now_ms() + sweep_ms;
+			if (sweep(conn, err, sizeof(err)) < 0)
+			{
+				gw_log("warn", "refresher: looking for stale monthly indicators failed; retrying later",
+					   json_pack("{s:s}", "error", err));
+				if (PQstatus(conn) != CONNECTION_OK)
+				{
+					gw_db_check();
+					listening = 0;
+				}
+				continue;
+			}
+			if (nwaiting > 0)
+				first = last = now_ms() - QUIET_MS;		/* at once: nobody is writing them now */
 		}
 		if (nwaiting > 0 && (now_ms() - last >= QUIET_MS || now_ms() - first >= MAX_DELAY_MS))
 		{

@@ -11,9 +11,14 @@
  * last --refresh-months months, one transaction per month as kkb_admin
  * (kkb.indikator_segarkan: only what is stale is recomputed).  So the writer never
  * waits for it, and the next reader of a roll-up, a trend or a village page
- * finds the figures stored.  A lost connection is reopened; announcements made
- * while it was lost are not replayed (the readers and the nightly
- * kkb.indikator_siapkan compute what is still stale).
+ * finds the figures stored.  Announcements do not cover everything: those made
+ * while the connection was lost are not replayed, and on a Citus cluster the
+ * trigger runs on the workers, whose NOTIFY reaches no listener of the
+ * coordinator.  So the thread also sweeps for villages whose stored rows are
+ * older than their data (kkb._indikator_basi) - after each (re)connection and
+ * then every minute, every 5 seconds on a Citus cluster - and refreshes them
+ * the same way.  The transactions carry the gateway's nationwide scope
+ * (kkb._sesi_atur), signed for a cluster's workers.
  */
 #ifndef KKB_GW_PENYEGAR_H
 #define KKB_GW_PENYEGAR_H

@@ -13,10 +13,16 @@ CREATE FUNCTION kkb._sesi_dipercaya() RETURNS boolean
 	AS 'MODULE_PATHNAME', 'kkb_sesi_dipercaya' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION kkb._sesi_dipercaya() IS 'Internal: may this session''s settings name the region scope, the application user and the agency - a superuser''s or the gateway''s login, or on a Citus worker a session carrying the coordinator''s signature (kkb.tanda)';
 
+-- The login a change came through (the audit's sesi): the session user, or in a worker session of a
+-- signed request the coordinator session's login (the gateway's, or a superuser's).
+CREATE FUNCTION kkb._sesi_login() RETURNS text
+	AS 'MODULE_PATHNAME', 'kkb_sesi_login' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kkb._sesi_login() IS 'Internal: the login a change came through, for kkb.audit.sesi - the session user; on a Citus worker, in a session carrying the coordinator''s signature, the coordinator session''s login (kkb.sesi, signed with the scope)';
+
 -- The gateway's first statement of every request (gateway/src/tx.c).
 CREATE FUNCTION kkb._sesi_atur(wilayah text, pengguna text, batas_waktu text, opd text) RETURNS text
 	AS 'MODULE_PATHNAME', 'kkb_sesi_atur' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION kkb._sesi_atur(text, text, text, text) IS 'Internal (the gateway): set kkb.wilayah, kkb.pengguna, statement_timeout (ms) and kkb.opd for the rest of the transaction; on Citus with SET LOCAL, propagated to the workers, plus their signature kkb.tanda (returned) when the session may give a scope';
+COMMENT ON FUNCTION kkb._sesi_atur(text, text, text, text) IS 'Internal (the gateway): set kkb.wilayah, kkb.pengguna, statement_timeout (ms) and kkb.opd for the rest of the transaction; on Citus with SET LOCAL, propagated to the workers with the session''s login (kkb.sesi), plus their signature kkb.tanda (returned) when the session may give a scope';
 
 -- The cluster's signing key: one row, the same on every node (kkb.sebarkan_akses copies it),
 -- readable by nobody but superusers (the C code reads it as the bootstrap superuser).

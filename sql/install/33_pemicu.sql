@@ -10,6 +10,12 @@ CREATE FUNCTION kkb._validasi() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'kkb_validasi' LANGUAGE C;
 COMMENT ON FUNCTION kkb._validasi() IS
 	'Internal trigger (C, row-local): hard validation rules of the row, derived measurement columns, diubah_pada';
+-- the same rules without raising, on rows not yet written (the bulk sync checks a batch with them set-based)
+CREATE FUNCTION kkb._validasi_langgar(jenis text, baris record, anak record,
+                                      OUT kolom text, OUT pesan text, OUT rincian text, OUT saran text)
+	RETURNS record AS 'MODULE_PATHNAME', 'kkb_validasi_langgar' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kkb._validasi_langgar(text, record, record) IS
+	'Internal (C): the first rule of the trigger kkb._validasi(jenis) a row breaks - its column, message, detail and hint - or NULL; anak: a measured child''s member row (sex, birth date) or NULL';
 
 -- ---------------------------------------------------------------- period lock
 CREATE FUNCTION kkb._kunci_periode() RETURNS trigger

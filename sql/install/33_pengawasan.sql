@@ -55,7 +55,7 @@ CREATE TABLE kkb.audit (
 	lama       jsonb,
 	baru       jsonb,
 	peran      text NOT NULL DEFAULT coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER::text),
-	sesi       text NOT NULL DEFAULT SESSION_USER::text,
+	sesi       text NOT NULL DEFAULT kkb._sesi_login(),
 	pengguna   text DEFAULT kkb._pengguna(),
 	transaksi  bigint NOT NULL DEFAULT pg_catalog.txid_current(),
 	PRIMARY KEY (id, waktu)
@@ -73,7 +73,7 @@ COMMENT ON COLUMN kkb.audit.kunci IS 'Primary key of the row; for an INSERT, the
 COMMENT ON COLUMN kkb.audit.lama IS 'Row before the change (UPDATE, DELETE)';
 COMMENT ON COLUMN kkb.audit.baru IS 'Row after the change (UPDATE); NULL for an INSERT, whose values are the current row, or the old row (lama) of the first later UPDATE or DELETE of the same key';
 COMMENT ON COLUMN kkb.audit.peran IS 'Database role that made the change (the SET ROLE role of the session, else its login)';
-COMMENT ON COLUMN kkb.audit.sesi IS 'Login role of the session (for the gateway: its own login)';
+COMMENT ON COLUMN kkb.audit.sesi IS 'Login role of the session (for the gateway: its own login; on a Citus worker the coordinator session''s, kkb._sesi_login)';
 COMMENT ON COLUMN kkb.audit.pengguna IS 'Application user: the token holder the gateway''s login set in kkb.pengguna; for any other login (not a member of kkb_gateway, not a superuser) the login itself (kkb._pengguna)';
 COMMENT ON COLUMN kkb.audit.transaksi IS 'Transaction id (changes of one request share it)';
 

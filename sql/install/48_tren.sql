@@ -111,3 +111,30 @@ COMMENT ON FUNCTION kkb.indikator_segarkan(kkb.kode_wilayah, integer) IS
 	'Recomputes one village''s stored monthly indicators (kkb.indikator_bulanan) for the month bulan_lalu months before the current one, if stale; what the gateway''s refresher calls after writes (LISTEN kkb_indikator); returns the rows of that village-month (0 or 1)';
 REVOKE EXECUTE ON FUNCTION kkb.indikator_segarkan(kkb.kode_wilayah, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kkb.indikator_segarkan(kkb.kode_wilayah, integer) TO kkb_admin;
+
+-- The villages whose stored monthly indicators of the last `bulan` months are stale because the
+-- village's rows changed since (its change counter moved on) - villages that are Kampung KB (a
+-- removed one's rows cannot be recomputed) - : what the refresher sweeps for where
+-- it hears no announcement - on a Citus cluster the change counters' trigger runs on the workers,
+-- whose NOTIFY reaches no listener of the coordinator - and after its connection was lost.
+-- (A change of the reference data makes every row stale: that is the nightly job's.)  With its
+-- owner's rights (the stored rows are not the working roles' to read); only kkb_admin may run it.
+CREATE FUNCTION kkb._indikator_basi(bulan integer, batas integer DEFAULT 4096) RETURNS SETOF text
+	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	IF bulan IS NULL OR bulan NOT BETWEEN 1 AND 120 OR batas IS NULL OR batas < 1 THEN
+		RAISE EXCEPTION 'kkb._indikator_basi needs 1 to 120 months and a positive limit, not % and %',
+			coalesce(bulan::text, 'null'), coalesce(batas::text, 'null') USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	RETURN QUERY
+	SELECT x.kode FROM (SELECT DISTINCT i.kode_desa::text AS kode
+	                      FROM kkb.indikator_bulanan i JOIN kkb.versi_desa v ON v.kode_desa = i.kode_desa
+	                      JOIN kkb.kampung k ON k.kode_desa = i.kode_desa
+	                     WHERE i.periode >= (pg_catalog.date_trunc('month', CURRENT_DATE) - (bulan - 1) * interval '1 month')::date
+	                       AND i.versi_desa < v.versi) x
+	 ORDER BY x.kode LIMIT batas;
+END $f$;
+COMMENT ON FUNCTION kkb._indikator_basi(integer, integer) IS
+	'Internal (the gateway''s refresher): villages whose stored monthly indicators of the last bulan months are older than their rows (change counter), at most batas, in code order';
+REVOKE EXECUTE ON FUNCTION kkb._indikator_basi(integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kkb._indikator_basi(integer, integer) TO kkb_admin;

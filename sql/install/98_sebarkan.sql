@@ -104,6 +104,80 @@ BEGIN
 	PERFORM kkb._sinkron_buat_semua();
 	-- the working roles' sessions on the workers, and the key that signs their settings
 	PERFORM kkb.sebarkan_akses();
+	-- analysts' own logins: the kkb_bi views over functions with the extension owner's rights
+	PERFORM kkb._bi_sebarkan();
 END $f$;
+-- The kkb_bi views for an analyst's own login on a cluster.  A view reads its tables with its
+-- owner's rights, but Citus opens the sessions on the workers as the current role - the analyst's
+-- login, which has no right to the shards ("permission denied for table kampung_102022").  Each
+-- view therefore becomes a view over a SECURITY DEFINER function that runs the view's own query
+-- (so Citus connects as the function's owner), with the caller's scope (kkb.lingkup(), the
+-- login's bound scope, read on the coordinator) written into it as a value: the owner passes
+-- row-level security, so the query's own scope condition is what keeps the login to its
+-- villages.  The functions take no argument (nobody can ask for another scope) and may be run by
+-- the roles that may read the view.  A view already over its function is left as it is.
+CREATE FUNCTION kkb._bi_sebarkan() RETURNS integer
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+DECLARE
+	r record;
+	g record;
+	fungsi text;
+	kolom text;
+	isi text;
+	n integer := 0;
+BEGIN
+	-- the views' queries with every name qualified (search_path is pg_catalog only)
+	FOR r IN
+		SELECT c.oid, c.relname::text AS nama, pg_catalog.pg_get_viewdef(c.oid) AS isi
+		  FROM pg_catalog.pg_class c WHERE c.relnamespace = 'kkb_bi'::regnamespace AND c.relkind = 'v' ORDER BY c.relname
+	LOOP
+		fungsi := 'kkb._bi_' || r.nama;
+		CONTINUE WHEN r.isi LIKE '%' || fungsi || '()%';
+		IF pg_catalog.strpos(r.isi, 'kkb.lingkup()') = 0 THEN
+			RAISE EXCEPTION 'the view kkb_bi.% does not apply kkb.lingkup()', r.nama USING ERRCODE = 'invalid_object_definition';
+		END IF;
+		SELECT pg_catalog.string_agg(pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
+		  INTO kolom FROM pg_catalog.pg_attribute a WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped;
+		isi := pg_catalog.rtrim(pg_catalog.btrim(r.isi), ';');
+		EXECUTE pg_catalog.format($b$
+CREATE OR REPLACE FUNCTION %s() RETURNS TABLE (%s)
+	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $q$
+BEGIN
+	-- the caller's scope, on the coordinator, as a value in the query the workers get
+	RETURN QUERY EXECUTE pg_catalog.replace(%L, 'kkb.lingkup()',
+		coalesce(pg_catalog.quote_literal(kkb.lingkup()::text) || '::kkb.kode_wilayah', 'NULL::kkb.kode_wilayah'));
+END $q$$b$, fungsi, kolom, isi);
+		EXECUTE pg_catalog.format('COMMENT ON FUNCTION %s() IS %L', fungsi,
+			pg_catalog.format('Internal (a Citus cluster, kkb._bi_sebarkan): the rows of the view kkb_bi.%s for the caller''s scope, with the owner''s rights', r.nama));
+		EXECUTE pg_catalog.format('REVOKE ALL ON FUNCTION %s() FROM PUBLIC', fungsi);
+		FOR g IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_class c CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+		          WHERE c.oid = r.oid AND a.privilege_type = 'SELECT' AND a.grantee <> c.relowner LOOP
+			EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s() TO %s', fungsi,
+				CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(g.grantee)) END);
+		END LOOP;
+		IF NOT EXISTS (SELECT FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::regclass
+		                  AND d.objid = pg_catalog.to_regprocedure(fungsi || '()') AND d.deptype = 'e') THEN
+			EXECUTE pg_catalog.format('ALTER EXTENSION kampungkb ADD FUNCTION %s()', fungsi);
+		END IF;
+		n := n + 1;
+	END LOOP;
+	-- then the views over them (a view may read another: every function holds the original query)
+	-- (a function's result has no type modifiers: the view casts back to its columns' types, numeric(9,6) ...)
+	FOR r IN
+		SELECT c.oid, c.relname::text AS nama FROM pg_catalog.pg_class c
+		 WHERE c.relnamespace = 'kkb_bi'::regnamespace AND c.relkind = 'v'
+		   AND pg_catalog.pg_get_viewdef(c.oid) NOT LIKE '%kkb._bi_' || c.relname || '()%' ORDER BY c.relname
+	LOOP
+		SELECT pg_catalog.string_agg(pg_catalog.format('f.%I::%s AS %I', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attname),
+		                             ', ' ORDER BY a.attnum)
+		  INTO kolom FROM pg_catalog.pg_attribute a WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped;
+		EXECUTE pg_catalog.format('CREATE OR REPLACE VIEW kkb_bi.%I AS SELECT %s FROM kkb.%I() f', r.nama, kolom, '_bi_' || r.nama);
+	END LOOP;
+	RETURN n;
+END $f$;
+COMMENT ON FUNCTION kkb._bi_sebarkan() IS
+	'Internal (kkb.sebarkan): on a Citus cluster, each kkb_bi view becomes a view over a SECURITY DEFINER function running its query with the caller''s scope as a value (an analyst''s own login has no right to the shards Citus reads as the current role); answers the number of views changed';
+REVOKE ALL ON FUNCTION kkb._bi_sebarkan() FROM PUBLIC;
+
 COMMENT ON FUNCTION kkb.sebarkan(integer) IS 'Distributed mode on a Citus coordinator (docs/SCALE.md): reference tables copied to every node, village tables distributed by kode_desa and co-located; once, by a superuser, before data is loaded';
 REVOKE ALL ON FUNCTION kkb.sebarkan(integer) FROM PUBLIC;

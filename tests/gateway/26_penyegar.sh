@@ -3,7 +3,8 @@
 # village - here by a direct SQL session, not through the gateway - is announced by the
 # database at commit (NOTIFY kkb_indikator from the change counters' trigger); the
 # gateway recomputes that village's stored months outside the writer's transaction and
-# leaves the other villages' rows alone.  Fixture: a generated kecamatan of Bukittinggi
+# leaves the other villages' rows alone; it also sweeps for stale villages (kkb._indikator_basi: on a
+# Citus cluster the workers' announcements never arrive), so it works there too.  Fixture: a generated kecamatan of Bukittinggi
 # (13.75.01, 5% scale, 3 months), its indicators stored by kkb.indikator_siapkan.
 . "$(dirname "$0")/lib.sh"
 PORT=18760
@@ -34,10 +35,13 @@ ok "$([ "$(metric kkb_indikator_refreshed_total)" -ge 3 ] && echo 0 || echo 1)" 
 ok "$(grep -q '"refresher: monthly indicators recomputed"' "$GW_LOG" && echo 0 || echo 1)" "the gateway logs the refresh"
 
 # a write that rolls back announces nothing (NOTIFY is delivered at commit only)
-before=$(metric kkb_indikator_refreshed_total)
+# (the village's stored rows stay as they are: the refresher also sweeps for stale villages, so the
+# metric may count others')
+BARIS_V="SELECT string_agg(periode || ':' || xmin::text, ',' ORDER BY periode) FROM kkb.indikator_bulanan WHERE kode_desa = '$V'"
+before=$(sql "$BARIS_V")
 sql "BEGIN; UPDATE kkb.anggota SET nama = nama || ' C' WHERE kode_desa = '$V'; ROLLBACK" >/dev/null
 sleep 2
-is "$(metric kkb_indikator_refreshed_total)" "$before" "a rolled-back write refreshes nothing"
+is "$(sql "$BARIS_V")" "$before" "a rolled-back write refreshes nothing (the village's stored rows are the same rows)"
 
 # a hostile announcement is ignored with a warning; the gateway keeps serving
 sql "NOTIFY kkb_indikator, 'x''); DROP TABLE kkb.kampung; --'" >/dev/null

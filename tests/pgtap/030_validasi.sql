@@ -1,7 +1,7 @@
 -- Data model: hard rules refuse impossible rows (and whole batches), doubtful
 -- rows are kept with one warning, measurements get their z-scores on write.
 BEGIN;
-SELECT plan(45);
+SELECT plan(53);
 \ir fixture_desa.inc
 
 -- hard rules: anggota
@@ -148,6 +148,58 @@ SELECT throws_ok($$INSERT INTO kkb.intervensi (kode_desa, tanggal, judul, fungsi
 	'23503', 'opd "dinas_rahasia" is not a known agency', 'an unknown agency code is refused, naming it');
 SELECT throws_ok($$INSERT INTO kkb.intervensi (kode_desa, tanggal, judul, fungsi_keluarga) VALUES ('13.77.01.1001', '99999-01-01', 'Posyandu', 'perlindungan')$$,
 	'23514', NULL, 'an intervention dated 99999-01-01 is a typing error: refused');
+
+-- the same rules without raising (kkb._validasi_langgar): what the bulk sync checks a batch with
+CREATE FUNCTION pg_temp.galat_tulis(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE k text; m text;
+BEGIN
+	BEGIN
+		EXECUTE q;
+	EXCEPTION WHEN check_violation THEN
+		GET STACKED DIAGNOSTICS k = COLUMN_NAME, m = MESSAGE_TEXT;
+		RETURN k || ': ' || m;
+	END;
+	RAISE EXCEPTION 'written: %', q;
+END $$;
+CREATE TEMP TABLE calon ON COMMIT DROP AS
+SELECT v.n, x AS r FROM (VALUES
+	(1, pg_temp.nik('137701', '1990-01-02', false, 31), 'P', '1990-01-02'::date, NULL::boolean, NULL::kkb.kontrasepsi, 'X'),
+	(2, pg_temp.nik('137701', current_date + 30, false, 32), 'L', current_date + 30, NULL, NULL, 'X'),
+	(3, pg_temp.nik('137701', '1995-02-02', false, 33), 'L', '1995-02-02', true, NULL, 'X'),
+	(4, pg_temp.nik('137701', current_date - 8 * 365, true, 34), 'P', current_date - 8 * 365, NULL, 'pil', 'X'),
+	(5, pg_temp.nik('137701', '1990-01-06', false, 35), 'L', '1990-01-06', NULL, NULL, E'A\u202Eb'))
+	v(n, nik, jk, lahir, hamil, kb, nama)
+CROSS JOIN LATERAL (SELECT '13.77.01.1001'::kkb.kode_wilayah AS kode_desa, v.nik, '1377011505200001'::kkb.no_kk AS no_kk, v.nama,
+                           v.jk::character(1) AS jenis_kelamin, v.lahir AS tanggal_lahir, 'anak'::kkb.hubungan AS hubungan) b
+CROSS JOIN LATERAL jsonb_populate_record(NULL::kkb.anggota,
+	to_jsonb(b) || jsonb_build_object('hamil', v.hamil, 'kontrasepsi', v.kb)) x;
+SELECT is((SELECT array_agg(l.kolom || ': ' || l.pesan ORDER BY c.n) FROM calon c, kkb._validasi_langgar('anggota', c.r, NULL) l),
+          (SELECT array_agg(pg_temp.galat_tulis(format('INSERT INTO kkb.anggota SELECT (%L::kkb.anggota).*', c.r)) ORDER BY c.n) FROM calon c),
+          'kkb._validasi_langgar finds, for five members breaking a rule each, the column and message the trigger raises');
+SELECT is(kkb._validasi_langgar('anggota', a, NULL), NULL, 'a stored member breaks no rule')
+  FROM kkb.anggota a WHERE a.nama = 'Siti';
+SELECT is(ARRAY[(SELECT count(*) FROM kkb.anggota a WHERE a.nama = 'Siti')::text,
+                (SELECT coalesce(l.kolom, '-') FROM kkb._validasi_langgar('anggota',
+                    (SELECT z FROM (SELECT 1 AS kkb_n, '{}'::jsonb AS kkb_j, a.*, true AS lain FROM kkb.anggota a WHERE a.nama = 'Siti') z), NULL) l)],
+          ARRAY['1', '-'], 'a row of any row type with the table''s columns and more is read by column name');
+SELECT is((SELECT row(l.kolom, l.saran IS NOT NULL)::text FROM kkb._validasi_langgar('anggota',
+               (SELECT z FROM (SELECT 1 AS kkb_n, a.kode_desa, a.nik, a.no_kk, a.nama, a.jenis_kelamin, a.tanggal_lahir, true AS hamil,
+                                      NULL::text AS kontrasepsi FROM kkb.anggota a WHERE a.nama = 'Rahmat') z), NULL) l),
+          '(hamil,t)', 'a pregnant man in a row of other columns: hamil, with the rule''s hint');
+SELECT is((SELECT l.kolom || ': ' || l.pesan FROM kkb._validasi_langgar('pengukuran',
+               (SELECT p FROM (SELECT current_date AS tanggal_ukur, 80.0::float8 AS berat_kg, 70.0::float8 AS tinggi_cm, NULL::float8 AS lila_cm) p),
+               (SELECT a FROM kkb.anggota a WHERE a.nama = 'Budi')) l),
+          pg_temp.galat_tulis(format($$INSERT INTO kkb.pengukuran (kode_desa, nik, tanggal_ukur, berat_kg, tinggi_cm, cara_ukur)
+	VALUES ('13.77.01.1001', %L, current_date, 80, 70, 'telentang')$$, (SELECT nik FROM kkb.anggota WHERE nama = 'Budi'))),
+          'a measurement of 80 kg: the same column and message as the trigger, the child''s sex and birth date from its member row');
+SELECT is(kkb._validasi_langgar('pengukuran',
+               (SELECT p FROM (SELECT current_date AS tanggal_ukur, 80.0::float8 AS berat_kg, 70.0::float8 AS tinggi_cm, NULL::float8 AS lila_cm,
+                                      NULL::character(1) AS jenis_kelamin, NULL::date AS tanggal_lahir) p), NULL),
+          NULL, 'a measurement without the child''s sex and birth date: no rule checked (the trigger reports them)');
+SELECT throws_ok($$SELECT kkb._validasi_langgar('anggota', (SELECT z FROM (SELECT 12345::bigint AS nik) z), NULL)$$,
+                 '42804', NULL, 'a column of another type than the table''s is refused, not read');
+SELECT throws_ok($$SELECT kkb._validasi_langgar('lain', (SELECT z FROM (SELECT 1 AS x) z), NULL)$$,
+                 '22023', 'unknown kind of row "lain"', 'an unknown kind of row is refused');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -72,7 +72,7 @@ INSERT INTO hasil VALUES ('k2', pg_temp.s('keluarga', '[
 	{"no_kk": "1377011505200025", "rt": 5}]'));
 SELECT is(pg_temp.n(d), '[1, 0, 0, 7]', 'a batch with seven bad rows: one imported, seven rejected') FROM hasil WHERE nama = 'k2';
 -- (a CHECK's column: the registry's, kkb.galat)
-SELECT is(pg_temp.konflik(d), '1:23514:rt 2:KKB-422:warna 3:KKB-422:- 4:23502:no_kk 5:KKB-422:alamat 6:22P02:- 7:22P02:-',
+SELECT is(pg_temp.konflik(d), '1:23514:rt 2:KKB-422:warna 3:KKB-422:- 4:23502:no_kk 5:KKB-422:alamat 6:22P02:- 7:22P02:no_kk',
           'each rejected row: a CHECK, an unknown column, not an object, no key, a nested value, a bad code, a bad No. KK')
   FROM hasil WHERE nama = 'k2';
 SELECT is((SELECT d -> 'konflik' -> 0 FROM hasil WHERE nama = 'k2'),
@@ -145,7 +145,7 @@ INSERT INTO hasil VALUES ('a1', pg_temp.s('anggota', jsonb_build_array(
 	jsonb_build_object('nik', pg_temp.nik('137701', '2020-02-06', false, 15), 'no_kk', '1377011505200001', 'jenis_kelamin', 'L',
 	                   'tanggal_lahir', '2020-02-06', 'hubungan', 'anak'))));
 SELECT is(pg_temp.n(d), '[1, 0, 0, 5]', 'anggota: one member imported, five rejected') FROM hasil WHERE nama = 'a1';
-SELECT is(pg_temp.konflik(d), '2:23514:jenis_kelamin 3:23503:no_kk 4:22P02:- 5:23505:- 6:23502:nama',
+SELECT is(pg_temp.konflik(d), '2:23514:jenis_kelamin 3:23503:no_kk 4:22P02:nik 5:23505:- 6:23502:nama',
           'sex not matching the NIK, no such family, a bad NIK, a second head, no name') FROM hasil WHERE nama = 'a1';
 SELECT is((SELECT d -> 'konflik' -> 3 ->> 'pesan' FROM hasil WHERE nama = 'a1'), 'duplicate key value violates unique constraint "anggota_satu_kepala"',
           'the second head names the unique index');

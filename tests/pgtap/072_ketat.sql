@@ -4,7 +4,7 @@
 -- 2026-10-01+07, 2026-13-01, 20261001), each with a 22xxx SQLSTATE, the registry's code and the
 -- column named; plain values are still stored.
 BEGIN;
-SELECT plan(40);
+SELECT plan(46);
 
 SET client_min_messages = warning;
 \ir fixture_desa.inc
@@ -143,7 +143,23 @@ SELECT is(kkb.galat_jawab('22007', NULL, 'intervensi', 'tanggal', 'column "tangg
 
 -- ================================================================ the checks themselves
 SELECT is(kkb._ketat_jenis('kkb.bulan'::regtype), 'd', 'a domain over date is read as a date');
-SELECT is(kkb._ketat_jenis('kkb.nik'::regtype), NULL, 'the identifier types keep their own input');
+SELECT is(kkb._ketat_jenis('kkb.nik'::regtype)::text || kkb._ketat_jenis('kkb.no_kk'::regtype)::text || kkb._ketat_jenis('kkb.kode_wilayah'::regtype)::text,
+          'kxw', 'the identifier types are checked by their own parsers (k, x, w)');
+SELECT is(kkb._ketat_jenis('kkb.jamban'::regtype), NULL, 'an enum keeps its own input');
+SELECT is(ARRAY[kkb._ketat_ident('1', 'k'), kkb._ketat_ident('1375020101200001', 'x'), kkb._ketat_ident('13.77', 'w'),
+                kkb._ketat_ident(' 13.77 ', 'w'), kkb._ketat_ident('13.7x', 'w')],
+          ARRAY['22P02', NULL, NULL, NULL, '22P02'],
+          'kkb._ketat_ident: NULL when the type reads the text (spaces around a code too), else the SQLSTATE of its input function');
+SELECT is((SELECT array_agg((kkb._ketat_ident(v, 'k') IS NULL) = (kkb.nik_periksa(v) IS NULL) ORDER BY v)
+             FROM unnest(ARRAY['3577014501900003', '357701450190000', '3577014501900003 ', 'abc', '', '0000000000000000']) v),
+          ARRAY[true, true, true, true, true, true], 'kkb._ketat_ident k accepts what kkb.nik_periksa accepts');
+SELECT throws_ok($$SELECT kkb._ketat_ident('1', 'q')$$, '22023', 'unknown kind of identifier "q"', 'an unknown kind is refused');
+SELECT is((SELECT array_agg(ROW(b.sqlstate, b.kolom, b.pesan)::text)
+             FROM kkb._ketat_baris(kkb._ketat_peta('kkb.anggota'), '{"nik": "1", "kode_desa": "x"}') b),
+          ARRAY['(22P02,nik,"invalid input syntax for type nik: ""1""")'],
+          'a bad NIK in a body: its column and the input function''s message; kode_desa is not checked here');
+SELECT lives_ok($$SELECT kkb._ketat_periksa('kkb.anggota', '{"nik": "1"}')$$,
+                'kkb._ketat_periksa leaves identifiers to their input function (its detail and hint)');
 SELECT is(kkb._ketat_galat('"2026-10-05T08:30:00+07:00"', 'z'), NULL, 'timestamptz: an explicit offset is accepted');
 SELECT is(kkb._ketat_galat('"2026-10-05T08:30:00Z"', 'z'), NULL, 'timestamptz: Z is accepted');
 SELECT is(kkb._ketat_galat('"2026-10-05T08:30:00"', 'z'), '22007', 'timestamptz: no offset is refused');
