@@ -60,6 +60,13 @@ BEGIN
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		EXECUTE pg_catalog.format('ALTER TABLE kkb.audit ATTACH PARTITION kkb.%I FOR VALUES FROM (%L) TO (%L)',
 			v_nama, v_bulan::timestamptz, (v_bulan + interval '1 month')::timestamptz);
+		-- on a Citus cluster attaching distributes the new table: its rows are copied to the workers'
+		-- shards and the coordinator's own copy stays on disk, unseen - removed here
+		IF v_n > 0 AND EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+			IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = pg_catalog.format('kkb.%I', v_nama)::pg_catalog.regclass) THEN
+				PERFORM pg_catalog.truncate_local_data_after_distributing_table(pg_catalog.format('kkb.%I', v_nama)::pg_catalog.regclass);
+			END IF;
+		END IF;
 		EXECUTE pg_catalog.format('COMMENT ON TABLE kkb.%I IS %L', v_nama,
 			pg_catalog.format('Audit rows of %s (a partition of kkb.audit; kkb.audit_bulan_lepas detaches it for archiving)',
 			                  pg_catalog.to_char(v_bulan, 'YYYY-MM')));

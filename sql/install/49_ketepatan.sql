@@ -77,13 +77,18 @@ CREATE POLICY admin_semua ON kkb.pengingat TO kkb_admin
 	USING (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup())
 	WITH CHECK (kkb.lingkup() IS NULL OR kode_desa OPERATOR(kkb.<@) kkb.lingkup());
 
+-- (Not from a shard of a Citus cluster: a worker's notices reach no listener of the coordinator, and
+-- a transaction that wrote on two nodes, committed in two phases, may not NOTIFY there - the worker
+-- refuses to PREPARE it; kkb.pengingat_siapkan announces those rows from the coordinator: docs/SCALE.md)
 CREATE FUNCTION kkb._pengingat_kabar() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
 BEGIN
-	PERFORM pg_catalog.pg_notify('kkb_pengingat', NEW.id::text);
+	IF kkb._tabel(TG_TABLE_NAME) = TG_TABLE_NAME THEN
+		PERFORM pg_catalog.pg_notify('kkb_pengingat', NEW.id::text);
+	END IF;
 	RETURN NULL;
 END $f$;
-COMMENT ON FUNCTION kkb._pengingat_kabar() IS 'Internal trigger: NOTIFY kkb_pengingat with the id of a queued reminder';
+COMMENT ON FUNCTION kkb._pengingat_kabar() IS 'Internal trigger: NOTIFY kkb_pengingat with the id of a queued reminder (not on a Citus shard: kkb.pengingat_siapkan announces those)';
 REVOKE EXECUTE ON FUNCTION kkb._pengingat_kabar() FROM PUBLIC;
 CREATE TRIGGER t50_kabar AFTER INSERT ON kkb.pengingat FOR EACH ROW EXECUTE FUNCTION kkb._pengingat_kabar();
 
@@ -181,11 +186,12 @@ CREATE FUNCTION kkb.pengingat_siapkan(wilayah kkb.kode_wilayah, periode date, se
 	RETURNS integer
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
-	n integer;
+	v_id bigint[];
 BEGIN
 	IF NOT pg_catalog.pg_has_role(kkb._peran(), 'kkb_admin', 'USAGE') THEN
 		RAISE EXCEPTION 'only an administrator queues reminders' USING ERRCODE = 'insufficient_privilege';
 	END IF;
+	WITH baru AS (
 	INSERT INTO kkb.pengingat (kode_desa, periode, jenis, penerima, teks, jatuh_tempo)
 	SELECT t.kode_desa, pg_catalog.date_trunc('month', pengingat_siapkan.periode)::date,
 	       CASE WHEN t.keadaan = 'belum' THEN 'terlambat' ELSE 'sebelum_tenggat' END,
@@ -200,9 +206,17 @@ BEGIN
 	       CASE WHEN t.keadaan = 'belum' THEN pengingat_siapkan.sekarang ELSE t.tenggat - interval '3 days' END
 	  FROM kkb.ketepatan(pengingat_siapkan.wilayah, pengingat_siapkan.periode, pengingat_siapkan.sekarang) t
 	 WHERE t.keadaan IN ('belum', 'belum_jatuh_tempo')
-	ON CONFLICT ON CONSTRAINT pengingat_satu DO NOTHING;
-	GET DIAGNOSTICS n = ROW_COUNT;
-	RETURN n;
+	ON CONFLICT ON CONSTRAINT pengingat_satu DO NOTHING
+	RETURNING id)
+	SELECT coalesce(pg_catalog.array_agg(baru.id ORDER BY baru.id), '{}') INTO v_id FROM baru;
+	-- on a Citus cluster the rows were written on the workers' shards, whose trigger announces
+	-- nothing (kkb._pengingat_kabar): the coordinator announces them, as the trigger does on one node
+	IF EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 'kkb.pengingat'::pg_catalog.regclass) THEN
+			PERFORM pg_catalog.pg_notify('kkb_pengingat', i::text) FROM pg_catalog.unnest(v_id) i;
+		END IF;
+	END IF;
+	RETURN pg_catalog.cardinality(v_id);
 END $f$;
 COMMENT ON FUNCTION kkb.pengingat_siapkan(kkb.kode_wilayah, date, timestamptz) IS
 	'Queues reminders in kkb.pengingat for the villages under a region that have not submitted a month (before the deadline: due 3 days before it; after: due at once); one per village, month and kind; returns how many were queued; administrators only';
