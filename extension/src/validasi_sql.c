@@ -33,7 +33,6 @@
 #include "utils/typcache.h"
 #include "utils/syscache.h"
 #include "utils/lsyscache.h"
-#include "catalog/pg_type.h"
 
 #include "validasi.h"
 #include "zscore.h"
@@ -46,7 +45,9 @@ attnum_of(TupleDesc desc, const char *name)
 	int			n = SPI_fnumber(desc, name);
 
 	if (n <= 0)
-		elog(ERROR, "kkb._validasi: the row has no column \"%s\"", name);
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("the row has no column \"%s\", which the validation rules read", name)));
 	return n;
 }
 
@@ -69,19 +70,22 @@ tipe_kkb(Oid typ, const char *nama)
 }
 
 /*
- * Fetch a column; *isnull tells whether it is NULL.  Its type must be stored
- * as the rules read it (kkb._validasi_langgar takes rows of any row type):
- * 'v' a variable-length value (text, character), '8' the extension's type of
- * the column's name (kkb.nik, kkb.no_kk), 'D' date, 'F' double precision,
- * 'B' boolean, '*' any (only its being NULL is read).
+ * Is column name of a row stored as the rules read it?  (kkb._validasi_langgar
+ * takes rows of any row type; a table's own rows always are.)  want: 'v' a
+ * variable-length value (text, character), '8' the extension's type of the
+ * column's name (kkb.nik, kkb.no_kk), 'D' date, 'F' double precision, 'B'
+ * boolean, '*' any (only its being NULL is read).  A column the row lacks is
+ * refused too (42703); nama and judul only when the row has them.
  */
-static Datum
-get(HeapTuple tup, TupleDesc desc, const char *name, char want, bool *isnull)
+static void
+tipe_cek(TupleDesc desc, const char *name, char want)
 {
-	int			n = attnum_of(desc, name);
-	Form_pg_attribute a = TupleDescAttr(desc, n - 1);
+	Form_pg_attribute a;
 	bool		cocok;
 
+	if ((strcmp(name, "nama") == 0 || strcmp(name, "judul") == 0) && SPI_fnumber(desc, name) <= 0)
+		return;
+	a = TupleDescAttr(desc, attnum_of(desc, name) - 1);
 	switch (want)
 	{
 		case 'v':
@@ -90,17 +94,17 @@ get(HeapTuple tup, TupleDesc desc, const char *name, char want, bool *isnull)
 		case '8':
 			cocok = a->attlen == 8 && a->attbyval && tipe_kkb(a->atttypid, name);
 			break;
-		case '*':
-			cocok = true;
-			break;
 		case 'D':
 			cocok = a->atttypid == DATEOID;
 			break;
 		case 'F':
 			cocok = a->atttypid == FLOAT8OID;
 			break;
-		default:
+		case 'B':
 			cocok = a->atttypid == BOOLOID;
+			break;
+		default:
+			cocok = true;
 			break;
 	}
 	if (!cocok)
@@ -109,7 +113,13 @@ get(HeapTuple tup, TupleDesc desc, const char *name, char want, bool *isnull)
 				 errmsg("column \"%s\" of the row has type %s, which the validation rules do not read", name,
 						format_type_be(a->atttypid)),
 				 errhint("Pass a row of the table the rules are for.")));
-	return heap_getattr(tup, n, desc, isnull);
+}
+
+/* Fetch a column; *isnull tells whether it is NULL. */
+static Datum
+get(HeapTuple tup, TupleDesc desc, const char *name, bool *isnull)
+{
+	return heap_getattr(tup, attnum_of(desc, name), desc, isnull);
 }
 
 /* Raise the violation as 23514 on this table's column. */
@@ -156,20 +166,20 @@ cek_anggota(TupleDesc desc, HeapTuple tup, int32 today, kkb_pelanggaran *v)
 	Datum		d;
 
 	memset(&f, 0, sizeof(f));
-	f.nik = DatumGetInt64(get(tup, desc, "nik", '8', &isnull));
+	f.nik = DatumGetInt64(get(tup, desc, "nik", &isnull));
 	if (isnull)
 		return false;
-	d = get(tup, desc, "jenis_kelamin", 'v', &isnull);
+	d = get(tup, desc, "jenis_kelamin", &isnull);
 	if (isnull || VARSIZE_ANY_EXHDR(DatumGetPointer(d)) == 0)
 		return false;
 	f.jenis_kelamin = *VARDATA_ANY(DatumGetBpCharPP(d));
-	f.tanggal_lahir = DatumGetDateADT(get(tup, desc, "tanggal_lahir", 'D', &isnull));
+	f.tanggal_lahir = DatumGetDateADT(get(tup, desc, "tanggal_lahir", &isnull));
 	if (isnull || DATE_NOT_FINITE(f.tanggal_lahir))
 		return false;
-	d = get(tup, desc, "hamil", 'B', &isnull);
+	d = get(tup, desc, "hamil", &isnull);
 	f.has_hamil = !isnull;
 	f.hamil = !isnull && DatumGetBool(d);
-	(void) get(tup, desc, "kontrasepsi", '*', &isnull);
+	(void) get(tup, desc, "kontrasepsi", &isnull);
 	f.has_kontrasepsi = !isnull;
 	f.hari_ini = today;
 	return kkb_cek_anggota(&f, v);
@@ -181,7 +191,7 @@ cek_keluarga(TupleDesc desc, HeapTuple tup, int32 today, kkb_pelanggaran *v)
 	kkb_keluarga_fakta f;
 	bool		isnull;
 
-	f.no_kk = DatumGetInt64(get(tup, desc, "no_kk", '8', &isnull));
+	f.no_kk = DatumGetInt64(get(tup, desc, "no_kk", &isnull));
 	if (isnull)
 		return false;
 	f.hari_ini = today;
@@ -209,24 +219,24 @@ pengukuran_fakta(TupleDesc desc, HeapTuple tup, TupleDesc adesc, HeapTuple atup,
 		adesc = desc;
 		atup = tup;
 	}
-	d = get(atup, adesc, "jenis_kelamin", 'v', &isnull);
+	d = get(atup, adesc, "jenis_kelamin", &isnull);
 	if (isnull || VARSIZE_ANY_EXHDR(DatumGetPointer(d)) == 0)
 		return false;
 	*sex = *VARDATA_ANY(DatumGetBpCharPP(d)) == 'L' ? KKB_MALE : KKB_FEMALE;
-	d = get(atup, adesc, "tanggal_lahir", 'D', &isnull);
+	d = get(atup, adesc, "tanggal_lahir", &isnull);
 	if (isnull)
 		return false;
 	f->tanggal_lahir = DatumGetDateADT(d);
-	f->tanggal_ukur = DatumGetDateADT(get(tup, desc, "tanggal_ukur", 'D', &isnull));
+	f->tanggal_ukur = DatumGetDateADT(get(tup, desc, "tanggal_ukur", &isnull));
 	if (isnull || DATE_NOT_FINITE(f->tanggal_lahir) || DATE_NOT_FINITE(f->tanggal_ukur))
 		return false;
-	d = get(tup, desc, "berat_kg", 'F', &isnull);
+	d = get(tup, desc, "berat_kg", &isnull);
 	f->has_berat = !isnull;
 	f->berat_kg = isnull ? 0 : DatumGetFloat8(d);
-	d = get(tup, desc, "tinggi_cm", 'F', &isnull);
+	d = get(tup, desc, "tinggi_cm", &isnull);
 	f->has_tinggi = !isnull;
 	f->tinggi_cm = isnull ? 0 : DatumGetFloat8(d);
-	d = get(tup, desc, "lila_cm", 'F', &isnull);
+	d = get(tup, desc, "lila_cm", &isnull);
 	f->has_lila = !isnull;
 	f->lila_cm = isnull ? 0 : DatumGetFloat8(d);
 	f->hari_ini = today;
@@ -257,12 +267,12 @@ pengukuran_trigger(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 	{
 		const char *kolom = NULL;
 
-		(void) get(tup, desc, "jenis_kelamin", 'v', &isnull);
+		(void) get(tup, desc, "jenis_kelamin", &isnull);
 		if (isnull)
 			kolom = "jenis_kelamin";
 		else
 		{
-			(void) get(tup, desc, "tanggal_lahir", 'D', &isnull);
+			(void) get(tup, desc, "tanggal_lahir", &isnull);
 			if (isnull)
 				kolom = "tanggal_lahir";
 		}
@@ -272,7 +282,7 @@ pengukuran_trigger(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 					 errmsg("%s of the measured child is unknown", kolom),
 					 errdetail("A measurement takes the child's sex and birth date from its member record."),
 					 errtablecol(rel, attnum_of(desc, kolom))));
-		(void) get(tup, desc, "tanggal_ukur", 'D', &isnull);
+		(void) get(tup, desc, "tanggal_ukur", &isnull);
 		if (isnull)
 			return;				/* NOT NULL reports it */
 		ereport(ERROR,
@@ -283,7 +293,7 @@ pengukuran_trigger(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 	if (kkb_cek_pengukuran(&f, &v))
 		raise_violation(rel, &v);
 
-	d = get(tup, desc, "cara_ukur", 'v', &isnull);
+	d = get(tup, desc, "cara_ukur", &isnull);
 	if (isnull)
 		pos = KKB_POS_UNKNOWN;
 	else
@@ -292,7 +302,7 @@ pengukuran_trigger(Relation rel, HeapTuple tup, int32 today, perubahan *p)
 
 		pos = strcmp(s, "berdiri") == 0 ? KKB_STANDING : KKB_LYING;
 	}
-	oedema = DatumGetBool(get(tup, desc, "oedema", 'B', &isnull)) && !isnull;
+	oedema = DatumGetBool(get(tup, desc, "oedema", &isnull)) && !isnull;
 
 	kkb_anthro_all(sex, f.tanggal_ukur - f.tanggal_lahir, f.has_berat ? &f.berat_kg : NULL,
 				   f.has_tinggi ? &f.tinggi_cm : NULL, pos, oedema, &a);
@@ -319,7 +329,7 @@ cek_nama(TupleDesc desc, HeapTuple tup, const char *kolom, kkb_pelanggaran *v, D
 	*nfc = (Datum) 0;
 	if (att <= 0)
 		return false;
-	d = get(tup, desc, kolom, 'v', &isnull);
+	d = get(tup, desc, kolom, &isnull);
 	if (isnull)
 		return false;			/* NOT NULL reports it */
 	t = DatumGetTextPP(d);
@@ -482,6 +492,28 @@ kkb_validasi_langgar(PG_FUNCTION_ARGS)
 	rekam(PG_GETARG_HEAPTUPLEHEADER(1), &tup, &desc);
 	if (!PG_ARGISNULL(2))
 		rekam(PG_GETARG_HEAPTUPLEHEADER(2), &atup, &adesc);
+	/* the columns each kind's rules read, of the types they read them as */
+	if (strcmp(jenis, "anggota") == 0)
+	{
+		tipe_cek(desc, "nik", '8');
+		tipe_cek(desc, "jenis_kelamin", 'v');
+		tipe_cek(desc, "tanggal_lahir", 'D');
+		tipe_cek(desc, "hamil", 'B');
+		tipe_cek(desc, "kontrasepsi", '*');
+	}
+	else if (strcmp(jenis, "keluarga") == 0)
+		tipe_cek(desc, "no_kk", '8');
+	else if (strcmp(jenis, "pengukuran") == 0)
+	{
+		tipe_cek(adesc ? adesc : desc, "jenis_kelamin", 'v');
+		tipe_cek(adesc ? adesc : desc, "tanggal_lahir", 'D');
+		tipe_cek(desc, "tanggal_ukur", 'D');
+		tipe_cek(desc, "berat_kg", 'F');
+		tipe_cek(desc, "tinggi_cm", 'F');
+		tipe_cek(desc, "lila_cm", 'F');
+	}
+	tipe_cek(desc, "nama", 'v');
+	tipe_cek(desc, "judul", 'v');
 	ada = langgar(jenis, desc, &tup, adesc, adesc ? &atup : NULL, GetSQLCurrentDate(), &v);
 	ReleaseTupleDesc(desc);
 	if (adesc)

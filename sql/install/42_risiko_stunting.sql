@@ -23,7 +23,7 @@ BEGIN
 	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date).  On a Citus
 	-- cluster the families' subquery names the village as a value inside a trigger on a shard
 	-- (the query then reads this node's shards only) and correlates on k.kode_desa anywhere
-	-- else (the query is then not routed whole to a shard, where kkb._anggota_pada could not
+	-- else (the query is then not routed whole to a shard, where a function it calls could not
 	-- run): as kkb._nilai_individu_hitung, docs/SCALE.md.
 	FOR kode_desa, no_kk, sasaran, alasan_sasaran, berisiko, faktor IN
 EXECUTE pg_catalog.format($q$
@@ -41,7 +41,7 @@ EXECUTE pg_catalog.format($q$
 		       pg_catalog.count(*) FILTER (WHERE $2 - a.tanggal_lahir >= 731 AND $2 - a.tanggal_lahir <= 1826) AS balita,
 		       pg_catalog.count(*) FILTER (WHERE a.hubungan = 'anak') AS anak,
 		       (pg_catalog.array_agg(a.tanggal_lahir ORDER BY a.tanggal_lahir DESC) FILTER (WHERE a.hubungan = 'anak'))[1:2] AS termuda
-		  FROM kkb._anggota_pada($1, $2) a
+		  FROM %2$s a
 		 WHERE $3 IS NULL OR a.no_kk OPERATOR(kkb.=) $3
 		 GROUP BY a.no_kk
 	), kel AS (
@@ -49,7 +49,7 @@ EXECUTE pg_catalog.format($q$
 		 WHERE k.kode_desa OPERATOR(kkb.=) $1
 		   AND ($3 IS NULL OR k.no_kk OPERATOR(kkb.=) $3)
 		   AND (EXISTS (SELECT 1 FROM m WHERE m.no_kk OPERATOR(kkb.=) k.no_kk)
-		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) %s AND x.no_kk OPERATOR(kkb.=) k.no_kk))
+		        OR NOT EXISTS (SELECT 1 FROM kkb.anggota x WHERE x.kode_desa OPERATOR(kkb.=) %1$s AND x.no_kk OPERATOR(kkb.=) k.no_kk))
 	), f AS (
 		SELECT k.kode_desa, k.no_kk, k.air_minum, k.jamban, k.tangki_septik, m.umur_istri, m.ada_hamil,
 		       coalesce(m.baduta, 0) AS baduta, coalesce(m.balita, 0) AS balita, coalesce(m.anak, 0) AS anak,
@@ -78,7 +78,8 @@ EXECUTE pg_catalog.format($q$
 	       pg_catalog.cardinality(r.alasan) > 0 AND pg_catalog.cardinality(r.faktor) > 0,
 	       CASE WHEN pg_catalog.cardinality(r.alasan) > 0 THEN r.faktor ELSE '{}'::text[] END
 	  FROM r WHERE kkb._lingkup_cek($1) ORDER BY r.no_kk$q$,
-		CASE WHEN v_bersarang THEN '$1' ELSE 'k.kode_desa' END)
+		CASE WHEN v_bersarang THEN '$1' ELSE 'k.kode_desa' END,
+		kkb._anggota_pada_sql('$1', '$2'))		-- the members then, inline (39_anggota_pada.sql)
 		USING $1, $2, $3
 	LOOP
 		RETURN NEXT;

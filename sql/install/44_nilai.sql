@@ -25,7 +25,7 @@ COMMENT ON FUNCTION kkb._data_mulai(kkb.kode_wilayah) IS
 REVOKE EXECUTE ON FUNCTION kkb._data_mulai(kkb.kode_wilayah) FROM PUBLIC;
 
 -- Values of the computable items from the by-name records of a village for a
--- month (state at the month's last day - the members then, kkb._anggota_pada;
+-- month (state at the month's last day - the members then, kkb._anggota_pada_sql;
 -- events and measurements within it).  None for a month before the village's
 -- records start (kkb._data_mulai) or after the current one.
 -- Stunting, wasting and underweight use each child's latest measurement in the
@@ -58,7 +58,7 @@ BEGIN
 		       (pg_catalog.date_trunc('month', %2$s) + interval '1 month - 1 day')::date AS akhir
 	), a AS (
 		SELECT m.*, pg_catalog.date_part('year', pg_catalog.age(p.akhir, m.tanggal_lahir))::integer AS umur, p.akhir - m.tanggal_lahir AS hari
-		  FROM p CROSS JOIN LATERAL kkb._anggota_pada(%1$s, p.akhir) m
+		  FROM p CROSS JOIN LATERAL %4$s m
 		 WHERE p.awal <= CURRENT_DATE AND p.akhir >= kkb._data_mulai(%1$s)
 	), k AS (
 		-- the families then: with a member then, or with no member recorded at all
@@ -150,7 +150,10 @@ BEGIN
 	 WHERE (SELECT penduduk FROM ja) > 0$q$,
 		CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.kode_desa) || '::kkb.kode_wilayah' ELSE '$1' END,
 		CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.periode) || '::date' ELSE '$2' END,
-		CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.kode_desa) || '::kkb.kode_wilayah' ELSE 'f.kode_desa' END)
+		CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.kode_desa) || '::kkb.kode_wilayah' ELSE 'f.kode_desa' END,
+		-- the members at the month's end, inline (39_anggota_pada.sql)
+		kkb._anggota_pada_sql(CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.kode_desa) || '::kkb.kode_wilayah'
+		                           ELSE '$1' END, 'p.akhir'))
 		USING _nilai_individu_hitung.kode_desa, _nilai_individu_hitung.periode
 	LOOP
 		RETURN NEXT;
