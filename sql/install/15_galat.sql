@@ -560,7 +560,7 @@ BEGIN
 	--    detail, hint and context only (Citus re-raises those) and with the shards' names in the
 	--    message: the constraint, table and column are read back from PostgreSQL's own message
 	IF kendala IS NULL AND tabel IS NULL AND kolom IS NULL AND pesan IS NOT NULL
-	   AND EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+	   AND kkb._citus() THEN
 		pesan := kkb._tanpa_shard(pesan);
 		asal := pg_catalog.regexp_match(pesan, '^null value in column "([^"]+)" of relation "([^"]+)"');
 		IF asal IS NOT NULL THEN

@@ -9,6 +9,14 @@
 -- LOCAL and a signature the workers check (docs/SCALE.md, "Access on a cluster";
 -- extension/src/akses_sql.c).
 
+-- Is this database a Citus cluster's (the extension citus installed)?  The one test every part
+-- that works differently on a cluster asks.
+CREATE FUNCTION kkb._citus() RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE AS $f$
+	SELECT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus')
+$f$;
+COMMENT ON FUNCTION kkb._citus() IS 'Internal: is the extension citus installed in this database (a Citus cluster: docs/SCALE.md)?';
+
 CREATE FUNCTION kkb._sesi_dipercaya() RETURNS boolean
 	AS 'MODULE_PATHNAME', 'kkb_sesi_dipercaya' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION kkb._sesi_dipercaya() IS 'Internal: may this session''s settings name the region scope, the application user and the agency - a superuser''s or the gateway''s login, or on a Citus worker a session carrying the coordinator''s signature (kkb.tanda)';
@@ -50,7 +58,7 @@ DECLARE
 	sandi text;
 	info text;
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+	IF NOT kkb._citus() THEN
 		RAISE EXCEPTION 'kkb.sebarkan_akses needs Citus: the extension citus is not installed in this database'
 			USING ERRCODE = 'object_not_in_prerequisite_state';
 	END IF;

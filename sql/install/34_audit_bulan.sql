@@ -62,7 +62,7 @@ BEGIN
 			v_nama, v_bulan::timestamptz, (v_bulan + interval '1 month')::timestamptz);
 		-- on a Citus cluster attaching distributes the new table: its rows are copied to the workers'
 		-- shards and the coordinator's own copy stays on disk, unseen - removed here
-		IF v_n > 0 AND EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+		IF v_n > 0 AND kkb._citus() THEN
 			IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = pg_catalog.format('kkb.%I', v_nama)::pg_catalog.regclass) THEN
 				PERFORM pg_catalog.truncate_local_data_after_distributing_table(pg_catalog.format('kkb.%I', v_nama)::pg_catalog.regclass);
 			END IF;

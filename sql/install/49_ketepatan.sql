@@ -211,7 +211,7 @@ BEGIN
 	SELECT coalesce(pg_catalog.array_agg(baru.id ORDER BY baru.id), '{}') INTO v_id FROM baru;
 	-- on a Citus cluster the rows were written on the workers' shards, whose trigger announces
 	-- nothing (kkb._pengingat_kabar): the coordinator announces them, as the trigger does on one node
-	IF EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+	IF kkb._citus() THEN
 		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 'kkb.pengingat'::pg_catalog.regclass) THEN
 			PERFORM pg_catalog.pg_notify('kkb_pengingat', i::text) FROM pg_catalog.unnest(v_id) i;
 		END IF;

@@ -20,7 +20,7 @@ BEGIN
 	-- On a Citus cluster (docs/SCALE.md) the rows are in the workers' shards, whose statistics
 	-- the workers' autovacuum keeps; an ANALYZE from here would run on every shard inside the
 	-- writer's transaction, which Citus refuses after a read of a reference table.
-	IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+	IF kkb._citus() THEN
 		RETURN hasil;
 	END IF;
 	FOR t IN

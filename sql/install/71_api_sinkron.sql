@@ -84,7 +84,7 @@ BEGIN
 	END IF;
 	-- a worker's error on a Citus cluster: no constraint or column, shard names in the message
 	IF kendala IS NULL AND kolom IS NULL AND pesan ~ '_[0-9]{6,}'
-	   AND EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+	   AND kkb._citus() THEN
 		pesan := kkb._tanpa_shard(pesan);
 	END IF;
 	RETURN jsonb_strip_nulls(jsonb_build_object('code', g ->> 'code', 'message', g ->> 'message', 'hint', g ->> 'hint'))
@@ -365,7 +365,7 @@ DECLARE
 	v_henti integer;
 	-- on a Citus cluster the row is written whole and then undone (Citus takes no volatile function
 	-- in the RETURNING of a distributed INSERT)
-	v_sebaran boolean := tahap = 2 AND EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus');
+	v_sebaran boolean := tahap = 2 AND kkb._citus();
 	x kkb.@T@;
 BEGIN
 	FOR v_j, v_i IN SELECT e.j, e.i FROM pg_catalog.jsonb_array_elements(baris) WITH ORDINALITY e(j, i) LOOP
@@ -449,7 +449,7 @@ $t$;
 	-- are read once - a key of two columns as the text of the row (Citus sends a row comparison to the
 	-- workers with the first column's operator for all)
 	teks := pg_catalog.replace(teks, '@BARU@', CASE
-		WHEN NOT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+		WHEN NOT kkb._citus() THEN
 			'NOT EXISTS (SELECT FROM kkb.@T@ s WHERE s.kode_desa = desa AND @SAMA_SR@)'
 		WHEN pg_catalog.cardinality(kunci) = 2 THEN
 			pg_catalog.format('r.%I NOT IN (SELECT s.%I FROM kkb.@T@ s WHERE s.kode_desa = desa)', kunci[2], kunci[2])
@@ -651,7 +651,7 @@ DECLARE
 	v_i integer;
 	g record;
 	disimpan boolean;
-	v_sebaran boolean := EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus');
+	v_sebaran boolean := kkb._citus();
 	st_a integer[];				-- halving on a cluster: the ranges of r_n still to try (a stack)
 	st_b integer[];
 	v_a integer;

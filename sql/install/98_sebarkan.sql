@@ -46,7 +46,7 @@ CREATE FUNCTION kkb.sebarkan(jumlah_shard integer DEFAULT NULL)
 DECLARE
 	r record;
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+	IF NOT kkb._citus() THEN
 		RAISE EXCEPTION 'kkb.sebarkan needs Citus: the extension citus is not installed in this database'
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 			      HINT = 'On a Citus coordinator with workers: CREATE EXTENSION citus before CREATE EXTENSION kampungkb (docs/SCALE.md).';
