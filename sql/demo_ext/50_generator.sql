@@ -354,6 +354,9 @@ BEGIN
 		v_selesai := v_selesai + v_n::integer;
 
 		-- ------------------------------------------------ families: size, type, ages of the couple, children
+		-- (OFFSET 0 keeps the planner from pulling the draws c0, c, g0 and g1 up into the later ones: pulled
+		-- up, every reference repeats the whole expression it names, and planning this statement took
+		-- 250-1,100 ms a batch, over a third of a province's load at 1% density)
 		CREATE TEMP TABLE _gen_kel AS
 		SELECT d.no, d.vk, d.kode, d.kec6, d.ord0, f.fk, b.s, c0.tipe, c.kepala_p, e0.tua, g0.n_anak, g1.aw, h0.ah, h.y1,
 		       CASE WHEN kkb._gen_acak(f.fk, v_benih, 12) < 0.012 * v_bulan / 12.0
@@ -366,7 +369,7 @@ BEGIN
 		                                '{0.07,0.22,0.44,0.69,0.86,0.94,0.98,0.995}'::float8[]) AS s) b
 		 CROSS JOIN LATERAL (SELECT CASE WHEN b.s = 1 THEN 'tunggal' WHEN kkb._gen_acak(f.fk, v_benih, 2) < 0.86 THEN 'pasangan' ELSE 'ortu' END AS tipe,
 		                            kkb._gen_acak(f.fk, v_benih, 3) AS u3, kkb._gen_acak(f.fk, v_benih, 4) AS u4,
-		                            kkb._gen_acak(f.fk, v_benih, 5) AS u5) c0
+		                            kkb._gen_acak(f.fk, v_benih, 5) AS u5 OFFSET 0) c0
 		 -- aw: age of the wife (or of the single parent; of the absent mother for a widower)
 		 CROSS JOIN LATERAL (SELECT CASE c0.tipe WHEN 'tunggal' THEN c0.u3 < 0.6 WHEN 'ortu' THEN c0.u3 < 0.75 ELSE false END AS kepala_p,
 		        CASE WHEN c0.tipe = 'tunggal' THEN CASE WHEN c0.u4 < 0.55 THEN 60 + 30 * c0.u5 ^ 1.3 ELSE 19 + 21 * c0.u5 END
@@ -374,7 +377,7 @@ BEGIN
 		             ELSE ('{18,20,25,30,35,40,45,50,55,60,65,70,75}'::float8[])[1 + pg_catalog.width_bucket(c0.u4,
 		                      '{0.015,0.085,0.195,0.32,0.445,0.565,0.675,0.77,0.85,0.91,0.955,0.982}'::float8[])]
 		                  + CASE WHEN c0.u4 < 0.015 THEN 2 ELSE 5 END * c0.u5 END AS aw0,
-		        b.s - 1 - (c0.tipe = 'pasangan')::integer AS n_sisa) c
+		        b.s - 1 - (c0.tipe = 'pasangan')::integer AS n_sisa OFFSET 0) c
 		 CROSS JOIN LATERAL (SELECT c0.tipe <> 'tunggal' AND c.aw0 >= 50 AS tua,
 		                            kkb._gen_acak(f.fk, v_benih, 6) AS u6, kkb._gen_acak(f.fk, v_benih, 7) AS u7) e0
 		 -- children, and the others: grandchildren with older couples, a parent or a relative with younger ones
@@ -383,10 +386,10 @@ BEGIN
 		                                 -- a young mother has at most one child per four years past 19; the rest live with her family
 		                                 ELSE LEAST(c.n_sisa - CASE WHEN c.n_sisa >= 3 AND e0.u6 < 0.25
 		                                                            THEN 1 + (c.n_sisa >= 5 AND e0.u7 < 0.3)::integer ELSE 0 END,
-		                                            1 + GREATEST(0, pg_catalog.floor((c.aw0 - 19) / 4))::integer) END AS n_anak) g0
+		                                            1 + GREATEST(0, pg_catalog.floor((c.aw0 - 19) / 4))::integer) END AS n_anak OFFSET 0) g0
 		 CROSS JOIN LATERAL (SELECT CASE WHEN c0.tipe <> 'tunggal' AND NOT e0.tua
 		                                 THEN GREATEST(c.aw0, 18.5 + 1.6 * g0.n_anak + 2 * kkb._gen_acak(f.fk, v_benih, 8))
-		                                 ELSE c.aw0 END AS aw) g1
+		                                 ELSE c.aw0 END AS aw OFFSET 0) g1
 		 CROSS JOIN LATERAL (SELECT CASE c0.tipe WHEN 'pasangan' THEN LEAST(95, GREATEST(19, g1.aw - 1 + 9 * kkb._gen_acak(f.fk, v_benih, 9)))
 		                                         WHEN 'ortu' THEN CASE WHEN c.kepala_p THEN g1.aw ELSE LEAST(95, g1.aw + 3) END
 		                                         ELSE g1.aw END AS ah,
