@@ -43,6 +43,9 @@ CREATE FUNCTION kkb._nilai_individu_hitung(kode_desa kkb.kode_wilayah, periode d
 DECLARE
 	-- inside a trigger on a Citus shard (freezing a month, kkb._bekukan): nested execution
 	v_bersarang boolean := coalesce(pg_catalog.current_setting('citus.allow_nested_distributed_execution', true), '') = 'on';
+	-- the first day of the village's records, read before the query (on a Citus cluster the members'
+	-- subquery is sent to the village's shard, where a function reading tables could not run)
+	v_mulai date := kkb._data_mulai(kode_desa);
 BEGIN
 	-- row by row: each value is assigned to its result column (as an SQL function
 	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date).
@@ -59,7 +62,7 @@ BEGIN
 	), a AS (
 		SELECT m.*, pg_catalog.date_part('year', pg_catalog.age(p.akhir, m.tanggal_lahir))::integer AS umur, p.akhir - m.tanggal_lahir AS hari
 		  FROM p CROSS JOIN LATERAL %4$s m
-		 WHERE p.awal <= CURRENT_DATE AND p.akhir >= kkb._data_mulai(%1$s)
+		 WHERE p.awal <= CURRENT_DATE AND p.akhir >= $3
 	), k AS (
 		-- the families then: with a member then, or with no member recorded at all
 		SELECT f.* FROM kkb.keluarga f
@@ -154,7 +157,7 @@ BEGIN
 		-- the members at the month's end, inline (39_anggota_pada.sql)
 		kkb._anggota_pada_sql(CASE WHEN v_bersarang THEN pg_catalog.quote_literal(_nilai_individu_hitung.kode_desa) || '::kkb.kode_wilayah'
 		                           ELSE '$1' END, 'p.akhir'))
-		USING _nilai_individu_hitung.kode_desa, _nilai_individu_hitung.periode
+		USING _nilai_individu_hitung.kode_desa, _nilai_individu_hitung.periode, v_mulai
 	LOOP
 		RETURN NEXT;
 	END LOOP;
