@@ -101,27 +101,29 @@ run(PGconn *conn, const char *sql, char *err, size_t errlen)
 #define BEGIN_ADMIN "BEGIN; SET LOCAL ROLE kkb_admin; SELECT kkb._sesi_atur(NULL, 'kkb-gateway penyegar', '60000', NULL)"
 
 /*
- * One village-month in a transaction of its own, as kkb_admin: the stored row
- * is recomputed if stale (kkb.indikator_segarkan), else only read.
+ * One parameterised SELECT (two parameters) in a transaction of its own as
+ * kkb_admin (BEGIN_ADMIN); with collect, every row's first value goes to the
+ * waiting list.  0, or -1 with *err (the transaction rolled back).
  */
 static int
-refresh_one(PGconn *conn, const char *code, int month_back, char *err, size_t errlen)
+admin_select(PGconn *conn, const char *sql, const char *p1, const char *p2, int collect, char *err, size_t errlen)
 {
-	char		back[16];
-	const char *params[2] = {code, back};
+	const char *params[2] = {p1, p2};
 	PGresult   *res;
 	int			ok;
 
-	snprintf(back, sizeof(back), "%d", month_back);
 	if (run(conn, BEGIN_ADMIN, err, errlen) < 0)
 	{
 		PQclear(PQexec(conn, "ROLLBACK"));
 		return -1;
 	}
-	res = PQexecParams(conn, "SELECT kkb.indikator_segarkan($1, $2)", 2, NULL, params, NULL, NULL, 0);
+	res = PQexecParams(conn, sql, 2, NULL, params, NULL, NULL, 0);
 	ok = res && PQresultStatus(res) == PGRES_TUPLES_OK;
 	if (!ok)
 		snprintf(err, errlen, "%s", res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+	else if (collect)
+		for (int i = 0; i < PQntuples(res); i++)
+			add_waiting(PQgetvalue(res, i, 0));
 	PQclear(res);
 	if (!ok)
 	{
@@ -129,6 +131,19 @@ refresh_one(PGconn *conn, const char *code, int month_back, char *err, size_t er
 		return -1;
 	}
 	return run(conn, "COMMIT", err, errlen);
+}
+
+/*
+ * One village-month: the stored row is recomputed if stale
+ * (kkb.indikator_segarkan), else only read.
+ */
+static int
+refresh_one(PGconn *conn, const char *code, int month_back, char *err, size_t errlen)
+{
+	char		back[16];
+
+	snprintf(back, sizeof(back), "%d", month_back);
+	return admin_select(conn, "SELECT kkb.indikator_segarkan($1, $2)", code, back, 0, err, errlen);
 }
 
 /*
@@ -195,31 +210,10 @@ sweep(PGconn *conn, char *err, size_t errlen)
 {
 	char		m[16],
 				lim[16];
-	const char *params[2] = {m, lim};
-	PGresult   *res;
-	int			ok;
 
 	snprintf(m, sizeof(m), "%d", months);
 	snprintf(lim, sizeof(lim), "%d", MAX_WAITING);
-	if (run(conn, BEGIN_ADMIN, err, errlen) < 0)
-	{
-		PQclear(PQexec(conn, "ROLLBACK"));
-		return -1;
-	}
-	res = PQexecParams(conn, "SELECT kkb._indikator_basi($1, $2)", 2, NULL, params, NULL, NULL, 0);
-	ok = res && PQresultStatus(res) == PGRES_TUPLES_OK;
-	if (!ok)
-		snprintf(err, errlen, "%s", res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
-	else
-		for (int i = 0; i < PQntuples(res); i++)
-			add_waiting(PQgetvalue(res, i, 0));
-	PQclear(res);
-	if (!ok)
-	{
-		PQclear(PQexec(conn, "ROLLBACK"));
-		return -1;
-	}
-	return run(conn, "COMMIT", err, errlen);
+	return admin_select(conn, "SELECT kkb._indikator_basi($1, $2)", m, lim, 1, err, errlen);
 }
 
 /* Is the database a Citus cluster's (its workers' announcements do not arrive)? */

@@ -787,25 +787,19 @@ BEGIN
 
 				IF pg_catalog.left(gagal_awal, 2) = '22' THEN
 					-- a bad value (the upsert reads every value first): each row's values on their own (a cast);
-					-- bad values are rejected, the others get their typed key
+					-- bad values are rejected, the others get their typed key - or, when they were checked before
+					-- (a cluster, v_p1), the same answers read back
 					SELECT coalesce(pg_catalog.array_agg(kkb._galat_baris(p.kkb_n, p.kkb_kunci_json, p.kkb_sqlstate, p.kkb_kendala, p.kkb_kolom,
 					                                                      p.kkb_pesan, p.kkb_rincian, p.kkb_saran) ORDER BY p.kkb_n)
 					                FILTER (WHERE p.kkb_sqlstate IS NOT NULL), '{}'),
 					       coalesce(pg_catalog.array_agg(p.kkb_n ORDER BY p.kkb_n) FILTER (WHERE p.kkb_sqlstate IS NULL), '{}'),
 					       coalesce(pg_catalog.array_agg(p.kkb_kunci ORDER BY p.kkb_n) FILTER (WHERE p.kkb_sqlstate IS NULL), '{}')
 					  INTO galat_p1, ok_n, ok_kunci
-					  FROM kkb._sinkron_periksa(tabel, desa, sisa_j, sisa_n, 1) p WHERE v_p1 IS NULL;
-					IF v_p1 IS NOT NULL THEN		-- checked before (a cluster): the same answers
-						SELECT coalesce(pg_catalog.array_agg(kkb._galat_baris(p.kkb_n, p.kkb_kunci_json, p.kkb_sqlstate, p.kkb_kendala, p.kkb_kolom,
-						                                                      p.kkb_pesan, p.kkb_rincian, p.kkb_saran) ORDER BY p.kkb_n)
-						                FILTER (WHERE p.kkb_sqlstate IS NOT NULL), '{}'),
-						       coalesce(pg_catalog.array_agg(p.kkb_n ORDER BY p.kkb_n) FILTER (WHERE p.kkb_sqlstate IS NULL), '{}'),
-						       coalesce(pg_catalog.array_agg(p.kkb_kunci ORDER BY p.kkb_n) FILTER (WHERE p.kkb_sqlstate IS NULL), '{}')
-						  INTO galat_p1, ok_n, ok_kunci
-						  FROM pg_catalog.jsonb_to_recordset(v_p1) AS p(kkb_n integer, kkb_kunci text, kkb_kunci_json jsonb,
-						       kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text, kkb_saran text)
-						  JOIN pg_catalog.unnest(sisa_n) u(n) ON u.n = p.kkb_n;
-					END IF;
+					  FROM (SELECT q.* FROM kkb._sinkron_periksa(tabel, desa, sisa_j, sisa_n, 1) q WHERE v_p1 IS NULL
+					        UNION ALL
+					        SELECT q.* FROM pg_catalog.jsonb_to_recordset(v_p1) AS q(kkb_n integer, kkb_kunci text, kkb_kunci_json jsonb,
+					               kkb_sqlstate text, kkb_kendala text, kkb_kolom text, kkb_pesan text, kkb_rincian text, kkb_saran text)
+					          JOIN pg_catalog.unnest(sisa_n) u(n) ON u.n = q.kkb_n) p;
 					galat := galat || galat_p1;
 				ELSE
 					-- every value is valid: the typed keys, set-based
