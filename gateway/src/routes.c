@@ -53,6 +53,7 @@
 #define LIMIT {GW_ARG_LIMIT, "limit"}
 #define OFFSET {GW_ARG_OFFSET, "offset"}
 #define BODY {GW_ARG_BODY}
+#define NOMOR_PATH {GW_ARG_PATH, .index = 1}
 /*
  * Expensive reads (aggregates over many villages): their cost in requests of
  * the token's read limit; they also share --max-heavy places and
@@ -150,6 +151,13 @@ const gw_route gw_routes[] = {
 	{"POST", "/v1/desa/{kode}/peristiwa", h_sinkron_peristiwa, GW_TOKEN,
 		.summary = "Bulk sync of vital events (births, deaths, moves) by (kode_desa, ref), ref being the client's own id of the event: JSON array or CSV; an import summary",
 	.query = "dry_run atomik", .body = GW_RB_ROWS},
+
+	{"POST", "/v1/desa/{kode}/keluarga/{no_kk}/ganti-no-kk", DESA("kkb.api_keluarga_ganti_no_kk"),
+		.summary = "Renumber a family card: body {\"no_kk\": the new number}; the family and its members move to it (kkb.ganti_no_kk)",
+	.args = {KODE, NOMOR_PATH, BODY}, .body = GW_RB_OBJECT, .idempoten = 1},
+	{"POST", "/v1/desa/{kode}/anggota/{nik}/ganti-nik", DESA("kkb.api_anggota_ganti_nik"),
+		.summary = "Change a member's NIK: body {\"nik\": the new NIK}; the child's measurements and the vital events naming it follow (kkb.ganti_nik)",
+	.args = {KODE, NOMOR_PATH, BODY}, .body = GW_RB_OBJECT, .idempoten = 1},
 
 	{"GET", "/v1/desa/{kode}/periode/{periode}", DESA("kkb.api_periode"),
 		.summary = "The month's workflow state", .args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},

@@ -53,7 +53,8 @@ CREATE TABLE kkb.anggota (
 	alasan_tidak_kb kkb.alasan_tidak_kb,
 	diubah_pada     timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	PRIMARY KEY (kode_desa, nik),
-	FOREIGN KEY (kode_desa, no_kk) REFERENCES kkb.keluarga (kode_desa, no_kk) ON UPDATE CASCADE,
+	-- no ON UPDATE CASCADE (a Citus cluster refuses it): renumbering is kkb.ganti_no_kk (37_ganti_nomor.sql)
+	FOREIGN KEY (kode_desa, no_kk) REFERENCES kkb.keluarga (kode_desa, no_kk),
 	CHECK (kontrasepsi IS NULL OR alasan_tidak_kb IS NULL)
 );
 -- one head per family card
@@ -106,7 +107,8 @@ CREATE TABLE kkb.pengukuran (
 	flags             text[],
 	diubah_pada       timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	PRIMARY KEY (kode_desa, nik, tanggal_ukur),
-	FOREIGN KEY (kode_desa, nik) REFERENCES kkb.anggota (kode_desa, nik) ON UPDATE CASCADE
+	-- (no ON UPDATE CASCADE: kkb.ganti_nik)
+	FOREIGN KEY (kode_desa, nik) REFERENCES kkb.anggota (kode_desa, nik)
 );
 COMMENT ON TABLE kkb.pengukuran IS 'Child measurements (pengukuran) with WHO z-scores and Permenkes 2/2020 categories derived on write';
 COMMENT ON COLUMN kkb.pengukuran.kode_desa IS 'Village code';

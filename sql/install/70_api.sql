@@ -514,6 +514,58 @@ END $f$;
 COMMENT ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb) IS
 	'API POST /v1/desa/{kode}/intervensi: record an intervention; the stored row with its new id and 201';
 
+-- ---------------------------------------------------------------- renumbering (37_ganti_nomor.sql)
+
+-- The body names the new number only ({"no_kk": "..."} or {"nik": "..."}); the
+-- old one is the path's.  No document (404) when the village is not a Kampung
+-- KB in the caller's scope; a number not in the village is 404 by its error.
+CREATE FUNCTION kkb._api_ganti(kode kkb.kode_wilayah, lama text, isi jsonb, kolom text, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	v_n integer;
+BEGIN
+	dokumen := kkb._api_asing(isi, ARRAY[kolom]);
+	IF dokumen IS NOT NULL THEN
+		status := 422;
+		RETURN;
+	END IF;
+	IF pg_catalog.jsonb_typeof(isi -> kolom) IS DISTINCT FROM 'string' THEN
+		RAISE EXCEPTION 'null value in column "%": the body gives the new number as a string, e.g. {"%": "1377..."}', kolom, kolom
+			USING ERRCODE = 'not_null_violation', COLUMN = kolom;
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) kode) THEN
+		RETURN;
+	END IF;
+	IF kolom = 'no_kk' THEN
+		v_n := kkb.ganti_no_kk(kode, lama::kkb.no_kk, (isi ->> kolom)::kkb.no_kk);
+		dokumen := json_build_object('kode_desa', kode::text, 'no_kk_lama', lama::kkb.no_kk::text, 'no_kk', (isi ->> kolom)::kkb.no_kk::text,
+		                             'anggota_dipindah', v_n);
+	ELSE
+		v_n := kkb.ganti_nik(kode, lama::kkb.nik, (isi ->> kolom)::kkb.nik);
+		dokumen := json_build_object('kode_desa', kode::text, 'nik_lama', lama::kkb.nik::text, 'nik', (isi ->> kolom)::kkb.nik::text,
+		                             'pengukuran_dipindah', v_n);
+	END IF;
+	status := 200;
+END $f$;
+COMMENT ON FUNCTION kkb._api_ganti(kkb.kode_wilayah, text, jsonb, text) IS
+	'Internal: the renumbering routes - the body''s new number (column kolom: no_kk or nik) for the path''s old one';
+
+CREATE FUNCTION kkb.api_keluarga_ganti_no_kk(kode kkb.kode_wilayah, no_kk text, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	SELECT g.dokumen, g.status INTO dokumen, status FROM kkb._api_ganti(kode, no_kk, isi, 'no_kk') g;
+END $f$;
+COMMENT ON FUNCTION kkb.api_keluarga_ganti_no_kk(kkb.kode_wilayah, text, jsonb) IS
+	'API POST /v1/desa/{kode}/keluarga/{no_kk}/ganti-no-kk: renumber a family card (body {"no_kk": new}, kkb.ganti_no_kk); the old and new numbers and the members moved';
+
+CREATE FUNCTION kkb.api_anggota_ganti_nik(kode kkb.kode_wilayah, nik text, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	SELECT g.dokumen, g.status INTO dokumen, status FROM kkb._api_ganti(kode, nik, isi, 'nik') g;
+END $f$;
+COMMENT ON FUNCTION kkb.api_anggota_ganti_nik(kkb.kode_wilayah, text, jsonb) IS
+	'API POST /v1/desa/{kode}/anggota/{nik}/ganti-nik: change a member''s NIK (body {"nik": new}, kkb.ganti_nik); the old and new NIK and the measurements moved';
+
 -- ---------------------------------------------------------------- the month's workflow
 
 CREATE FUNCTION kkb.api_periode(kode kkb.kode_wilayah, periode date) RETURNS json

@@ -81,6 +81,9 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('setujui', 'alur kerja', 'Setujui data desa satu bulan yang diajukan (diajukan menjadi disetujui); OPD atau admin.'),
 	('kunci', 'alur kerja', 'Kunci data desa satu bulan: datanya tidak dapat berubah lagi; admin.'),
 	('buka', 'alur kerja', 'Buka kembali data desa satu bulan (kembali ke draf); admin.'),
+	-- by-name register
+	('ganti_no_kk', 'rumah dataku', 'Ganti nomor KK suatu keluarga (salah ketik atau KK baru dari Dukcapil): keluarga dan anggotanya pindah ke nomor baru; sama di satu server dan di klaster.'),
+	('ganti_nik', 'rumah dataku', 'Ganti NIK anggota keluarga beserta pengukuran anak dan peristiwa yang menyebutnya; sama di satu server dan di klaster.'),
 	-- access
 	('lingkup', 'akses', 'Lingkup wilayah pemanggil: dari gateway, atau yang terikat pada login SQL-nya.'),
 	('lingkup_login_atur', 'akses', 'Ikat lingkup wilayah pada login SQL langsung (admin, di dalam lingkupnya sendiri).'),

@@ -75,15 +75,10 @@ BEGIN
 		PERFORM pg_catalog.set_config('citus.shard_count', jumlah_shard::text, true);
 	END IF;
 
-	-- Keys a distributed table cannot keep.
-	-- (1) renumbering a family card or a NIK cannot cascade across shards' keys (Citus refuses
-	--     ON UPDATE CASCADE on the distribution column): the keys stay, without the cascade
-	ALTER TABLE kkb.anggota DROP CONSTRAINT anggota_kode_desa_no_kk_fkey,
-		ADD CONSTRAINT anggota_kode_desa_no_kk_fkey FOREIGN KEY (kode_desa, no_kk) REFERENCES kkb.keluarga (kode_desa, no_kk);
-	ALTER TABLE kkb.pengukuran DROP CONSTRAINT pengukuran_kode_desa_nik_fkey,
-		ADD CONSTRAINT pengukuran_kode_desa_nik_fkey FOREIGN KEY (kode_desa, nik) REFERENCES kkb.anggota (kode_desa, nik);
-	-- (2) unique keys must hold the distribution column: warnings and audit rows always
-	--     belong to a village (the triggers that write them write the row's village)
+	-- Keys a distributed table cannot keep (the family-card and NIK keys have no ON UPDATE
+	-- CASCADE on one node either: renumbering is kkb.ganti_no_kk / kkb.ganti_nik).
+	-- Unique keys must hold the distribution column: warnings and audit rows always
+	-- belong to a village (the triggers that write them write the row's village)
 	ALTER TABLE kkb.peringatan ALTER COLUMN kode_desa SET NOT NULL, DROP CONSTRAINT peringatan_pkey,
 		ADD PRIMARY KEY (kode_desa, id);
 	ALTER TABLE kkb.audit ALTER COLUMN kode_desa SET NOT NULL, DROP CONSTRAINT audit_pkey,

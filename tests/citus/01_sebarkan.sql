@@ -3,7 +3,7 @@
 -- on the coordinator, versions grow per village, a second kkb.sebarkan refuses.  The parts that do not
 -- hold yet on the cluster are TODO tests (docs/SCALE.md, "What does not work yet").
 BEGIN;
-SELECT plan(27);
+SELECT plan(33);
 SET client_min_messages = error;
 -- the text of a query's one value: a query on distributed tables inside a pgTAP call would be run
 -- by Citus over another connection, where pgTAP's plan is not known - so it runs here, apart
@@ -98,6 +98,19 @@ SELECT is(pg_temp.nilai($q$SELECT count(*) FROM kkb.peringatan WHERE kode = 'z_t
 UPDATE kkb.anggota SET hubungan = 'kepala' WHERE nama = 'Siti';
 SELECT is(pg_temp.nilai($q$SELECT string_agg(tabel, ',' ORDER BY tabel) FROM kkb.audit WHERE operasi = 'UPDATE'$q$), 'anggota,kampung',
 	'the audit of by-name rows names kkb.anggota');
+
+-- renumbering, with no cascade on the cluster's keys: the same functions as on one node
+SELECT is(kkb.ganti_no_kk('13.77.01.1001', '1377011505200001', '1377011505200009'), 3, 'kkb.ganti_no_kk on the cluster: 3 members moved');
+SELECT is(pg_temp.nilai($q$SELECT string_agg(no_kk::text, ',') FROM kkb.anggota$q$), '1377011505200009,1377011505200009,1377011505200009',
+	'... every member refers to the new number');
+SELECT is(pg_temp.nilai($q$SELECT string_agg(operasi, ',' ORDER BY operasi) FROM kkb.audit WHERE tabel = 'keluarga' AND operasi <> 'UPDATE'$q$),
+	'DELETE,INSERT,INSERT', '... the audit has the old family''s deletion and the new one''s insertion, under the logical name');
+SELECT is(kkb.ganti_nik('13.77.01.1001', pg_temp.nik('137701', current_date - 400, false, 3), pg_temp.nik('137701', current_date - 400, false, 13)), 1,
+	'kkb.ganti_nik on the cluster: the child''s measurement moved');
+SELECT is(pg_temp.nilai(format($q$SELECT flags::text FROM kkb.pengukuran WHERE nik = %L$q$, pg_temp.nik('137701', current_date - 400, false, 13))),
+	'{tbu_tidak_wajar}', '... stored under the new NIK with its flags');
+SELECT throws_ok($$UPDATE kkb.keluarga SET no_kk = '1377011505200007' WHERE kode_desa = '13.77.01.1001'$$, '23503', NULL,
+	'a plain UPDATE of a family''s number that members use: 23503, as on one node');
 
 -- the month's lock, enforced on the shard (locking freezes the month's by-name figures on the shard)
 SELECT lives_ok($$INSERT INTO kkb.periode_status (kode_desa, periode, status) VALUES ('13.77.01.1001', date_trunc('month', now())::date, 'dikunci')$$,

@@ -86,6 +86,14 @@ caller_desa() { [ "$1" = pokja_B ] && echo "$B" || echo "$A"; }
 # state; a PUT a month without its report, so success is always 201)
 prepare() {
 	case "$1" in
+	*/ganti-no-kk)
+		sql "SELECT kkb.ganti_no_kk('$A', '1377031505200021', '1377031505200011')
+			WHERE EXISTS (SELECT 1 FROM kkb.keluarga WHERE kode_desa = '$A' AND no_kk = '1377031505200021')" >/dev/null
+		return ;;
+	*/ganti-nik)
+		sql "SELECT kkb.ganti_nik('$A', '1377031505900021', '1377031505900011')
+			WHERE EXISTS (SELECT 1 FROM kkb.anggota WHERE kode_desa = '$A' AND nik = '1377031505900021')" >/dev/null
+		return ;;
 	*/ajukan) state=draf ;;
 	*/setujui) state=diajukan ;;
 	*/kunci) state=disetujui ;;
@@ -113,6 +121,8 @@ body_of_route() {
 	*/anggota) echo '[{"nik":"1377031505900099","no_kk":"1377031505200011","nama":"Baru","jenis_kelamin":"L","tanggal_lahir":"1990-05-15","hubungan":"lainnya"}]' ;;
 	*/pengukuran) echo '[]' ;;
 	*/peristiwa) echo '[]' ;;
+	*/ganti-no-kk) echo '{"no_kk":"1377031505200021"}' ;;
+	*/ganti-nik) echo '{"nik":"1377031505900021"}' ;;
 	esac
 }
 
@@ -178,6 +188,8 @@ row "POST /v1/desa/{K}/keluarga"                                       200 404 4
 row "POST /v1/desa/{K}/anggota"                                        200 404 403 403 403 200 401 401 401
 row "POST /v1/desa/{K}/pengukuran"                                     200 404 403 403 403 200 401 401 401
 row "POST /v1/desa/{K}/peristiwa"                                      200 404 403 403 403 200 401 401 401
+row "POST /v1/desa/{K}/keluarga/1377031505200011/ganti-no-kk"         200 404 403 403 403 200 401 401 401
+row "POST /v1/desa/{K}/anggota/1377031505900011/ganti-nik"             200 404 403 403 403 200 401 401 401
 
 # an agency's bulk sync of by-name data: 403 before anything is read, and nothing is stored
 sql "DELETE FROM kkb.anggota WHERE nik = '1377031505900099'; DELETE FROM kkb.keluarga WHERE no_kk = '1377031505200099'" >/dev/null

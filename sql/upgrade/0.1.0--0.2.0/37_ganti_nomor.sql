@@ -1,0 +1,1 @@
+../../install/37_ganti_nomor.sql
