@@ -23,6 +23,31 @@
 -- the month; an administrator reopens it first (kkb.buka).  Warnings keep the
 -- key they were raised under (they record what was seen when).
 
+-- Insert one row, given as a value of its table's row type, with an INSERT ... VALUES: on a
+-- Citus cluster that statement goes whole to the village's shard, where an INSERT ... SELECT
+-- of a value computed on the coordinator would be sent as a COPY, which row-level security
+-- refuses ("COPY FROM not supported with row-level security").  Caller's rights.
+CREATE FUNCTION kkb._sisip(baris anyelement) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+DECLARE
+	v_tabel regclass := (SELECT t.typrelid FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(baris))::regclass;
+	v_kolom text;
+	v_nilai text;
+BEGIN
+	IF v_tabel IS NULL OR v_tabel::oid = 0 THEN
+		RAISE EXCEPTION 'kkb._sisip takes a row of a table, not a value of type %', pg_catalog.pg_typeof(baris)
+			USING ERRCODE = 'wrong_object_type';
+	END IF;
+	SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum),
+	       pg_catalog.string_agg(pg_catalog.format('($1).%I', a.attname), ', ' ORDER BY a.attnum)
+	  INTO v_kolom, v_nilai
+	  FROM pg_catalog.pg_attribute a
+	 WHERE a.attrelid = v_tabel AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = '' AND a.attgenerated = '';
+	EXECUTE pg_catalog.format('INSERT INTO %s (%s) VALUES (%s)', v_tabel, v_kolom, v_nilai) USING baris;
+END $f$;
+COMMENT ON FUNCTION kkb._sisip(anyelement) IS
+	'Internal: insert one row given as a value of its table''s row type, as INSERT ... VALUES (one shard''s statement on a Citus cluster), with the caller''s rights';
+
 CREATE FUNCTION kkb.ganti_no_kk(kode_desa kkb.kode_wilayah, lama kkb.no_kk, baru kkb.no_kk) RETURNS integer
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
@@ -53,7 +78,7 @@ BEGIN
 			      HINT = 'To join two families, move the members to the other card (POST /v1/desa/{kode}/anggota with its no_kk).';
 	END IF;
 	v_k.no_kk := baru;
-	INSERT INTO kkb.keluarga SELECT v_k.*;
+	PERFORM kkb._sisip(v_k);
 	UPDATE kkb.anggota a SET no_kk = baru WHERE a.kode_desa OPERATOR(kkb.=) v_desa AND a.no_kk OPERATOR(kkb.=) lama;
 	GET DIAGNOSTICS v_n = ROW_COUNT;
 	DELETE FROM kkb.keluarga k WHERE k.kode_desa OPERATOR(kkb.=) v_desa AND k.no_kk OPERATOR(kkb.=) lama;
@@ -67,6 +92,7 @@ CREATE FUNCTION kkb.ganti_nik(kode_desa kkb.kode_wilayah, lama kkb.nik, baru kkb
 DECLARE
 	v_desa kkb.kode_wilayah := ganti_nik.kode_desa;
 	v_ukur kkb.pengukuran[];
+	v_u kkb.pengukuran;
 	v_n integer;
 BEGIN
 	IF v_desa IS NULL OR lama IS NULL OR baru IS NULL THEN
@@ -97,11 +123,10 @@ BEGIN
 	DELETE FROM kkb.pengukuran p WHERE p.kode_desa OPERATOR(kkb.=) v_desa AND p.nik OPERATOR(kkb.=) lama;
 	UPDATE kkb.anggota a SET nik = baru WHERE a.kode_desa OPERATOR(kkb.=) v_desa AND a.nik OPERATOR(kkb.=) lama;
 	v_n := coalesce(pg_catalog.cardinality(v_ukur), 0);
-	IF v_n > 0 THEN
-		INSERT INTO kkb.pengukuran
-		SELECT (pg_catalog.jsonb_populate_record(u, pg_catalog.jsonb_build_object('nik', baru::text))).*
-		  FROM pg_catalog.unnest(v_ukur) u;
-	END IF;
+	FOREACH v_u IN ARRAY coalesce(v_ukur, '{}') LOOP
+		v_u.nik := baru;
+		PERFORM kkb._sisip(v_u);
+	END LOOP;
 	UPDATE kkb.peristiwa e SET nik = baru WHERE e.kode_desa OPERATOR(kkb.=) v_desa AND e.nik OPERATOR(kkb.=) lama;
 	UPDATE kkb.peristiwa e SET nik_ibu = baru WHERE e.kode_desa OPERATOR(kkb.=) v_desa AND e.nik_ibu OPERATOR(kkb.=) lama;
 	RETURN v_n;

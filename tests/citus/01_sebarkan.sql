@@ -105,7 +105,7 @@ SELECT is(pg_temp.nilai($q$SELECT string_agg(no_kk::text, ',') FROM kkb.anggota$
 	'... every member refers to the new number');
 SELECT is(pg_temp.nilai($q$SELECT string_agg(operasi, ',' ORDER BY operasi) FROM kkb.audit WHERE tabel = 'keluarga' AND operasi <> 'UPDATE'$q$),
 	'DELETE,INSERT,INSERT', '... the audit has the old family''s deletion and the new one''s insertion, under the logical name');
-SELECT is(kkb.ganti_nik('13.77.01.1001', pg_temp.nik('137701', current_date - 400, false, 3), pg_temp.nik('137701', current_date - 400, false, 13)), 1,
+SELECT is(kkb.ganti_nik('13.77.01.1001', pg_temp.nik('137701', current_date - 400, false, 3)::kkb.nik, pg_temp.nik('137701', current_date - 400, false, 13)::kkb.nik), 1,
 	'kkb.ganti_nik on the cluster: the child''s measurement moved');
 SELECT is(pg_temp.nilai(format($q$SELECT flags::text FROM kkb.pengukuran WHERE nik = %L$q$, pg_temp.nik('137701', current_date - 400, false, 13))),
 	'{tbu_tidak_wajar}', '... stored under the new NIK with its flags');

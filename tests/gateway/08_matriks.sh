@@ -86,13 +86,17 @@ caller_desa() { [ "$1" = pokja_B ] && echo "$B" || echo "$A"; }
 # state; a PUT a month without its report, so success is always 201)
 prepare() {
 	case "$1" in
-	*/ganti-no-kk)
-		sql "SELECT kkb.ganti_no_kk('$A', '1377031505200021', '1377031505200011')
-			WHERE EXISTS (SELECT 1 FROM kkb.keluarga WHERE kode_desa = '$A' AND no_kk = '1377031505200021')" >/dev/null
-		return ;;
-	*/ganti-nik)
-		sql "SELECT kkb.ganti_nik('$A', '1377031505900021', '1377031505900011')
-			WHERE EXISTS (SELECT 1 FROM kkb.anggota WHERE kode_desa = '$A' AND nik = '1377031505900021')" >/dev/null
+	*/ganti-no-kk | */ganti-nik)
+		# the number back, when the cell before renumbered it (in PL/pgSQL: on a Citus cluster a
+		# SELECT of the function WHERE EXISTS (one village's rows) would run it on the shard)
+		sql "DO \$\$ BEGIN
+			IF EXISTS (SELECT 1 FROM kkb.keluarga WHERE kode_desa = '$A' AND no_kk = '1377031505200021') THEN
+				PERFORM kkb.ganti_no_kk('$A', '1377031505200021', '1377031505200011');
+			END IF;
+			IF EXISTS (SELECT 1 FROM kkb.anggota WHERE kode_desa = '$A' AND nik = '1377031505900021') THEN
+				PERFORM kkb.ganti_nik('$A', '1377031505900021', '1377031505900011');
+			END IF;
+		END \$\$" >/dev/null
 		return ;;
 	*/ajukan) state=draf ;;
 	*/setujui) state=diajukan ;;
