@@ -17,14 +17,14 @@ export const token = {
 	hapus: () => { sessionStorage.removeItem(KUNCI); sessionStorage.removeItem('kkb.saya'); },
 };
 
-// api('/v1/desa', {query: {wilayah: '13.77'}, method, body, csv, berkas}) -> the parsed JSON
+// api('/v1/desa', {query: {wilayah: '13.77'}, method, body, headers, csv, berkas}) -> the parsed JSON
 // (or a Blob for csv, and for berkas: a file form such as <path>.xlsx); throws ApiError with the server's {code,message,details,hint}.
 export async function api(path, opsi = {}) {
 	const q = new URLSearchParams();
 	for (const [k, v] of Object.entries(opsi.query || {})) if (v !== null && v !== undefined && v !== '') q.set(k, v);
 	const url = path + (q.toString() ? '?' + q : '');
 	// the dashboard speaks Indonesian: so do the server's error messages, whatever the browser's language
-	const headers = {Accept: opsi.csv ? 'text/csv' : 'application/json', 'Accept-Language': 'id'};
+	const headers = {Accept: opsi.csv ? 'text/csv' : 'application/json', 'Accept-Language': 'id', ...(opsi.headers || {})};
 	const t = opsi.token || token.get();
 	if (t) headers.Authorization = 'Bearer ' + t;
 	let body;
@@ -97,4 +97,10 @@ function simpanBlob(blob, nama) {
 	a.click();
 	a.remove();
 	setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+// A fresh Idempotency-Key for one write (the gateway answers a repeat with the first answer):
+// 128 random bits as hex - crypto.getRandomValues works on plain http too, randomUUID does not.
+export function kunciIdempoten() {
+	return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,7 +1,7 @@
 // v_desa.js - a village's scorecard: its class with the 12 scores and 3
 // indices, stunting over the last 12 months, families at risk of stunting by
 // factor, rule violations, and the 40 data items with their sources and gaps.
-import {api, semua, unduhCsv, pesanGalat, ApiError} from './api.js';
+import {api, semua, unduhCsv, pesanGalat, ApiError, kunciIdempoten} from './api.js';
 import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, fmtIndeks, bulanIni, geserBulan, namaBulan, akhirBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
 import {grafikBatang, grafikKolom} from './grafik.js';
 
@@ -76,6 +76,8 @@ export async function tampil(main, ctx) {
 				h('strong', {id: 'indeks-desa'}, [kls.indeks_input, kls.indeks_proses, kls.indeks_output].map((x) => fmtIndeks(x)).join(' / '))),
 			h('div', {class: 'kpi-item'}, h('span', {class: 'kpi-judul'}, 'Status laporan bulan ini'),
 				h('strong', {id: 'status-desa'}, STATUS[status.status] || status.status))),
+		bolehSetujui(ctx.saya.peran) ? bagian('persetujuan', `Persetujuan laporan ${namaBulan(periode, true)}`,
+			() => persetujuan(ctx, dasar, periode, status, profil)) : null,
 		h('div', {class: 'dua'},
 			bagian('skor', 'Skor klasifikasi (1–4)', async () => h('div', {},
 				grafikBatang(SKOR.map(([k, n]) => ({label: n, nilai: kls.skor ? kls.skor[k] : null,
@@ -177,4 +179,90 @@ async function validasi(dasar, periode) {
 	return h('ul', {class: 'daftar-validasi'}, v.data.map((x) => h('li', {class: 'validasi-' + x.kepentingan},
 		h('strong', {}, x.uraian), ' ',
 		h('span', {class: 'catatan'}, `${x.kiri} = ${fmtAngka(x.nilai_kiri)} ${x.operator} ${x.kanan} = ${fmtAngka(x.nilai_kanan)} (${x.kode}, ${x.kepentingan})`))));
+}
+
+// ---------------------------------------------------------------- the month's approval (OPD, admin)
+// The steps of the month's workflow an agency or an administrator takes here, the states each
+// starts from (the database's rule, kkb._alur_periode) and who may take it.  The Pokja submits
+// on its own page (v_isi.js).
+const LANGKAH = [
+	{kode: 'setujui', label: 'Setujui laporan', dari: ['diajukan'], peran: ['kkb_opd', 'kkb_admin'],
+		selesai: 'Laporan bulan ini disetujui.'},
+	{kode: 'kunci', label: 'Kunci bulan ini', dari: ['draf', 'diajukan', 'disetujui'], peran: ['kkb_admin'],
+		tanya: 'Kunci bulan ini? Datanya tidak dapat diubah lagi sampai dibuka kembali oleh admin.', selesai: 'Bulan ini dikunci.'},
+	{kode: 'buka', label: 'Buka kembali', dari: ['diajukan', 'disetujui', 'dikunci'], peran: ['kkb_admin'],
+		tanya: 'Buka kembali bulan ini? Statusnya kembali menjadi draf dan desa dapat mengubah datanya lagi.',
+		selesai: 'Bulan ini dibuka kembali (draf).'},
+];
+
+function bolehSetujui(peran) { return peran === 'kkb_opd' || peran === 'kkb_admin'; }
+
+function waktu(t) {
+	return t ? new Intl.DateTimeFormat('id-ID', {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(t)) : '';
+}
+
+// The month's state, its validation results and completeness first, then the steps the caller
+// may take from that state; after a step the section shows the new state.
+async function persetujuan(ctx, dasar, periode, status, profil) {
+	const [v, p] = await Promise.all([api(dasar + '/validasi', {query: {periode}}), profil.catch(() => null)]);
+	const tinggi = v.data.filter((x) => x.kepentingan === 'tinggi').length;
+	const kotak = h('div', {});
+	// the outcome of the last step: kept across the section's redraws (after a step it may offer none)
+	const hasil = h('p', {class: 'hasil', role: 'status', id: 'persetujuan-hasil'});
+	const tampilkan = (st) => {
+		const langkah = LANGKAH.filter((l) => l.peran.includes(ctx.saya.peran) && l.dari.includes(st.status));
+		const periksa = v.data.length > 0 && langkah.some((l) => l.kode === 'setujui')
+			? h('input', {type: 'checkbox', id: 'persetujuan-periksa'}) : null;
+		const tombol = langkah.map((l) => {
+			const b = h('button', {type: 'button', id: 'langkah-' + l.kode, class: l.kode === 'setujui' ? null : 'sekunder'}, l.label);
+			if (periksa && l.kode === 'setujui') {
+				b.disabled = true;
+				periksa.addEventListener('change', () => { b.disabled = !periksa.checked; });
+			}
+			b.addEventListener('click', async () => {
+				if (l.tanya && !window.confirm(l.tanya)) return;
+				for (const x of tombol) x.disabled = true;
+				hasil.className = 'hasil';
+				hasil.textContent = 'Menyimpan…';
+				try {
+					const r = await api(`${dasar}/periode/${periode}/${l.kode}`,
+						{method: 'POST', headers: {'Idempotency-Key': kunciIdempoten()}});
+					const ks = document.getElementById('status-desa');
+					if (ks) ks.textContent = STATUS[r.status] || r.status;
+					tampilkan(r);
+					hasil.className = 'hasil berhasil';
+					hasil.textContent = l.selesai;
+				} catch (e) {
+					if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+					hasil.className = 'hasil galat';
+					hasil.textContent = e instanceof ApiError && e.body.message
+						? `Tidak berhasil: ${e.body.message}${e.body.hint ? ' — ' + e.body.hint : ''}` : pesanGalat(e);
+					for (const x of tombol) x.disabled = x.id === 'langkah-setujui' && periksa !== null && !periksa.checked;
+				}
+			});
+			return b;
+		});
+		kosongkan(kotak,
+			h('p', {}, 'Status: ', h('strong', {id: 'status-persetujuan'}, STATUS[st.status] || st.status),
+				st.diubah_oleh ? h('span', {class: 'catatan'}, ` — oleh ${st.diubah_oleh}, ${waktu(st.diubah_pada)}`) : null),
+			h('h3', {}, 'Periksa dulu'),
+			h('p', {id: 'persetujuan-validasi', class: v.data.length === 0 ? 'baik-teks' : tinggi > 0 ? 'galat' : null},
+				v.data.length === 0 ? 'Tidak ada pelanggaran aturan validasi bulan ini.'
+					: `${fmtAngka(v.data.length)} pelanggaran aturan validasi` + (tinggi > 0 ? `, ${fmtAngka(tinggi)} di antaranya berkepentingan tinggi` : '') + '.'),
+			v.data.length > 0 ? h('ul', {class: 'daftar-validasi'}, v.data.map((x) => h('li', {class: 'validasi-' + x.kepentingan},
+				h('strong', {}, x.uraian), ' ', h('span', {class: 'catatan'}, `(${x.kode}, ${x.kepentingan})`)))) : null,
+			p ? h('p', {id: 'persetujuan-kelengkapan'}, `Kelengkapan data: ${fmtPorsi(p.kelengkapan)} `,
+				`(${p.data.filter((d) => d.nilai !== null).length} dari ${p.data.length} terisi).`) : null,
+			langkah.length === 0
+				? h('p', {class: 'catatan', id: 'persetujuan-tunggu'}, st.status === 'draf'
+					? 'Menunggu Pokja desa mengajukan laporan bulan ini.'
+					: st.status === 'dikunci' ? 'Bulan ini sudah dikunci; hanya admin yang dapat membukanya kembali.'
+						: 'Tidak ada langkah yang dapat Anda ambil pada status ini.')
+				: h('div', {class: 'aksi'},
+					periksa ? h('label', {class: 'periksa'}, periksa, ' Saya sudah memeriksa pelanggaran di atas') : null,
+					...tombol),
+			hasil);
+	};
+	tampilkan(status);
+	return kotak;
 }

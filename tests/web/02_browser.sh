@@ -9,7 +9,9 @@
 # KKBPK report with one invalid field (kb_pil = -3), sees the server's Indonesian message at that
 # field (the API body names it: code KKB-KKBPK-KB-PIL-NEGATIF, "kolom":"kb_pil"),
 # fixes it, sees it saved (checked with psql) and submits the month; it cannot
-# open another village's scorecard.  Then a gateway whose database is down:
+# open another village's scorecard.  The agency then approves the submitted
+# month on the village page, its validation results shown first, and an
+# administrator on a phone locks it and reopens it (each state checked with psql).  Then a gateway whose database is down:
 # a clear message, not a blank page.  Screenshots: build/web-screenshots/.
 . "$(dirname "$0")/../gateway/lib.sh"
 
@@ -44,6 +46,7 @@ TOKEN_OPD=$(token kkb_opd 13.77 "Dinkes Pariaman" dinkes)
 TOKEN_POKJA=$(token kkb_pokja 13.77.01.1001 "Pokja Karan Aur")
 TOKEN_PROV=$(token kkb_provinsi 13 "Portal Sumatera Barat")
 TOKEN_ANALIS=$(token kkb_analis 13.77 "Analis Bappeda Pariaman")
+TOKEN_ADMIN=$(token kkb_admin "" "Admin Kota Pariaman")
 
 if [ ! -d "$HERE/node/node_modules/playwright-core" ]; then
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$HERE/node" --no-audit --no-fund >"$TMP/npm.log" 2>&1
@@ -53,7 +56,7 @@ fi
 
 # run_node MODE: the browser script's "ok - ..." lines become this file's TAP
 run_node() {
-	KKB_WEB_SHOTS=$SHOTS KKB_WEB_PERIODE=$PERIODE KKB_WEB_TOKEN_OPD=$TOKEN_OPD KKB_WEB_TOKEN_POKJA=$TOKEN_POKJA KKB_WEB_TOKEN_PROV=$TOKEN_PROV KKB_WEB_TOKEN_ANALIS=$TOKEN_ANALIS \
+	KKB_WEB_SHOTS=$SHOTS KKB_WEB_PERIODE=$PERIODE KKB_WEB_TOKEN_OPD=$TOKEN_OPD KKB_WEB_TOKEN_POKJA=$TOKEN_POKJA KKB_WEB_TOKEN_PROV=$TOKEN_PROV KKB_WEB_TOKEN_ANALIS=$TOKEN_ANALIS KKB_WEB_TOKEN_ADMIN=$TOKEN_ADMIN \
 	KKB_WEB_PSQL="[\"$ROOT/scripts/cluster.sh\",\"$KKB_TEST_DIR\",\"$KKB_TEST_PORT\",\"psql\",\"-d\",\"$WEB_DB\",\"-X\",\"-q\",\"-tA\",\"-c\"]" \
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 node "$HERE/node/dashboard.mjs" "$1" > "$TMP/node-$1.out" 2> "$TMP/node-$1.err"
 	rc=$?

@@ -7,7 +7,7 @@
 //   node dashboard.mjs mati    a gateway whose database is down: a clear message
 //
 // Environment: KKB_WEB_URL, KKB_WEB_SHOTS (screenshot directory), KKB_WEB_PERIODE
-// (YYYY-MM), tokens KKB_WEB_TOKEN_OPD / _POKJA / _PROV / _ANALIS, KKB_WEB_PSQL (a command that runs
+// (YYYY-MM), tokens KKB_WEB_TOKEN_OPD / _POKJA / _PROV / _ANALIS / _ADMIN, KKB_WEB_PSQL (a command that runs
 // psql on the demo database; the SQL is its last argument).
 // Prints "ok - ..." / "not ok - ..." lines and "# ..." comments; the shell
 // wrapper numbers them into TAP.
@@ -341,6 +341,58 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await foto(page, '08-desa-lain-ditolak.png');
 	});
 	ok(page.masalah.length === 0, 'Pokja pages: no script errors, CSP violations or external requests', page.masalah.join('\n'));
+
+	// the month the Pokja submitted: the agency approves it on the village page, validation first
+	const opd = await halaman({viewport: {width: 1280, height: 900}});
+	await langkah('OPD approves the month', async () => {
+		await masuk(opd, process.env.KKB_WEB_TOKEN_OPD);
+		await opd.waitForURL(/#\/kota/);
+		await opd.goto(`${URL}/#/desa/${A}?periode=${PERIODE}`);
+		await opd.waitForSelector('#persetujuan #status-persetujuan');
+		is((await opd.textContent('#status-persetujuan')).trim(), 'Diajukan', 'the approval section shows the submitted state');
+		const nViolasi = Number(sql(`SELECT count(*) FROM kkb.periksa('${A}', '${PERIODE}-01')`));
+		const teks = (await opd.textContent('#persetujuan-validasi')).trim();
+		ok(nViolasi === 0 ? /Tidak ada pelanggaran/.test(teks) : teks.startsWith(`${nViolasi} pelanggaran`),
+			`the month's validation results come first: ${nViolasi} violations as kkb.periksa counts`, teks);
+		ok(/Kelengkapan data: /.test(await opd.textContent('#persetujuan-kelengkapan')), 'and its completeness');
+		is(await opd.locator('#langkah-kunci, #langkah-buka').count(), 0, 'an agency may approve, not lock or reopen');
+		if (nViolasi > 0) {
+			ok(await opd.isDisabled('#langkah-setujui'), 'with violations, Approve waits for "I have checked"');
+			await opd.check('#persetujuan-periksa');
+		}
+		await opd.click('#langkah-setujui');
+		await opd.waitForSelector('#persetujuan-hasil.berhasil');
+		is((await opd.textContent('#status-persetujuan')).trim(), 'Disetujui', 'after Approve the section says Disetujui');
+		is((await opd.textContent('#status-desa')).trim(), 'Disetujui', '... and so does the month\'s state at the top');
+		is(sql(`SELECT status || '|' || diubah_oleh FROM kkb.periode_status WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`),
+			'disetujui|Dinkes Pariaman', 'psql: the month is disetujui, by the agency\'s token holder');
+		await foto(opd, '13-opd-setujui.png');
+	});
+	ok(opd.masalah.length === 0, 'approval pages: no script errors, CSP violations or external requests', opd.masalah.join('\n'));
+
+	// an administrator on a phone: lock the approved month, then reopen it
+	const adm = await halaman({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+	adm.on('dialog', (d) => d.accept());
+	await langkah('admin locks and reopens the month on a phone', async () => {
+		await masuk(adm, process.env.KKB_WEB_TOKEN_ADMIN);
+		await adm.waitForSelector('#siapa');
+		await adm.goto(`${URL}/#/desa/${A}?periode=${PERIODE}`);
+		await adm.waitForSelector('#persetujuan #langkah-kunci');
+		is(await adm.locator('#langkah-setujui').count(), 0, 'an approved month offers no second approval');
+		await adm.click('#langkah-kunci');
+		await adm.waitForSelector('#persetujuan-hasil.berhasil');
+		is(sql(`SELECT status FROM kkb.periode_status WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`), 'dikunci',
+			'psql: the administrator locked the month');
+		const lebar = await adm.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+		ok(lebar, 'the approval section fits a 390 px screen (no sideways scrolling)');
+		await foto(adm, '14-admin-kunci-ponsel.png');
+		await adm.click('#langkah-buka');
+		await adm.waitForSelector('#persetujuan-hasil.berhasil');
+		is((await adm.textContent('#status-persetujuan')).trim(), 'Draf', 'after Reopen the section says Draf');
+		is(sql(`SELECT status FROM kkb.periode_status WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`), 'draf',
+			'psql: the month is draf again');
+	});
+	ok(adm.masalah.length === 0, 'admin pages: no script errors, CSP violations or external requests', adm.masalah.join('\n'));
 
 	// a province's portal token: aggregates only, region by region
 	const prov = await halaman({viewport: {width: 1280, height: 900}});
