@@ -18,6 +18,7 @@ PGBENCH=$("${PG_CONFIG:-pg_config}" --bindir 2>/dev/null)/pgbench
 [ -n "$PGBENCH" ] || { echo "gateway benchmarks skipped: pgbench is missing (make deps installs postgresql-15, which has it)"; exit 0; }
 command -v wrk >/dev/null || { echo "gateway benchmarks skipped: wrk is missing (make bench installs it as root: apt-get install wrk)"; exit 0; }
 GATEWAY=${BENCH_GATEWAY_BIN:-gateway/kkb-gateway}	# another build, for an A/B comparison
+# BENCH_GATEWAY_OPTS: more options for it, e.g. "--refresh-months 0" (no refresher) for an A/B of one setting
 GW=
 OUT=$(mktemp -d)
 trap '[ -z "$GW" ] || kill "$GW" 2>/dev/null; rm -rf "$OUT"' EXIT
@@ -49,7 +50,7 @@ psql -X -q -tA -c "SELECT r / 1000, json_agg(json_build_object('nik', nik, 'no_k
 psql -X -q -c "\\copy (SELECT '13.77.01.1001', nik, no_kk, nama, jenis_kelamin, tanggal_lahir, hubungan FROM bench.http_anggota ORDER BY r) TO '$OUT/anggota.csv' WITH (FORMAT csv)"
 TOKEN=$(psql -X -q -tA -c "SELECT kkb.token_cabut('bench-admin')" -c "SELECT kkb.token_buat('kkb_admin', '13.77', 'bench-admin')" | tail -1)
 
-"$GATEWAY" --listen 127.0.0.1 --port "$PORT" --threads "$(nproc)" --max-body 20000000 --limit-read 0 --limit-write 0 \
+"$GATEWAY" --listen 127.0.0.1 --port "$PORT" --threads "$(nproc)" --max-body 20000000 --limit-read 0 --limit-write 0 ${BENCH_GATEWAY_OPTS:-} \
 	--db "host=$PGHOST port=$PGPORT dbname=$PGDATABASE user=postgres" 2>"$OUT/gateway.log" &
 GW=$!
 i=0; until curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health"; do
