@@ -28,6 +28,8 @@ static const struct
 	{"opd", "Agency (OPD) code", NULL, "string"},
 	{"tingkat", "Level of the rows: 2 regency/city, 3 kecamatan (district), 4 village (default: one level below the region)", NULL, "integer"},
 	{"acuan", "Reference date of the stunting-risk assessment (YYYY-MM-DD, default today)", NULL, "string"},
+	{"cari", "Part of a member's name (any case), or the first digits of a NIK or No. KK (at most 64 characters)", NULL, "string"},
+	{"umur_maks", "Only members younger than this many months (60: the under-fives)", NULL, "integer"},
 	{"dry_run", "Validate every row, then write nothing", NULL, "boolean"},
 	{"atomik", "All or nothing: any rejected row -> nothing is written (422 with the summary)", NULL, "boolean"},
 };

@@ -514,6 +514,65 @@ END $f$;
 COMMENT ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb) IS
 	'API POST /v1/desa/{kode}/intervensi: record an intervention; the stored row with its new id and 201';
 
+-- ---------------------------------------------------------------- the village's members (by name)
+
+-- The members of a village, by name then NIK, paged: for the Pokja's forms (choosing the child to
+-- weigh).  cari: part of the name (any case) or the start of a NIK or No. KK; umur_maks: only those
+-- younger than so many months (60: the under-fives).  Each with their age in completed months and
+-- their last measurement.  Runs as the caller: row-level security keeps it to the caller's village
+-- (the Pokja, administrators); other roles have no right to the rows (42501).
+CREATE FUNCTION kkb.api_anggota_daftar(kode kkb.kode_wilayah, cari text DEFAULT NULL, umur_maks integer DEFAULT NULL,
+                                       batas integer DEFAULT 100, lewati integer DEFAULT 0)
+	RETURNS json
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	v_cari text := NULLIF(pg_catalog.btrim(cari), '');
+	v_lahir date;
+	v_jumlah bigint;
+	v_data json;
+BEGIN
+	IF pg_catalog.length(v_cari) > 64 THEN
+		RAISE EXCEPTION 'cari is % characters long: at most 64', pg_catalog.length(v_cari)
+			USING ERRCODE = 'invalid_parameter_value', HINT = 'Search by part of a name, or the first digits of a NIK or No. KK.';
+	END IF;
+	IF umur_maks IS NOT NULL AND umur_maks NOT BETWEEN 0 AND 1200 THEN
+		RAISE EXCEPTION 'umur_maks % is not between 0 and 1200 months', umur_maks USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF NOT EXISTS (SELECT FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) kode) THEN
+		RETURN NULL;
+	END IF;
+	v_lahir := CASE WHEN umur_maks IS NOT NULL THEN (CURRENT_DATE - pg_catalog.make_interval(months => umur_maks))::date END;
+	-- one village's rows: each statement goes whole to its shard on a Citus cluster
+	SELECT count(*) INTO v_jumlah FROM kkb.anggota a
+	 WHERE a.kode_desa OPERATOR(kkb.=) kode AND (v_lahir IS NULL OR a.tanggal_lahir > v_lahir)
+	   AND (v_cari IS NULL OR pg_catalog.strpos(pg_catalog.lower(a.nama), pg_catalog.lower(v_cari)) > 0
+	        OR pg_catalog.left(a.nik::text, pg_catalog.length(v_cari)) = v_cari
+	        OR pg_catalog.left(a.no_kk::text, pg_catalog.length(v_cari)) = v_cari);
+	SELECT pg_catalog.json_agg(pg_catalog.json_build_object('nik', x.nik::text, 'no_kk', x.no_kk::text, 'nama', x.nama,
+	         'jenis_kelamin', x.jenis_kelamin, 'tanggal_lahir', x.tanggal_lahir, 'hubungan', x.hubungan,
+	         'umur_bulan', (pg_catalog.date_part('year', pg_catalog.age(CURRENT_DATE, x.tanggal_lahir)) * 12
+	                        + pg_catalog.date_part('month', pg_catalog.age(CURRENT_DATE, x.tanggal_lahir)))::integer,
+	         'ukur_terakhir', CASE WHEN x.tanggal_ukur IS NOT NULL THEN pg_catalog.json_build_object('tanggal_ukur', x.tanggal_ukur,
+	              'berat_kg', x.berat_kg, 'tinggi_cm', x.tinggi_cm, 'status_tbu', x.status_tbu, 'status_bbu', x.status_bbu,
+	              'status_bbtb', x.status_bbtb) END) ORDER BY x.nama, x.nik)
+	  INTO v_data
+	  FROM (SELECT a.nik, a.no_kk, a.nama, a.jenis_kelamin, a.tanggal_lahir, a.hubungan,
+	               u.tanggal_ukur, u.berat_kg, u.tinggi_cm, u.status_tbu, u.status_bbu, u.status_bbtb
+	          FROM kkb.anggota a
+	          LEFT JOIN (SELECT DISTINCT ON (p.nik) p.nik, p.tanggal_ukur, p.berat_kg, p.tinggi_cm, p.status_tbu, p.status_bbu, p.status_bbtb
+	                       FROM kkb.pengukuran p WHERE p.kode_desa OPERATOR(kkb.=) kode
+	                      ORDER BY p.nik, p.tanggal_ukur DESC) u ON u.nik OPERATOR(kkb.=) a.nik
+	         WHERE a.kode_desa OPERATOR(kkb.=) kode AND (v_lahir IS NULL OR a.tanggal_lahir > v_lahir)
+	           AND (v_cari IS NULL OR pg_catalog.strpos(pg_catalog.lower(a.nama), pg_catalog.lower(v_cari)) > 0
+	                OR pg_catalog.left(a.nik::text, pg_catalog.length(v_cari)) = v_cari
+	                OR pg_catalog.left(a.no_kk::text, pg_catalog.length(v_cari)) = v_cari)
+	         ORDER BY a.nama, a.nik LIMIT batas OFFSET lewati) x;
+	RETURN kkb._api_halaman(pg_catalog.json_build_object('kode_desa', kode::text, 'cari', v_cari, 'umur_maks', umur_maks),
+	                        v_jumlah, batas, lewati, v_data);
+END $f$;
+COMMENT ON FUNCTION kkb.api_anggota_daftar(kkb.kode_wilayah, text, integer, integer, integer) IS
+	'API GET /v1/desa/{kode}/anggota: the village''s members by name, paged, with age in months and last measurement; cari (name part, NIK or No. KK start), umur_maks (months); NULL when not a Kampung KB in scope';
+
 -- ---------------------------------------------------------------- renumbering (37_ganti_nomor.sql)
 
 -- The body names the new number only ({"no_kk": "..."} or {"nik": "..."}); the

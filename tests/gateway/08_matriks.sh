@@ -171,6 +171,7 @@ row "GET /v1/desa/{K}/klasifikasi?periode=2026-10"                     200 404 2
 row "GET /v1/desa/{K}/validasi?periode=2026-10"                        200 404 200 403 403 200 401 401 401
 row "GET /v1/desa/{K}/risiko-stunting"                                 200 404 403 403 403 200 401 401 401
 row "GET /v1/desa/{K}/intervensi"                                      200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/anggota?umur_maks=60"                            200 404 403 403 403 200 401 401 401
 row "GET /v1/desa/{K}/periode/2026-10"                                 200 404 200 403 403 200 401 401 401
 row "GET /v1/prioritas?wilayah={K}&periode=2026-10&opd=dinkes"         200 200 200 403 403 200 401 401 401
 row "GET /v1/ringkasan?wilayah={K}&periode=2026-10"                    403 403 200 200 200 200 401 401 401
