@@ -55,6 +55,25 @@ export function fmtIndeks(x) {
 	return x === null || x === undefined ? '–' : indeks.format(x);
 }
 
+// a z-score with its sign and two decimals (-2.134 -> "−2,13", 0.5 -> "+0,50")
+const zskor = new Intl.NumberFormat('id-ID', {minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero'});
+export function fmtZ(z) {
+	return z === null || z === undefined ? '–' : zskor.format(z);
+}
+
+// a date YYYY-MM-DD in Indonesian ("2026-12-05" -> "5 Des 2026"), read as a calendar day (no time zone)
+const tanggal = new Intl.DateTimeFormat('id-ID', {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
+export function fmtTanggal(t) {
+	return t ? tanggal.format(new Date(t + 'T00:00:00Z')) : '–';
+}
+
+// an age in completed months as years and months (13 -> "1 th 1 bln")
+export function fmtUmur(bulan) {
+	if (bulan === null || bulan === undefined) return '–';
+	const th = Math.floor(bulan / 12), bl = bulan % 12;
+	return th > 0 ? `${th} th ${bl} bln` : `${bl} bln`;
+}
+
 // a share 0..1 as a percentage (0.975 -> "97,5%")
 export function fmtPorsi(x) {
 	return x === null || x === undefined ? '–' : desimal.format(x * 100) + '%';

@@ -333,6 +333,46 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		is(sql(`SELECT status FROM kkb.periode_status WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`), 'diajukan',
 			'psql: the month is diajukan');
 	});
+	await langkah('Pokja weighs a child', async () => {
+		const [nama, nik] = sql(`SELECT nama || '|' || nik FROM kkb.anggota WHERE kode_desa = '${A}'
+			AND tanggal_lahir > current_date - interval '60 months' AND tanggal_lahir < current_date - 30 ORDER BY nama, nik LIMIT 1`).split('|');
+		const nBalita = Number(sql(`SELECT count(*) FROM kkb.anggota WHERE kode_desa = '${A}' AND tanggal_lahir > current_date - interval '60 months'`));
+		await page.click('#nav a[href^="#/ukur/"]');
+		await page.waitForSelector('#daftar-anak button.anak');
+		is((await page.textContent('#jumlah-anak')).trim(), nBalita > 50 ? `50 dari ${nBalita} balita; persempit pencarian.` : `${nBalita} balita`,
+			`the weighing page lists the village's ${nBalita} under-fives`);
+		await page.fill('#cari-anak', nama.slice(0, 4).toLowerCase());
+		await page.waitForSelector(`#daftar-anak button.anak[data-nik="${nik}"]`);
+		const nCari = Number(sql(`SELECT count(*) FROM kkb.anggota WHERE kode_desa = '${A}' AND tanggal_lahir > current_date - interval '60 months'
+			AND strpos(lower(nama), lower('${nama.slice(0, 4).replaceAll("'", "''")}')) > 0`));
+		await page.waitForFunction((n) => document.querySelectorAll('#daftar-anak button.anak').length === n, nCari);
+		ok(true, `searching "${nama.slice(0, 4).toLowerCase()}" narrows the list to the ${nCari} matching under-fives`);
+		await page.click(`#daftar-anak button.anak[data-nik="${nik}"]`);
+		await page.waitForSelector('#form-ukur');
+		// a weight no child has: refused, the server's message at the field, nothing stored
+		await page.fill('#u-berat_kg', '250');
+		await page.fill('#u-tinggi_cm', '76.5');
+		await page.click('#simpan-ukur');
+		await page.waitForSelector('#ukur-ditolak');
+		ok(/berat badan 250 kg di luar batas/.test(await page.textContent('#galat-berat_kg')), 'a 250 kg weight is refused with the server\'s message at the field',
+			await page.textContent('#galat-berat_kg'));
+		is(sql(`SELECT count(*) FROM kkb.pengukuran WHERE kode_desa = '${A}' AND nik = '${nik}' AND tanggal_ukur = current_date AND berat_kg = 250`), '0',
+			'psql: and nothing is stored');
+		await page.fill('#u-berat_kg', '9.8');
+		await page.click('#simpan-ukur');
+		await page.waitForSelector('#ukur-tersimpan');
+		const db = sql(`SELECT berat_kg || '|' || tinggi_cm || '|' || to_char(round(z_bbu, 2), 'SG0D00') || '|' || coalesce(status_tbu, '')
+			FROM kkb.pengukuran WHERE kode_desa = '${A}' AND nik = '${nik}' AND tanggal_ukur = current_date`).split('|');
+		is(db.slice(0, 2).join('|'), '9.8|76.5', 'psql: the measurement is stored (9.8 kg, 76.5 cm, today)');
+		const zLayar = (await page.textContent('#tabel-zskor tr[data-indeks="bbu"] td:nth-child(2)')).trim();
+		is(zLayar.replace('−', '-').replace(',', '.').replace(/^\+/, ''), db[2].replace(/^\+/, ''),
+			`the weight-for-age z-score shown at once is the database's (${db[2]})`);
+		is((await page.textContent('#tabel-zskor tr[data-indeks="tbu"] td:nth-child(3)')).trim(), db[3].replaceAll('_', ' ') || 'tidak dapat dihitung',
+			'... and so is the length-for-age category');
+		const lebar = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+		ok(lebar, 'the weighing page fits a 390 px phone');
+		await foto(page, '15-timbang-anak-ponsel.png');
+	});
 	await langkah("another village's scorecard", async () => {
 		await page.goto(`${URL}/#/desa/${B}`);
 		const g = await page.waitForSelector('main .galat');
