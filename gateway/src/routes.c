@@ -89,6 +89,9 @@ const gw_route gw_routes[] = {
 	{"GET", "/v1/wilayah/{kode}", API(GW_TOKEN_OPTIONAL, "kkb.api_wilayah"),
 		.summary = "One region", .args = {KODE}, .cache = GW_CACHE_ACUAN, .none_message = "no such region"},
 
+	{"GET", "/v1/kode", API(GW_TOKEN, "kkb.api_kode"),
+		.summary = "The named codes of the enum columns by group (air_minum, hubungan, jenis_peristiwa, ...): the choices of the forms",
+	.cache = GW_CACHE_ACUAN},
 	{"GET", "/v1/desa", API(GW_TOKEN, "kkb.api_desa_daftar"),
 		.summary = "Kampung KB within a region, with class, completeness and state of a month",
 		.args = {{GW_ARG_REGION, "wilayah"}, PERIODE, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA,

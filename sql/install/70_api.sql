@@ -514,6 +514,18 @@ END $f$;
 COMMENT ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb) IS
 	'API POST /v1/desa/{kode}/intervensi: record an intervention; the stored row with its new id and 201';
 
+-- ---------------------------------------------------------------- code lists
+
+-- The named codes of the enum columns (kkb.kode), by group in display order: the choices of the
+-- dashboard's forms, read once and kept (reference data).
+CREATE FUNCTION kkb.api_kode() RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN (SELECT json_build_object('kelompok', json_object_agg(g.kelompok, g.kode ORDER BY g.kelompok))
+	          FROM (SELECT k.kelompok, json_agg(json_build_object('kode', k.kode, 'nama', k.nama) ORDER BY k.urutan, k.kode) AS kode
+	                  FROM kkb.kode k GROUP BY k.kelompok) g);
+COMMENT ON FUNCTION kkb.api_kode() IS
+	'API GET /v1/kode: the named codes of the enum columns by group ({"kelompok": {group: [{kode, nama}]}}), in display order';
+
 -- ---------------------------------------------------------------- the village's members (by name)
 
 -- The members of a village, by name then NIK, paged: for the Pokja's forms (choosing the child to

@@ -1,8 +1,9 @@
 -- kkb.api_anggota_daftar (GET /v1/desa/{kode}/anggota): the village's members for the Pokja's
 -- forms - by name, paged, searched by name part or NIK / No. KK start, under an age in months,
 -- each with the age in completed months and the last measurement; only the village's own rows.
+-- And kkb.api_kode (GET /v1/kode), the choices of the dashboard's forms.
 BEGIN;
-SELECT plan(14);
+SELECT plan(16);
 SET client_min_messages = warning;
 \ir fixture_desa.inc
 SELECT pg_temp.nik('137701', current_date - 400, false, 3) AS budi \gset
@@ -34,5 +35,12 @@ SELECT is(pg_temp.sebagai('kkb_pokja', '13.77.01.1002', $$SELECT kkb.api_anggota
           'a Pokja of another village may call it ...');
 SELECT is(pg_temp.hitung('kkb_pokja', '13.77.01.1002', $$SELECT count(*) FROM json_array_elements((kkb.api_anggota_daftar('13.77.01.1001') ->> 'data')::json)$$),
           0::bigint, '... and sees no member of it');
+
+-- kkb.api_kode (GET /v1/kode): the forms' choices, every group of kkb.kode in display order
+SELECT is((SELECT count(*)::int FROM json_object_keys(kkb.api_kode() -> 'kelompok')), (SELECT count(DISTINCT kelompok)::int FROM kkb.kode),
+          'api_kode: every group of kkb.kode');
+SELECT is((SELECT string_agg(e ->> 'kode', ',' ORDER BY o) FROM json_array_elements(kkb.api_kode() -> 'kelompok' -> 'jenis_peristiwa') WITH ORDINALITY x(e, o)),
+          (SELECT string_agg(kode, ',' ORDER BY urutan, kode) FROM kkb.kode WHERE kelompok = 'jenis_peristiwa'),
+          '... each in display order');
 SELECT * FROM finish();
 ROLLBACK;
