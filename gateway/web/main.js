@@ -5,6 +5,7 @@
 //   #/opd                an agency's work list (OPD, admin)
 //   #/isi/KODE           the Pokja's monthly entry (Pokja, admin)
 //   #/ukur/KODE          weighing a child: the under-fives, one measurement, its z-scores (Pokja, admin)
+//   #/catat/KODE?jenis=  recording a family, a member or a vital event, one form each (Pokja, admin)
 // Each view takes ?periode=YYYY-MM in the hash.
 import {api, token, ApiError, pesanGalat} from './api.js';
 import {h, kosongkan} from './util.js';
@@ -12,6 +13,7 @@ import * as masuk from './v_masuk.js';
 import * as kota from './v_kota.js';
 import * as desa from './v_desa.js';
 import * as ukur from './v_ukur.js';
+import * as catat from './v_catat.js';
 import * as opd from './v_opd.js';
 import * as isian from './v_isi.js';
 import * as wilayah from './v_wilayah.js';
@@ -71,7 +73,8 @@ function menu(sy) {
 		item.push(['#/wilayah/' + (sy.wilayah || ''), 'Ringkasan wilayah']);
 	}
 	if (sy && sy.peran === 'kkb_pokja') {
-		item.push(['#/desa/' + sy.wilayah, 'Kartu desa'], ['#/ukur/' + sy.wilayah, 'Timbang anak'], ['#/isi/' + sy.wilayah, 'Isi laporan']);
+		item.push(['#/desa/' + sy.wilayah, 'Kartu desa'], ['#/ukur/' + sy.wilayah, 'Timbang anak'],
+			['#/catat/' + sy.wilayah, 'Catat keluarga'], ['#/isi/' + sy.wilayah, 'Isi laporan']);
 	}
 	const aktif = location.hash.split('?')[0];
 	kosongkan(nav, item.map(([href, t]) => h('a', {href, 'aria-current': aktif === href ? 'page' : null}, t)));
@@ -110,6 +113,7 @@ async function muat() {
 		case 'opd': await opd.tampil(main, ctx); break;
 		case 'isi': await isian.tampil(main, ctx); break;
 		case 'ukur': await ukur.tampil(main, ctx); break;
+		case 'catat': await catat.tampil(main, ctx); break;
 		case 'wilayah': await wilayah.tampil(main, ctx); break;
 		case 'analis':
 			kosongkan(main, h('section', {class: 'kartu'}, h('h1', {}, 'Analis'),

@@ -11,7 +11,9 @@
 # fixes it, sees it saved (checked with psql) and submits the month; it cannot
 # open another village's scorecard.  It weighs a child on the phone: finds it
 # by name among the village's under-fives, a 250 kg weight is refused at the
-# field, the real one is stored and its z-scores shown as the database has them.  The agency then approves the submitted
+# field, the real one is stored and its z-scores shown as the database has them;
+# it records a family, a member (a bad NIK refused at the field first) and a
+# birth, each checked with psql.  The agency then approves the submitted
 # month on the village page, its validation results shown first, and an
 # administrator on a phone locks it and reopens it (each state checked with psql).  Then a gateway whose database is down:
 # a clear message, not a blank page.  Screenshots: build/web-screenshots/.

@@ -373,6 +373,58 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		ok(lebar, 'the weighing page fits a 390 px phone');
 		await foto(page, '15-timbang-anak-ponsel.png');
 	});
+	await langkah('Pokja records a family, a member and a birth', async () => {
+		const KK = '1377010112250999', NIK = '1377015203950999';
+		sql(`SET session_replication_role = replica; DELETE FROM kkb.peristiwa WHERE kode_desa = '${A}' AND nik_ibu = '${NIK}';
+			DELETE FROM kkb.anggota WHERE kode_desa = '${A}' AND nik = '${NIK}'; DELETE FROM kkb.keluarga WHERE kode_desa = '${A}' AND no_kk = '${KK}'`);
+		await page.click('#nav a[href^="#/catat/"]');
+		await page.waitForSelector('#form-keluarga');
+		is(await page.locator('#c-air_minum option').count(), 1 + Number(sql("SELECT count(*) FROM kkb.kode WHERE kelompok = 'air_minum'")),
+			'the family form\'s water sources are the database\'s code list (GET /v1/kode)');
+		await page.fill('#c-no_kk', KK);
+		await page.fill('#c-rt', '3');
+		await page.fill('#c-rw', '2');
+		await page.selectOption('#c-air_minum', 'ledeng');
+		await page.selectOption('#c-jamban', 'sendiri');
+		await page.selectOption('#c-tangki_septik', 'true');
+		await page.click('#simpan-catat');
+		await page.waitForSelector('#catat-hasil.berhasil');
+		is(sql(`SELECT rt || '|' || rw || '|' || air_minum || '|' || jamban || '|' || tangki_septik FROM kkb.keluarga WHERE kode_desa = '${A}' AND no_kk = '${KK}'`),
+			'3|2|ledeng|sendiri|true', 'psql: the family is stored as entered');
+
+		await page.click('#tab-anggota');
+		await page.waitForSelector('#form-anggota');
+		await page.fill('#c-nik', '12345');
+		await page.fill('#c-no_kk', KK);
+		await page.fill('#c-nama', 'Rina Uji');
+		await page.selectOption('#c-jenis_kelamin', 'P');
+		await page.fill('#c-tanggal_lahir', '1995-03-12');
+		await page.selectOption('#c-hubungan', 'kepala');
+		await page.selectOption('#c-status_kawin', 'kawin');
+		await page.click('#simpan-catat');
+		await page.waitForSelector('#catat-hasil.galat');
+		ok(/NIK "12345" tidak sah/.test(await page.textContent('#galat-nik')), 'a 5-digit NIK is refused with the server\'s message at the field',
+			await page.textContent('#galat-nik'));
+		await page.fill('#c-nik', NIK);
+		await page.click('#simpan-catat');
+		await page.waitForSelector('#catat-hasil.berhasil');
+		is(sql(`SELECT nama || '|' || no_kk || '|' || jenis_kelamin || '|' || tanggal_lahir || '|' || hubungan FROM kkb.anggota WHERE kode_desa = '${A}' AND nik = '${NIK}'`),
+			`Rina Uji|${KK}|P|1995-03-12|kepala`, 'psql: the member is stored in the new family');
+
+		await page.click('#tab-peristiwa');
+		await page.waitForSelector('#form-peristiwa');
+		await page.selectOption('#c-jenis', 'lahir');
+		await page.fill('#c-tanggal', sql("SELECT (current_date - 2)::text"));
+		await page.fill('#c-nik_ibu', NIK);
+		await page.selectOption('#c-jenis_kelamin', 'L');
+		await page.click('#simpan-catat');
+		await page.waitForSelector('#catat-hasil.berhasil');
+		is(sql(`SELECT count(*) || '|' || min(jenis::text) || '|' || bool_and(ref LIKE 'web-%') FROM kkb.peristiwa WHERE kode_desa = '${A}' AND nik_ibu = '${NIK}'`),
+			'1|lahir|true', 'psql: one birth to her, under the form\'s own client id');
+		const lebar = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+		ok(lebar, 'the record forms fit a 390 px phone');
+		await foto(page, '16-catat-peristiwa-ponsel.png');
+	});
 	await langkah("another village's scorecard", async () => {
 		await page.goto(`${URL}/#/desa/${B}`);
 		const g = await page.waitForSelector('main .galat');
