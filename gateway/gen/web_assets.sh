@@ -10,7 +10,8 @@
 # the first 16 hex digits of the SHA-256 of every file's name and bytes; the
 # assets are served under /assets/<version>/<name> (so a changed file gets a
 # new URL and may be cached for a year), and the placeholder {{ASSETS}} in
-# index.html is replaced by "/assets/<version>" here, at build time.
+# index.html and sw.js is replaced by "/assets/<version>" here, at build time
+# ({{FILES}} in sw.js by the JSON list of the other assets' names).
 # Portable: POSIX sh, od, awk and sha256sum.  On any problem it prints a
 # message to stderr, nothing on stdout, and exits non-zero.
 set -eu
@@ -61,6 +62,10 @@ out=$(
 		echo "static const unsigned char aset_$i[] = {"
 		if [ "$f" = index.html ]; then
 			sed "s|{{ASSETS}}|/assets/$versi|g" "$dir/$f" | c_bytes
+		elif [ "$f" = sw.js ]; then
+			# the service worker: the asset version, and the files it keeps for use without a connection
+			berkas=$(for g in $files; do case "$g" in index.html | sw.js) ;; *) printf '"%s",' "$g" ;; esac; done)
+			sed -e "s|{{ASSETS}}|/assets/$versi|g" -e "s|{{FILES}}|[${berkas%,}]|g" "$dir/$f" | c_bytes
 		else
 			c_bytes < "$dir/$f"
 		fi

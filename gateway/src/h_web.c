@@ -2,6 +2,7 @@
  * h_web.c - the dashboard's static files, embedded in the binary (web.h):
  *   GET /                          index.html
  *   GET /assets/{versi}/{nama}     the other files (CSS, JavaScript modules, icons)
+ *   GET /sw.js                     the service worker (at the root: its scope is the whole dashboard)
  * No file system access at run time: a name is looked up in the table that
  * gateway/gen/web_assets.sh generated from gateway/web/, so no path can reach
  * anything else (no traversal), and an unknown name or version is 404.
@@ -93,4 +94,18 @@ h_web_aset(gw_request *req)
 		return;
 	}
 	reply_asset(req, a, "public, max-age=31536000, immutable");
+}
+
+/* The service worker: revalidated like index.html (a new gateway's worker replaces the old one). */
+void
+h_web_sw(gw_request *req)
+{
+	const gw_web_asset *a = find_asset("sw.js");
+
+	if (a == NULL)
+	{
+		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "the dashboard is not built into this gateway", NULL);
+		return;
+	}
+	reply_asset(req, a, "no-cache");
 }

@@ -75,6 +75,9 @@ const gw_route gw_routes[] = {
 
 	{"GET", "/", h_web_index, GW_OPEN, .summary = "The web dashboard (index.html; Cache-Control: no-cache, ETag)",
 	.produces = HTML},
+	{"GET", "/sw.js", h_web_sw, GW_OPEN,
+		.summary = "The dashboard's service worker: the app and the data it has read kept for use without a connection",
+	.produces = "text/javascript"},
 	{"GET", "/assets/{versi}/{nama}", h_web_aset, GW_OPEN,
 		.summary = "The dashboard's embedded files, versioned by a hash of their content (cached for a year)",
 	.produces = ASSETS},

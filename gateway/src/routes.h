@@ -24,6 +24,7 @@ void		h_sinkron_peristiwa(gw_request *req);
 /* h_web.c: the web dashboard's embedded files */
 void		h_web_index(gw_request *req);
 void		h_web_aset(gw_request *req);
+void		h_web_sw(gw_request *req);
 
 /* h_meta.c: the API's own description and its counters */
 void		h_openapi(gw_request *req);

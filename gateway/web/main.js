@@ -14,6 +14,7 @@ import * as kota from './v_kota.js';
 import * as desa from './v_desa.js';
 import * as ukur from './v_ukur.js';
 import * as catat from './v_catat.js';
+import * as antrian from './antrian.js';
 import * as opd from './v_opd.js';
 import * as isian from './v_isi.js';
 import * as wilayah from './v_wilayah.js';
@@ -51,6 +52,8 @@ export function pergi(hash) {
 
 export function keluar(pesan) {
 	token.hapus();
+	// the data read in this session goes with it (the records still waiting to be sent stay)
+	if (navigator.serviceWorker && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage('lupakan');
 	pergi('#/masuk');
 	if (pesan) umumkan(pesan, 'galat');
 }
@@ -142,3 +145,13 @@ export function tampilGalat(el, e) {
 document.getElementById('keluar').addEventListener('click', () => keluar());
 window.addEventListener('hashchange', muat);
 muat();
+
+// without a connection: the service worker keeps the app and what it has read (sw.js); records
+// entered offline wait in the phone's queue (antrian.js) and go out when the connection returns
+if ('serviceWorker' in navigator) {
+	navigator.serviceWorker.register('/sw.js').catch((e) => console.warn('service worker not registered:', e.message));
+}
+window.addEventListener('online', () => antrian.kirim());
+// also every half minute while signed in: a phone's 'online' event is not always told
+setInterval(() => { if (token.get() && navigator.onLine) antrian.kirim(); }, 30000);
+if (token.get()) antrian.kirim();

@@ -5,6 +5,7 @@
 // given).  The choices come from the database (GET /v1/kode); a refused record shows the
 // server's message at its field.
 import {api, pesanGalat, ApiError, kunciIdempoten} from './api.js';
+import * as antrian from './antrian.js';
 import {h, kosongkan} from './util.js';
 
 // the forms: [column, label, kind, code group or note]; kinds: teks, nomor (16 digits), angka,
@@ -56,10 +57,10 @@ export async function tampil(main, ctx) {
 		h('a', {href: `#/catat/${kodeDesa}?jenis=${k}`, 'aria-current': k === jenis ? 'page' : null, id: 'tab-' + k}, f.judul)));
 	kosongkan(main,
 		h('div', {class: 'judul'}, h('h1', {}, 'Catat data keluarga'), h('p', {class: 'sub'}, `${desa.nama_desa} · Rumah DataKu`)),
-		tab, formulir(dasar, jenis, pilihan));
+		tab, formulir(kodeDesa, dasar, jenis, pilihan), antrian.bagianAntrian(kodeDesa, h, kosongkan));
 }
 
-function formulir(dasar, jenis, pilihan) {
+function formulir(kodeDesa, dasar, jenis, pilihan) {
 	const def = FORMULIR[jenis];
 	const medan = def.kolom.map(([nama, label, macam, lain]) => {
 		const id = 'c-' + nama;
@@ -120,6 +121,16 @@ function formulir(dasar, jenis, pilihan) {
 			if (ref) ref = 'web-' + kunciIdempoten();
 		} catch (e) {
 			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+			if (e instanceof ApiError && e.status === 0) {
+				// no connection: kept on the phone, sent when the connection returns
+				await antrian.simpan(kodeDesa, jenis, baris,
+					jenis === 'peristiwa' ? `Peristiwa ${baris.jenis || ''} ${baris.tanggal || ''}`.trim() : def.selesai(baris));
+				hasil.className = 'hasil berhasil antre';
+				hasil.textContent = 'Tidak ada sinyal: catatan disimpan di ponsel dan dikirim otomatis saat tersambung.';
+				f.reset();
+				if (ref) ref = 'web-' + kunciIdempoten();
+				return;
+			}
 			hasil.className = 'hasil galat';
 			hasil.textContent = pesanGalat(e);
 		} finally {

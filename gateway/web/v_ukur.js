@@ -4,6 +4,7 @@
 // idempotent by child and date, so a repeat after a lost answer changes nothing), and the
 // server's z-scores and categories (WHO 2006, Permenkes 2/2020) shown at once.
 import {api, pesanGalat, ApiError} from './api.js';
+import * as antrian from './antrian.js';
 import {h, kosongkan, fmtAngka, fmtZ, fmtUmur, fmtTanggal} from './util.js';
 
 const INDEKS = [
@@ -35,7 +36,7 @@ export async function tampil(main, ctx) {
 			h('h1', {}, 'Timbang anak'),
 			h('p', {class: 'sub'}, `${desa.nama_desa} · balita (di bawah 5 tahun)`)),
 		h('section', {class: 'kartu'}, h('label', {class: 'blok', for: 'cari-anak'}, 'Cari anak'), cari, daftar),
-		form);
+		form, antrian.bagianAntrian(kode, h, kosongkan));
 
 	let tunda = null;
 	const muatDaftar = async () => {
@@ -53,7 +54,7 @@ export async function tampil(main, ctx) {
 						h('span', {class: 'catatan'}, a.ukur_terakhir
 							? `Terakhir ${fmtTanggal(a.ukur_terakhir.tanggal_ukur)}: ${fmtAngka(a.ukur_terakhir.berat_kg)} kg, ${fmtAngka(a.ukur_terakhir.tinggi_cm)} cm`
 							: 'Belum pernah diukur'));
-					b.addEventListener('click', () => bukaForm(ctx, dasar, a, form, muatDaftar));
+					b.addEventListener('click', () => bukaForm(ctx, kode, dasar, a, form, muatDaftar));
 					return h('li', {}, b);
 				})));
 		} catch (e) {
@@ -66,7 +67,7 @@ export async function tampil(main, ctx) {
 }
 
 // one measurement of child a: the form, then the server's answer under it
-function bukaForm(ctx, dasar, a, tempat, segarkan) {
+function bukaForm(ctx, kode, dasar, a, tempat, segarkan) {
 	const isian = (id, label, attrs, catatan) => h('div', {class: 'kolom'},
 		h('label', {for: id}, label), h('input', {id, name: id.slice(2), ...attrs}),
 		catatan ? h('span', {class: 'catatan'}, catatan) : null,
@@ -113,6 +114,13 @@ function bukaForm(ctx, dasar, a, tempat, segarkan) {
 			segarkan();
 		} catch (e) {
 			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+			if (e instanceof ApiError && e.status === 0) {
+				// no connection: kept on the phone, sent when the connection returns (z-scores then)
+				await antrian.simpan(kode, 'pengukuran', baris, `Pengukuran ${a.nama} ${baris.tanggal_ukur}`);
+				kosongkan(hasil, h('p', {class: 'berhasil', id: 'ukur-antre'},
+					'Tidak ada sinyal: pengukuran disimpan di ponsel dan dikirim otomatis saat tersambung; z-skornya tampil di kartu anak setelah terkirim.'));
+				return;
+			}
 			kosongkan(hasil, h('p', {class: 'galat'}, pesanGalat(e)));
 		} finally {
 			simpan.disabled = false;

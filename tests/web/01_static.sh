@@ -67,6 +67,19 @@ while read -r m; do
 done < "$TMP/imports"
 ok $bad "every module imported by the dashboard is served ($(wc -l < "$TMP/imports" | tr -d ' ') modules)"
 
+# ---------------------------------------------------------------- working without a connection
+headers "/sw.js" > "$TMP/sw.h"
+is "$(sed -n 's/^HTTP[^ ]* \([0-9]*\).*/\1/p' "$TMP/sw.h")" 200 "GET /sw.js (the service worker, at the root so that its scope is the whole dashboard): 200"
+case "$(hval content-type < "$TMP/sw.h")" in text/javascript*) ok 0 "sw.js is text/javascript" ;; *) ok 1 "sw.js is text/javascript" ;; esac
+is "$(hval cache-control < "$TMP/sw.h")" no-cache "sw.js: Cache-Control: no-cache (a new gateway's worker replaces the old one)"
+curl -s "$U/sw.js" > "$TMP/sw.js"
+ok "$(grep -qF "const ASET = '$ASSETS';" "$TMP/sw.js" && ! grep -q '{{' "$TMP/sw.js"; echo $?)" "sw.js names this build's asset version, no placeholder left"
+ok "$(grep -q '"main.js"' "$TMP/sw.js" && grep -q '"antrian.js"' "$TMP/sw.js" && ! grep -q '"index.html"' "$TMP/sw.js"; echo $?)" \
+	"sw.js keeps every asset for use offline (main.js, antrian.js ...; index.html as /)"
+M=$(sed -n 's|.*rel="manifest" href="\([^"]*\)".*|\1|p' "$TMP/index.html")
+is "$M" "$ASSETS/manifest.webmanifest" "index.html links the web app manifest"
+is "$(curl -s "$U$M" | jq -c '[.start_url, .display, .lang]')" '["/","standalone","id"]' "the manifest: installable, starts at /, standalone, Indonesian"
+
 # ---------------------------------------------------------------- 404s and traversal
 r=$(http GET "$ASSETS/nothing.js")
 is_error "$r" 404 KKB-RUTE-TIDAK-ADA "an unknown asset"

@@ -425,6 +425,59 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		ok(lebar, 'the record forms fit a 390 px phone');
 		await foto(page, '16-catat-peristiwa-ponsel.png');
 	});
+	await langkah('Pokja works without a connection', async () => {
+		const KK1 = '1377010112250991', KK2 = '1377010112250992', NIK = '1377015203950992';
+		const tersimpan = () => sql(`SELECT (SELECT count(*) FROM kkb.keluarga WHERE kode_desa = '${A}' AND no_kk IN ('${KK1}', '${KK2}'))
+			+ (SELECT count(*) FROM kkb.anggota WHERE kode_desa = '${A}' AND nik = '${NIK}')`);
+		sql(`SET session_replication_role = replica; DELETE FROM kkb.anggota WHERE kode_desa = '${A}' AND nik = '${NIK}';
+			DELETE FROM kkb.keluarga WHERE kode_desa = '${A}' AND no_kk IN ('${KK1}', '${KK2}')`);
+		// the service worker in control, the page and its data read once through it
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+		await page.goto(`${URL}/#/catat/${A}?jenis=anggota`);
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		await page.reload();
+		await page.waitForSelector('#form-anggota');
+		await page.click('#tab-keluarga');
+		await page.waitForSelector('#form-keluarga');
+		const sebelumLuring = page.masalah.length;
+
+		await page.context().setOffline(true);
+		for (const kk of [KK1, KK2]) {
+			await page.fill('#c-no_kk', kk);
+			await page.fill('#c-rt', '4');
+			await page.click('#simpan-catat');
+			await page.waitForSelector('#catat-hasil.antre');
+			await page.waitForFunction(() => document.getElementById('catat-hasil').textContent.includes('disimpan di ponsel'));
+			await page.evaluate(() => { document.getElementById('catat-hasil').className = 'hasil'; });
+		}
+		await page.click('#tab-anggota');
+		await page.waitForSelector('#form-anggota');
+		await page.fill('#c-nik', NIK);
+		await page.fill('#c-no_kk', KK1);
+		await page.fill('#c-nama', 'Sari Luring');
+		await page.selectOption('#c-jenis_kelamin', 'P');
+		await page.fill('#c-tanggal_lahir', '1995-03-12');
+		await page.selectOption('#c-hubungan', 'kepala');
+		await page.click('#simpan-catat');
+		await page.waitForSelector('#catat-hasil.antre');
+		is((await page.textContent('#antrian')).trim(), '3 catatan menunggu sinyal', 'offline: 3 records entered, the header says they wait');
+		is(tersimpan(), '0', 'psql: nothing has reached the database yet');
+
+		await page.reload();
+		await page.waitForSelector('#form-anggota');
+		await page.waitForFunction(() => document.querySelectorAll('#bagian-antrian li[data-keadaan="menunggu"]').length === 3);
+		ok(true, 'the page reloads without a connection (service worker) and still lists the 3 waiting records');
+		await foto(page, '17-luring-antrian-ponsel.png');
+
+		await page.context().setOffline(false);
+		await page.waitForFunction(() => document.getElementById('antrian').hidden, null, {timeout: 40000});
+		ok(true, 'back online: the queue empties by itself');
+		is(tersimpan(), '3', 'psql: the 2 families and the member are stored');
+		is(sql(`SELECT count(*) FROM kkb.audit WHERE tabel IN ('keluarga', 'anggota') AND operasi = 'INSERT'
+			AND (kunci -> 'no_kk' ?| ARRAY['${KK1}', '${KK2}'] OR kunci -> 'nik' ? '${NIK}')`), '3', '... each once (one insert each in the audit)');
+		// what failed while offline was expected: not a fault of the page
+		page.masalah.splice(sebelumLuring).filter((m) => !/ERR_INTERNET_DISCONNECTED|request failed/.test(m)).forEach((m) => page.masalah.push(m));
+	});
 	await langkah("another village's scorecard", async () => {
 		await page.goto(`${URL}/#/desa/${B}`);
 		const g = await page.waitForSelector('main .galat');
