@@ -93,7 +93,7 @@ const gw_route gw_routes[] = {
 		.summary = "One region", .args = {KODE}, .cache = GW_CACHE_ACUAN, .none_message = "no such region"},
 
 	{"GET", "/v1/kode", API(GW_TOKEN, "kkb.api_kode"),
-		.summary = "The named codes of the enum columns by group (air_minum, hubungan, jenis_peristiwa, ...): the choices of the forms",
+		.summary = "The named codes of the enum columns by group (air_minum, hubungan, jenis_peristiwa, ...) and the agencies (opd): the choices of the forms",
 	.cache = GW_CACHE_ACUAN},
 	{"GET", "/v1/desa", API(GW_TOKEN, "kkb.api_desa_daftar"),
 		.summary = "Kampung KB within a region, with class, completeness and state of a month",

@@ -2,7 +2,7 @@
 // indices, stunting over the last 12 months, families at risk of stunting by
 // factor, rule violations, and the 40 data items with their sources and gaps.
 import {api, semua, unduhCsv, pesanGalat, ApiError, kunciIdempoten} from './api.js';
-import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, fmtIndeks, bulanIni, geserBulan, namaBulan, akhirBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
+import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, fmtIndeks, fmtTanggal, bulanIni, geserBulan, namaBulan, akhirBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
 import {grafikBatang, grafikKolom} from './grafik.js';
 
 export const SKOR = [
@@ -87,6 +87,7 @@ export async function tampil(main, ctx) {
 				{judul: 'Tiga indeks', maks: 4}))),
 			bagian('tren-stunting', 'Tren stunting 12 bulan terakhir', () => trenStunting(dasar, periode))),
 		bagian('saran', 'Yang dibutuhkan untuk naik kelas', () => saran(dasar, periode)),
+		bolehIntervensi(ctx.saya.peran) ? bagian('intervensi', 'Intervensi di desa ini', () => intervensi(ctx, dasar)) : null,
 		bolehIsi || ctx.saya.kesehatan ? bagian('goyah', 'Peringatan dini: berat badan anak turun', () => goyah(dasar, periode)) : null,
 		h('div', {class: 'dua'},
 			bagian('risiko', 'Keluarga berisiko stunting menurut faktor', () => risiko(dasar, periode)),
@@ -265,4 +266,81 @@ async function persetujuan(ctx, dasar, periode, status, profil) {
 	};
 	tampilkan(status);
 	return kotak;
+}
+
+// ---------------------------------------------------------------- interventions (Pokja, OPD, admin)
+function bolehIntervensi(peran) { return peran === 'kkb_pokja' || peran === 'kkb_opd' || peran === 'kkb_admin'; }
+
+function hariIni() {
+	const d = new Date();
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// The village's interventions, newest first (GET .../intervensi), and a form to record one
+// (POST .../intervensi with an Idempotency-Key); choices and agency names from GET /v1/kode.
+async function intervensi(ctx, dasar) {
+	const [d, kode] = await Promise.all([api(dasar + '/intervensi', {query: {limit: 20}}), api('/v1/kode')]);
+	const nama = (kelompok, k) => ((kode.kelompok[kelompok] || []).find((x) => x.kode === k) || {}).nama || k;
+	const namaOpd = (k) => ((kode.opd || []).find((x) => x.kode === k) || {}).nama || k;
+	const butir = (x) => h('li', {'data-id': x.id},
+		h('strong', {}, `${fmtTanggal(x.tanggal)} · ${x.judul}`), ' ',
+		h('span', {class: 'catatan'}, [nama('fungsi_keluarga', x.fungsi_keluarga),
+			(x.sasaran || []).map((v) => nama('sasaran', v)).join(', '),
+			(x.opd || []).map(namaOpd).join(', ')].filter(Boolean).join(' · ')),
+		x.uraian ? h('div', {class: 'catatan'}, x.uraian) : null);
+	const daftar = h('ul', {class: 'daftar-saran', id: 'daftar-intervensi'}, d.data.map(butir));
+	const jumlah = h('p', {id: 'jumlah-intervensi'}, d.total === 0 ? 'Belum ada intervensi tercatat.'
+		: `${fmtAngka(d.total)} intervensi tercatat${d.total > d.data.length ? `, ${d.data.length} terbaru:` : ':'}`);
+
+	const medan = (id, label, input) => h('div', {class: 'kolom'}, h('label', {for: id}, label), input,
+		h('span', {class: 'galat-kolom', id: 'galat-' + id.slice(2), role: 'alert'}));
+	const centang = (nama_, opsi, pilih) => h('fieldset', {class: 'kolom', id: 'i-' + nama_}, h('legend', {}, nama_ === 'opd' ? 'OPD pelaksana' : 'Sasaran'),
+		opsi.map((o) => h('label', {class: 'opsi'}, h('input', {type: 'checkbox', name: nama_, value: o.kode, checked: pilih.includes(o.kode) || null}), ' ' + o.nama)),
+		h('span', {class: 'galat-kolom', id: 'galat-' + nama_, role: 'alert'}));
+	const fungsi = h('select', {id: 'i-fungsi_keluarga'}, h('option', {value: ''}, '– pilih –'),
+		(kode.kelompok.fungsi_keluarga || []).map((o) => h('option', {value: o.kode}, o.nama)));
+	const simpan = h('button', {type: 'submit', id: 'simpan-intervensi'}, 'Catat intervensi');
+	const hasil = h('p', {class: 'hasil', role: 'status', id: 'intervensi-hasil'});
+	const f = h('form', {id: 'form-intervensi', class: 'formulir-kecil', novalidate: true},
+		h('h3', {}, 'Catat intervensi'),
+		medan('i-tanggal', 'Tanggal', h('input', {type: 'date', id: 'i-tanggal', value: hariIni()})),
+		medan('i-judul', 'Kegiatan', h('input', {type: 'text', id: 'i-judul', maxlength: '200'})),
+		medan('i-fungsi_keluarga', 'Fungsi keluarga', fungsi),
+		centang('sasaran', kode.kelompok.sasaran || [], []),
+		centang('opd', kode.opd || [], ctx.saya.opd ? [ctx.saya.opd] : []),
+		medan('i-uraian', 'Uraian', h('textarea', {id: 'i-uraian', rows: '2'})),
+		h('div', {class: 'aksi'}, simpan, hasil));
+	let kunci = kunciIdempoten();
+	f.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		for (const g of f.querySelectorAll('.galat-kolom')) g.textContent = '';
+		const isi = {tanggal: f.querySelector('#i-tanggal').value || null, judul: f.querySelector('#i-judul').value.trim() || null,
+			fungsi_keluarga: fungsi.value || null,
+			sasaran: [...f.querySelectorAll('input[name=sasaran]:checked')].map((x) => x.value),
+			opd: [...f.querySelectorAll('input[name=opd]:checked')].map((x) => x.value),
+			uraian: f.querySelector('#i-uraian').value.trim() || null};
+		simpan.disabled = true;
+		hasil.className = 'hasil';
+		hasil.textContent = 'Menyimpan…';
+		try {
+			// one key per intervention: a retry after a lost answer gets the first answer, not a second row
+			const x = await api(dasar + '/intervensi', {method: 'POST', body: isi, headers: {'Idempotency-Key': kunci}});
+			kunci = kunciIdempoten();
+			daftar.prepend(butir(x));
+			hasil.className = 'hasil berhasil';
+			hasil.textContent = 'Intervensi tercatat.';
+			f.querySelector('#i-judul').value = '';
+			f.querySelector('#i-uraian').value = '';
+		} catch (e) {
+			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+			const el = e instanceof ApiError && e.body.kolom && document.getElementById('galat-' + e.body.kolom);
+			const pesan = e instanceof ApiError && e.body.message ? `${e.body.message}${e.body.hint ? ' — ' + e.body.hint : ''}` : pesanGalat(e);
+			if (el) el.textContent = pesan;
+			hasil.className = 'hasil galat';
+			hasil.textContent = 'Tidak tersimpan: ' + pesan;
+		} finally {
+			simpan.disabled = false;
+		}
+	});
+	return h('div', {}, jumlah, daftar, f);
 }

@@ -3,7 +3,7 @@
 -- each with the age in completed months and the last measurement; only the village's own rows.
 -- And kkb.api_kode (GET /v1/kode), the choices of the dashboard's forms.
 BEGIN;
-SELECT plan(16);
+SELECT plan(17);
 SET client_min_messages = warning;
 \ir fixture_desa.inc
 SELECT pg_temp.nik('137701', current_date - 400, false, 3) AS budi \gset
@@ -42,5 +42,7 @@ SELECT is((SELECT count(*)::int FROM json_object_keys(kkb.api_kode() -> 'kelompo
 SELECT is((SELECT string_agg(e ->> 'kode', ',' ORDER BY o) FROM json_array_elements(kkb.api_kode() -> 'kelompok' -> 'jenis_peristiwa') WITH ORDINALITY x(e, o)),
           (SELECT string_agg(kode, ',' ORDER BY urutan, kode) FROM kkb.kode WHERE kelompok = 'jenis_peristiwa'),
           '... each in display order');
+SELECT is((SELECT count(*)::int FROM json_array_elements(kkb.api_kode() -> 'opd')), (SELECT count(*)::int FROM kkb.opd),
+          '... and the city''s agencies');
 SELECT * FROM finish();
 ROLLBACK;

@@ -13,9 +13,12 @@
 # by name among the village's under-fives, a 250 kg weight is refused at the
 # field, the real one is stored and its z-scores shown as the database has them;
 # it records a family, a member (a bad NIK refused at the field first) and a
-# birth, each checked with psql.  The agency then approves the submitted
-# month on the village page, its validation results shown first, and an
-# administrator on a phone locks it and reopens it (each state checked with psql).  Then a gateway whose database is down:
+# birth, each checked with psql; it enters 3 records with the network cut,
+# reloads the page offline and reconnects: all 3 stored once.  The agency
+# records an intervention on the village page (a missing title refused at the
+# field first), then approves the submitted month there, its validation
+# results shown first, and an administrator on a phone locks it and reopens it
+# (each state checked with psql).  Then a gateway whose database is down:
 # a clear message, not a blank page.  Screenshots: build/web-screenshots/.
 . "$(dirname "$0")/../gateway/lib.sh"
 

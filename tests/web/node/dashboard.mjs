@@ -489,10 +489,31 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 
 	// the month the Pokja submitted: the agency approves it on the village page, validation first
 	const opd = await halaman({viewport: {width: 1280, height: 900}});
-	await langkah('OPD approves the month', async () => {
+	await langkah('OPD records an intervention', async () => {
 		await masuk(opd, process.env.KKB_WEB_TOKEN_OPD);
 		await opd.waitForURL(/#\/kota/);
 		await opd.goto(`${URL}/#/desa/${A}?periode=${PERIODE}`);
+		await opd.waitForSelector('#form-intervensi');
+		const n0 = Number(sql(`SELECT count(*) FROM kkb.intervensi WHERE kode_desa = '${A}'`));
+		is((await opd.textContent('#jumlah-intervensi')).trim().split(' ')[0], n0 === 0 ? 'Belum' : String(n0),
+			`the village page lists its ${n0} interventions`);
+		ok(await opd.isChecked('#i-opd input[value="dinkes"]'), 'the agency\'s own name is ticked as the implementing agency');
+		await opd.selectOption('#i-fungsi_keluarga', 'perlindungan');
+		await opd.click('#simpan-intervensi');
+		await opd.waitForSelector('#intervensi-hasil.galat');
+		ok((await opd.textContent('#galat-judul')).trim().length > 0, 'without a title: refused, the server\'s message at the field',
+			await opd.textContent('#galat-judul'));
+		await opd.fill('#i-judul', 'Kelas gizi balita');
+		await opd.check('#i-sasaran input[value="balita"]');
+		await opd.click('#simpan-intervensi');
+		await opd.waitForSelector('#intervensi-hasil.berhasil');
+		is(sql(`SELECT judul || '|' || fungsi_keluarga || '|' || sasaran::text || '|' || opd::text FROM kkb.intervensi
+			WHERE kode_desa = '${A}' ORDER BY id DESC LIMIT 1`), 'Kelas gizi balita|perlindungan|{balita}|{dinkes}',
+			'psql: the intervention is stored with its function, target group and agency');
+		is(Number(sql(`SELECT count(*) FROM kkb.intervensi WHERE kode_desa = '${A}'`)), n0 + 1, '... once');
+		ok(/Kelas gizi balita/.test(await opd.textContent('#daftar-intervensi li:first-child')), 'and heads the list');
+	});
+	await langkah('OPD approves the month', async () => {
 		await opd.waitForSelector('#persetujuan #status-persetujuan');
 		is((await opd.textContent('#status-persetujuan')).trim(), 'Diajukan', 'the approval section shows the submitted state');
 		const nViolasi = Number(sql(`SELECT count(*) FROM kkb.periksa('${A}', '${PERIODE}-01')`));
