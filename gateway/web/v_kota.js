@@ -1,6 +1,7 @@
 // v_kota.js - the city overview for administrators and agencies (OPD): every
 // village with its class, data completeness, stunting prevalence and unmet
-// need; sortable, filterable by kecamatan; two charts; a CSV export.
+// need; sortable, filterable by kecamatan and class, searchable by name or code, 100 rows at a
+// time; two charts; CSV and Excel exports.
 import {api, semua, unduhCsv, unduhExcel, pesanGalat} from './api.js';
 import {h, kosongkan, fmtPersen, fmtPorsi, fmtAngka, bulanIni, namaBulan, lencanaKelas, KELAS, STATUS, pilihBulan} from './util.js';
 import {grafikBatang} from './grafik.js';
@@ -39,6 +40,9 @@ export async function dataKota(wilayah, periode) {
 	return {nama: ringkasan.nama, total: ringkasan.total, baris};
 }
 
+// rows of the villages' table shown at a time (a city: all; a regency of hundreds: page by page)
+const HALAMAN = 100;
+
 const KOLOM = [
 	['nama', 'Desa/Kelurahan', 'teks'],
 	['kecamatan', 'Kecamatan', 'teks'],
@@ -58,6 +62,7 @@ export async function tampil(main, ctx) {
 
 	let urut = {kolom: 'nama', naik: true};
 	let saring = kec;
+	let cariTeks = '', saringKelas = '', tampilN = HALAMAN;
 	const tbody = h('tbody');
 	const jumlah = h('span', {id: 'jumlah-desa'});
 	const grafikStunting = h('div', {id: 'grafik-stunting'});
@@ -70,7 +75,10 @@ export async function tampil(main, ctx) {
 			}}, judul)))));
 
 	function gambar() {
-		const baris = data.baris.filter((b) => !saring || b.kode_kecamatan === saring);
+		const semuaBaris = data.baris.filter((b) => (!saring || b.kode_kecamatan === saring)
+			&& (!saringKelas || b.kelas === saringKelas)
+			&& (!cariTeks || b.nama.toLowerCase().includes(cariTeks) || b.kode.startsWith(cariTeks)));
+		const baris = semuaBaris;
 		const kali = urut.naik ? 1 : -1;
 		baris.sort((a, b) => {
 			let x = a[urut.kolom], y = b[urut.kolom];
@@ -82,7 +90,8 @@ export async function tampil(main, ctx) {
 		for (const th of thead.querySelectorAll('th')) {
 			th.setAttribute('aria-sort', th.dataset.kolom === urut.kolom ? (urut.naik ? 'ascending' : 'descending') : 'none');
 		}
-		kosongkan(tbody, baris.map((b) => h('tr', {dataset: {kode: b.kode}},
+		// a region of hundreds of villages: HALAMAN rows at a time, the rest behind "Tampilkan lagi"
+		kosongkan(tbody, baris.slice(0, tampilN).map((b) => h('tr', {dataset: {kode: b.kode}},
 			h('td', {}, h('a', {href: `#/desa/${b.kode}?periode=${periode}`}, b.nama)),
 			h('td', {}, b.kecamatan),
 			h('td', {}, lencanaKelas(b.kelas)),
@@ -92,7 +101,10 @@ export async function tampil(main, ctx) {
 				fmtPersen(b.prevalensi_stunting)),
 			h('td', {class: 'angka'}, fmtPersen(b.persen_unmet_need)),
 			h('td', {}, STATUS[b.status] || b.status || '–'))));
-		jumlah.textContent = `${baris.length} desa/kelurahan`;
+		jumlah.textContent = baris.length === data.baris.length ? `${baris.length} desa/kelurahan`
+			: `${baris.length} dari ${data.baris.length} desa/kelurahan`;
+		lagi.hidden = baris.length <= tampilN;
+		lagi.textContent = `Tampilkan lagi (${fmtAngka(Math.min(HALAMAN, baris.length - tampilN))} dari ${fmtAngka(baris.length - tampilN)} sisanya)`;
 		const semuaSt = baris.filter((b) => b.prevalensi_stunting !== null)
 			.sort((a, b) => b.prevalensi_stunting - a.prevalensi_stunting);
 		// the 15 highest first; the rest behind "Lihat semua" (71 bars do not fit a screen)
@@ -116,7 +128,14 @@ export async function tampil(main, ctx) {
 	const pilihKec = h('select', {id: 'kecamatan'},
 		h('option', {value: ''}, 'Semua kecamatan'),
 		kecamatan.map(([k, n]) => h('option', {value: k, selected: k === saring}, n)));
-	pilihKec.addEventListener('change', () => { saring = pilihKec.value; gambar(); });
+	pilihKec.addEventListener('change', () => { saring = pilihKec.value; tampilN = HALAMAN; gambar(); });
+	const pilihKelas = h('select', {id: 'saring-kelas', 'aria-label': 'Kelas'}, h('option', {value: ''}, 'Semua kelas'),
+		KELAS.map((k) => h('option', {value: k}, k)));
+	pilihKelas.addEventListener('change', () => { saringKelas = pilihKelas.value; tampilN = HALAMAN; gambar(); });
+	const cari = h('input', {type: 'search', id: 'cari-desa', placeholder: 'Cari desa/kelurahan', 'aria-label': 'Cari desa/kelurahan'});
+	cari.addEventListener('input', () => { cariTeks = cari.value.trim().toLowerCase(); tampilN = HALAMAN; gambar(); });
+	const lagi = h('button', {type: 'button', class: 'sekunder', id: 'desa-lagi', hidden: true});
+	lagi.addEventListener('click', () => { tampilN += HALAMAN; gambar(); });
 
 	const kelas = Object.fromEntries(KELAS.map((k) => [k, 0]));
 	for (const b of data.baris) if (b.kelas in kelas) kelas[b.kelas]++;
@@ -150,8 +169,8 @@ export async function tampil(main, ctx) {
 				{judul: 'Sebaran kelas Kampung KB', satuan: ' desa'})),
 			h('div', {class: 'kartu'}, grafikStunting)),
 		h('section', {class: 'kartu'},
-			h('div', {class: 'alat'}, h('label', {for: 'kecamatan'}, 'Kecamatan '), pilihKec, jumlah),
-			h('div', {class: 'gulir'}, h('table', {id: 'tabel-desa', class: 'tabel'}, thead, tbody))),
+			h('div', {class: 'alat'}, h('label', {for: 'kecamatan'}, 'Kecamatan '), pilihKec, pilihKelas, cari, jumlah),
+			h('div', {class: 'gulir'}, h('table', {id: 'tabel-desa', class: 'tabel'}, thead, tbody)), lagi),
 		ketepatan(wilayah, periode),
 		h('section', {class: 'dua'}, peringatanDini(wilayah, periode), pencilan(wilayah, periode)));
 	gambar();

@@ -175,6 +175,18 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		await page.selectOption('#kecamatan', '13.77.01');
 		is(await page.locator('#tabel-desa tbody tr').count(), n01, `filtered to kecamatan Pariaman Tengah: ${n01} villages`);
 		await page.selectOption('#kecamatan', '');
+		// filter by class and search by name
+		const kelas = sql(`SELECT kkb.klasifikasi('${A}', '${PERIODE}-01') ->> 'klasifikasi'`);
+		const nKelas = Number(sql(`SELECT count(*) FROM kkb.klasifikasi_wilayah('13.77', '${PERIODE}-01') WHERE klasifikasi = '${kelas}'`));
+		await page.selectOption('#saring-kelas', kelas);
+		is(await page.locator('#tabel-desa tbody tr').count(), nKelas, `filtered to class ${kelas}: ${nKelas} villages, as kkb.klasifikasi_wilayah`);
+		is(await page.textContent('#jumlah-desa'), `${nKelas} dari 71 desa/kelurahan`, '... and the count says it is filtered');
+		await page.selectOption('#saring-kelas', '');
+		await page.fill('#cari-desa', 'karan');
+		is(await page.locator('#tabel-desa tbody tr').count(),
+			Number(sql("SELECT count(*) FROM kkb.kampung k JOIN kkb.wilayah w ON w.kode = k.kode_desa WHERE k.kode_desa <@ '13.77' AND w.nama ILIKE '%karan%'")),
+			'searching "karan" finds the villages whose name holds it');
+		await page.fill('#cari-desa', '');
 
 		// CSV export (the API makes it)
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#unduh-csv')]);
