@@ -61,10 +61,14 @@ reply_asset(gw_request *req, const gw_web_asset *a, const char *cache_control)
 	gw_set_header(req, "X-Frame-Options", "DENY");
 }
 
-void
-h_web_index(gw_request *req)
+/*
+ * A file served at the root (index.html at /, the service worker at /sw.js): always revalidated,
+ * since it names the assets' version (a new gateway's files replace the old ones at once).
+ */
+static void
+reply_root_file(gw_request *req, const char *name)
 {
-	const gw_web_asset *a = find_asset("index.html");
+	const gw_web_asset *a = find_asset(name);
 
 	if (a == NULL)
 	{
@@ -72,6 +76,12 @@ h_web_index(gw_request *req)
 		return;
 	}
 	reply_asset(req, a, "no-cache");
+}
+
+void
+h_web_index(gw_request *req)
+{
+	reply_root_file(req, "index.html");
 }
 
 void
@@ -96,16 +106,8 @@ h_web_aset(gw_request *req)
 	reply_asset(req, a, "public, max-age=31536000, immutable");
 }
 
-/* The service worker: revalidated like index.html (a new gateway's worker replaces the old one). */
 void
 h_web_sw(gw_request *req)
 {
-	const gw_web_asset *a = find_asset("sw.js");
-
-	if (a == NULL)
-	{
-		gw_reply_galat(req, "KKB-RUTE-TIDAK-ADA", NULL, "the dashboard is not built into this gateway", NULL);
-		return;
-	}
-	reply_asset(req, a, "no-cache");
+	reply_root_file(req, "sw.js");
 }
