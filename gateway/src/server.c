@@ -81,7 +81,7 @@ send_response(gw_request *req)
 	{
 		MHD_add_response_header(resp, "Access-Control-Allow-Origin", origin);
 		if (strcmp(req->method, "OPTIONS") != 0)
-			MHD_add_response_header(resp, "Access-Control-Expose-Headers", "ETag, Retry-After, Content-Disposition");
+			MHD_add_response_header(resp, "Access-Control-Expose-Headers", "ETag, Retry-After, Content-Disposition, Idempotent-Replayed");
 	}
 
 	if (req->status == 405 && req->allow[0])

@@ -41,13 +41,15 @@ pre=$(curl -s -D - -o /dev/null -X OPTIONS "http://127.0.0.1:$PORT/v1/ringkasan"
 is "$(printf '%s\n' "$pre" | head -n 1 | cut -d' ' -f2)" 204 "preflight from an allowed origin: 204"
 is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Allow-Origin: //Ip')" "$ORIGIN" "... Access-Control-Allow-Origin names the origin (never *)"
 is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Allow-Methods: //Ip')" "GET, OPTIONS" "... the route's methods"
-is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Allow-Headers: //Ip')" "Authorization, Content-Type, If-None-Match, Prefer" \
-	"... the headers a portal sends"
+is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Allow-Headers: //Ip')" "Authorization, Content-Type, If-None-Match, Prefer, Idempotency-Key" \
+	"... the headers a portal sends (Idempotency-Key: its retries of writes)"
 is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Max-Age: //Ip')" 600 "... a max-age"
 is "$(printf '%s\n' "$pre" | sed -n 's/^Vary: //Ip')" "Origin" "... Vary: Origin"
 is "$(printf '%s\n' "$pre" | grep -ci '^Access-Control-Allow-Credentials')" 0 "... no credentials mode (bearer tokens, no cookies)"
-is "$(header_of OPTIONS "/v1/desa/$A/anggota" Access-Control-Allow-Methods -H "Origin: $ORIGIN" -H "Access-Control-Request-Method: POST")" \
+is "$(header_of OPTIONS "/v1/desa/$A/pengukuran" Access-Control-Allow-Methods -H "Origin: $ORIGIN" -H "Access-Control-Request-Method: POST")" \
 	"POST, OPTIONS" "preflight of a write route: POST"
+is "$(header_of OPTIONS "/v1/desa/$A/anggota" Access-Control-Allow-Methods -H "Origin: $ORIGIN" -H "Access-Control-Request-Method: GET")" \
+	"GET, POST, OPTIONS" "preflight of a path with a read and a write (the members: list and bulk sync): GET, POST"
 is "$(header_of OPTIONS "/v1/desa.csv" Allow -H "Origin: $ORIGIN")" "GET, OPTIONS" "preflight of a CSV path: GET"
 
 pre=$(curl -s -D - -o /dev/null -X OPTIONS "http://127.0.0.1:$PORT/v1/ringkasan" -H "Origin: https://evil.example" \
@@ -60,7 +62,7 @@ is_error "$r" 404 KKB-RUTE-TIDAK-ADA "preflight of an unknown path"
 is "$(header_of GET "/v1/ringkasan?wilayah=13&periode=$P" Access-Control-Allow-Origin -H "Origin: $ORIGIN" -H "Authorization: Bearer $TPROV")" \
 	"$ORIGIN" "a GET from the allowed origin: Access-Control-Allow-Origin"
 is "$(header_of GET "/v1/ringkasan?wilayah=13&periode=$P" Access-Control-Expose-Headers -H "Origin: $ORIGIN" -H "Authorization: Bearer $TPROV")" \
-	"ETag, Retry-After, Content-Disposition" "... and the headers a script may read"
+	"ETag, Retry-After, Content-Disposition, Idempotent-Replayed" "... and the headers a script may read"
 is "$(header_of GET "/v1/ringkasan?wilayah=13&periode=$P" Access-Control-Allow-Origin -H "Origin: https://evil.example" -H "Authorization: Bearer $TPROV")" \
 	"" "a GET from another origin: no Access-Control-Allow-Origin"
 is "$(status_of "$(http GET "/v1/ringkasan?wilayah=13&periode=$P" -H "Origin: https://evil.example")")" 401 \
