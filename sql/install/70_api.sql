@@ -518,12 +518,19 @@ COMMENT ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb) IS
 
 -- The named codes of the enum columns (kkb.kode), by group in display order: the choices of the
 -- dashboard's forms, read once and kept (reference data).
+-- (PL/pgSQL: a Citus cluster cannot run an SQL-standard RETURN body that reads its tables, docs/SCALE.md)
 CREATE FUNCTION kkb.api_kode() RETURNS json
-	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
-	RETURN (SELECT json_build_object('kelompok', json_object_agg(g.kelompok, g.kode ORDER BY g.kelompok),
-	                                 'opd', (SELECT json_agg(json_build_object('kode', o.kode, 'nama', o.nama) ORDER BY o.nama) FROM kkb.opd o))
-	          FROM (SELECT k.kelompok, json_agg(json_build_object('kode', k.kode, 'nama', k.nama) ORDER BY k.urutan, k.kode) AS kode
-	                  FROM kkb.kode k GROUP BY k.kelompok) g);
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	v_hasil json;
+BEGIN
+	SELECT json_build_object('kelompok', json_object_agg(g.kelompok, g.kode ORDER BY g.kelompok),
+	                         'opd', (SELECT json_agg(json_build_object('kode', o.kode, 'nama', o.nama) ORDER BY o.nama) FROM kkb.opd o))
+	  INTO v_hasil
+	  FROM (SELECT k.kelompok, json_agg(json_build_object('kode', k.kode, 'nama', k.nama) ORDER BY k.urutan, k.kode) AS kode
+	          FROM kkb.kode k GROUP BY k.kelompok) g;
+	RETURN v_hasil;
+END $f$;
 COMMENT ON FUNCTION kkb.api_kode() IS
 	'API GET /v1/kode: the named codes of the enum columns by group ({"kelompok": {group: [{kode, nama}]}, "opd": [{kode, nama}]}), in display order, and the city''s agencies by name';
 
