@@ -12,7 +12,7 @@
 set -eu
 
 PKGS="postgresql-15 postgresql-server-dev-15 postgresql-contrib libpq-dev libmicrohttpd-dev libjansson-dev libssl-dev r-mathlib
-libxlsxwriter-dev python3-openpyxl postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl gcc make pkg-config clang libclang-rt-14-dev curl jq procps
+libxlsxwriter-dev python3-openpyxl python3-jsonschema postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl gcc make pkg-config clang libclang-rt-14-dev curl jq procps
 chromium"
 BENCH_PKGS="wrk"
 

@@ -8,3 +8,7 @@ if [ -z "${KKB_GATEWAY_BIN:-}" ]; then
 fi
 export KKB_GATEWAY_BIN
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+# every gateway the tests start records its answers (rekam.c), and tests/skema checks each recorded
+# answer against the API description (GET /openapi.json); KKB_RECORD_RESPONSES= turns it off
+KKB_RECORD_RESPONSES=${KKB_RECORD_RESPONSES-$KKB_TEST_DIR/jawaban.rekam}
+export KKB_RECORD_RESPONSES

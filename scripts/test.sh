@@ -9,6 +9,7 @@
 #                        equals a fresh install and keeps every row (its own cluster, port TEST_PORT + 20)
 #   tests/gateway/*.sh   black-box HTTP tests of the real gateway
 #   tests/web/*.sh       the web dashboard: static serving, and a real browser (chromium)
+#   tests/skema/*.sh     last: every answer the gateways above recorded, against GET /openapi.json
 # KKB_TESTS (globs) runs only some of them; TEST_DIR/TEST_PORT move the cluster.
 # The cluster lives in $TEST_DIR (wiped first) and is stopped on exit.
 set -eu
@@ -47,7 +48,7 @@ export PGHOST="$KKB_TEST_DIR" PGPORT="$TEST_PORT" PGUSER=postgres PGDATABASE="$T
 # KKB_TESTS narrows the run to some files (globs), e.g.
 #   KKB_TESTS="tests/gateway/03_*.sh tests/pgtap/041_*.sql" scripts/test.sh
 set --
-for f in ${KKB_TESTS:-build/tests/test_* tests/fuzz/run.sh tests/pgtap/[0-9]*.sql tests/upgrade/[0-9]*.sh tests/gateway/[0-9]*.sh tests/web/[0-9]*.sh}; do
+for f in ${KKB_TESTS:-build/tests/test_* tests/fuzz/run.sh tests/pgtap/[0-9]*.sql tests/upgrade/[0-9]*.sh tests/gateway/[0-9]*.sh tests/web/[0-9]*.sh tests/skema/[0-9]*.sh}; do
 	[ -f "$f" ] && set -- "$@" "$f"
 done
 echo "test: running $# test files"

@@ -53,7 +53,7 @@ GATEWAY_TESTS=${KKB_CITUS_GATEWAY:-$(ls tests/gateway/[0-9]*.sh)}
 set --
 # (tests/citus/02_sama.sh empties the village tables again after its comparison, so that the
 # gateway tests' fixtures in the demo city's villages start from nothing)
-for f in ${KKB_TESTS:-tests/citus/[0-9]*.sql tests/citus/[0-9]*.sh $GATEWAY_TESTS}; do
+for f in ${KKB_TESTS:-tests/citus/[0-9]*.sql tests/citus/[0-9]*.sh $GATEWAY_TESTS tests/skema/[0-9]*.sh}; do
 	[ -f "$f" ] && set -- "$@" "$f"
 done
 echo "test-citus: running $# test files"

@@ -32,7 +32,8 @@ ctype() {
 	*.js | *.mjs) echo "text/javascript; charset=utf-8" ;;
 	*.svg) echo "image/svg+xml" ;;
 	*.png) echo "image/png" ;;
-	*.json | *.webmanifest) echo "application/json; charset=utf-8" ;;
+	*.json) echo "application/json; charset=utf-8" ;;
+	*.webmanifest) echo "application/manifest+json; charset=utf-8" ;;
 	*) return 1 ;;
 	esac
 }

@@ -106,6 +106,11 @@ static const setting settings[] = {
 		"after a write (announced by the database on channel kkb_indikator, whoever wrote), recompute the "
 		"written villages' stored monthly indicators for this many months back from the current one, on a "
 	"thread and connection of its own (0: no refresher; readers and the nightly job compute them)", AT(refresh_months)},
+	{"record-responses", "KKB_RECORD_RESPONSES", SET_TEXT, 0, 0, "", "FILE",
+		"append every answer's route, status and media type, and a JSON answer's body, to FILE (for checking "
+	"answers against /openapi.json: the test suite does; \"\": off)", AT(record_responses)},
+	{"record-per-route", "KKB_RECORD_PER_ROUTE", SET_INT, 1, 65535, "200", "N",
+	"with --record-responses: at most N answers recorded for each route, method and status", AT(record_per_route)},
 	{"heavy-statement-timeout", "KKB_HEAVY_STATEMENT_TIMEOUT", SET_INT, 0, 3600, "15", "SECONDS",
 		"longest a statement of an expensive read may run (503 KKB-WAKTU-HABIS beyond it; 0: as "
 	"--statement-timeout)", AT(heavy_statement_timeout_s)},

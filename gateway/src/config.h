@@ -40,6 +40,8 @@ typedef struct gw_config
 											 * (KKB_HEAVY_STATEMENT_TIMEOUT) */
 	int			refresh_months;	/* months of the stored monthly indicators recomputed after a write
 								 * (penyegar.c); 0: no refresher (KKB_REFRESH_MONTHS) */
+	const char *record_responses;	/* file the answers are recorded to, "" none (KKB_RECORD_RESPONSES, rekam.c) */
+	int			record_per_route;	/* answers recorded per route, method and status (KKB_RECORD_PER_ROUTE) */
 } gw_config;
 
 /* What gw_config_load found on the command line. */

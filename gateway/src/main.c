@@ -30,6 +30,7 @@
 #include "limit.h"
 #include "penyegar.h"
 #include "pool.h"
+#include "rekam.h"
 #include "log.h"
 #include "conns.h"
 #include "metrics.h"
@@ -167,6 +168,8 @@ main(int argc, char **argv)
 	if (gw_nroutes > GW_METRICS_MAX_ROUTES)
 		gw_log("warn", "more routes than the metrics have room for; the rest are counted under route=\"(none)\"",
 			   json_pack("{s:i, s:i}", "routes", gw_nroutes, "room", GW_METRICS_MAX_ROUTES));
+	if (gw_rekam_init(cfg.record_responses, cfg.record_per_route) < 0)
+		return 1;
 	gw_db_init(cfg.db);
 	gw_auth_init(cfg.token_ttl_s);
 	gw_limit_init(cfg.limits);

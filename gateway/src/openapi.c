@@ -2,7 +2,9 @@
  * openapi.c - GET /openapi.json, built from the route table: one operation
  * per route with its path and query parameters, request body, success
  * response and the error responses that route can give, all sharing the one
- * error body schema.
+ * error body schema.  The bodies of the API functions (what each answers,
+ * what a PUT or POST takes) are not written here: they are kept with the
+ * functions in the database (kkb.api_skema) and merged in by name.
  */
 #include "openapi.h"
 
@@ -224,8 +226,41 @@ produces_content(const char *produces)
 	return content;
 }
 
+/* The dashboard's files (h_web.c): revalidated with their ETag, so a 304 is among their answers. */
+static int
+web_file(const gw_route *r)
+{
+	return strcmp(r->pattern, "/") == 0 || strcmp(r->pattern, "/sw.js") == 0 || strncmp(r->pattern, "/assets/", 8) == 0;
+}
+
+/* The schema the database keeps for `function` under `kind` ("jawaban", "permintaan"), or NULL. */
 static json_t *
-operation(const gw_route *r)
+db_schema(json_t *skema, const char *kind, const char *function)
+{
+	json_t	   *s = function ? json_object_get(json_object_get(skema, kind), function) : NULL;
+
+	return s ? json_deep_copy(s) : NULL;
+}
+
+/*
+ * The JSON schema of a route's answer: the database's for its function (or,
+ * for a route the gateway answers itself, under "METHOD pattern"), else any
+ * object.
+ */
+static json_t *
+answer_schema(json_t *skema, const gw_route *r)
+{
+	char		name[160];
+	json_t	   *s;
+
+	if (r->function == NULL)
+		snprintf(name, sizeof(name), "%s %s", r->method, r->pattern);
+	s = db_schema(skema, "jawaban", r->function ? r->function : name);
+	return s ? s : json_pack("{s:s}", "type", "object");
+}
+
+static json_t *
+operation(const gw_route *r, json_t *skema)
 {
 	json_t	   *op = json_object();
 	json_t	   *params = json_array();
@@ -310,7 +345,7 @@ operation(const gw_route *r)
 		while (*p == ' ')
 			p++;
 	}
-	if (r->cache != GW_CACHE_NONE)
+	if (r->cache != GW_CACHE_NONE || web_file(r))
 		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "name", "If-None-Match", "in", "header",
 												"required", 0, "description",
 												"The ETag of an earlier answer: 304 without a body while the data it was computed from is unchanged",
@@ -328,9 +363,13 @@ operation(const gw_route *r)
 
 	/* request body */
 	if (r->body == GW_RB_OBJECT)
+	{
+		json_t	   *body = db_schema(skema, "permintaan", r->function);
+
 		json_object_set_new(op, "requestBody",
 							json_pack("{s:b, s:o}", "required", 1, "content",
-									  json_content(json_pack("{s:s}", "type", "object"))));
+									  json_content(body ? body : json_pack("{s:s}", "type", "object"))));
+	}
 	else if (r->body == GW_RB_ROWS)
 		json_object_set_new(op, "requestBody",
 							json_pack("{s:b, s:s, s:{s:{s:{s:s, s:{s:s}}}, s:{s:{s:s}}}}", "required", 1,
@@ -350,13 +389,13 @@ operation(const gw_route *r)
 									  "content", json_content(ref("#/components/schemas/RingkasanImpor"))));
 	else if (r->csv)
 		json_object_set_new(responses, code,
-							json_pack("{s:s, s:{s:{s:{s:s}}, s:{s:{s:s, s:s}}, s:{s:{s:s, s:s}}}, s:{s:{s:s, s:{s:s}}}}",
+							json_pack("{s:s, s:{s:{s:o}, s:{s:{s:s, s:s}}, s:{s:{s:s, s:s}}}, s:{s:{s:s, s:{s:s}}}}",
 									  "description", "Success: the JSON document, or with Accept: text/csv (or the path with .csv "
 									  "appended) its data rows as CSV (RFC 4180, UTF-8, CRLF, a header row; strings quoted, "
 									  "nested values as JSON text; the same paging); with .csv?format=excel the spreadsheet "
 									  "flavour; with .xlsx an Excel workbook",
 									  "content",
-									  "application/json", "schema", "type", "object",
+									  "application/json", "schema", answer_schema(skema, r),
 									  "text/csv", "schema", "type", "string", "description",
 									  "A header row of the column names, then one record per row",
 									  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "schema", "type", "string",
@@ -366,8 +405,8 @@ operation(const gw_route *r)
 	else
 		json_object_set_new(responses, code,
 							json_pack("{s:s, s:o}", "description", "Success",
-									  "content", json_content(json_pack("{s:s}", "type", "object"))));
-	if (r->cache != GW_CACHE_NONE)
+									  "content", json_content(answer_schema(skema, r))));
+	if (r->cache != GW_CACHE_NONE || web_file(r))
 		json_object_set_new(responses, "304",
 							json_pack("{s:s, s:{s:{s:s, s:{s:s}}}}", "description",
 									  "Not modified: If-None-Match named the current ETag (no body)",
@@ -375,7 +414,7 @@ operation(const gw_route *r)
 	if (r->method[0] == 'P' && r->method[1] == 'U')
 		json_object_set_new(responses, "201",
 							json_pack("{s:s, s:o}", "description", "Created",
-									  "content", json_content(json_pack("{s:s}", "type", "object"))));
+									  "content", json_content(answer_schema(skema, r))));
 
 	/* errors */
 	if (r->access == GW_OPEN)
@@ -407,7 +446,12 @@ operation(const gw_route *r)
 	for (i = 0; i < (size_t) nerr; i++)
 	{
 		snprintf(code, sizeof(code), "%d", route_errors[i]);
-		if (route_errors[i] == 422 && r->body == GW_RB_ROWS)
+		if (route_errors[i] == 503 && strcmp(r->pattern, "/v1/health") == 0)
+			json_object_set_new(responses, code,
+								json_pack("{s:s, s:o}", "description",
+										  "The database cannot be reached: the same body, saying so in database",
+										  "content", json_content(answer_schema(skema, r))));
+		else if (route_errors[i] == 422 && r->body == GW_RB_ROWS)
 			json_object_set_new(responses, code,
 								json_pack("{s:s, s:o}", "description",
 										  "atomik=true and a row was rejected (the summary; nothing written), or the body is not an array of rows",
@@ -434,7 +478,7 @@ operation(const gw_route *r)
 }
 
 json_t *
-gw_openapi_doc(void)
+gw_openapi_doc(json_t *skema)
 {
 	json_t	   *doc;
 	json_t	   *paths = json_object();
@@ -466,7 +510,7 @@ gw_openapi_doc(void)
 		for (k = 0; rt->method[k] && k + 1 < sizeof(method); k++)
 			method[k] = (char) (rt->method[k] >= 'A' && rt->method[k] <= 'Z' ? rt->method[k] + 32 : rt->method[k]);
 		method[k] = '\0';
-		json_object_set_new(item, method, operation(rt));
+		json_object_set_new(item, method, operation(rt, skema));
 	}
 
 	doc = json_pack("{s:s, s:{s:s, s:s, s:s}, s:[{s:s}], s:o, s:{s:{s:{s:s, s:s, s:s}}, s:{s:o, s:o}, s:o}}",
@@ -482,5 +526,9 @@ gw_openapi_doc(void)
 					"description", "A token made with kkb.token_buat(); sent as Authorization: Bearer <token>",
 					"schemas", "Error", error_schema(), "RingkasanImpor", summary_schema(),
 					"responses", responses);
+	/* the shared parts of the database's schemas (referred to as #/components/schemas/<name>) */
+	if (doc && json_is_object(json_object_get(skema, "komponen")))
+		json_object_update_missing(json_object_get(json_object_get(doc, "components"), "schemas"),
+								   json_object_get(skema, "komponen"));
 	return doc;
 }

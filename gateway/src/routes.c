@@ -30,7 +30,7 @@
 #define TEXT_PLAIN "text/plain; version=0.0.4"
 #define GW_CSV 1
 #define HTML "text/html; charset=utf-8"
-#define ASSETS "text/javascript, text/css, image/svg+xml"
+#define ASSETS "text/javascript, text/css, image/svg+xml, image/png, application/manifest+json"
 
 /*
  * Every row starts with its method, path pattern, handler and access; the

@@ -20,6 +20,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "pool.h"
+#include "rekam.h"
 #include "reply.h"
 #include "router.h"
 #include "routes.h"
@@ -51,6 +52,7 @@ send_response(gw_request *req)
 		req->resp_len = 0;
 		req->disposition[0] = '\0';
 	}
+	gw_rekam(req);
 	if (req->resp_body == NULL)
 		resp = MHD_create_response_from_buffer(0, (void *) "", MHD_RESPMEM_PERSISTENT);
 	else

@@ -133,7 +133,7 @@ async function goyah(dasar, periode) {
 	const r = await api(dasar + '/pertumbuhan-goyah', {query: {acuan: akhirBulan(periode)}});
 	if (r.data.length === 0) return h('p', {class: 'baik-teks'}, 'Tidak ada anak yang berat badan menurut umurnya turun lebih dari 0,67 SD di antara dua penimbangan terakhir.');
 	return h('div', {},
-		h('p', {}, h('strong', {id: 'jumlah-goyah'}, fmtAngka(r.jumlah)), ' anak: z-skor BB/U turun lebih dari 0,67 (satu garis pertumbuhan) di antara dua penimbangan terakhir.'),
+		h('p', {}, h('strong', {id: 'jumlah-goyah'}, fmtAngka(r.total)), ' anak: z-skor BB/U turun lebih dari 0,67 (satu garis pertumbuhan) di antara dua penimbangan terakhir.'),
 		h('ul', {class: 'daftar-saran'}, r.data.map((g) => h('li', {},
 			h('strong', {}, `${g.nama} (KK ${g.no_kk}): ${fmtAngka(g.z_bbu_lalu)} → ${fmtAngka(g.z_bbu_kini)}${g.stunting ? ', stunting' : ''}. `),
 			g.tindakan))));

@@ -37,7 +37,7 @@ export async function dataKota(wilayah, periode) {
 			persen_unmet_need: r.persen_unmet_need, status: d.status || null,
 		};
 	});
-	return {nama: ringkasan.nama, total: ringkasan.total, baris};
+	return {nama: ringkasan.nama, keseluruhan: ringkasan.keseluruhan, baris};
 }
 
 // rows of the villages' table shown at a time (a city: all; a regency of hundreds: page by page)
@@ -139,7 +139,7 @@ export async function tampil(main, ctx) {
 
 	const kelas = Object.fromEntries(KELAS.map((k) => [k, 0]));
 	for (const b of data.baris) if (b.kelas in kelas) kelas[b.kelas]++;
-	const t = data.total || {};
+	const t = data.keseluruhan || {};
 	const csv = h('button', {type: 'button', id: 'unduh-csv'}, 'Unduh CSV');
 	csv.addEventListener('click', async () => {
 		try {
@@ -206,7 +206,7 @@ function pencilan(wilayah, periode) {
 			h('ul', {class: 'daftar-saran'}, r.data.slice(0, 10).map((d) => h('li', {},
 				h('strong', {}, `${d.nama}: ${d.kode} = ${fmtAngka(d.nilai)}`),
 				` (biasanya sekitar ${fmtAngka(d.pusat)} menurut ${acuan[d.acuan] || d.acuan}; skor ${fmtAngka(d.skor)})`))),
-			r.jumlah > 10 ? h('p', {class: 'catatan'}, `${r.jumlah - 10} lainnya dalam unduhan CSV /v1/pencilan.csv.`) : null);
+			r.total > 10 ? h('p', {class: 'catatan'}, `${r.total - 10} lainnya dalam unduhan CSV /v1/pencilan.csv.`) : null);
 	});
 }
 

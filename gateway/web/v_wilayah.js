@@ -18,7 +18,7 @@ export async function tampil(main, ctx) {
 	const wilayah = ctx.param[0] || ctx.saya.wilayah || '';
 	const r = await api('/v1/ringkasan', {query: {wilayah, periode, limit: 1000}});
 	if (!ctx.masih()) return;
-	const t = r.total || {};
+	const t = r.keseluruhan || {};
 	const bawah = r.tingkat;
 	const namaTingkat = {1: 'Provinsi', 2: 'Kabupaten/kota', 3: 'Kecamatan', 4: 'Desa/kelurahan'}[bawah] || 'Wilayah';
 

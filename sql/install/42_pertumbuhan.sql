@@ -116,7 +116,7 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	SELECT json_build_object('kode_desa', api_desa_pertumbuhan_goyah.kode::text, 'acuan', coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE),
-	         'jumlah', (SELECT count(*) FROM kkb.pertumbuhan_goyah(api_desa_pertumbuhan_goyah.kode, coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE))),
+	         'total', (SELECT count(*) FROM kkb.pertumbuhan_goyah(api_desa_pertumbuhan_goyah.kode, coalesce(api_desa_pertumbuhan_goyah.acuan, CURRENT_DATE))),
 	         'data', coalesce((SELECT json_agg(json_build_object('nik', g.nik::text, 'no_kk', g.no_kk::text, 'nama', g.nama,
 	                   'tanggal_lahir', g.tanggal_lahir, 'tanggal_lalu', g.tanggal_lalu, 'z_bbu_lalu', g.z_bbu_lalu,
 	                   'tanggal_kini', g.tanggal_kini, 'z_bbu_kini', g.z_bbu_kini, 'turun', g.turun, 'stunting', g.stunting,

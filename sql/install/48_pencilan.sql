@@ -133,7 +133,7 @@ DECLARE
 	_hasil json;
 BEGIN
 	SELECT json_build_object('wilayah', api_pencilan.wilayah::text, 'periode', to_char(api_pencilan.periode, 'YYYY-MM'),
-	         'metode', coalesce(api_pencilan.metode, 'mz'), 'jumlah', count(p.*),
+	         'metode', coalesce(api_pencilan.metode, 'mz'), 'total', count(p.*),
 	         'data', coalesce(json_agg(json_build_object('kode_desa', p.kode_desa::text, 'nama', w.nama, 'kode', p.kode, 'nilai', p.nilai,
 	                   'acuan', p.acuan, 'n', p.n, 'pusat', p.pusat, 'sebaran', p.sebaran, 'skor', p.skor,
 	                   'batas_bawah', p.batas_bawah, 'batas_atas', p.batas_atas)) FILTER (WHERE p.kode_desa IS NOT NULL), '[]'::json))

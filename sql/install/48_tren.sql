@@ -48,7 +48,7 @@ DECLARE
 	_hasil json;
 BEGIN
 	SELECT json_build_object('wilayah', api_tren_stunting.wilayah::text, 'periode', to_char(api_tren_stunting.periode, 'YYYY-MM'),
-	         'jumlah', count(*), 'naik_nyata', count(*) FILTER (WHERE t.naik_nyata),
+	         'total', count(*), 'naik_nyata', count(*) FILTER (WHERE t.naik_nyata),
 	         'data', coalesce(json_agg(json_build_object('kode_desa', t.kode_desa::text, 'nama', w.nama,
 	                   'balita_diukur', t.balita_diukur, 'balita_stunting', t.balita_stunting, 'persen', round(t.persen::numeric, 2),
 	                   'ci_bawah', round(t.ci_bawah::numeric, 2), 'ci_atas', round(t.ci_atas::numeric, 2),

@@ -254,7 +254,7 @@ CREATE FUNCTION kkb.api_ketepatan(wilayah kkb.kode_wilayah, periode date) RETURN
 	                        'tepat_waktu', r.tepat_waktu, 'terlambat', r.terlambat, 'belum', r.belum,
 	                        'persen_dilaporkan', r.persen_dilaporkan, 'persen_tepat_waktu', r.persen_tepat_waktu))
 	                         FROM kkb.ketepatan_ringkas(api_ketepatan.wilayah, api_ketepatan.periode) r),
-	         'jumlah', (SELECT count(*) FROM kkb.ketepatan(api_ketepatan.wilayah, api_ketepatan.periode)),
+	         'total', (SELECT count(*) FROM kkb.ketepatan(api_ketepatan.wilayah, api_ketepatan.periode)),
 	         'data', coalesce((SELECT json_agg(json_build_object('kode_desa', t.kode_desa::text, 'nama', t.nama, 'kecamatan', t.kecamatan::text,
 	                        'diajukan_pada', t.diajukan_pada, 'keadaan', t.keadaan))
 	                    FROM kkb.ketepatan(api_ketepatan.wilayah, api_ketepatan.periode) t), '[]'::json))

@@ -21,8 +21,9 @@
 -- ---------------------------------------------------------------- shared helpers
 
 -- The paging envelope: the keys of `kepala` in their order, then the count
--- (under `kunci_jumlah`, "total" unless the document uses "total" for
--- something else), limit, offset and the page's rows ([] when none).
+-- under "total" (every list of the API names its count so; `kunci_jumlah`
+-- is kept for the function's signature), limit, offset and the page's rows
+-- ([] when none).
 CREATE FUNCTION kkb._api_halaman(kepala json, jumlah bigint, batas integer, lewati integer, data json,
                                  kunci_jumlah text DEFAULT 'total') RETURNS json
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -329,7 +330,7 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	SELECT json_build_object('kode_desa', api_desa_validasi.kode::text, 'periode', to_char(api_desa_validasi.periode, 'YYYY-MM'),
-	         'jumlah', x.jumlah, 'data', x.data)
+	         'total', x.jumlah, 'data', x.data)
 	  FROM (
 	       SELECT count(*) AS jumlah,
 	              coalesce(json_agg(json_build_object('kode', v.kode, 'uraian', v.uraian, 'kepentingan', v.kepentingan, 'kiri', v.kiri,
@@ -763,7 +764,7 @@ COMMENT ON FUNCTION kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, 
 
 -- The level of the rows is kkb.ringkasan's choice (its default: one level
 -- below the region); it is reported from the rows themselves: the rows of the
--- deepest level are the data, the region's own row is the total.
+-- deepest level are the data, the region's own row is `keseluruhan`.
 CREATE FUNCTION kkb.api_ringkasan(wilayah kkb.kode_wilayah, periode date, tingkat integer DEFAULT NULL,
                                   batas integer DEFAULT 100, lewati integer DEFAULT 0) RETURNS json
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
@@ -788,13 +789,12 @@ CREATE FUNCTION kkb.api_ringkasan(wilayah kkb.kode_wilayah, periode date, tingka
 	         json_build_object('wilayah', api_ringkasan.wilayah::text,
 	           'nama', CASE WHEN api_ringkasan.wilayah IS NULL THEN 'Indonesia' ELSE kkb.wilayah_nama(api_ringkasan.wilayah) END,
 	           'periode', to_char(api_ringkasan.periode, 'YYYY-MM'), 'tingkat', (SELECT max(j.t) FROM j),
-	           'total', (SELECT j.o FROM j WHERE j.n = 1)),
+	           'keseluruhan', (SELECT j.o FROM j WHERE j.n = 1)),
 	         (SELECT count(*) FROM d), batas, lewati,
-	         (SELECT json_agg(p.o ORDER BY p.n) FROM (SELECT * FROM d ORDER BY d.n LIMIT batas OFFSET lewati) p),
-	         'jumlah')
+	         (SELECT json_agg(p.o ORDER BY p.n) FROM (SELECT * FROM d ORDER BY d.n LIMIT batas OFFSET lewati) p))
 $f$;
 COMMENT ON FUNCTION kkb.api_ringkasan(kkb.kode_wilayah, date, integer, integer, integer) IS
-	'API GET /v1/ringkasan: aggregates of the Kampung KB under a region (NULL: the whole country) per region of a level (kkb.ringkasan; default one level below), with the stunting prevalence''s 95% interval (selang_stunting), the region''s own figures in total, the count in jumlah, paged';
+	'API GET /v1/ringkasan: aggregates of the Kampung KB under a region (NULL: the whole country) per region of a level (kkb.ringkasan; default one level below), with the stunting prevalence''s 95% interval (selang_stunting), the region''s own figures in keseluruhan, the count of rows in total, paged';
 
 -- ---------------------------------------------------------------- who may call what
 

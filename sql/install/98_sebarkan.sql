@@ -35,6 +35,8 @@ CREATE FUNCTION kkb._sebaran() RETURNS TABLE (tabel text, jenis text)
 		-- the error registry, rows of the extension's own: every node has them from its install, and
 		-- an error is looked up where it is answered (a bulk sync's 1,000 conflicts at local speed)
 		('galat', 'lokal'),
+		-- the API's body schemas: read by the gateway on the coordinator only (GET /openapi.json)
+		('api_skema', 'lokal'),
 		-- the key that signs a request's settings for the workers: each node holds a copy
 		('_kunci_sebaran', 'lokal')) AS v (t, j)
 $f$;

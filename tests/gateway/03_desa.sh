@@ -221,7 +221,7 @@ is_error "$(api GET "/v1/desa/$A/saran?periode=2026-13" "$TA")" 400 KKB-PERIODE-
 
 # ================================================================ GET /v1/desa/{kode}/pertumbuhan-goyah
 r=$(api GET "/v1/desa/$A/pertumbuhan-goyah?acuan=2026-10-31" "$TA")
-is "$(status_of "$r") $(jqb "$r" '[keys, .jumlah == (.data | length)]')" '200 [["acuan","data","jumlah","kode_desa"],true]' \
+is "$(status_of "$r") $(jqb "$r" '[keys, .total == (.data | length)]')" '200 [["acuan","data","kode_desa","total"],true]' \
 	"GET /v1/desa/$A/pertumbuhan-goyah: the children listed and their number"
 is "$(jqb "$r" '[.data[].nik] | sort')" "$(sql "SELECT coalesce(json_agg(nik::text ORDER BY nik::text), '[]') FROM kkb.pertumbuhan_goyah('$A', '2026-10-31')" | jq -c .)" \
 	"... exactly the children kkb.pertumbuhan_goyah lists"
@@ -234,9 +234,9 @@ is_error "$(api GET "/v1/desa/$A/pertumbuhan-goyah" "$TPU")" 403 42501 "another 
 
 # ================================================================ GET /v1/ketepatan
 r=$(api GET "/v1/ketepatan?wilayah=13.77&periode=2026-10" "$TO")
-is "$(status_of "$r") $(jqb "$r" 'keys')" '200 ["data","jumlah","kedaluwarsa","periode","ringkasan","tenggat","wilayah"]' \
+is "$(status_of "$r") $(jqb "$r" 'keys')" '200 ["data","kedaluwarsa","periode","ringkasan","tenggat","total","wilayah"]' \
 	"GET /v1/ketepatan: the deadline, the rates and each village"
-is "$(sql "SELECT '$(jqb "$r" '.tenggat' | tr -d '"')'::timestamptz = '2026-11-15 23:59+07'") $(jqb "$r" '[.ringkasan[0].kode, .jumlah == (.data | length)]')" \
+is "$(sql "SELECT '$(jqb "$r" '.tenggat' | tr -d '"')'::timestamptz = '2026-11-15 23:59+07'") $(jqb "$r" '[.ringkasan[0].kode, .total == (.data | length)]')" \
 	't ["13.77",true]' "the deadline of 2026-10 is 15 November 23:59 WIB; the city's own rates first"
 is "$(jqb "$r" '[.data[] | select(.kode_desa == "'$A'") | .keadaan] | tojson')" \
 	"$(sql "SELECT json_agg(keadaan) FROM kkb.ketepatan('13.77', '2026-10-01') WHERE kode_desa = '$A'" | jq -c 'tojson')" \
@@ -247,12 +247,12 @@ is_error "$(api GET "/v1/ketepatan?wilayah=13.71&periode=2026-10" "$TA")" 403 42
 
 # ================================================================ GET /v1/pencilan, /v1/tren-stunting
 r=$(api GET "/v1/pencilan?wilayah=13.77&periode=2026-10" "$TO")
-is "$(status_of "$r") $(jqb "$r" '[keys, .metode, .jumlah == (.data | length)]')" \
-	'200 [["data","jumlah","metode","periode","wilayah"],"mz",true]' "GET /v1/pencilan: the month's outliers (modified z-score by default)"
-is "$(jqb "$r" '.jumlah')" "$(sql "SELECT count(*) FROM kkb.pencilan('13.77', '2026-10-01')")" "... as many as kkb.pencilan finds"
+is "$(status_of "$r") $(jqb "$r" '[keys, .metode, .total == (.data | length)]')" \
+	'200 [["data","metode","periode","total","wilayah"],"mz",true]' "GET /v1/pencilan: the month's outliers (modified z-score by default)"
+is "$(jqb "$r" '.total')" "$(sql "SELECT count(*) FROM kkb.pencilan('13.77', '2026-10-01')")" "... as many as kkb.pencilan finds"
 is_error "$(api GET "/v1/pencilan?wilayah=13.77&periode=2026-10&metode=iqr" "$TO")" 400 22023 "an unknown method"
 r=$(api GET "/v1/tren-stunting?wilayah=13.77&periode=2026-10" "$TO")
-is "$(status_of "$r") $(jqb "$r" '[keys, .jumlah == (.data | length)]')" '200 [["data","jumlah","naik_nyata","periode","wilayah"],true]' \
+is "$(status_of "$r") $(jqb "$r" '[keys, .total == (.data | length)]')" '200 [["data","naik_nyata","periode","total","wilayah"],true]' \
 	"GET /v1/tren-stunting: every village with its interval and the flag"
 is "$(jqb "$r" '.naik_nyata')" "$(sql "SELECT count(*) FILTER (WHERE naik_nyata) FROM kkb.tren_stunting('13.77', '2026-10-01')")" \
 	"... flagged as kkb.tren_stunting flags"
@@ -260,8 +260,8 @@ is "$(jqb "$r" '.naik_nyata')" "$(sql "SELECT count(*) FILTER (WHERE naik_nyata)
 # ================================================================ GET /v1/desa/{kode}/validasi
 r=$(api GET "/v1/desa/$B/validasi?periode=2026-10" "$TB")
 is "$(status_of "$r")" 200 "GET /v1/desa/$B/validasi?periode=2026-10 answers 200"
-is "$(jqb "$r" '[keys, .jumlah, (.data[0] | keys)]')" \
-	'[["data","jumlah","kode_desa","periode"],1,["kanan","kepentingan","kiri","kode","nilai_kanan","nilai_kiri","operator","uraian"]]' \
+is "$(jqb "$r" '[keys, .total, (.data[0] | keys)]')" \
+	'[["data","kode_desa","periode","total"],1,["kanan","kepentingan","kiri","kode","nilai_kanan","nilai_kiri","operator","uraian"]]' \
 	"one violation, with the rule and both sides' values"
 is "$(jqb "$r" '.data[0] | [.kode, .kiri, .nilai_kiri, .operator, .kanan, .nilai_kanan, .kepentingan]')" \
 	'["kek_le_hamil","ibu_hamil_kek",5,"<=","ibu_hamil",2,"tinggi"]' "5 pregnant women with CED but only 2 pregnant women"

@@ -138,7 +138,7 @@ is "$(header_of GET "/v1/desa/$A/tidak-ada" ETag -H "Authorization: Bearer $TA")
 # ---------------------------------------------------------------- the province role and its aggregates
 r=$(api GET "/v1/ringkasan?wilayah=13&periode=$P&tingkat=2" "$TPROV")
 is "$(status_of "$r")" 200 "province token: GET /v1/ringkasan?wilayah=13&tingkat=2 -> 200"
-is "$(jqb "$r" '[.wilayah, .tingkat, .jumlah, (.data | length)]')" \
+is "$(jqb "$r" '[.wilayah, .tingkat, .total, (.data | length)]')" \
 	"[\"13\",2,$(sql "SELECT count(*) FROM kkb.wilayah WHERE induk = '13'"),$(sql "SELECT count(*) FROM kkb.wilayah WHERE induk = '13'")]" \
 	"... one row per regency and city of the province"
 is "$(jqb "$r" ".data[] | select(.kode == \"$CITY\") | [.kampung_kb, .desa]")" \
@@ -153,10 +153,10 @@ is_error "$(api GET "/v1/ringkasan?wilayah=13.99&periode=$P" "$TPROV")" 404 P000
 # the whole country: an administrator's (unscoped) token without wilayah
 r=$(api GET "/v1/ringkasan?periode=$P" "$TADMIN")
 is "$(status_of "$r")" 200 "an unscoped token without wilayah: the whole country -> 200"
-is "$(jqb "$r" '[.nama, .tingkat, .jumlah, (.data | length)]')" '["Indonesia",1,38,38]' "... one row per province, the total named Indonesia"
-is "$(jqb "$r" '.total.kampung_kb')" "$(sql "SELECT count(*) FROM kkb.kampung")" "... and its total counts every Kampung KB"
+is "$(jqb "$r" '[.nama, .tingkat, .total, (.data | length)]')" '["Indonesia",1,38,38]' "... one row per province, its own row named Indonesia"
+is "$(jqb "$r" '.keseluruhan.kampung_kb')" "$(sql "SELECT count(*) FROM kkb.kampung")" "... and its own row (keseluruhan) counts every Kampung KB"
 is "$(jqb "$r" '[.data[] | select(.kode == "13") | .balita_stunting] | .[0]')" \
-	"$(jqb "$(api GET "/v1/ringkasan?wilayah=13&periode=$P&tingkat=2" "$TPROV")" '.total.balita_stunting')" \
+	"$(jqb "$(api GET "/v1/ringkasan?wilayah=13&periode=$P&tingkat=2" "$TPROV")" '.keseluruhan.balita_stunting')" \
 	"... West Sumatra's row = the province portal's own total"
 is "$(jqb "$(api GET "/v1/ringkasan?periode=$P" "$TPROV")" '.wilayah')" '"13"' "a province token without wilayah still gets its province, never the country"
 for route in "/v1/desa/$A" "/v1/desa/$A/profil?periode=$P" "/v1/desa/$A/klasifikasi?periode=$P" "/v1/desa/$A/validasi?periode=$P" \
@@ -192,7 +192,7 @@ is "$(jqb "$city" ".data[] | select(.kode == \"$CITY\") | .kelengkapan")" \
 	"the city's completeness = the mean of its villages'"
 r=$(api GET "/v1/ringkasan?wilayah=$CITY&periode=$P&tingkat=3" "$TPROV")
 is "$(jqb "$r" '[.data[].balita_stunting] | add')" "$sum_stunting" "its kecamatan rows add up to the same stunted children"
-is "$(jqb "$r" '.total.balita_stunting')" "$sum_stunting" "... and so does the city's own total"
+is "$(jqb "$r" '.keseluruhan.balita_stunting')" "$sum_stunting" "... and so does the city's own total"
 r=$(curl -s -H "Authorization: Bearer $TPROV" "http://127.0.0.1:$PORT/v1/ringkasan.csv?wilayah=$CITY&periode=$P&tingkat=4")
 is "$(printf '%s\n' "$r" | head -n 1 | cut -d, -f1-5)" '"kode","nama","induk","desa","kampung_kb"' "CSV export of the village rows: header"
 is "$(printf '%s\n' "$r" | sed 1d | wc -l)" 16 "... and the 16 villages"

@@ -87,8 +87,8 @@ SELECT is((SELECT ARRAY[d ->> 'kode_desa', d ->> 'periode', json_array_length(d 
           'api_desa_profil: every item of the profile, in order');
 SELECT is((SELECT d ->> 'klasifikasi' FROM pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_desa_klasifikasi('13.77.01.1001', '2026-09-01')$$) d),
           kkb.klasifikasi('13.77.01.1001', '2026-09-01') ->> 'klasifikasi', 'api_desa_klasifikasi: kkb.klasifikasi''s class');
-SELECT is((SELECT (d ->> 'jumlah')::int = json_array_length(d -> 'data') FROM pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_desa_validasi('13.77.01.1001', '2026-09-01')$$) d),
-          true, 'api_desa_validasi: jumlah counts the violations listed');
+SELECT is((SELECT (d ->> 'total')::int = json_array_length(d -> 'data') FROM pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_desa_validasi('13.77.01.1001', '2026-09-01')$$) d),
+          true, 'api_desa_validasi: total counts the violations listed');
 SELECT is((SELECT ARRAY[d ->> 'acuan', d ->> 'jumlah_keluarga', d ->> 'total', d -> 'data' -> 0 ->> 'no_kk']
              FROM pg_temp.dok('kkb_pokja', :A, $$SELECT kkb.api_desa_risiko_stunting('13.77.01.1001', NULL)$$) d),
           ARRAY[current_date::text, '1', '1', '1377011505200001'], 'api_desa_risiko_stunting: today by default, the village''s one family');
@@ -179,9 +179,9 @@ SELECT is(pg_temp.kunci(pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_priorit
 SELECT is((SELECT ARRAY[d ->> 'total', d -> 'data' -> 1 ->> 'kode_desa', d -> 'data' -> 1 ->> 'nama']
              FROM pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_klasifikasi_daftar('13.77', '2026-09-01')$$) d),
           '{2,13.77.01.1002,"Kampung Perak"}', 'api_klasifikasi_daftar: every village''s class');
-SELECT is((SELECT ARRAY[d ->> 'tingkat', d ->> 'jumlah', d -> 'total' ->> 'kode', d -> 'total' ->> 'kampung_kb', d -> 'data' -> 0 ->> 'kode']
+SELECT is((SELECT ARRAY[d ->> 'tingkat', d ->> 'total', d -> 'keseluruhan' ->> 'kode', d -> 'keseluruhan' ->> 'kampung_kb', d -> 'data' -> 0 ->> 'kode']
              FROM pg_temp.dok('kkb_provinsi', '13', $$SELECT kkb.api_ringkasan('13.77', '2026-09-01')$$) d),
-          '{3,4,13.77,2,13.77.01}', 'api_ringkasan: the level kkb.ringkasan chose (one below the city), the city''s own figures in total');
+          '{3,4,13.77,2,13.77.01}', 'api_ringkasan: the level kkb.ringkasan chose (one below the city), the city''s own figures in keseluruhan, the count of rows in total');
 SELECT is(pg_temp.sebagai('kkb_pokja', :A, $$SELECT kkb.api_ringkasan('13.77', '2026-09-01')$$), '42501', 'aggregates are not for a pokja');
 
 SELECT * FROM finish();

@@ -79,6 +79,7 @@ ok "$(grep -q '"main.js"' "$TMP/sw.js" && grep -q '"antrian.js"' "$TMP/sw.js" &&
 M=$(sed -n 's|.*rel="manifest" href="\([^"]*\)".*|\1|p' "$TMP/index.html")
 is "$M" "$ASSETS/manifest.webmanifest" "index.html links the web app manifest"
 is "$(curl -s "$U$M" | jq -c '[.start_url, .display, .lang]')" '["/","standalone","id"]' "the manifest: installable, starts at /, standalone, Indonesian"
+is "$(curl -s -o /dev/null -w '%{content_type}' "$U$M")" "application/manifest+json; charset=utf-8" "... served as application/manifest+json (its registered media type)"
 
 # ---------------------------------------------------------------- 404s and traversal
 r=$(http GET "$ASSETS/nothing.js")

@@ -1,0 +1,1 @@
+../../install/96_api_skema.sql
