@@ -144,6 +144,16 @@ COMMENT ON FUNCTION kkb.dokumen_skema_api() IS
 
 GRANT SELECT ON kkb.api_skema TO PUBLIC;
 
+-- the table's constraints in the error registry (15_galat.sql)
+INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesan, pesan_en, saran, saran_en) VALUES
+	('KKB-API-SKEMA-GANDA', 'kendala', '23505', 'api_skema_pkey', 'api_skema', 'nama', 409,
+	 'fungsi ini sudah punya skema jenis ini', 'this function already has a schema of this kind',
+	 'Ubah baris yang ada.', 'Update the existing row.'),
+	('KKB-API-SKEMA-JENIS', 'kendala', '23514', 'api_skema_jenis', 'api_skema', 'jenis', 422,
+	 'jenis skema harus jawaban, permintaan atau komponen', 'the kind of a schema is jawaban, permintaan or komponen', NULL, NULL),
+	('KKB-API-SKEMA-OBJEK', 'kendala', '23514', 'api_skema_objek', 'api_skema', 'skema', 422,
+	 'skema harus berupa objek JSON', 'a schema is a JSON object', NULL, NULL);
+
 -- ---------------------------------------------------------------- the rows
 
 -- Shared parts (#/components/schemas/<nama>).
@@ -311,7 +321,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
           "kode_desa": {"type": "string"},
           "nama": {"type": "string"},
           "nama_desa": {"type": "string"},
-          "klasifikasi": {"type": "string", "nullable": true},
+          "klasifikasi": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
           "kelengkapan": {"type": "number", "nullable": true},
           "status": {"type": "string"}
         },
@@ -350,15 +360,15 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
     "persentase": {
       "type": "object",
       "properties": {
-        "cpr": {"type": "integer", "nullable": true},
-        "mkjp": {"type": "integer", "nullable": true},
-        "unmet": {"type": "integer", "nullable": true},
-        "poktan": {"type": "integer", "nullable": true}
+        "cpr": {"type": "number", "nullable": true},
+        "mkjp": {"type": "number", "nullable": true},
+        "unmet": {"type": "number", "nullable": true},
+        "poktan": {"type": "number", "nullable": true}
       },
       "additionalProperties": false,
       "required": ["cpr", "mkjp", "unmet", "poktan"]
     },
-    "klasifikasi": {"type": "string", "nullable": true},
+    "klasifikasi": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
     "indeks_input": {"type": "number", "nullable": true},
     "indeks_output": {"type": "number", "nullable": true},
     "indeks_proses": {"type": "number", "nullable": true}
@@ -460,7 +470,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
       "items": {
         "type": "object",
         "properties": {
-          "kelas": {"type": "string", "nullable": true},
+          "kelas": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
           "langkah": {"type": "integer", "nullable": true},
           "masukan": {
             "type": "object",
@@ -543,7 +553,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
     },
     "periode": {"type": "string"},
     "kode_desa": {"type": "string"},
-    "klasifikasi": {"type": "string", "nullable": true}
+    "klasifikasi": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]}
   },
   "additionalProperties": false,
   "required": ["saran", "periode", "kode_desa", "klasifikasi"]
@@ -679,7 +689,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
         "properties": {
           "kode_desa": {"type": "string"},
           "nama": {"type": "string"},
-          "klasifikasi": {"type": "string", "nullable": true},
+          "klasifikasi": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
           "indeks_input": {"type": "number", "nullable": true},
           "indeks_proses": {"type": "number", "nullable": true},
           "indeks_output": {"type": "number", "nullable": true},
@@ -705,10 +715,10 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
           "persentase": {
             "type": "object",
             "properties": {
-              "cpr": {"type": "integer", "nullable": true},
-              "mkjp": {"type": "integer", "nullable": true},
-              "unmet": {"type": "integer", "nullable": true},
-              "poktan": {"type": "integer", "nullable": true}
+              "cpr": {"type": "number", "nullable": true},
+              "mkjp": {"type": "number", "nullable": true},
+              "unmet": {"type": "number", "nullable": true},
+              "poktan": {"type": "number", "nullable": true}
             },
             "additionalProperties": false,
             "required": ["cpr", "mkjp", "unmet", "poktan"]
@@ -863,7 +873,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
         "induk": {"type": "string", "nullable": true},
         "desa": {"type": "integer", "nullable": true},
         "kampung_kb": {"type": "integer", "nullable": true},
-        "kelas": {"type": "string", "nullable": true},
+        "kelas": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
         "klasifikasi": {
           "type": "object",
           "properties": {
@@ -909,7 +919,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
           "induk": {"type": "string", "nullable": true},
           "desa": {"type": "integer", "nullable": true},
           "kampung_kb": {"type": "integer", "nullable": true},
-          "kelas": {"type": "string", "nullable": true},
+          "kelas": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
           "klasifikasi": {
             "type": "object",
             "properties": {

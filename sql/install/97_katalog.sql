@@ -98,6 +98,7 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('hasilkan', 'operasi', 'Buat data sintetis yang dapat diulang untuk setiap desa di bawah suatu wilayah (demo, uji, tolok ukur).'),
 	('hasilkan_hapus', 'operasi', 'Hapus data desa di bawah suatu wilayah sebelum kkb.hasilkan dijalankan lagi.'),
 	('api_sinkron', 'api', 'Sinkron massal tabel by-name satu desa (keluarga, anggota, pengukuran, peristiwa): ringkasan impor per baris.'),
+	('dokumen_skema_api', 'api', 'Skema badan permintaan dan jawaban setiap fungsi API (kkb.api_skema), untuk GET /openapi.json.'),
 	-- views
 	('katalog', 'katalog', 'Katalog ini: setiap fungsi dan view publik, kegunaannya, dan siapa yang boleh memakainya.'),
 	('audit_kunci', 'audit', 'Jejak audit per baris: siapa mengubah baris mana, kapan, dengan nilai lama dan baru.'),
