@@ -69,7 +69,8 @@ function pasLabel(svg, sisa = 120) {
 
 // vertical columns, e.g. a monthly trend. items: [{label, nilai, teks}]
 export function grafikKolom(items, opsi = {}) {
-	const W = sempit() ? 400 : 640, H = 240, bawah = 28, atas = 22, kiri = 8;
+	// the target's label has a line of its own under the months (among the columns a column hid it)
+	const W = sempit() ? 400 : 640, bawah = opsi.target ? 46 : 28, H = 212 + bawah, atas = 22, kiri = 8;
 	const maks = opsi.maks ?? Math.max(1, ...items.map((i) => i.nilai ?? 0));
 	const lebarKolom = (W - kiri * 2) / Math.max(1, items.length);
 	const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, class: 'grafik kolom', role: 'img', 'aria-label': opsi.judul || 'grafik'});
@@ -82,14 +83,23 @@ export function grafikKolom(items, opsi = {}) {
 			s('title', {}, `${it.label}: ${teks}`),
 			s('rect', {x: x.toFixed(1), y: (H - bawah - t).toFixed(1), width: (lebarKolom * 0.7).toFixed(1), height: t.toFixed(1), rx: 2}),
 			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: (H - bawah - t - 5).toFixed(1), 'text-anchor': 'middle', class: 'nilai'}, singkat),
-			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: H - 8, 'text-anchor': 'middle', class: 'label'},
+			s('text', {x: (x + lebarKolom * 0.35).toFixed(1), y: H - bawah + 20, 'text-anchor': 'middle', class: 'label'},
 				sempit() ? it.label.split(' ')[0] : it.label)));
 	});
 	if (opsi.target) {
 		const y = H - bawah - (opsi.target.nilai / maks) * (H - atas - bawah);
+		const t = s('text', {x: W - kiri, y: H - 6, 'text-anchor': 'end'}, opsi.target.label);
 		svg.append(s('g', {class: 'target'},
 			s('line', {x1: kiri, x2: W - kiri, y1: y, y2: y}),
-			s('text', {x: W - kiri, y: y - 4, 'text-anchor': 'end'}, opsi.target.label)));
+			t, s('line', {class: 'tanda', x1: W - kiri - 130, x2: W - kiri - 100, y1: H - 10, y2: H - 10})));
+		// the dashed mark just before the label, once its width is known
+		const letak = (n) => {
+			if (!t.isConnected) { if (n > 0) requestAnimationFrame(() => letak(n - 1)); return; }
+			const x2 = W - kiri - t.getComputedTextLength() - 6;
+			t.nextSibling.setAttribute('x1', x2 - 24);
+			t.nextSibling.setAttribute('x2', x2);
+		};
+		letak(120);
 	}
 	return bingkai(svg, opsi, items.length === 0);
 }
