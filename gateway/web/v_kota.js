@@ -67,7 +67,11 @@ export async function tampil(main, ctx) {
 	const jumlah = h('span', {id: 'jumlah-desa'});
 	const grafikStunting = h('div', {id: 'grafik-stunting'});
 	let stuntingSemua = false;
-	const thead = h('thead', {}, h('tr', {}, KOLOM.map(([k, judul]) =>
+	// on a phone each row is a card (app.css, .kartu-ponsel): each cell labelled with its column, the
+	// headers a row of sort buttons
+	const judulKolom = Object.fromEntries(KOLOM.map(([k, judul]) => [k, judul]));
+	const td = (k, attrs, ...isi) => h('td', {...attrs, 'data-label': judulKolom[k]}, ...isi);
+	const thead = h('thead', {class: 'urutan'}, h('tr', {}, KOLOM.map(([k, judul]) =>
 		h('th', {scope: 'col', dataset: {kolom: k}},
 			h('button', {type: 'button', class: 'urut', onclick: () => {
 				urut = {kolom: k, naik: urut.kolom === k ? !urut.naik : k === 'nama' || k === 'kecamatan'};
@@ -92,15 +96,15 @@ export async function tampil(main, ctx) {
 		}
 		// a region of hundreds of villages: HALAMAN rows at a time, the rest behind "Tampilkan lagi"
 		kosongkan(tbody, baris.slice(0, tampilN).map((b) => h('tr', {dataset: {kode: b.kode}},
-			h('td', {}, h('a', {href: `#/desa/${b.kode}?periode=${periode}`}, b.nama)),
-			h('td', {}, b.kecamatan),
-			h('td', {}, lencanaKelas(b.kelas)),
-			h('td', {class: 'angka'}, fmtPorsi(b.kelengkapan)),
-			h('td', {class: 'angka', title: `${fmtAngka(b.balita_stunting)} dari ${fmtAngka(b.balita_diukur)} balita diukur` +
+			td('nama', {}, h('a', {href: `#/desa/${b.kode}?periode=${periode}`}, b.nama)),
+			td('kecamatan', {}, b.kecamatan),
+			td('kelas', {}, lencanaKelas(b.kelas)),
+			td('kelengkapan', {class: 'angka'}, fmtPorsi(b.kelengkapan)),
+			td('prevalensi_stunting', {class: 'angka', title: `${fmtAngka(b.balita_stunting)} dari ${fmtAngka(b.balita_diukur)} balita diukur` +
 				(b.selang_stunting ? `; selang kepercayaan 95%: ${fmtPersen(b.selang_stunting[0])}–${fmtPersen(b.selang_stunting[1])}` : '')},
 				fmtPersen(b.prevalensi_stunting)),
-			h('td', {class: 'angka'}, fmtPersen(b.persen_unmet_need)),
-			h('td', {}, STATUS[b.status] || b.status || '–'))));
+			td('persen_unmet_need', {class: 'angka'}, fmtPersen(b.persen_unmet_need)),
+			td('status', {}, STATUS[b.status] || b.status || '–'))));
 		jumlah.textContent = baris.length === data.baris.length ? `${baris.length} desa/kelurahan`
 			: `${baris.length} dari ${data.baris.length} desa/kelurahan`;
 		lagi.hidden = baris.length <= tampilN;
@@ -170,7 +174,7 @@ export async function tampil(main, ctx) {
 			h('div', {class: 'kartu'}, grafikStunting)),
 		h('section', {class: 'kartu'},
 			h('div', {class: 'alat'}, h('label', {for: 'kecamatan'}, 'Kecamatan '), pilihKec, pilihKelas, cari, jumlah),
-			h('div', {class: 'gulir'}, h('table', {id: 'tabel-desa', class: 'tabel'}, thead, tbody)), lagi),
+			h('div', {class: 'gulir'}, h('table', {id: 'tabel-desa', class: 'tabel kartu-ponsel'}, thead, tbody)), lagi),
 		ketepatan(wilayah, periode),
 		h('section', {class: 'dua'}, peringatanDini(wilayah, periode), pencilan(wilayah, periode)));
 	gambar();
@@ -219,14 +223,15 @@ export function ketepatan(wilayah, periode) {
 		const tenggat = new Date(r.tenggat).toLocaleString('id-ID', {timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short'});
 		kosongkan(isi, h('div', {},
 			h('p', {}, `Tenggat laporan ${namaBulan(periode, true)}: ${tenggat} WIB.`),
-			h('div', {class: 'gulir'}, h('table', {class: 'tabel', id: 'tabel-ketepatan'},
+			h('div', {class: 'gulir'}, h('table', {class: 'tabel kartu-ponsel', id: 'tabel-ketepatan'},
 				h('thead', {}, h('tr', {}, h('th', {}, 'Wilayah'), h('th', {class: 'angka'}, 'Desa'), h('th', {class: 'angka'}, 'Masuk'),
 					h('th', {class: 'angka'}, 'Tepat waktu'), h('th', {class: 'angka'}, 'Terlambat'), h('th', {class: 'angka'}, 'Belum'))),
 				h('tbody', {}, (r.ringkasan || []).map((k) => h('tr', {},
-					h('td', {}, k.nama), h('td', {class: 'angka'}, fmtAngka(k.desa)),
-					h('td', {class: 'angka'}, `${fmtAngka(k.dilaporkan)} (${fmtPersen(k.persen_dilaporkan)})`),
-					h('td', {class: 'angka'}, `${fmtAngka(k.tepat_waktu)} (${fmtPersen(k.persen_tepat_waktu)})`),
-					h('td', {class: 'angka'}, fmtAngka(k.terlambat)), h('td', {class: 'angka'}, fmtAngka(k.belum))))))),
+					h('td', {'data-label': 'Wilayah'}, k.nama), h('td', {class: 'angka', 'data-label': 'Desa'}, fmtAngka(k.desa)),
+					h('td', {class: 'angka', 'data-label': 'Masuk'}, `${fmtAngka(k.dilaporkan)} (${fmtPersen(k.persen_dilaporkan)})`),
+					h('td', {class: 'angka', 'data-label': 'Tepat waktu'}, `${fmtAngka(k.tepat_waktu)} (${fmtPersen(k.persen_tepat_waktu)})`),
+					h('td', {class: 'angka', 'data-label': 'Terlambat'}, fmtAngka(k.terlambat)),
+					h('td', {class: 'angka', 'data-label': 'Belum'}, fmtAngka(k.belum))))))),
 			belum.length
 				? h('p', {id: 'belum-lapor'}, h('strong', {}, `Belum mengajukan (${belum.length}): `), belum.map((d) => d.nama).join(', '))
 				: h('p', {class: 'baik-teks', id: 'belum-lapor'}, 'Tidak ada desa yang terlambat tanpa laporan.')));

@@ -88,6 +88,7 @@ function bukaForm(ctx, kode, dasar, a, tempat, segarkan) {
 			' Oedema di kedua kaki'), h('span', {class: 'galat-kolom', id: 'galat-oedema', role: 'alert'})),
 		isian('u-lila_cm', 'Lingkar lengan atas, LiLA (cm)', {type: 'number', step: '0.1', min: '0', inputmode: 'decimal'}, 'Boleh kosong.'),
 		h('div', {class: 'aksi'}, simpan));
+	let terakhir = null;	// the last stored measurement of this form and the server's answer to it
 	f.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		for (const g of f.querySelectorAll('.galat-kolom')) g.textContent = '';
@@ -110,7 +111,14 @@ function bukaForm(ctx, kode, dasar, a, tempat, segarkan) {
 				kosongkan(hasil, h('p', {class: 'galat', id: 'ukur-ditolak'}, 'Tidak tersimpan: ', pesan));
 				return;
 			}
-			tampilHasil(hasil, a, r.hasil[0], r.diimpor > 0);
+			if (r.hasil && r.hasil.length > 0) {
+				terakhir = {baris: JSON.stringify(baris), x: r.hasil[0]};
+				tampilHasil(hasil, a, r.hasil[0], r.diimpor > 0 ? 'baru' : 'diperbarui');
+			} else {
+				// the same values are already stored (the bulk sync ignores the row and answers no derived
+				// values): say so, with the z-scores of the answer that stored them when this form had it
+				tampilHasil(hasil, a, terakhir && terakhir.baris === JSON.stringify(baris) ? terakhir.x : null, 'sama');
+			}
 			segarkan();
 		} catch (e) {
 			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
@@ -134,10 +142,22 @@ function bukaForm(ctx, kode, dasar, a, tempat, segarkan) {
 	f.querySelector('#u-berat_kg').focus();
 }
 
-// the server's z-scores and categories of the stored measurement
-function tampilHasil(el, a, x, baru) {
+// the server's z-scores and categories of the stored measurement; keadaan: baru (a new
+// measurement), diperbarui (the day's measurement changed), sama (already stored as it is: x
+// is the earlier answer, or null)
+const PESAN_SIMPAN = {
+	baru: 'Tersimpan.',
+	diperbarui: 'Tersimpan (pengukuran tanggal ini diperbarui).',
+	sama: 'Sudah tersimpan: tidak ada yang berubah (sama dengan pengukuran tanggal ini yang tercatat).',
+};
+function tampilHasil(el, a, x, keadaan) {
+	const pesan = h('p', {class: 'berhasil', id: 'ukur-tersimpan'}, PESAN_SIMPAN[keadaan]);
+	if (!x) {
+		kosongkan(el, pesan);
+		return;
+	}
 	kosongkan(el,
-		h('p', {class: 'berhasil', id: 'ukur-tersimpan'}, baru ? 'Tersimpan.' : 'Tersimpan (pengukuran tanggal ini diperbarui).'),
+		pesan,
 		x.stunting ? h('p', {class: 'galat', id: 'ukur-stunting'}, h('strong', {}, `${a.nama} stunting`),
 			' (TB/U di bawah −2 SD): rujuk ke puskesmas dan catat tindak lanjutnya.') : null,
 		h('table', {class: 'tabel', id: 'tabel-zskor'},

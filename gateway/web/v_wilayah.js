@@ -22,17 +22,20 @@ export async function tampil(main, ctx) {
 	const bawah = r.tingkat;
 	const namaTingkat = {1: 'Provinsi', 2: 'Kabupaten/kota', 3: 'Kecamatan', 4: 'Desa/kelurahan'}[bawah] || 'Wilayah';
 
+	// the columns' headings, also each cell's label when a phone shows the rows as cards (app.css, .kartu-ponsel)
+	const JUDUL = [namaTingkat, 'Desa', 'Kampung KB', 'Kelas (D/Bk/M/Bl)', 'Kelengkapan', 'Stunting', 'Unmet need', 'Keluarga berisiko'];
+	const td = (i, attrs, ...isi) => h('td', {...attrs, 'data-label': JUDUL[i]}, ...isi);
 	const tbody = h('tbody', {}, r.data.map((b) => h('tr', {dataset: {kode: b.kode}},
-		h('td', {}, bawah < 4 && b.kampung_kb > 0 ? h('a', {href: `#/wilayah/${b.kode}?periode=${periode}`}, b.nama) : b.nama),
-		h('td', {class: 'angka'}, fmtAngka(b.desa)),
-		h('td', {class: 'angka'}, fmtAngka(b.kampung_kb)),
-		h('td', {title: KELAS.map((k) => `${k} ${b.klasifikasi[k]}`).join(', ')},
+		td(0, {}, bawah < 4 && b.kampung_kb > 0 ? h('a', {href: `#/wilayah/${b.kode}?periode=${periode}`}, b.nama) : b.nama),
+		td(1, {class: 'angka'}, fmtAngka(b.desa)),
+		td(2, {class: 'angka'}, fmtAngka(b.kampung_kb)),
+		td(3, {title: KELAS.map((k) => `${k} ${b.klasifikasi[k]}`).join(', ')},
 			bawah === 4 ? lencanaKelas(b.kelas) : KELAS.map((k) => `${SINGKAT[k]} ${b.klasifikasi[k]}`).join(' · ')),
-		h('td', {class: 'angka'}, fmtPorsi(b.kelengkapan)),
-		h('td', {class: 'angka', title: `${fmtAngka(b.balita_stunting)} dari ${fmtAngka(b.balita_diukur)} balita diukur`},
+		td(4, {class: 'angka'}, fmtPorsi(b.kelengkapan)),
+		td(5, {class: 'angka', title: `${fmtAngka(b.balita_stunting)} dari ${fmtAngka(b.balita_diukur)} balita diukur`},
 			fmtPersen(b.prevalensi_stunting)),
-		h('td', {class: 'angka'}, fmtPersen(b.persen_unmet_need)),
-		h('td', {class: 'angka'}, fmtAngka(b.keluarga_berisiko)))));
+		td(6, {class: 'angka'}, fmtPersen(b.persen_unmet_need)),
+		td(7, {class: 'angka'}, fmtAngka(b.keluarga_berisiko)))));
 	const st = r.data.filter((b) => b.prevalensi_stunting !== null).sort((a, b) => b.prevalensi_stunting - a.prevalensi_stunting);
 	const csv = h('button', {type: 'button', id: 'unduh-csv'}, 'Unduh CSV');
 	csv.addEventListener('click', async () => {
@@ -68,8 +71,7 @@ export async function tampil(main, ctx) {
 					maks: Math.max(20, ...st.map((b) => b.prevalensi_stunting)), target: {nilai: 14, label: 'target 14%'},
 					kosong: 'Belum ada balita yang diukur.'}))),
 		h('section', {class: 'kartu'},
-			h('div', {class: 'gulir'}, h('table', {id: 'tabel-wilayah', class: 'tabel'},
-				h('thead', {}, h('tr', {}, [namaTingkat, 'Desa', 'Kampung KB', 'Kelas (D/Bk/M/Bl)', 'Kelengkapan', 'Stunting', 'Unmet need',
-					'Keluarga berisiko'].map((j) => h('th', {scope: 'col'}, j)))),
+			h('div', {class: 'gulir'}, h('table', {id: 'tabel-wilayah', class: 'tabel kartu-ponsel'},
+				h('thead', {}, h('tr', {}, JUDUL.map((j) => h('th', {scope: 'col'}, j)))),
 				tbody))));
 }
