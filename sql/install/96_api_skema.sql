@@ -381,7 +381,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
   "properties": {
     "kode_desa": {"type": "string"},
     "acuan": {"type": "string"},
-    "total": {"type": "integer", "nullable": true},
+    "total": {"type": "integer"},
     "data": {
       "type": "array",
       "items": {
@@ -563,7 +563,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
   "properties": {
     "kode_desa": {"type": "string"},
     "periode": {"type": "string"},
-    "total": {"type": "integer", "nullable": true},
+    "total": {"type": "integer"},
     "data": {
       "type": "array",
       "items": {
@@ -654,7 +654,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
         "required": ["kode", "nama", "desa", "dilaporkan", "tepat_waktu", "terlambat", "belum", "persen_dilaporkan", "persen_tepat_waktu"]
       }
     },
-    "total": {"type": "integer", "nullable": true},
+    "total": {"type": "integer"},
     "data": {
       "type": "array",
       "items": {
@@ -663,7 +663,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
           "kode_desa": {"type": "string"},
           "nama": {"type": "string"},
           "kecamatan": {"type": "string", "nullable": true},
-          "diajukan_pada": {"nullable": true},
+          "diajukan_pada": {"type": "string", "nullable": true},
           "keadaan": {"type": "string", "nullable": true}
         },
         "additionalProperties": false,
@@ -797,7 +797,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
     "wilayah": {"type": "string"},
     "periode": {"type": "string"},
     "metode": {"type": "string"},
-    "total": {"type": "integer", "nullable": true},
+    "total": {"type": "integer"},
     "data": {
       "type": "array",
       "items": {
@@ -906,7 +906,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
       "additionalProperties": false,
       "required": ["kode", "nama", "induk", "desa", "kampung_kb", "kelas", "klasifikasi", "kelengkapan", "balita_diukur", "balita_stunting", "prevalensi_stunting", "selang_stunting", "balita_wasting", "prevalensi_wasting", "balita_underweight", "prevalensi_underweight", "pus", "unmet_need", "persen_unmet_need", "peserta_kb", "persen_cpr", "peserta_mkjp", "persen_mkjp", "keluarga_berisiko"]
     },
-    "total": {"type": "integer", "nullable": true},
+    "total": {"type": "integer"},
     "limit": {"type": "integer"},
     "offset": {"type": "integer"},
     "data": {
@@ -974,7 +974,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
   "properties": {
     "wilayah": {"type": "string"},
     "periode": {"type": "string"},
-    "total": {"type": "integer", "nullable": true},
+    "total": {"type": "integer"},
     "naik_nyata": {"type": "integer", "nullable": true},
     "data": {
       "type": "array",
