@@ -232,6 +232,81 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
 -- suggested them from the test suite's answers; each was read against its
 -- function).  A measure that can be missing is nullable.
 INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
+('BarisRingkasan', 'komponen', NULL, $j${
+  "type": "object",
+  "properties": {
+    "kode": {
+      "type": "string",
+      "nullable": true,
+      "description": "The region (null: the whole country, when no wilayah was asked)"
+    },
+    "nama": {"type": "string"},
+    "induk": {"type": "string", "nullable": true},
+    "desa": {"type": "integer", "nullable": true},
+    "kampung_kb": {"type": "integer", "nullable": true},
+    "kelas": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
+    "klasifikasi": {
+      "type": "object",
+      "properties": {
+        "Dasar": {"type": "integer", "nullable": true},
+        "Berkembang": {"type": "integer", "nullable": true},
+        "Mandiri": {"type": "integer", "nullable": true},
+        "Berkelanjutan": {"type": "integer", "nullable": true}
+      },
+      "additionalProperties": false,
+      "required": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]
+    },
+    "kelengkapan": {"type": "number", "nullable": true},
+    "balita_diukur": {"type": "integer", "nullable": true},
+    "balita_stunting": {"type": "integer", "nullable": true},
+    "prevalensi_stunting": {"type": "number", "nullable": true},
+    "selang_stunting": {"type": "array", "nullable": true, "items": {"type": "number"}},
+    "balita_wasting": {"type": "integer", "nullable": true},
+    "prevalensi_wasting": {"type": "number", "nullable": true},
+    "balita_underweight": {"type": "integer", "nullable": true},
+    "prevalensi_underweight": {"type": "number", "nullable": true},
+    "pus": {"type": "integer", "nullable": true},
+    "unmet_need": {"type": "integer", "nullable": true},
+    "persen_unmet_need": {"type": "number", "nullable": true},
+    "peserta_kb": {"type": "integer", "nullable": true},
+    "persen_cpr": {"type": "number", "nullable": true},
+    "peserta_mkjp": {"type": "integer", "nullable": true},
+    "persen_mkjp": {"type": "number", "nullable": true},
+    "keluarga_berisiko": {"type": "integer", "nullable": true}
+  },
+  "additionalProperties": false,
+  "required": ["kode", "nama", "induk", "desa", "kampung_kb", "kelas", "klasifikasi", "kelengkapan", "balita_diukur", "balita_stunting", "prevalensi_stunting", "selang_stunting", "balita_wasting", "prevalensi_wasting", "balita_underweight", "prevalensi_underweight", "pus", "unmet_need", "persen_unmet_need", "peserta_kb", "persen_cpr", "peserta_mkjp", "persen_mkjp", "keluarga_berisiko"]
+}$j$),
+('Persentase', 'komponen', NULL, $j${
+  "type": "object",
+  "properties": {
+    "cpr": {"type": "number", "nullable": true},
+    "mkjp": {"type": "number", "nullable": true},
+    "poktan": {"type": "number", "nullable": true},
+    "unmet": {"type": "number", "nullable": true}
+  },
+  "additionalProperties": false,
+  "required": ["cpr", "mkjp", "unmet", "poktan"]
+}$j$),
+('Skor', 'komponen', NULL, $j${
+  "type": "object",
+  "properties": {
+    "input_pkb": {"type": "integer", "nullable": true},
+    "input_pokja": {"type": "integer", "nullable": true},
+    "input_poktan": {"type": "integer", "nullable": true},
+    "input_sarana": {"type": "integer", "nullable": true},
+    "input_sumber_dana": {"type": "integer", "nullable": true},
+    "output_cpr": {"type": "integer", "nullable": true},
+    "output_mkjp": {"type": "integer", "nullable": true},
+    "output_poktan": {"type": "integer", "nullable": true},
+    "output_unmet": {"type": "integer", "nullable": true},
+    "proses_lintas_sektor": {"type": "integer", "nullable": true},
+    "proses_operasional": {"type": "integer", "nullable": true},
+    "proses_penggunaan_data": {"type": "integer", "nullable": true}
+  },
+  "additionalProperties": false,
+  "required": ["input_pkb", "output_cpr", "input_pokja", "output_mkjp", "input_poktan", "input_sarana", "output_unmet", "output_poktan", "input_sumber_dana", "proses_operasional", "proses_lintas_sektor", "proses_penggunaan_data"]
+}$j$),
 ('kkb.api_anggota_daftar', 'jawaban', NULL, $j${
   "type": "object",
   "properties": {
@@ -336,38 +411,10 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
 ('kkb.api_desa_klasifikasi', 'jawaban', NULL, $j${
   "type": "object",
   "properties": {
-    "skor": {
-      "type": "object",
-      "properties": {
-        "input_pkb": {"type": "integer", "nullable": true},
-        "output_cpr": {"type": "integer", "nullable": true},
-        "input_pokja": {"type": "integer", "nullable": true},
-        "output_mkjp": {"type": "integer", "nullable": true},
-        "input_poktan": {"type": "integer", "nullable": true},
-        "input_sarana": {"type": "integer", "nullable": true},
-        "output_unmet": {"type": "integer", "nullable": true},
-        "output_poktan": {"type": "integer", "nullable": true},
-        "input_sumber_dana": {"type": "integer", "nullable": true},
-        "proses_operasional": {"type": "integer", "nullable": true},
-        "proses_lintas_sektor": {"type": "integer", "nullable": true},
-        "proses_penggunaan_data": {"type": "integer", "nullable": true}
-      },
-      "additionalProperties": false,
-      "required": ["input_pkb", "output_cpr", "input_pokja", "output_mkjp", "input_poktan", "input_sarana", "output_unmet", "output_poktan", "input_sumber_dana", "proses_operasional", "proses_lintas_sektor", "proses_penggunaan_data"]
-    },
+    "skor": {"$ref": "#/components/schemas/Skor"},
     "periode": {"type": "string"},
     "kode_desa": {"type": "string"},
-    "persentase": {
-      "type": "object",
-      "properties": {
-        "cpr": {"type": "number", "nullable": true},
-        "mkjp": {"type": "number", "nullable": true},
-        "unmet": {"type": "number", "nullable": true},
-        "poktan": {"type": "number", "nullable": true}
-      },
-      "additionalProperties": false,
-      "required": ["cpr", "mkjp", "unmet", "poktan"]
-    },
+    "persentase": {"$ref": "#/components/schemas/Persentase"},
     "klasifikasi": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
     "indeks_input": {"type": "number", "nullable": true},
     "indeks_output": {"type": "number", "nullable": true},
@@ -693,36 +740,8 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
           "indeks_input": {"type": "number", "nullable": true},
           "indeks_proses": {"type": "number", "nullable": true},
           "indeks_output": {"type": "number", "nullable": true},
-          "skor": {
-            "type": "object",
-            "properties": {
-              "input_pkb": {"type": "integer", "nullable": true},
-              "output_cpr": {"type": "integer", "nullable": true},
-              "input_pokja": {"type": "integer", "nullable": true},
-              "output_mkjp": {"type": "integer", "nullable": true},
-              "input_poktan": {"type": "integer", "nullable": true},
-              "input_sarana": {"type": "integer", "nullable": true},
-              "output_unmet": {"type": "integer", "nullable": true},
-              "output_poktan": {"type": "integer", "nullable": true},
-              "input_sumber_dana": {"type": "integer", "nullable": true},
-              "proses_operasional": {"type": "integer", "nullable": true},
-              "proses_lintas_sektor": {"type": "integer", "nullable": true},
-              "proses_penggunaan_data": {"type": "integer", "nullable": true}
-            },
-            "additionalProperties": false,
-            "required": ["input_pkb", "output_cpr", "input_pokja", "output_mkjp", "input_poktan", "input_sarana", "output_unmet", "output_poktan", "input_sumber_dana", "proses_operasional", "proses_lintas_sektor", "proses_penggunaan_data"]
-          },
-          "persentase": {
-            "type": "object",
-            "properties": {
-              "cpr": {"type": "number", "nullable": true},
-              "mkjp": {"type": "number", "nullable": true},
-              "unmet": {"type": "number", "nullable": true},
-              "poktan": {"type": "number", "nullable": true}
-            },
-            "additionalProperties": false,
-            "required": ["cpr", "mkjp", "unmet", "poktan"]
-          }
+          "skor": {"$ref": "#/components/schemas/Skor"},
+          "persentase": {"$ref": "#/components/schemas/Persentase"}
         },
         "additionalProperties": false,
         "required": ["kode_desa", "nama", "klasifikasi", "indeks_input", "indeks_proses", "indeks_output", "skor", "persentase"]
@@ -865,94 +884,11 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
     "nama": {"type": "string"},
     "periode": {"type": "string"},
     "tingkat": {"type": "integer"},
-    "keseluruhan": {
-      "type": "object",
-      "properties": {
-        "kode": {"type": "string", "nullable": true},
-        "nama": {"type": "string"},
-        "induk": {"type": "string", "nullable": true},
-        "desa": {"type": "integer", "nullable": true},
-        "kampung_kb": {"type": "integer", "nullable": true},
-        "kelas": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
-        "klasifikasi": {
-          "type": "object",
-          "properties": {
-            "Dasar": {"type": "integer", "nullable": true},
-            "Berkembang": {"type": "integer", "nullable": true},
-            "Mandiri": {"type": "integer", "nullable": true},
-            "Berkelanjutan": {"type": "integer", "nullable": true}
-          },
-          "additionalProperties": false,
-          "required": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]
-        },
-        "kelengkapan": {"type": "number", "nullable": true},
-        "balita_diukur": {"type": "integer", "nullable": true},
-        "balita_stunting": {"type": "integer", "nullable": true},
-        "prevalensi_stunting": {"type": "number", "nullable": true},
-        "selang_stunting": {"type": "array", "nullable": true, "items": {"type": "number"}},
-        "balita_wasting": {"type": "integer", "nullable": true},
-        "prevalensi_wasting": {"type": "number", "nullable": true},
-        "balita_underweight": {"type": "integer", "nullable": true},
-        "prevalensi_underweight": {"type": "number", "nullable": true},
-        "pus": {"type": "integer", "nullable": true},
-        "unmet_need": {"type": "integer", "nullable": true},
-        "persen_unmet_need": {"type": "number", "nullable": true},
-        "peserta_kb": {"type": "integer", "nullable": true},
-        "persen_cpr": {"type": "number", "nullable": true},
-        "peserta_mkjp": {"type": "integer", "nullable": true},
-        "persen_mkjp": {"type": "number", "nullable": true},
-        "keluarga_berisiko": {"type": "integer", "nullable": true}
-      },
-      "additionalProperties": false,
-      "required": ["kode", "nama", "induk", "desa", "kampung_kb", "kelas", "klasifikasi", "kelengkapan", "balita_diukur", "balita_stunting", "prevalensi_stunting", "selang_stunting", "balita_wasting", "prevalensi_wasting", "balita_underweight", "prevalensi_underweight", "pus", "unmet_need", "persen_unmet_need", "peserta_kb", "persen_cpr", "peserta_mkjp", "persen_mkjp", "keluarga_berisiko"]
-    },
+    "keseluruhan": {"$ref": "#/components/schemas/BarisRingkasan"},
     "total": {"type": "integer"},
     "limit": {"type": "integer"},
     "offset": {"type": "integer"},
-    "data": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "properties": {
-          "kode": {"type": "string"},
-          "nama": {"type": "string"},
-          "induk": {"type": "string", "nullable": true},
-          "desa": {"type": "integer", "nullable": true},
-          "kampung_kb": {"type": "integer", "nullable": true},
-          "kelas": {"type": "string", "nullable": true, "enum": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]},
-          "klasifikasi": {
-            "type": "object",
-            "properties": {
-              "Dasar": {"type": "integer", "nullable": true},
-              "Berkembang": {"type": "integer", "nullable": true},
-              "Mandiri": {"type": "integer", "nullable": true},
-              "Berkelanjutan": {"type": "integer", "nullable": true}
-            },
-            "additionalProperties": false,
-            "required": ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]
-          },
-          "kelengkapan": {"type": "number", "nullable": true},
-          "balita_diukur": {"type": "integer", "nullable": true},
-          "balita_stunting": {"type": "integer", "nullable": true},
-          "prevalensi_stunting": {"type": "number", "nullable": true},
-          "selang_stunting": {"type": "array", "nullable": true, "items": {"type": "number"}},
-          "balita_wasting": {"type": "integer", "nullable": true},
-          "prevalensi_wasting": {"type": "number", "nullable": true},
-          "balita_underweight": {"type": "integer", "nullable": true},
-          "prevalensi_underweight": {"type": "number", "nullable": true},
-          "pus": {"type": "integer", "nullable": true},
-          "unmet_need": {"type": "integer", "nullable": true},
-          "persen_unmet_need": {"type": "number", "nullable": true},
-          "peserta_kb": {"type": "integer", "nullable": true},
-          "persen_cpr": {"type": "number", "nullable": true},
-          "peserta_mkjp": {"type": "integer", "nullable": true},
-          "persen_mkjp": {"type": "number", "nullable": true},
-          "keluarga_berisiko": {"type": "integer", "nullable": true}
-        },
-        "additionalProperties": false,
-        "required": ["kode", "nama", "induk", "desa", "kampung_kb", "kelas", "klasifikasi", "kelengkapan", "balita_diukur", "balita_stunting", "prevalensi_stunting", "selang_stunting", "balita_wasting", "prevalensi_wasting", "balita_underweight", "prevalensi_underweight", "pus", "unmet_need", "persen_unmet_need", "peserta_kb", "persen_cpr", "peserta_mkjp", "persen_mkjp", "keluarga_berisiko"]
-      }
-    }
+    "data": {"type": "array", "items": {"$ref": "#/components/schemas/BarisRingkasan"}}
   },
   "additionalProperties": false,
   "required": ["wilayah", "nama", "periode", "tingkat", "keseluruhan", "total", "limit", "offset", "data"]
