@@ -13,32 +13,11 @@
 // wrapper numbers them into TAP.
 import {chromium} from 'playwright-core';
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {URL, SHOTS, PERIODE, ok, is, sql, selesai} from './tap.mjs';
 
-const URL = process.env.KKB_WEB_URL;
-const SHOTS = process.env.KKB_WEB_SHOTS;
-const PERIODE = process.env.KKB_WEB_PERIODE;
 const mode = process.argv[2] || 'utama';
-mkdirSync(SHOTS, {recursive: true});
-
-let gagal = 0;
-function ok(cond, name, diag) {
-	console.log(`${cond ? 'ok' : 'not ok'} - ${name}`);
-	if (!cond) {
-		gagal++;
-		if (diag !== undefined) console.log(String(diag).split('\n').map((l) => '# ' + l).join('\n'));
-	}
-}
-function is(got, want, name) {
-	ok(got === want, name, `got: ${JSON.stringify(got)}\nexpected: ${JSON.stringify(want)}`);
-}
-
-// one value from the demo database
-function sql(q) {
-	const cmd = JSON.parse(process.env.KKB_WEB_PSQL);
-	return execFileSync(cmd[0], [...cmd.slice(1), q], {encoding: 'utf8'}).trim();
-}
 
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
@@ -92,7 +71,7 @@ if (mode === 'mati') {
 	});
 	ok(page.masalah.filter((m) => !/503/.test(m)).length === 0, 'no script errors or CSP violations', page.masalah.join('\n'));
 	await browser.close();
-	process.exit(gagal ? 1 : 0);
+	selesai();
 }
 
 // ---------------------------------------------------------------- OPD
@@ -621,4 +600,4 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 }
 
 await browser.close();
-process.exit(gagal ? 1 : 0);
+selesai();

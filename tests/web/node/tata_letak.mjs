@@ -12,30 +12,8 @@
 // Prints "ok - ..." / "not ok - ..." lines and "# ..." comments; the shell wrapper numbers
 // them into TAP.
 import {chromium} from 'playwright-core';
-import {execFileSync} from 'node:child_process';
-import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
-
-const URL = process.env.KKB_WEB_URL;
-const SHOTS = process.env.KKB_WEB_SHOTS;
-const PERIODE = process.env.KKB_WEB_PERIODE;
-mkdirSync(SHOTS, {recursive: true});
-
-let gagal = 0;
-function ok(cond, name, diag) {
-	console.log(`${cond ? 'ok' : 'not ok'} - ${name}`);
-	if (!cond) {
-		gagal++;
-		if (diag !== undefined) console.log(String(diag).split('\n').map((l) => '# ' + l).join('\n'));
-	}
-}
-function is(got, want, name) {
-	ok(got === want, name, `got: ${JSON.stringify(got)}\nexpected: ${JSON.stringify(want)}`);
-}
-function sql(q) {
-	const cmd = JSON.parse(process.env.KKB_WEB_PSQL);
-	return execFileSync(cmd[0], [...cmd.slice(1), q], {encoding: 'utf8'}).trim();
-}
+import {URL, SHOTS, PERIODE, ok, is, sql, selesai} from './tap.mjs';
 
 // ---------------------------------------------------------------- the checker (runs in the page)
 // Returns a list of faults, each a sentence naming the element:
@@ -363,4 +341,4 @@ for (const [peran, p] of Object.entries(PERAN)) {
 }
 
 await browser.close();
-process.exit(gagal ? 1 : 0);
+selesai();
