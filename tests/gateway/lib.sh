@@ -35,6 +35,18 @@ is() {
 	fi
 }
 
+# tap_dari FILE: the "ok - NAME" / "not ok - NAME" lines of another program's output
+# (a browser script, a checker) become tests of this file; other lines pass through
+tap_dari() {
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) ok 0 "${line#ok - }" ;;
+		"not ok - "*) ok 1 "${line#not ok - }" ;;
+		*) echo "$line" ;;
+		esac
+	done < "$1"
+}
+
 done_testing() {
 	echo "1..$TAP_N"
 	[ "$TAP_FAILED" -eq 0 ]

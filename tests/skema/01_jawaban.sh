@@ -61,19 +61,6 @@ ok "$(grep -q 'status 418 is not among the responses declared' "$TMP/salah2.out"
 # the recorded answers, each group a test
 /usr/bin/python3 "$HERE/periksa.py" "$TMP/openapi.json" "$TMP/jawaban.rekam" > "$TMP/periksa.out" 2>&1
 rc=$?
-grep -v '^1\.\.' "$TMP/periksa.out" | while IFS= read -r line; do
-	case $line in
-	"ok "*|"not ok "*) echo "$line" | sed 's/^\(not \)\{0,1\}ok [0-9]* - /\1ok - /' ;;
-	*) echo "$line" ;;
-	esac
-done > "$TMP/periksa.tap"
-# renumber into this file's TAP
-while IFS= read -r line; do
-	case $line in
-	"ok - "*) ok 0 "${line#ok - }" ;;
-	"not ok - "*) ok 1 "${line#not ok - }" ;;
-	*) echo "$line" ;;
-	esac
-done < "$TMP/periksa.tap"
+tap_dari "$TMP/periksa.out"
 ok "$([ $rc -le 1 ] && grep -q 'recorded answers in' "$TMP/periksa.out"; echo $?)" "periksa.py read the whole record ($(sed -n 's/^# \([0-9]*\) recorded answers.*/\1/p' "$TMP/periksa.out") answers)"
 done_testing

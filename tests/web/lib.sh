@@ -54,13 +54,7 @@ web_node() {
 	KKB_WEB_PSQL="[\"$ROOT/scripts/cluster.sh\",\"$KKB_TEST_DIR\",\"$KKB_TEST_PORT\",\"psql\",\"-d\",\"$WEB_DB\",\"-X\",\"-q\",\"-tA\",\"-c\"]" \
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 node "$WEB_HERE/node/$1" ${2:+"$2"} > "$out.out" 2> "$out.err"
 	rc=$?
-	while IFS= read -r line; do
-		case $line in
-		"ok - "*) ok 0 "${line#ok - }" ;;
-		"not ok - "*) ok 1 "${line#not ok - }" ;;
-		*) echo "$line" ;;
-		esac
-	done < "$out.out"
+	tap_dari "$out.out"
 	[ $rc -eq 0 ] || sed 's/^/# stderr: /' "$out.err" | head -n 20
 	ok $rc "the browser run ($1${2:+ $2}) ended cleanly"
 }
