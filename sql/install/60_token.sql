@@ -11,6 +11,9 @@
 --   kkb_admin (and superusers)  create tokens (kkb.token_buat), revoke them (kkb.token_cabut),
 --                               list them without their hashes (SELECT on the other columns)
 --   kkb_gateway                 look a hash up (kkb.token_periksa), nothing else
+-- A token made from a sign-in link (63_tautan_masuk.sql) is bound to a device:
+-- perangkat holds the SHA-256 of a key the device keeps, which the gateway
+-- wants in the X-Perangkat header.
 -- The gateway caches a verified token for a short time (30 s by default), so a
 -- revocation takes effect at the gateway within that time.
 
@@ -25,6 +28,7 @@ CREATE TABLE kkb.token (
 	dibuat_oleh    text NOT NULL DEFAULT SESSION_USER,
 	berlaku_sampai timestamptz,
 	dicabut        timestamptz,
+	perangkat      bytea CHECK (pg_catalog.octet_length(perangkat) = 32),
 	CHECK (wilayah IS NOT NULL OR peran IN ('kkb_admin', 'kkb_analis')),
 	CHECK (opd IS NULL OR peran = 'kkb_opd')
 );
@@ -39,6 +43,7 @@ COMMENT ON COLUMN kkb.token.dibuat IS 'Created at';
 COMMENT ON COLUMN kkb.token.dibuat_oleh IS 'Database user who created the token';
 COMMENT ON COLUMN kkb.token.berlaku_sampai IS 'Valid until (berlaku sampai); NULL = no expiry';
 COMMENT ON COLUMN kkb.token.dicabut IS 'Revoked at (dicabut); NULL = not revoked';
+COMMENT ON COLUMN kkb.token.perangkat IS 'SHA-256 of the device key of a token made from a sign-in link (kkb.tautan_tukar): the gateway then wants that key in the X-Perangkat header; NULL = not bound to a device';
 
 REVOKE ALL ON kkb.token FROM PUBLIC;
 GRANT SELECT (id, peran, wilayah, opd, label, dibuat, dibuat_oleh, berlaku_sampai, dicabut) ON kkb.token TO kkb_admin;

@@ -79,27 +79,43 @@ END $f$;
 COMMENT ON FUNCTION kkb.token_cabut(text) IS
 	'Revoke (cabut) every not yet revoked token with this label; returns how many were revoked. The gateway honours it within its token cache time (30 s by default). Administrators only.';
 
+-- kkb.token_cabut_id: revoke one token by its number, within the caller's scope.
+CREATE FUNCTION kkb.token_cabut_id(id bigint) RETURNS boolean
+	LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+BEGIN
+	-- an administrator with a scope revokes tokens within it only; a revoked token stays revoked (true again)
+	UPDATE kkb.token t SET dicabut = coalesce(t.dicabut, pg_catalog.now())
+	 WHERE t.id = token_cabut_id.id
+	   AND (kkb.lingkup() IS NULL OR (t.wilayah IS NOT NULL AND t.wilayah OPERATOR(kkb.<@) kkb.lingkup()));
+	RETURN FOUND;
+END $f$;
+COMMENT ON FUNCTION kkb.token_cabut_id(bigint) IS
+	'Revoke (cabut) the token with this number (e.g. a device of GET /v1/perangkat); true when it exists within the caller''s scope (revoked now or before), false otherwise. The gateway honours it within its token cache time (30 s by default). Administrators only.';
+
 -- kkb.token_periksa: what the gateway needs to know about a token, by hash.
 -- Returns the row whatever its state (the gateway refuses expired and revoked
 -- tokens itself, and can say why); no row for an unknown hash.
 CREATE FUNCTION kkb.token_periksa(hash bytea)
-	RETURNS TABLE (peran text, wilayah kkb.kode_wilayah, opd text, label text, berlaku_sampai timestamptz, dicabut timestamptz)
+	RETURNS TABLE (peran text, wilayah kkb.kode_wilayah, opd text, label text, berlaku_sampai timestamptz, dicabut timestamptz,
+	               perangkat bytea)
 	LANGUAGE plpgsql STABLE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
 #variable_conflict use_column
 BEGIN
 	-- row by row: each value is assigned to its result column (as an SQL function
 	-- converts it; RETURN QUERY would refuse e.g. a kkb.bulan for a date)
-	FOR peran, wilayah, opd, label, berlaku_sampai, dicabut IN
-	SELECT t.peran, t.wilayah, t.opd, t.label, t.berlaku_sampai, t.dicabut
+	FOR peran, wilayah, opd, label, berlaku_sampai, dicabut, perangkat IN
+	SELECT t.peran, t.wilayah, t.opd, t.label, t.berlaku_sampai, t.dicabut, t.perangkat
 	  FROM kkb.token t WHERE t.hash = token_periksa.hash
 	LOOP
 		RETURN NEXT;
 	END LOOP;
 END $f$;
 COMMENT ON FUNCTION kkb.token_periksa(bytea) IS
-	'For the gateway: role, scope, agency, label, expiry and revocation time of the token with this SHA-256 (periksa = check); no row when unknown. Only kkb_gateway may call it.';
+	'For the gateway: role, scope, agency, label, expiry, revocation time and device key hash (perangkat) of the token with this SHA-256 (periksa = check); no row when unknown. Only kkb_gateway may call it.';
 
 REVOKE ALL ON FUNCTION kkb.token_buat(text, kkb.kode_wilayah, text, text, timestamptz), kkb.token_cabut(text),
-	kkb.token_periksa(bytea) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION kkb.token_buat(text, kkb.kode_wilayah, text, text, timestamptz), kkb.token_cabut(text) TO kkb_admin;
+	kkb.token_cabut_id(bigint), kkb.token_periksa(bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kkb.token_buat(text, kkb.kode_wilayah, text, text, timestamptz), kkb.token_cabut(text),
+	kkb.token_cabut_id(bigint) TO kkb_admin;
 GRANT EXECUTE ON FUNCTION kkb.token_periksa(bytea) TO kkb_gateway;

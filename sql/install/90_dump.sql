@@ -23,6 +23,7 @@ SELECT pg_catalog.pg_extension_config_dump('kkb.audit', '');
 -- no extension and are dumped like any table (34_audit_bulan.sql)
 SELECT pg_catalog.pg_extension_config_dump('kkb.audit_lain', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.token', '');
+SELECT pg_catalog.pg_extension_config_dump('kkb.tautan_masuk', '');
 SELECT pg_catalog.pg_extension_config_dump('kkb.idempotensi', '');
 -- change counters (49_versi.sql); kkb.versi_acuan is re-created by CREATE EXTENSION
 SELECT pg_catalog.pg_extension_config_dump('kkb.versi_desa', '');
@@ -32,3 +33,4 @@ SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('kk
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('kkb.peringatan', 'id')::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('kkb.audit', 'id')::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('kkb.token', 'id')::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('kkb.tautan_masuk', 'id')::regclass, '');

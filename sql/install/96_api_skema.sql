@@ -973,5 +973,98 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
   },
   "additionalProperties": false,
   "required": ["induk", "total", "limit", "offset", "data"]
+}$j$),
+('kkb.api_tautan_buat', 'permintaan', NULL, $j${
+  "type": "object",
+  "properties": {
+    "peran": {"type": "string", "enum": ["kkb_pokja", "kkb_opd"], "description": "The role of the token the link gives"},
+    "wilayah": {"type": "string", "description": "Region scope: a village for a pokja, e.g. 13.77.01.1001; a city for an agency"},
+    "label": {"type": "string", "description": "Who the link is for, e.g. Pokja Karan Aur (at most 150 bytes)"},
+    "opd": {"type": "string", "nullable": true, "description": "The agency of a kkb_opd link"},
+    "menit": {"type": "integer", "minimum": 1, "maximum": 1440, "description": "Minutes the code stays valid (15 by default)"}
+  },
+  "additionalProperties": false,
+  "required": ["peran", "wilayah", "label"]
+}$j$),
+('kkb.api_tautan_buat', 'jawaban', NULL, $j${
+  "type": "object",
+  "properties": {
+    "id": {"type": "integer"},
+    "kode": {"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "The one-time code, shown only this once"},
+    "tautan": {"type": "string", "description": "The dashboard path /#/masuk/<kode>"},
+    "peran": {"type": "string"},
+    "wilayah": {"type": "string"},
+    "opd": {"type": "string", "nullable": true},
+    "label": {"type": "string"},
+    "berlaku_sampai": {"type": "string", "format": "date-time"},
+    "url": {"type": "string", "description": "The link as an absolute URL (added by the gateway: its --public-url, else the request's Host)"},
+    "qr_svg": {"type": "string", "description": "A QR code of url as an SVG document (added by the gateway, libqrencode)"}
+  },
+  "additionalProperties": false,
+  "required": ["id", "kode", "tautan", "peran", "wilayah", "opd", "label", "berlaku_sampai"]
+}$j$),
+('kkb.api_masuk', 'permintaan', NULL, $j${
+  "type": "object",
+  "properties": {
+    "kode": {"type": "string", "description": "The code of the sign-in link"},
+    "perangkat": {"type": "string", "pattern": "^[0-9a-f]{32,128}$", "description": "The device key the phone keeps (sent again in X-Perangkat with every request)"},
+    "nama": {"type": "string", "description": "The device's name, e.g. HP Samsung (1 to 40 characters); added to the token's label"}
+  },
+  "additionalProperties": false,
+  "required": ["kode", "perangkat", "nama"]
+}$j$),
+('kkb.api_masuk', 'jawaban', NULL, $j${
+  "type": "object",
+  "properties": {
+    "token": {"type": "string", "pattern": "^kkb_[0-9a-f]{64}$", "description": "The device token, shown only this once"},
+    "id": {"type": "integer"},
+    "label": {"type": "string"},
+    "peran": {"type": "string"},
+    "wilayah": {"type": "string"},
+    "opd": {"type": "string", "nullable": true},
+    "berlaku_sampai": {"type": "string", "format": "date-time"}
+  },
+  "additionalProperties": false,
+  "required": ["token", "id", "label", "peran", "wilayah", "opd", "berlaku_sampai"]
+}$j$),
+('kkb.api_perangkat_daftar', 'jawaban', NULL, $j${
+  "type": "object",
+  "properties": {
+    "wilayah": {"type": "string", "nullable": true},
+    "total": {"type": "integer"},
+    "limit": {"type": "integer"},
+    "offset": {"type": "integer"},
+    "data": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "integer"},
+          "label": {"type": "string"},
+          "peran": {"type": "string"},
+          "wilayah": {"type": "string", "nullable": true},
+          "opd": {"type": "string", "nullable": true},
+          "dibuat": {"type": "string", "format": "date-time"},
+          "berlaku_sampai": {"type": "string", "format": "date-time", "nullable": true},
+          "perangkat": {"type": "boolean"},
+          "dibuat_oleh": {"type": "string", "nullable": true}
+        },
+        "additionalProperties": false,
+        "required": ["id", "label", "peran", "wilayah", "opd", "dibuat", "berlaku_sampai", "perangkat", "dibuat_oleh"]
+      }
+    }
+  },
+  "additionalProperties": false,
+  "required": ["wilayah", "total", "limit", "offset", "data"]
+}$j$),
+('kkb.api_perangkat_cabut', 'jawaban', NULL, $j${
+  "type": "object",
+  "properties": {
+    "id": {"type": "integer"},
+    "label": {"type": "string"},
+    "dicabut": {"type": "string", "format": "date-time"}
+  },
+  "additionalProperties": false,
+  "required": ["id", "label", "dicabut"]
 }$j$)
 ;

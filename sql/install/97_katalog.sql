@@ -90,6 +90,9 @@ WITH uraian (nama, kelompok, uraian) AS (VALUES
 	('lingkup_login_hapus', 'akses', 'Hapus lingkup wilayah yang terikat pada suatu login.'),
 	('token_buat', 'akses', 'Buat token gateway untuk suatu peran, lingkup wilayah dan label (admin).'),
 	('token_cabut', 'akses', 'Cabut semua token dengan label ini; gateway mematuhinya dalam hitungan detik.'),
+	('token_cabut_id', 'akses', 'Cabut satu token (perangkat) menurut nomornya, di dalam lingkup admin.'),
+	('tautan_buat', 'akses', 'Buat tautan masuk sekali pakai (kode QR) untuk Pokja desa atau OPD, berlaku beberapa menit (admin).'),
+	('tautan_tukar', 'akses', 'Tukar kode tautan masuk dengan token perangkat (sekali); tanpa token.'),
 	('token_periksa', 'akses', 'Untuk gateway: peran, lingkup, OPD, label dan masa berlaku token dengan SHA-256 ini.'),
 	-- operations
 	('versi', 'operasi', 'Versi pustaka kampungkb.'),

@@ -23,6 +23,7 @@ CREATE FUNCTION kkb._sebaran() RETURNS TABLE (tabel text, jenis text)
 		('wilayah', 'acuan'), ('opd', 'acuan'), ('kode', 'acuan'), ('air_minum_layak', 'acuan'),
 		('lingkup_login', 'acuan'), ('saran_pelaksana', 'acuan'), ('elemen_data', 'acuan'), ('aturan_validasi', 'acuan'),
 		('pencilan_ambang', 'acuan'), ('masalah_opd', 'acuan'), ('tenggat_laporan', 'acuan'), ('token', 'acuan'),
+		('tautan_masuk', 'acuan'),
 		('_sinkron_tabel', 'acuan'),
 		('kampung', 'desa'), ('profil', 'desa'), ('penduduk', 'desa'), ('kkbpk', 'desa'), ('intervensi', 'desa'),
 		('periode_status', 'desa'), ('keluarga', 'desa'), ('anggota', 'desa'), ('pengukuran', 'desa'),
