@@ -60,6 +60,9 @@ build/tests/%: tests/unit/%.c tests/unit/tap.h $(CORE_SRCS) $(wildcard extension
 build/tests/test_sha256: gateway/src/digest.c gateway/src/digest.h
 build/tests/test_sha256: UNIT_LIBS = -pthread $(CRYPTO_LIBS)
 
+# the gateway's drawing of QR codes (sign-in links), compiled into its test: no library
+build/tests/test_qr_svg: gateway/src/qr_svg.c gateway/src/qr_svg.h
+
 # the gateway's CSV writer, compiled into its test, uses jansson
 build/tests/test_csv_rumus: gateway/src/csv.c gateway/src/csv.h
 build/tests/test_csv_rumus: UNIT_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)

@@ -11,7 +11,7 @@
 # machine, so `apt-get update` runs once before installing.
 set -eu
 
-PKGS="postgresql-15 postgresql-server-dev-15 postgresql-contrib libpq-dev libmicrohttpd-dev libjansson-dev libssl-dev r-mathlib
+PKGS="postgresql-15 postgresql-server-dev-15 postgresql-contrib libpq-dev libmicrohttpd-dev libjansson-dev libssl-dev r-mathlib libqrencode-dev
 libxlsxwriter-dev python3-openpyxl python3-jsonschema postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl gcc make pkg-config clang libclang-rt-14-dev curl jq procps
 chromium"
 BENCH_PKGS="wrk"

@@ -58,6 +58,8 @@ typedef struct cache_entry
 	unsigned char hash[GW_SHA256_LEN];
 	gw_auth		who;
 	long long	expires;		/* berlaku_sampai, Unix seconds; 0 = never */
+	int			terikat;		/* bound to a device: X-Perangkat must hash to perangkat */
+	unsigned char perangkat[GW_SHA256_LEN];
 	double		verified_at;	/* monotonic seconds */
 } cache_entry;
 
@@ -142,6 +144,53 @@ copy_field(char *dst, size_t size, const char *src)
 	return 0;
 }
 
+/* 64 hex digits -> 32 bytes; -1 when it is not that. */
+static int
+hex_bytes(const char *hex, unsigned char out[GW_SHA256_LEN])
+{
+	if (strlen(hex) != 2 * GW_SHA256_LEN)
+		return -1;
+	for (int i = 0; i < GW_SHA256_LEN; i++)
+	{
+		unsigned	v = 0;
+
+		for (int j = 0; j < 2; j++)
+		{
+			char		c = hex[2 * i + j];
+
+			v <<= 4;
+			if (c >= '0' && c <= '9')
+				v |= (unsigned) (c - '0');
+			else if (c >= 'a' && c <= 'f')
+				v |= (unsigned) (c - 'a' + 10);
+			else
+				return -1;
+		}
+		out[i] = (unsigned char) v;
+	}
+	return 0;
+}
+
+/*
+ * Does the request carry the device key of a token bound to a device: an
+ * X-Perangkat header (1..128 visible characters) whose SHA-256 is the one
+ * recorded (compared without an early exit)?
+ */
+static int
+perangkat_cocok(gw_request *req, const unsigned char *perangkat)
+{
+	const char *k = gw_header(req, "X-Perangkat");
+	unsigned char d[GW_SHA256_LEN];
+	unsigned char beda = 0;
+	size_t		n;
+
+	if (k == NULL || (n = strlen(k)) == 0 || n > 128 || gw_sha256(k, n, d) != 0)
+		return 0;
+	for (int i = 0; i < GW_SHA256_LEN; i++)
+		beda |= (unsigned char) (d[i] ^ perangkat[i]);
+	return beda == 0;
+}
+
 /*
  * Ask the database about a token hash.  Returns 0 and fills *e when the token
  * is valid now; otherwise sets the response (401, 503 or 500) and returns -1.
@@ -153,7 +202,8 @@ verify(gw_request *req, const unsigned char *hash, cache_entry *e)
 		"kkb_token_periksa",
 		"SELECT t.peran, t.wilayah::text, t.opd, t.label,"
 		" pg_catalog.floor(EXTRACT(epoch FROM t.berlaku_sampai))::bigint,"
-		" t.dicabut IS NOT NULL, coalesce(t.berlaku_sampai <= pg_catalog.now(), false)"
+		" t.dicabut IS NOT NULL, coalesce(t.berlaku_sampai <= pg_catalog.now(), false),"
+		" pg_catalog.encode(t.perangkat, 'hex')"
 		" FROM kkb.token_periksa(pg_catalog.decode($1, 'hex')) AS t",
 		1
 	};
@@ -214,6 +264,16 @@ verify(gw_request *req, const unsigned char *hash, cache_entry *e)
 		goto cleanup;
 	}
 	e->expires = PQgetisnull(res, 0, 4) ? 0 : strtoll(PQgetvalue(res, 0, 4), NULL, 10);
+	if (!PQgetisnull(res, 0, 7))
+	{
+		if (hex_bytes(PQgetvalue(res, 0, 7), e->perangkat) < 0)
+		{
+			gw_log("error", "token row not usable: its device hash is not 32 bytes", NULL);
+			gw_reply_galat(req, "KKB-INTERNAL", NULL, "The token's record is not usable by this gateway; its log has the details.", NULL);
+			goto cleanup;
+		}
+		e->terikat = 1;
+	}
 	memcpy(e->hash, hash, GW_SHA256_LEN);
 	memcpy(e->who.kunci, hash, sizeof(e->who.kunci));
 	e->verified_at = mono_s();
@@ -296,6 +356,12 @@ gw_auth_request(gw_request *req, int optional)
 	{
 		e->used = 0;
 		reply_401(req, 1, "KKB-TOKEN-KEDALUWARSA", "The token's validity (berlaku_sampai) has ended.");
+		return -1;
+	}
+	if (e->terikat && !perangkat_cocok(req, e->perangkat))
+	{
+		reply_401(req, 1, "KKB-TOKEN-PERANGKAT",
+				  "The token was issued to a device (a sign-in link): send that device's key in the X-Perangkat header.");
 		return -1;
 	}
 	req->auth = e->who;

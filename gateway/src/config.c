@@ -72,6 +72,9 @@ static const setting settings[] = {
 	{"cors-origins", "KKB_CORS_ORIGINS", SET_ORIGINS, 0, 0, "", "LIST",
 		"origins whose browser calls are allowed (CORS), comma separated, e.g. "
 	"https://portal.sumbarprov.go.id; \"*\" is refused", AT(cors_origins)},
+	{"public-url", "KKB_PUBLIC_URL", SET_TEXT, 0, 0, "", "URL",
+		"the dashboard's address in the QR codes of sign-in links, e.g. https://kkb.pariamankota.go.id "
+	"(\"\": http://<the request's Host>, https:// when X-Forwarded-Proto says so)", AT(public_url)},
 	{"cors-max-age", "KKB_CORS_MAX_AGE", SET_INT, 0, 86400, "600", "SECONDS",
 	"how long browsers may keep a preflight answer", AT(cors_max_age_s)},
 	{"limit-read", "KKB_LIMIT_READ", SET_RATE, 0, 0, "20/100", "R/B",

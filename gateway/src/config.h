@@ -27,6 +27,7 @@ typedef struct gw_config
 	int			drain_s;		/* seconds to let in-flight requests finish on shutdown (KKB_DRAIN) */
 	int			token_ttl_s;	/* seconds a verified token stays cached per thread (KKB_TOKEN_TTL) */
 	const char *cors_origins;	/* origins allowed to call from browsers, comma separated; NULL: none (KKB_CORS_ORIGINS) */
+	const char *public_url;		/* the dashboard's base URL in sign-in links' QR codes; "": the request's Host (KKB_PUBLIC_URL) */
 	int			cors_max_age_s;	/* how long browsers may keep a preflight answer (KKB_CORS_MAX_AGE) */
 	gw_limit_rate limits[GW_LIMIT_NKINDS];	/* rate limits (KKB_LIMIT_READ, KKB_LIMIT_WRITE, KKB_LIMIT_ANON) */
 	int			max_per_address;	/* connections one client address may hold; 0: no cap (KKB_MAX_CONNECTIONS_PER_ADDRESS) */

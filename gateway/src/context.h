@@ -187,6 +187,11 @@ typedef struct gw_route
 	 * bounded by --heavy-statement-timeout.  0 or 1: an ordinary request.
 	 */
 	int			berat;
+	/*
+	 * The answer names a dashboard path in `tautan` (a sign-in link): the
+	 * gateway adds its absolute URL and a QR code of it as SVG (qr.c).
+	 */
+	int			qr;
 } gw_route;
 
 /* The route table (routes.c) and its length. */

@@ -33,6 +33,7 @@
 #include <time.h>
 
 #include "digest.h"
+#include "qr.h"
 #include "request.h"
 #include "tx.h"
 
@@ -377,4 +378,6 @@ gw_api(gw_request *req)
 	}
 	gw_reply_query(req, &stmts[ri], params, r->none_status ? r->none_status : 404,
 				   r->none_message ? r->none_message : "not found");
+	if (r->qr)
+		gw_qr_tambah(req);
 }

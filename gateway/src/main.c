@@ -22,6 +22,7 @@
 #include <sys/socket.h>
 
 #include "auth.h"
+#include "qr.h"
 #include "cancel.h"
 #include "tx.h"
 #include "config.h"
@@ -172,6 +173,7 @@ main(int argc, char **argv)
 		return 1;
 	gw_db_init(cfg.db);
 	gw_auth_init(cfg.token_ttl_s);
+	gw_qr_init(cfg.public_url);
 	gw_limit_init(cfg.limits);
 	gw_tx_init(cfg.statement_timeout_s, cfg.heavy_statement_timeout_s);
 	gw_inflight_init(cfg.max_inflight_per_token);

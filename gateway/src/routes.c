@@ -85,6 +85,18 @@ const gw_route gw_routes[] = {
 		.summary = "Who the token says the caller is: role, label, region scope, agency",
 	.args = {{GW_ARG_TOKEN_AGENCY}}},
 
+	{"POST", "/v1/tautan-masuk", API(GW_TOKEN, "kkb.api_tautan_buat"),
+		.summary = "Make a one-time sign-in link for a pokja or an agency (administrators, within their scope): the code and the dashboard path, shown only this once, its absolute URL and a QR code of it (SVG), 201",
+	.args = {BODY}, .body = GW_RB_OBJECT, .success = 201, .qr = 1},
+	{"POST", "/v1/masuk", API(GW_TOKEN_OPTIONAL, "kkb.api_masuk"),
+		.summary = "Exchange a sign-in link's code (once, before it expires; no token needed) for a device token: body {kode, perangkat, nama}; the token then needs the device key in X-Perangkat",
+	.args = {BODY}, .body = GW_RB_OBJECT},
+	{"GET", "/v1/perangkat", API(GW_TOKEN, "kkb.api_perangkat_daftar"),
+		.summary = "The live tokens (devices) within the administrator's scope, newest first", .args = {LIMIT, OFFSET}},
+	{"POST", "/v1/perangkat/{id}/cabut", API(GW_TOKEN, "kkb.api_perangkat_cabut"),
+		.summary = "Revoke one token (device) within the administrator's scope; the gateway refuses it within --token-ttl",
+	.args = {KODE}, .none_message = "no such token (or it is outside your scope)"},
+
 	{"GET", "/v1/wilayah", API(GW_TOKEN_OPTIONAL, "kkb.api_wilayah_daftar"),
 		.summary = "Regions under a parent region (the provinces without induk)",
 		.args = {{GW_ARG_REGION, "induk"}, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_ACUAN,

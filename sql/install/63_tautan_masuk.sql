@@ -271,3 +271,4 @@ GRANT EXECUTE ON FUNCTION kkb.tautan_buat(text, kkb.kode_wilayah, text, text, in
 -- the exchange needs no token (kkb_anon); a phone that still sends an old token runs as its role
 GRANT EXECUTE ON FUNCTION kkb.tautan_tukar(text, text, text), kkb.api_masuk(jsonb)
 	TO kkb_anon, kkb_admin, kkb_pokja, kkb_opd, kkb_analis, kkb_provinsi;
+-- (and its check of the body's fields, kkb._api_asing: granted in 95_hak.sql, after 70_api.sql made it)

@@ -14,3 +14,7 @@ GRANT EXECUTE ON FUNCTION kkb._nilai_individu(kkb.kode_wilayah, date) TO kkb_adm
 
 -- an anonymous call's ETag carries the reference data's version (kkb._versi_teks with acuan,
 -- which reads the version tables with its owner's rights)
+
+-- the sign-in exchange (kkb.api_masuk, 63_tautan_masuk.sql) is for every caller, anonymous ones included:
+-- its check of the body's fields, the 422 naming an unknown one
+GRANT EXECUTE ON FUNCTION kkb._api_asing(jsonb, text[]) TO kkb_anon, kkb_analis, kkb_provinsi;

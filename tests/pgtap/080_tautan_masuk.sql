@@ -4,7 +4,7 @@
 -- (kkb_anon) for a device token bound to a device key; the devices listed
 -- within the admin's scope and revoked one by one.
 BEGIN;
-SELECT plan(34);
+SELECT plan(36);
 
 SET client_min_messages = warning;
 
@@ -94,6 +94,10 @@ SELECT is(pg_temp.q('kkb_anon', NULL, format($$SELECT t.token FROM kkb.tautan_tu
           'ERR 22023', 'a device name over 40 characters: 22023');
 SELECT is((SELECT dipakai IS NULL FROM kkb.tautan_masuk l WHERE l.hash = sha256(convert_to((SELECT kode FROM lagi), 'UTF8'))), true,
           'a refused exchange leaves the code unused');
+SELECT is(pg_temp.q('kkb_anon', NULL, $$SELECT (kkb.api_masuk('{"kode": "x", "perangkat": "x", "nama": "HP", "warna": 1}')).status::text$$), '422',
+          'kkb_anon calls the API function: an unknown body field is 422');
+SELECT is(pg_temp.q('kkb_anon', NULL, $$SELECT (kkb.api_masuk('{"kode": "00000000000000000000000000000000", "perangkat": "0123456789abcdef0123456789abcdef", "nama": "HP"}')).status::text$$),
+          'ERR 28000', '... an unknown code 28000');
 SELECT is(pg_temp.q('kkb_anon', NULL, $$SELECT count(*)::text FROM kkb.tautan_masuk$$), 'ERR 42501', 'kkb_anon cannot read the links');
 SELECT is(pg_temp.q('kkb_admin', NULL, $$SELECT count(*)::text FROM kkb.tautan_masuk WHERE hash IS NOT NULL$$), 'ERR 42501',
           'nor can an admin read their hashes');
