@@ -1,7 +1,13 @@
 // api.js - the one place that talks to the gateway's REST API (same origin).
-// The bearer token lives in sessionStorage: gone when the tab closes.
+// The bearer token lives in sessionStorage (gone when the tab closes), unless the person asked to be
+// remembered on this device - a token pasted with "Ingat di perangkat ini", or one a phone got from a
+// sign-in link (#/masuk/<code>): then in localStorage, until "Keluar".  Who the token says the caller
+// is (kkb.saya) is kept beside it.  A phone that signed in with a link also keeps its device key
+// (kkb.perangkat, localStorage): the gateway wants it in X-Perangkat with the token it was issued to.
 
 const KUNCI = 'kkb.token';
+const SAYA = 'kkb.saya';
+const PERANGKAT = 'kkb.perangkat';
 
 export class ApiError extends Error {
 	constructor(status, body) {
@@ -11,11 +17,34 @@ export class ApiError extends Error {
 	}
 }
 
+function simpanan() {
+	return sessionStorage.getItem(KUNCI) ? sessionStorage : localStorage;
+}
+
 export const token = {
-	get: () => sessionStorage.getItem(KUNCI),
-	set: (t) => sessionStorage.setItem(KUNCI, t),
-	hapus: () => { sessionStorage.removeItem(KUNCI); sessionStorage.removeItem('kkb.saya'); },
+	get: () => sessionStorage.getItem(KUNCI) || localStorage.getItem(KUNCI),
+	// ingat: keep it on this device (localStorage) after the tab closes
+	set: (t, ingat = false) => {
+		token.hapus();
+		(ingat ? localStorage : sessionStorage).setItem(KUNCI, t);
+	},
+	hapus: () => {
+		for (const s of [sessionStorage, localStorage]) { s.removeItem(KUNCI); s.removeItem(SAYA); }
+	},
+	// who the token says the caller is (GET /v1/saya), kept where the token is
+	saya: () => { try { return JSON.parse(simpanan().getItem(SAYA)); } catch (e) { return null; } },
+	simpanSaya: (sy) => simpanan().setItem(SAYA, JSON.stringify(sy)),
 };
+
+// This device's key for tokens bound to it (sign-in links): 128 random bits as hex, made once.
+export function kunciPerangkat() {
+	let k = localStorage.getItem(PERANGKAT);
+	if (!k || !/^[0-9a-f]{32,128}$/.test(k)) {
+		k = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+		localStorage.setItem(PERANGKAT, k);
+	}
+	return k;
+}
 
 // api('/v1/desa', {query: {wilayah: '13.77'}, method, body, headers, csv, berkas}) -> the parsed JSON
 // (or a Blob for csv, and for berkas: a file form such as <path>.xlsx); throws ApiError with the server's {code,message,details,hint}.
@@ -25,8 +54,12 @@ export async function api(path, opsi = {}) {
 	const url = path + (q.toString() ? '?' + q : '');
 	// the dashboard speaks Indonesian: so do the server's error messages, whatever the browser's language
 	const headers = {Accept: opsi.csv ? 'text/csv' : 'application/json', 'Accept-Language': 'id', ...(opsi.headers || {})};
-	const t = opsi.token || token.get();
+	// tanpaToken: a call that must not send one (the exchange of a sign-in link)
+	const t = opsi.tanpaToken ? null : (opsi.token || token.get());
 	if (t) headers.Authorization = 'Bearer ' + t;
+	// the device key, for a token bound to this device (the gateway ignores it for other tokens)
+	const k = localStorage.getItem(PERANGKAT);
+	if (t && k) headers['X-Perangkat'] = k;
 	let body;
 	if (opsi.body !== undefined) {
 		headers['Content-Type'] = 'application/json';
@@ -68,7 +101,10 @@ export function pesanGalat(e) {
 	if (!(e instanceof ApiError)) return 'Terjadi kesalahan di peramban: ' + e.message;
 	switch (e.status) {
 	case 0: return e.body.message;
-	case 401: return 'Token tidak dikenal, kedaluwarsa atau dicabut. Silakan masuk lagi.';
+	case 401:
+		if (e.body.code === 'KKB-TOKEN-DICABUT') return 'Akses perangkat atau token ini telah dicabut administrator. Minta tautan masuk baru, lalu masuk lagi.';
+		if (e.body.code === 'KKB-TOKEN-PERANGKAT') return 'Token ini terikat pada perangkat lain. Minta tautan masuk baru untuk perangkat ini.';
+		return 'Token tidak dikenal, kedaluwarsa atau dicabut. Silakan masuk lagi.';
 	case 403: return 'Peran Anda tidak berhak melihat atau mengubah data ini.';
 	case 404: return 'Data tidak ditemukan, atau di luar wilayah Anda.';
 	case 503:

@@ -1,5 +1,7 @@
 // main.js - the dashboard's entry: sign-in, the menu by role, hash routing.
 //   #/masuk              sign in with a token
+//   #/masuk/KODE         sign in on a phone with a one-time sign-in link (its QR code)
+//   #/perangkat          sign-in links and devices (admin)
 //   #/kota               city overview (admin, OPD)
 //   #/desa/KODE          village scorecard
 //   #/opd                an agency's work list (OPD, admin)
@@ -18,6 +20,7 @@ import * as antrian from './antrian.js';
 import * as opd from './v_opd.js';
 import * as isian from './v_isi.js';
 import * as wilayah from './v_wilayah.js';
+import * as perangkat from './v_perangkat.js';
 
 const PERAN = {
 	kkb_admin: 'Administrator',
@@ -31,7 +34,7 @@ const main = document.getElementById('isi');
 let generasi = 0;
 
 function saya() {
-	try { return JSON.parse(sessionStorage.getItem('kkb.saya')); } catch (e) { return null; }
+	return token.saya();
 }
 
 function beranda(sy) {
@@ -50,12 +53,15 @@ export function pergi(hash) {
 	else location.hash = hash;
 }
 
+// a message for the next page (why the person was signed out), shown when it opens
+let tertunda = null;
+
 export function keluar(pesan) {
 	token.hapus();
 	// the data read in this session goes with it (the records still waiting to be sent stay)
 	if (navigator.serviceWorker && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage('lupakan');
+	tertunda = pesan || null;
 	pergi('#/masuk');
-	if (pesan) umumkan(pesan, 'galat');
 }
 
 // a message under the header (errors stay until the next page)
@@ -72,6 +78,7 @@ function menu(sy) {
 	if (sy && (sy.peran === 'kkb_admin' || sy.peran === 'kkb_opd')) {
 		item.push(['#/kota', 'Ringkasan kota'], ['#/opd', 'Daftar kerja']);
 	}
+	if (sy && sy.peran === 'kkb_admin') item.push(['#/perangkat', 'Perangkat & tautan masuk']);
 	if (sy && (sy.peran === 'kkb_provinsi' || sy.peran === 'kkb_analis')) {
 		item.push(['#/wilayah/' + (sy.wilayah || ''), 'Ringkasan wilayah']);
 	}
@@ -92,7 +99,9 @@ async function muat() {
 	const query = new URLSearchParams(qs || '');
 	let sy = saya();
 
-	umumkan('');
+	if (tertunda) umumkan(tertunda, 'galat');
+	else umumkan('');
+	tertunda = null;
 	if (!token.get()) sy = null;
 	if (!sy && bagian[0] !== 'masuk') {
 		location.replace('#/masuk');
@@ -118,6 +127,7 @@ async function muat() {
 		case 'ukur': await ukur.tampil(main, ctx); break;
 		case 'catat': await catat.tampil(main, ctx); break;
 		case 'wilayah': await wilayah.tampil(main, ctx); break;
+		case 'perangkat': await perangkat.tampil(main, ctx); break;
 		case 'analis':
 			kosongkan(main, h('section', {class: 'kartu'}, h('h1', {}, 'Analis'),
 				h('p', {}, 'Analis bekerja dengan SQL dan alat BI pada tampilan kkb_bi (data tanpa identitas), bukan melalui dasbor ini.')));
