@@ -177,6 +177,7 @@ row "GET /v1/desa/{K}/periode/2026-10"                                 200 404 2
 row "GET /v1/prioritas?wilayah={K}&periode=2026-10&opd=dinkes"         200 200 200 403 403 200 401 401 401
 row "GET /v1/ringkasan?wilayah={K}&periode=2026-10"                    403 403 200 200 200 200 401 401 401
 row "GET /v1/klasifikasi?wilayah={K}&periode=2026-10"                  200 200 200 403 403 200 401 401 401
+row "GET /v1/perangkat"                                                403 403 403 403 403 200 401 401 401
 row "GET /v1/desa/{K}/profil-kampung/2026-10"                          200 404 200 403 403 200 401 401 401
 row "GET /v1/desa/{K}/penduduk/2026-10"                                200 404 200 403 403 200 401 401 401
 row "GET /v1/desa/{K}/kkbpk/2026-10"                                   200 404 200 403 403 200 401 401 401
