@@ -89,6 +89,7 @@ static const struct
 	{403, "The token's role may not do this (e.g. KKB-TIDAK-BERHAK, KKB-DI-LUAR-CAKUPAN)"},
 	{404, "No such resource, or it is outside the token's scope (KKB-TIDAK-DITEMUKAN, KKB-RUTE-TIDAK-ADA)"},
 	{409, "Conflict: a unique key, a reference or a locked month (e.g. KKB-PERIODE-TERKUNCI, KKB-KKBPK-DESA-TIDAK-ADA)"},
+	{410, "Gone: the sign-in code was already used, has expired or is unknown - one answer for all three (KKB-TAUTAN-TIDAK-BERLAKU)"},
 	{413, "The request body is larger than the gateway accepts"},
 	{415, "Unsupported Content-Type"},
 	{422, "The body is well-formed but breaks a rule of the data (e.g. KKB-KKBPK-KB-PIL-NEGATIF, KKB-WAJIB-DIISI); kolom names the field"},
@@ -433,6 +434,8 @@ operation(const gw_route *r, json_t *skema)
 		route_errors[nerr++] = 404;
 		if (strcmp(r->method, "GET") != 0)
 			route_errors[nerr++] = 409;
+		if (strcmp(r->pattern, "/v1/masuk") == 0)
+			route_errors[nerr++] = 410;
 		if (r->body != GW_RB_NONE)
 		{
 			route_errors[nerr++] = 413;

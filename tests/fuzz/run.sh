@@ -21,8 +21,8 @@ PG_CONFIG=$(test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgr
 # and the dashboard's embedded files (generated, as gateway/Makefile does)
 sh gateway/gen/web_assets.sh gateway/web > "$OUT/web_assets.c"
 GW_SRC="$(ls gateway/src/*.c | grep -v '/main\.c$' | tr '\n' ' ') $OUT/web_assets.c"
-GW_CFLAGS="-Igateway/src -I$($PG_CONFIG --includedir) $(pkg-config --cflags libmicrohttpd jansson 2>/dev/null)"
-GW_LIBS="-L$($PG_CONFIG --libdir) -lpq $(pkg-config --libs libmicrohttpd jansson libcrypto xlsxwriter 2>/dev/null) -lpthread"
+GW_CFLAGS="-Igateway/src -I$($PG_CONFIG --includedir) $(pkg-config --cflags libmicrohttpd jansson libqrencode 2>/dev/null)"
+GW_LIBS="-L$($PG_CONFIG --libdir) -lpq $(pkg-config --libs libmicrohttpd jansson libcrypto xlsxwriter libqrencode 2>/dev/null) -lpthread"
 
 harnesses=$(ls tests/fuzz/fuzz_*.c | sed 's|.*/||; s|\.c$||')
 n=0
