@@ -7,33 +7,13 @@
 // in); the administrator revokes the phone, which then gets the sign-in page with a clear message.
 // A token pasted on the sign-in page stays in the tab unless "Ingat di perangkat ini" is ticked.
 //
-// Environment: KKB_WEB_URL, KKB_WEB_SHOTS, KKB_WEB_TOKEN_ADMIN, KKB_WEB_TOKEN_OPD, KKB_WEB_PSQL (as dashboard.mjs).
+// Environment: as tests/web/node/tap.mjs (KKB_WEB_URL, KKB_WEB_SHOTS, the tokens, KKB_WEB_PSQL).
 import {chromium} from 'playwright-core';
-import {execFileSync} from 'node:child_process';
-import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
+import {URL, SHOTS, ok, is, sql, selesai} from './tap.mjs';
 
-const URL = process.env.KKB_WEB_URL;
-const SHOTS = process.env.KKB_WEB_SHOTS;
 const A = '13.77.01.1001';
 const PONSEL = 'HP Samsung Bu Rina';
-mkdirSync(SHOTS, {recursive: true});
-
-let gagal = 0;
-function ok(cond, name, diag) {
-	console.log(`${cond ? 'ok' : 'not ok'} - ${name}`);
-	if (!cond) {
-		gagal++;
-		if (diag !== undefined) console.log(String(diag).split('\n').map((l) => '# ' + l).join('\n'));
-	}
-}
-function is(got, want, name) {
-	ok(got === want, name, `got: ${JSON.stringify(got)}\nexpected: ${JSON.stringify(want)}`);
-}
-function sql(q) {
-	const cmd = JSON.parse(process.env.KKB_WEB_PSQL);
-	return execFileSync(cmd[0], [...cmd.slice(1), q], {encoding: 'utf8'}).trim();
-}
 
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
@@ -115,6 +95,8 @@ await langkah('the phone opens the link', async () => {
 	is(await hp.inputValue('#nama-perangkat'), 'HP SM-A145F', 'the phone is asked for a device name, prefilled from the browser');
 	ok(!/[0-9a-f]{32}/.test(hp.url()), 'the code is gone from the address bar', hp.url());
 	await hp.fill('#nama-perangkat', PONSEL);
+	ok(await hp.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+		'the phone\'s sign-in page does not scroll sideways');
 	await foto(hp, '51-masuk-ponsel.png');
 	await hp.click('#masuk-tautan');
 	await hp.waitForURL(new RegExp(`#/desa/${A.replaceAll('.', '\\.')}`));
@@ -182,6 +164,26 @@ await langkah('the revoked phone', async () => {
 ok(admin.masalah.length === 0, 'administrator pages: no script errors, CSP violations or external requests', admin.masalah.join('\n'));
 ok(hp.masalah.length === 0, 'phone pages: no script errors, CSP violations or external requests', hp.masalah.join('\n'));
 
+// ---------------------------------------------------------------- the administrator's view on a phone
+await langkah('the administrator on a phone', async () => {
+	const k = await konteks({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+	const p = awasi(await k.newPage());
+	await masuk(p, process.env.KKB_WEB_TOKEN_ADMIN);
+	await p.waitForURL(/#\/kota/);
+	await p.goto(URL + '/#/perangkat');
+	await p.waitForSelector('#tabel-perangkat');
+	await p.fill('#t-wilayah', A);
+	await p.click('#buat-tautan');
+	await p.locator('svg#qr-tautan').waitFor({state: 'visible'});
+	const lebar = await p.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+	ok(lebar[0] <= lebar[1], 'at 390 px the page does not scroll sideways (the device table scrolls in its own box)', JSON.stringify(lebar));
+	const qr = await p.locator('svg#qr-tautan').boundingBox();
+	ok(qr && qr.x >= 0 && qr.x + qr.width <= 390, 'the QR code fits the phone\'s screen', JSON.stringify(qr));
+	await foto(p, '55-perangkat-ponsel.png');
+	ok(p.masalah.length === 0, 'no script errors', p.masalah.join('\n'));
+	await k.close();
+});
+
 // ---------------------------------------------------------------- a pasted token: the tab, or the device when asked
 await langkah('a pasted token', async () => {
 	const bersama = await konteks({viewport: {width: 1366, height: 768}});
@@ -210,4 +212,4 @@ await langkah('a pasted token', async () => {
 });
 
 await browser.close();
-process.exit(gagal ? 1 : 0);
+selesai();
