@@ -60,7 +60,9 @@ END $f$;
 COMMENT ON FUNCTION kkb.token_buat(text, kkb.kode_wilayah, text, text, timestamptz) IS
 	'Create a gateway bearer token (buat = make) for a role, region scope, label and optionally an agency and an expiry; returns the token text (kkb_ and 64 hex digits), which is shown only this once: only its SHA-256 is stored. Administrators only.';
 
--- kkb.token_cabut: revoke every live token with this label; returns how many.
+-- kkb.token_cabut: revoke every live token with this label within the caller's
+-- scope (an administrator with a region scope revokes its region's tokens
+-- only, as kkb.token_cabut_id); returns how many.
 CREATE FUNCTION kkb.token_cabut(label text) RETURNS integer
 	LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
 #variable_conflict use_column
@@ -70,6 +72,7 @@ BEGIN
 	WITH c AS (
 		UPDATE kkb.token t SET dicabut = pg_catalog.now()
 		 WHERE t.label = token_cabut.label AND t.dicabut IS NULL
+		   AND (kkb.lingkup() IS NULL OR (t.wilayah IS NOT NULL AND t.wilayah OPERATOR(kkb.<@) kkb.lingkup()))
 		RETURNING 1
 	)
 	SELECT pg_catalog.count(*)::integer FROM c
@@ -77,7 +80,7 @@ BEGIN
 	RETURN _hasil;
 END $f$;
 COMMENT ON FUNCTION kkb.token_cabut(text) IS
-	'Revoke (cabut) every not yet revoked token with this label; returns how many were revoked. The gateway honours it within its token cache time (30 s by default). Administrators only.';
+	'Revoke (cabut) every not yet revoked token with this label within the caller''s region scope; returns how many were revoked. The gateway honours it within its token cache time (30 s by default). Administrators only.';
 
 -- kkb.token_cabut_id: revoke one token by its number, within the caller's scope.
 CREATE FUNCTION kkb.token_cabut_id(id bigint) RETURNS boolean

@@ -4,7 +4,7 @@
 -- (kkb_anon) for a device token bound to a device key; the devices listed
 -- within the admin's scope and revoked one by one.
 BEGIN;
-SELECT plan(36);
+SELECT plan(39);
 
 SET client_min_messages = warning;
 
@@ -115,6 +115,14 @@ SELECT is(pg_temp.q('kkb_admin', '13.77', format($$SELECT (kkb.api_perangkat_cab
           'true', 'the admin of 13.77 revokes it');
 SELECT is((SELECT dicabut IS NOT NULL FROM kkb.token_periksa(sha256(convert_to((SELECT t ->> 'token' FROM tukar), 'UTF8')))), true,
           'token_periksa says it is revoked (the gateway answers 401)');
+
+-- revoking by label keeps to the administrator's scope too
+SELECT kkb.token_buat('kkb_pokja', '13.71.01.1001', 'Pokja uji cabut label') IS NOT NULL AS dibuat \gset
+SELECT is(pg_temp.q('kkb_admin', '13.77', $$SELECT kkb.token_cabut('Pokja uji cabut label')$$), '0',
+          'kkb.token_cabut by label: an admin of 13.77 does not revoke a token of 13.71 with that label');
+SELECT is((SELECT count(*)::int FROM kkb.token WHERE label = 'Pokja uji cabut label' AND dicabut IS NULL), 1, '... it stays live');
+SELECT is(pg_temp.q('kkb_admin', '13.71', $$SELECT kkb.token_cabut('Pokja uji cabut label')$$), '1',
+          '... an admin of 13.71 revokes it');
 
 SELECT * FROM finish();
 ROLLBACK;
