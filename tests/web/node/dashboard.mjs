@@ -33,7 +33,12 @@ async function halaman(opsi = {}) {
 	page.on('console', (m) => {
 		if (m.type() === 'error' && !/status of (401|403|404|422|503)/.test(m.text())) page.masalah.push('console: ' + m.text());
 	});
-	page.on('requestfailed', (r) => page.masalah.push('request failed: ' + r.url()));
+	// a request the browser itself cancelled because the page moved on (net::ERR_ABORTED: the cadre
+	// navigated before an answer came) is not a fault; any other failure is, with its reason
+	page.on('requestfailed', (r) => {
+		const why = (r.failure() || {}).errorText || '';
+		if (!/ERR_ABORTED/.test(why)) page.masalah.push(`request failed: ${r.url()} (${why})`);
+	});
 	page.on('request', (r) => { if (!r.url().startsWith(URL) && !r.url().startsWith('blob:')) page.masalah.push('external request: ' + r.url()); });
 	page.setDefaultTimeout(20000);
 	return page;
