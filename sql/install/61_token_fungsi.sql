@@ -87,11 +87,15 @@ CREATE FUNCTION kkb.token_cabut_id(id bigint) RETURNS boolean
 	LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, kkb, pg_temp AS $f$
 #variable_conflict use_column
 BEGIN
-	-- an administrator with a scope revokes tokens within it only; a revoked token stays revoked (true again)
-	UPDATE kkb.token t SET dicabut = coalesce(t.dicabut, pg_catalog.now())
-	 WHERE t.id = token_cabut_id.id
+	-- an administrator with a scope revokes tokens within it only; a revoked token stays revoked (true again).
+	-- (now() in SET alone, not inside coalesce: Citus refuses a non-immutable function in a CASE or
+	-- COALESCE of a modification of a reference table)
+	UPDATE kkb.token t SET dicabut = pg_catalog.now()
+	 WHERE t.id = token_cabut_id.id AND t.dicabut IS NULL
 	   AND (kkb.lingkup() IS NULL OR (t.wilayah IS NOT NULL AND t.wilayah OPERATOR(kkb.<@) kkb.lingkup()));
-	RETURN FOUND;
+	RETURN EXISTS (SELECT 1 FROM kkb.token t
+	                WHERE t.id = token_cabut_id.id
+	                  AND (kkb.lingkup() IS NULL OR (t.wilayah IS NOT NULL AND t.wilayah OPERATOR(kkb.<@) kkb.lingkup())));
 END $f$;
 COMMENT ON FUNCTION kkb.token_cabut_id(bigint) IS
 	'Revoke (cabut) the token with this number (e.g. a device of GET /v1/perangkat); true when it exists within the caller''s scope (revoked now or before), false otherwise. The gateway honours it within its token cache time (30 s by default). Administrators only.';

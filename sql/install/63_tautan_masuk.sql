@@ -34,7 +34,10 @@ CREATE TABLE kkb.tautan_masuk (
 	dibuat_oleh    text NOT NULL,
 	berlaku_sampai timestamptz NOT NULL,
 	dipakai        timestamptz,
-	token          bigint UNIQUE REFERENCES kkb.token (id),
+	-- the token it was exchanged for (kkb.token.id), kept by kkb.tautan_tukar; no foreign key: on a Citus
+	-- cluster a key between the two reference tables makes every transaction that touched a distributed
+	-- table before changing kkb.token fail (it must then run on one connection per node)
+	token          bigint UNIQUE,
 	CONSTRAINT tautan_masuk_opd_check CHECK (opd IS NULL OR peran = 'kkb_opd'),
 	CONSTRAINT tautan_masuk_dipakai_check CHECK ((dipakai IS NULL) = (token IS NULL))
 );
@@ -77,8 +80,6 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	 'wilayah tautan ini tidak ada dalam daftar wilayah nasional', 'the link''s region is not in kkb.wilayah', NULL, NULL),
 	('KKB-TAUTAN-MASUK-OPD-TIDAK-ADA', 'kendala', '23503', 'tautan_masuk_opd_fkey', 'tautan_masuk', 'opd', 409,
 	 'OPD tautan ini tidak dikenal', 'the link''s agency is not in kkb.opd', NULL, NULL),
-	('KKB-TAUTAN-MASUK-TOKEN-TIDAK-ADA', 'kendala', '23503', 'tautan_masuk_token_fkey', 'tautan_masuk', 'token', 409,
-	 'token tautan ini tidak ada', 'the link''s token does not exist', NULL, NULL),
 	('KKB-TOKEN-PERANGKAT-HASH', 'kendala', '23514', 'token_perangkat_check', 'token', 'perangkat', 422,
 	 'hash kunci perangkat harus 32 bait (SHA-256)', 'a device key hash is 32 bytes (SHA-256)', NULL, NULL);
 
