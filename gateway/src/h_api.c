@@ -351,6 +351,9 @@ gw_api(gw_request *req)
 			case GW_ARG_TOKEN_AGENCY:
 				params[i] = req->auth.opd;
 				break;
+			case GW_ARG_HEADER:
+				params[i] = gw_header(req, a->name);
+				break;
 			case GW_ARG_BODY:
 				{
 					json_t	   *body;

@@ -54,6 +54,9 @@
 #define OFFSET {GW_ARG_OFFSET, "offset"}
 #define BODY {GW_ARG_BODY}
 #define NOMOR_PATH {GW_ARG_PATH, .index = 1}
+#define ID_PATH {GW_ARG_PATH, .index = 1}
+/* the version the client read (optimistic concurrency: 412 when the row changed since, 428 without it) */
+#define IF_MATCH {GW_ARG_HEADER, "If-Match"}
 /*
  * Expensive reads (aggregates over many villages): their cost in requests of
  * the token's read limit; they also share --max-heavy places and
@@ -156,6 +159,10 @@ const gw_route gw_routes[] = {
 		.summary = "The village's interventions", .args = {KODE, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA},
 	{"POST", "/v1/desa/{kode}/intervensi", DESA("kkb.api_intervensi_tambah"),
 		.summary = "Record an intervention", .args = {KODE, BODY}, .body = GW_RB_OBJECT, .success = 201, .idempoten = 1},
+	{"PUT", "/v1/desa/{kode}/intervensi/{id}", API(GW_TOKEN, "kkb.api_intervensi_ubah"), .region_path = 1,
+		.summary = "Change an intervention (the body replaces its fields), by its recording agency, the village's pokja for the village's own, or an administrator; If-Match: the versi read (412 with both versions when it changed since, 428 without If-Match)",
+		.args = {KODE, ID_PATH, BODY, IF_MATCH}, .body = GW_RB_OBJECT,
+	.none_message = "no such intervention (or it is outside your scope)"},
 
 	{"POST", "/v1/desa/{kode}/keluarga", h_sinkron_keluarga, GW_TOKEN,
 		.summary = "Bulk sync of families by (kode_desa, no_kk): JSON array or CSV; an import summary",

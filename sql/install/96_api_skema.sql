@@ -164,6 +164,11 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
   "items": {"type": "object", "properties": {"kode": {"type": "string"}, "pesan": {"type": "string"}}, "required": ["kode", "pesan"],
             "additionalProperties": false}
 }$j$),
+('VersiIntervensi', 'komponen', NULL, $j${
+  "type": "string",
+  "pattern": "^-?[0-9]+$",
+  "description": "An intervention's version: its last change (diubah_pada) in microseconds since 1970. PUT .../intervensi/{id} takes it back as If-Match: \"<versi>\"; it changes with every change of the row"
+}$j$),
 ('StatusPeriode', 'komponen', NULL, $j${
   "type": "object",
   "description": "A village-month's approval state (draf -> diajukan -> disetujui -> dikunci), who changed it last and when (null: never)",
@@ -194,8 +199,12 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
 ('kkb.api_profil_kampung_simpan', 'permintaan', 'kkb.profil', '{}'),
 ('kkb.api_penduduk_simpan', 'permintaan', 'kkb.penduduk', '{}'),
 ('kkb.api_kkbpk_simpan', 'permintaan', 'kkb.kkbpk', '{}'),
-('kkb.api_intervensi_tambah', 'jawaban', 'kkb.intervensi', '{}'),
+('kkb.api_intervensi_tambah', 'jawaban', 'kkb.intervensi',
+ '{"properties": {"versi": {"$ref": "#/components/schemas/VersiIntervensi"}, "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}}, "required": ["versi", "boleh_ubah"]}'),
 ('kkb.api_intervensi_tambah', 'permintaan', 'kkb.intervensi', '{}'),
+('kkb.api_intervensi_ubah', 'jawaban', 'kkb.intervensi',
+ '{"properties": {"versi": {"$ref": "#/components/schemas/VersiIntervensi"}, "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}}, "required": ["versi", "boleh_ubah"]}'),
+('kkb.api_intervensi_ubah', 'permintaan', 'kkb.intervensi', '{}'),
 ('kkb.api_nilai_simpan', 'permintaan', NULL, $j${
   "type": "object",
   "description": "The month's entered data items, {\"<item code>\": number, ...} (codes: SELECT kode FROM kkb.elemen_data); the month's values become exactly these, an item left out is cleared",
@@ -653,10 +662,13 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
           "tanggal": {"type": "string", "nullable": true},
           "diubah_pada": {"type": "string", "nullable": true},
           "fungsi_keluarga": {"type": "string", "nullable": true},
-          "kegiatan_inpres": {"type": "string", "nullable": true}
+          "kegiatan_inpres": {"type": "string", "nullable": true},
+          "pemilik_opd": {"type": "string", "nullable": true, "description": "The agency that recorded it and alone may change it; null: the village's pokja or an administrator"},
+          "versi": {"$ref": "#/components/schemas/VersiIntervensi"},
+          "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}
         },
         "additionalProperties": false,
-        "required": ["id", "opd", "judul", "uraian", "sasaran", "tanggal", "diubah_pada", "fungsi_keluarga", "kegiatan_inpres"]
+        "required": ["id", "opd", "judul", "uraian", "sasaran", "tanggal", "diubah_pada", "fungsi_keluarga", "kegiatan_inpres", "pemilik_opd", "versi", "boleh_ubah"]
       }
     }
   },
