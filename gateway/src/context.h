@@ -193,6 +193,11 @@ typedef struct gw_route
 	 * gateway adds its absolute URL and a QR code of it as SVG (qr.c).
 	 */
 	int			qr;
+	/*
+	 * The function answers (bytes, media type) instead of a document: the
+	 * bytes are sent as they are with that media type (an image; tx.c).
+	 */
+	int			biner;
 } gw_route;
 
 /* The route table (routes.c) and its length. */

@@ -379,6 +379,12 @@ gw_api(gw_request *req)
 			return;
 		}
 	}
+	if (r->biner)
+	{
+		gw_reply_query_biner(req, &stmts[ri], params, r->none_status ? r->none_status : 404,
+							 r->none_message ? r->none_message : "not found");
+		return;
+	}
 	gw_reply_query(req, &stmts[ri], params, r->none_status ? r->none_status : 404,
 				   r->none_message ? r->none_message : "not found");
 	if (r->qr)

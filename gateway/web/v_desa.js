@@ -303,12 +303,23 @@ async function intervensi(ctx, dasar) {
 		const ubah = x.boleh_ubah ? h('button', {type: 'button', class: 'sekunder kecil ubah-intervensi', 'data-id': x.id,
 			'aria-label': `Ubah intervensi ${x.judul}`}, 'Ubah') : null;
 		if (ubah) ubah.addEventListener('click', () => mulaiUbah(x));
+		const galeri = h('div', {class: 'galeri-foto', hidden: true});
+		const foto = h('button', {type: 'button', class: 'sekunder kecil foto-intervensi', 'aria-expanded': 'false',
+			'aria-label': `Foto intervensi ${x.judul}`}, 'Foto');
+		foto.addEventListener('click', () => {
+			const buka = galeri.hidden;
+			galeri.hidden = !buka;
+			foto.setAttribute('aria-expanded', String(buka));
+			if (buka) fotoIntervensi(ctx, `${dasar}/intervensi/${encodeURIComponent(x.id)}/foto`, galeri);
+			else kosongkan(galeri);
+		});
 		return h('li', {'data-id': x.id},
 			h('strong', {}, `${fmtTanggal(x.tanggal)} · ${x.judul}`), ' ',
 			h('span', {class: 'catatan'}, ringkas(x)),
 			x.pemilik_opd ? h('span', {class: 'catatan'}, ` · dicatat oleh ${namaOpd(x.pemilik_opd)}`) : null,
-			ubah ? ' ' : null, ubah,
-			x.uraian ? h('div', {class: 'catatan'}, x.uraian) : null);
+			' ', foto, ubah ? ' ' : null, ubah,
+			x.uraian ? h('div', {class: 'catatan'}, x.uraian) : null,
+			galeri);
 	};
 	const tulisJumlah = (n) => {
 		total = n;
@@ -487,4 +498,100 @@ async function intervensi(ctx, dasar) {
 	});
 	await muat(0);
 	return h('div', {}, jumlah, daftar, halaman, f);
+}
+
+// ---------------------------------------------------------------- photos of an intervention
+// At most 5 a intervention, each at most 300 KB and 1280 px a side (the database checks it): the
+// browser resizes a chosen picture on a canvas (longest side 1280 px, JPEG, lower quality until it
+// fits) and sends it as base64 JSON; the images are fetched with the token and shown from object URLs.
+const FOTO_MAKS = 5, FOTO_BAIT = 307200, FOTO_SISI = 1280;
+
+async function perkecil(berkas) {
+	const gambar = await createImageBitmap(berkas);
+	let skala = Math.min(1, FOTO_SISI / Math.max(gambar.width, gambar.height));
+	for (let coba = 0; coba < 6; coba++, skala *= 0.8) {
+		const kanvas = document.createElement('canvas');
+		kanvas.width = Math.max(1, Math.round(gambar.width * skala));
+		kanvas.height = Math.max(1, Math.round(gambar.height * skala));
+		kanvas.getContext('2d').drawImage(gambar, 0, 0, kanvas.width, kanvas.height);
+		for (const mutu of [0.85, 0.75, 0.65, 0.55]) {
+			const blob = await new Promise((ok) => kanvas.toBlob(ok, 'image/jpeg', mutu));
+			if (blob && blob.size <= FOTO_BAIT) return blob;
+		}
+	}
+	throw new Error('foto tidak dapat diperkecil sampai 300 KB');
+}
+
+function base64(blob) {
+	return new Promise((ok, gagal) => {
+		const r = new FileReader();
+		r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''));
+		r.onerror = () => gagal(r.error);
+		r.readAsDataURL(blob);
+	});
+}
+
+async function fotoIntervensi(ctx, alamat, galeri) {
+	for (const u of galeri.querySelectorAll('img')) URL.revokeObjectURL(u.src);
+	kosongkan(galeri, h('p', {class: 'memuat', role: 'status'}, 'Memuat foto…'));
+	let d;
+	try {
+		d = await api(alamat);
+	} catch (e) {
+		if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+		kosongkan(galeri, h('p', {class: 'galat'}, pesanGalat(e)));
+		return;
+	}
+	const hasil = h('p', {class: 'hasil', role: 'status'});
+	const ubin = d.data.map((f) => {
+		const img = h('img', {alt: `Foto ${f.lebar}×${f.tinggi} piksel`, width: String(Math.round(120 * f.lebar / Math.max(f.lebar, f.tinggi))),
+			height: String(Math.round(120 * f.tinggi / Math.max(f.lebar, f.tinggi)))});
+		api(`${alamat}/${f.id}`, {berkas: true}).then((b) => { img.src = URL.createObjectURL(b); }, () => { img.alt = 'Foto tidak dapat dimuat'; });
+		const hapus = d.boleh_ubah ? h('button', {type: 'button', class: 'sekunder kecil hapus-foto', 'data-id': f.id}, 'Hapus') : null;
+		if (hapus) hapus.addEventListener('click', async () => {
+			if (!window.confirm('Hapus foto ini?')) return;
+			hapus.disabled = true;
+			try {
+				await api(`${alamat}/${f.id}`, {method: 'DELETE'});
+				await fotoIntervensi(ctx, alamat, galeri);
+			} catch (e) {
+				hapus.disabled = false;
+				hasil.className = 'hasil galat';
+				hasil.textContent = 'Tidak terhapus: ' + (e instanceof ApiError && e.body.message ? e.body.message : pesanGalat(e));
+			}
+		});
+		return h('figure', {class: 'foto', 'data-id': f.id}, img,
+			h('figcaption', {class: 'catatan'}, `${fmtAngka(f.lebar)}×${fmtAngka(f.tinggi)} · ${fmtAngka(Math.round(f.ukuran / 1024))} KB`), hapus);
+	});
+	let pilih = null;
+	if (d.boleh_ubah && d.total < FOTO_MAKS) {
+		pilih = h('input', {type: 'file', accept: 'image/jpeg,image/png,image/webp', class: 'pilih-foto', 'aria-label': 'Tambah foto'});
+		pilih.addEventListener('change', async () => {
+			const berkas = pilih.files[0];
+			if (!berkas) return;
+			pilih.disabled = true;
+			hasil.className = 'hasil';
+			hasil.textContent = 'Memperkecil dan mengirim foto…';
+			try {
+				const kecil = await perkecil(berkas);
+				await api(alamat, {method: 'POST', body: {isi: await base64(kecil)}, headers: {'Idempotency-Key': kunciIdempoten()}});
+				await fotoIntervensi(ctx, alamat, galeri);
+				const h2 = galeri.querySelector('.hasil');
+				if (h2) { h2.className = 'hasil berhasil'; h2.textContent = 'Foto tersimpan.'; }
+			} catch (e) {
+				if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+				pilih.disabled = false;
+				pilih.value = '';
+				hasil.className = 'hasil galat';
+				hasil.textContent = 'Foto tidak tersimpan: ' + (e instanceof ApiError && e.body.message
+					? `${e.body.message}${e.body.hint ? ' — ' + e.body.hint : ''}` : e instanceof ApiError ? pesanGalat(e) : e.message);
+			}
+		});
+	}
+	kosongkan(galeri,
+		h('p', {class: 'catatan jumlah-foto'}, d.total === 0 ? 'Belum ada foto.' : `${fmtAngka(d.total)} dari ${fmtAngka(FOTO_MAKS)} foto`),
+		ubin.length ? h('div', {class: 'daftar-foto'}, ubin) : null,
+		pilih ? h('label', {class: 'tambah-foto'}, 'Tambah foto (diperkecil otomatis, paling besar 300 KB): ', pilih) : null,
+		d.boleh_ubah && d.total >= FOTO_MAKS ? h('p', {class: 'catatan'}, 'Sudah 5 foto: hapus satu untuk menambah yang baru.') : null,
+		hasil);
 }

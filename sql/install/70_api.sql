@@ -539,6 +539,36 @@ COMMENT ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb) IS
 -- (If-Match: * changes whatever is stored); 412 with both versions and the
 -- stored row when it has changed since that version; 422 for an unknown field;
 -- else the stored row and 200.  Nothing is written unless all of it is.
+-- The intervention `id` of village `kode` as the caller sees it (NULL when the
+-- village is not a Kampung KB in scope or has no such intervention for the
+-- caller); with `ubah`, 42501 when the caller may not change it (its photos
+-- included): the message names who recorded it (kkb._intervensi_boleh_ubah).
+CREATE FUNCTION kkb._api_intervensi_milik(kode kkb.kode_wilayah, id bigint, ubah boolean) RETURNS kkb.intervensi
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	r kkb.intervensi;
+BEGIN
+	SELECT i.* INTO r FROM kkb.intervensi i
+	  JOIN kkb.kampung k ON k.kode_desa OPERATOR(kkb.=) i.kode_desa
+	 WHERE i.kode_desa OPERATOR(kkb.=) _api_intervensi_milik.kode AND i.id = _api_intervensi_milik.id;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF ubah AND NOT kkb._intervensi_boleh_ubah(r.pemilik_opd) THEN
+		IF r.pemilik_opd IS NOT NULL THEN
+			RAISE EXCEPTION 'intervention % of village % was recorded by agency %: only that agency or an administrator may change it',
+				r.id, r.kode_desa, r.pemilik_opd
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+		RAISE EXCEPTION 'intervention % of village % was recorded by the village or an administrator: only its pokja or an administrator may change it',
+			r.id, r.kode_desa
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	RETURN r;
+END $f$;
+COMMENT ON FUNCTION kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean) IS
+	'Internal: an intervention as the caller sees it (NULL when not there for the caller); with ubah, 42501 naming who recorded it when the caller may not change it';
+
 CREATE FUNCTION kkb.api_intervensi_ubah(kode kkb.kode_wilayah, id bigint, isi jsonb, jika text,
                                         OUT dokumen json, OUT status integer)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
@@ -548,21 +578,9 @@ DECLARE
 	lama kkb.intervensi;
 	versi text;
 BEGIN
-	SELECT i.* INTO lama FROM kkb.intervensi i
-	  JOIN kkb.kampung k ON k.kode_desa OPERATOR(kkb.=) i.kode_desa
-	 WHERE i.kode_desa OPERATOR(kkb.=) api_intervensi_ubah.kode AND i.id = api_intervensi_ubah.id;
-	IF NOT FOUND THEN
+	lama := kkb._api_intervensi_milik(kode, id, true);
+	IF lama.id IS NULL THEN
 		RETURN;
-	END IF;
-	IF NOT kkb._intervensi_boleh_ubah(lama.pemilik_opd) THEN
-		IF lama.pemilik_opd IS NOT NULL THEN
-			RAISE EXCEPTION 'intervention % of village % was recorded by agency %: only that agency or an administrator may change it',
-				lama.id, lama.kode_desa, lama.pemilik_opd
-				USING ERRCODE = 'insufficient_privilege';
-		END IF;
-		RAISE EXCEPTION 'intervention % of village % was recorded by the village or an administrator: only its pokja or an administrator may change it',
-			lama.id, lama.kode_desa
-			USING ERRCODE = 'insufficient_privilege';
 	END IF;
 	IF jika IS NULL OR pg_catalog.btrim(jika) = '' THEN
 		RAISE EXCEPTION 'intervention % of village % is changed only with If-Match: the version it was read at', lama.id, lama.kode_desa
@@ -606,6 +624,89 @@ BEGIN
 END $f$;
 COMMENT ON FUNCTION kkb.api_intervensi_ubah(kkb.kode_wilayah, bigint, jsonb, text) IS
 	'API PUT /v1/desa/{kode}/intervensi/{id}: replace an intervention''s fields, by the one who may change it (its agency, the village''s pokja for its own, an administrator), with If-Match naming the version read; the stored row with its new version and 200, 412 with both versions when it changed meanwhile, 428 without If-Match, 422 for an unknown field, none (404) when not there for the caller';
+
+-- ---------------------------------------------------------------- photos of an intervention (50_foto_intervensi.sql)
+
+-- A photo as the API lists it: what the database read from the image, not the image.
+CREATE FUNCTION kkb._api_foto_baris(f kkb.intervensi_foto) RETURNS jsonb
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN pg_catalog.jsonb_build_object('id', (f).id, 'intervensi_id', (f).intervensi_id, 'jenis', (f).jenis,
+	                                     'lebar', (f).lebar, 'tinggi', (f).tinggi, 'ukuran', (f).ukuran, 'dibuat_pada', (f).dibuat_pada);
+COMMENT ON FUNCTION kkb._api_foto_baris(kkb.intervensi_foto) IS
+	'Internal: a photo of an intervention as the API lists it - id, media type, width, height, size, upload time (not the image)';
+
+CREATE FUNCTION kkb.api_intervensi_foto_daftar(kode kkb.kode_wilayah, id bigint) RETURNS json
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	i kkb.intervensi := kkb._api_intervensi_milik(kode, id, false);
+BEGIN
+	IF i.id IS NULL THEN
+		RETURN NULL;
+	END IF;
+	RETURN (SELECT json_build_object('kode_desa', i.kode_desa::text, 'intervensi_id', i.id, 'boleh_ubah', kkb._intervensi_boleh_ubah(i.pemilik_opd),
+	                                 'total', count(*), 'data', coalesce(json_agg(kkb._api_foto_baris(f) ORDER BY f.id), '[]'))
+	          FROM kkb.intervensi_foto f WHERE f.kode_desa OPERATOR(kkb.=) i.kode_desa AND f.intervensi_id = i.id);
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint) IS
+	'API GET /v1/desa/{kode}/intervensi/{id}/foto: the intervention''s photos (without the images) and whether the caller may add or remove them; NULL when the intervention is not there for the caller';
+
+-- body {"isi": "<the image, base64>"}: the media type, width, height and size are read from the image
+CREATE FUNCTION kkb.api_intervensi_foto_tambah(kode kkb.kode_wilayah, id bigint, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	i kkb.intervensi := kkb._api_intervensi_milik(kode, id, true);
+	f kkb.intervensi_foto;
+BEGIN
+	IF i.id IS NULL THEN
+		RETURN;
+	END IF;
+	dokumen := kkb._api_asing(isi, ARRAY['isi']);
+	IF dokumen IS NOT NULL THEN
+		status := 422;
+		RETURN;
+	END IF;
+	INSERT INTO kkb.intervensi_foto (kode_desa, intervensi_id, isi)
+	VALUES (i.kode_desa, i.id, pg_catalog.decode(api_intervensi_foto_tambah.isi ->> 'isi', 'base64'))
+	RETURNING * INTO f;
+	dokumen := kkb._api_foto_baris(f)::json;
+	status := 201;
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_foto_tambah(kkb.kode_wilayah, bigint, jsonb) IS
+	'API POST /v1/desa/{kode}/intervensi/{id}/foto: add a photo (body {"isi": base64}) by whoever may change the intervention; its row and 201, 422 for a bad image, none (404) when the intervention is not there for the caller';
+
+-- The image itself (the gateway sends it as it is, with its media type); no row: 404.
+CREATE FUNCTION kkb.api_intervensi_foto(kode kkb.kode_wilayah, id bigint, foto bigint, OUT gambar bytea, OUT jenis text)
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	SELECT f.isi, f.jenis INTO api_intervensi_foto.gambar, api_intervensi_foto.jenis FROM kkb.intervensi_foto f
+	 WHERE f.kode_desa OPERATOR(kkb.=) api_intervensi_foto.kode AND f.intervensi_id = api_intervensi_foto.id
+	   AND f.id = api_intervensi_foto.foto;
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_foto(kkb.kode_wilayah, bigint, bigint) IS
+	'API GET /v1/desa/{kode}/intervensi/{id}/foto/{foto}: one photo''s image and media type, for whoever sees the intervention; no row (404) otherwise';
+
+CREATE FUNCTION kkb.api_intervensi_foto_hapus(kode kkb.kode_wilayah, id bigint, foto bigint, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	i kkb.intervensi := kkb._api_intervensi_milik(kode, id, true);
+	f kkb.intervensi_foto;
+BEGIN
+	IF i.id IS NULL THEN
+		RETURN;
+	END IF;
+	DELETE FROM kkb.intervensi_foto x WHERE x.kode_desa OPERATOR(kkb.=) i.kode_desa AND x.intervensi_id = i.id AND x.id = foto
+	RETURNING * INTO f;
+	IF f.id IS NULL THEN
+		RETURN;
+	END IF;
+	dokumen := pg_catalog.json_build_object('dihapus', true, 'foto', kkb._api_foto_baris(f));
+	status := 200;
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_foto_hapus(kkb.kode_wilayah, bigint, bigint) IS
+	'API DELETE /v1/desa/{kode}/intervensi/{id}/foto/{foto}: remove a photo, by whoever may change the intervention; {"dihapus": true, "foto": its row} and 200, none (404) when not there for the caller';
 
 -- ---------------------------------------------------------------- code lists
 
@@ -903,6 +1004,9 @@ REVOKE EXECUTE ON FUNCTION
 	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb),
 	kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer), kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb),
 	kkb.api_intervensi_ubah(kkb.kode_wilayah, bigint, jsonb, text), kkb._api_intervensi_baris(kkb.intervensi, boolean),
+	kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean), kkb._api_foto_baris(kkb.intervensi_foto),
+	kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint), kkb.api_intervensi_foto_tambah(kkb.kode_wilayah, bigint, jsonb),
+	kkb.api_intervensi_foto(kkb.kode_wilayah, bigint, bigint), kkb.api_intervensi_foto_hapus(kkb.kode_wilayah, bigint, bigint),
 	kkb.api_periode(kkb.kode_wilayah, date), kkb.api_periode_ajukan(kkb.kode_wilayah, date), kkb.api_periode_setujui(kkb.kode_wilayah, date),
 	kkb.api_periode_kunci(kkb.kode_wilayah, date), kkb.api_periode_buka(kkb.kode_wilayah, date),
 	kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer), kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer),
@@ -921,7 +1025,9 @@ GRANT EXECUTE ON FUNCTION
 	kkb.api_desa_validasi(kkb.kode_wilayah, date), kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date),
 	kkb.api_profil_kampung(kkb.kode_wilayah, date), kkb.api_penduduk(kkb.kode_wilayah, date), kkb.api_kkbpk(kkb.kode_wilayah, date),
 	kkb.api_nilai(kkb.kode_wilayah, date), kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer),
-	kkb._api_intervensi_baris(kkb.intervensi, boolean), kkb.api_periode(kkb.kode_wilayah, date), kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer),
+	kkb._api_intervensi_baris(kkb.intervensi, boolean), kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean),
+	kkb._api_foto_baris(kkb.intervensi_foto), kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint),
+	kkb.api_intervensi_foto(kkb.kode_wilayah, bigint, bigint), kkb.api_periode(kkb.kode_wilayah, date), kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer),
 	kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer)
 	TO kkb_admin, kkb_pokja, kkb_opd;
 -- by-name data and the monthly reports: the village's pokja and administrators
@@ -934,6 +1040,7 @@ GRANT EXECUTE ON FUNCTION
 	TO kkb_admin, kkb_pokja;
 -- interventions are recorded by agencies too; the workflow steps are for the roles the workflow names
 GRANT EXECUTE ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb), kkb.api_intervensi_ubah(kkb.kode_wilayah, bigint, jsonb, text),
+	kkb.api_intervensi_foto_tambah(kkb.kode_wilayah, bigint, jsonb), kkb.api_intervensi_foto_hapus(kkb.kode_wilayah, bigint, bigint),
 	kkb._api_kolom(regclass), kkb._api_asing(jsonb, text[]),
 	kkb._api_isian(regclass),
 	kkb.api_periode_ajukan(kkb.kode_wilayah, date), kkb.api_periode_setujui(kkb.kode_wilayah, date),

@@ -4,7 +4,8 @@
 # interventions (20 a page, with the total), changes one of its own on the 2nd
 # page on a phone (390x844) and on a desktop, sees the server's error at the
 # field, and after a concurrent change (made with psql) sees both versions and
-# chooses one; psql checks what is stored after each step.  The demo city in its
+# chooses one; it adds a photo (resized in the browser), sees it and removes it;
+# psql checks what is stored after each step.  The demo city in its
 # own database (kampungkb_web4).  Screenshots: build/web-screenshots/4*.png.
 . "$(dirname "$0")/../gateway/lib.sh"
 . "$(dirname "$0")/lib.sh"

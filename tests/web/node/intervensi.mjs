@@ -5,7 +5,8 @@
 //
 // On a phone (390x844) the agency pages to the 21st..25th, changes one of its own there (prefilled
 // form, PUT with If-Match), sees a refused change's message at its field; on a desktop it opens one
-// for a change, psql changes it meanwhile, and the page shows both versions; the agency keeps its own.
+// for a change, psql changes it meanwhile, and the page shows both versions; the agency keeps its own,
+// adds a camera-sized photo (resized in the browser to 1280 px and 300 KB), sees it and removes it.
 // psql checks the stored rows after each step.
 //
 // Environment: as tests/web/node/tap.mjs (KKB_WEB_URL, KKB_WEB_SHOTS, the tokens, KKB_WEB_PSQL).
@@ -27,7 +28,8 @@ function awasi(page) {
 	page.on('console', (m) => {
 		if (m.type() === 'error' && !/status of (401|403|404|412|422)/.test(m.text())) page.masalah.push('console: ' + m.text());
 	});
-	page.on('request', (r) => { if (!r.url().startsWith(URL)) page.masalah.push('external request: ' + r.url()); });
+	// (the photos are shown from object URLs of this origin: blob:<URL>/...)
+	page.on('request', (r) => { if (!r.url().startsWith(URL) && !r.url().startsWith('blob:' + URL + '/')) page.masalah.push('external request: ' + r.url()); });
 	page.setDefaultTimeout(20000);
 	return page;
 }
@@ -139,6 +141,58 @@ await langkah('a change made meanwhile', async () => {
 	is(sql(`SELECT judul || '|' || coalesce(uraian, '-') FROM kkb.intervensi WHERE kode_desa = '${A}' AND id = ${id24}`), 'Uji 04 versi OPD|-',
 		'"Simpan versi saya": psql shows the agency\'s version stored');
 	is(Number(sql(`SELECT count(*) FROM kkb.intervensi WHERE kode_desa = '${A}'`)), 25, 'still 25 interventions: changes, no new rows');
+});
+await langkah('a photo: resized in the browser, stored, shown, removed', async () => {
+	const galeri = li(pc, id24).locator('.galeri-foto');
+	await li(pc, id24).locator('.foto-intervensi').click();
+	await galeri.locator('.jumlah-foto').waitFor();
+	is((await galeri.locator('.jumlah-foto').textContent()).trim(), 'Belum ada foto.', 'the agency opens its intervention\'s photos: none yet');
+	// a camera-sized picture (1800x1200 PNG: gradients with grain, a few MB): far over 300 KB and 1280 px
+	const png = await pc.evaluate(() => {
+		const k = document.createElement('canvas');
+		k.width = 1800;
+		k.height = 1200;
+		const c = k.getContext('2d');
+		const d = c.createImageData(1800, 1200);
+		let acak = 12345;
+		for (let i = 0; i < d.data.length; i += 4) {
+			acak = (acak * 1103515245 + 12345) & 0x7fffffff;
+			const x = (i / 4) % 1800, y = Math.floor(i / 4 / 1800), g = acak % 32;
+			d.data[i] = (x / 8 + g) & 255;
+			d.data[i + 1] = (y / 5 + g) & 255;
+			d.data[i + 2] = ((x + y) / 12 + g) & 255;
+			d.data[i + 3] = 255;
+		}
+		c.putImageData(d, 0, 0);
+		return k.toDataURL('image/png').split(',')[1];
+	});
+	const besar = Buffer.from(png, 'base64');
+	ok(besar.length > 307200, `the chosen picture is ${besar.length} bytes`);
+	await galeri.locator('.pilih-foto').setInputFiles({name: 'kegiatan.png', mimeType: 'image/png', buffer: besar});
+	await galeri.locator('figure img[src^="blob:"]').waitFor();
+	await pc.waitForFunction((i) => {
+		const img = document.querySelector(`#daftar-intervensi li[data-id="${i}"] .galeri-foto figure img`);
+		return img && img.complete && img.naturalWidth > 0;
+	}, id24);
+	ok(true, 'the stored photo is shown (fetched with the token, from an object URL)');
+	is((await galeri.locator('.jumlah-foto').textContent()).trim(), '1 dari 5 foto', '... "1 dari 5 foto"');
+	const [jenis, lebar, tinggi, ukuran] = sql(`SELECT jenis || '|' || lebar || '|' || tinggi || '|' || ukuran FROM kkb.intervensi_foto
+		WHERE kode_desa = '${A}' AND intervensi_id = ${id24}`).split('|');
+	ok(jenis === 'image/jpeg' && Number(lebar) <= 1280 && Number(lebar) >= 320 && Math.abs(Number(lebar) / Number(tinggi) - 1.5) < 0.01
+		&& Number(ukuran) <= 307200, `psql: one JPEG, resized (${lebar}x${tinggi}, ${ukuran} bytes: longest side ≤ 1280, ≤ 300 KB, same shape)`);
+	await foto(pc, '43-intervensi-foto.png');
+	pc.once('dialog', (d) => d.accept());
+	await galeri.locator('.hapus-foto').click();
+	await pc.waitForFunction((i) => /Belum ada foto/.test(document.querySelector(`#daftar-intervensi li[data-id="${i}"] .galeri-foto`).textContent), id24);
+	is(sql(`SELECT count(*) FROM kkb.intervensi_foto WHERE kode_desa = '${A}'`), '0', '"Hapus": psql shows it removed');
+});
+await langkah('the village\'s intervention: photos to look at only', async () => {
+	await pc.click('#intervensi-berikutnya');
+	await pc.waitForFunction(() => document.getElementById('posisi-intervensi').textContent.startsWith('21'));
+	const idDesa = id('Uji 04 milik desa');
+	await li(pc, idDesa).locator('.foto-intervensi').click();
+	await li(pc, idDesa).locator('.galeri-foto .jumlah-foto').waitFor();
+	is(await li(pc, idDesa).locator('.pilih-foto').count(), 0, 'an agency cannot add photos to the village\'s intervention (no file input)');
 	ok(pc.masalah.length === 0, 'the desktop: no script errors, CSP violations or external requests', pc.masalah.join('\n'));
 });
 
