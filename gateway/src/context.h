@@ -125,12 +125,13 @@ typedef enum gw_arg_kind
 	GW_ARG_AGENCY,				/* query parameter `name`, else the agency of an agency token */
 	GW_ARG_TOKEN_AGENCY,		/* the agency of an agency token ("" otherwise) */
 	GW_ARG_BODY,				/* the body: one JSON object, sent as jsonb */
+	GW_ARG_HEADER,				/* request header `name` (e.g. If-Match), as sent; NULL when absent */
 } gw_arg_kind;
 
 typedef struct gw_arg
 {
 	gw_arg_kind kind;
-	const char *name;			/* the query parameter (GW_ARG_MONTH ... GW_ARG_AGENCY) */
+	const char *name;			/* the query parameter (GW_ARG_MONTH ... GW_ARG_AGENCY), the header (GW_ARG_HEADER) */
 	int			index;			/* the path parameter (GW_ARG_PATH, GW_ARG_PATH_MONTH) */
 	int			min,
 				max;			/* GW_ARG_INT */
@@ -192,6 +193,11 @@ typedef struct gw_route
 	 * gateway adds its absolute URL and a QR code of it as SVG (qr.c).
 	 */
 	int			qr;
+	/*
+	 * The function answers (bytes, media type) instead of a document: the
+	 * bytes are sent as they are with that media type (an image; tx.c).
+	 */
+	int			biner;
 } gw_route;
 
 /* The route table (routes.c) and its length. */

@@ -61,7 +61,7 @@ gw_cors_preflight(gw_request *req, const char *allow)
 	if (gw_cors_origin(req) == NULL)
 		return;
 	gw_set_header(req, "Access-Control-Allow-Methods", allow);
-	gw_set_header(req, "Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match, Prefer, Idempotency-Key");
+	gw_set_header(req, "Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match, If-Match, Prefer, Idempotency-Key");
 	snprintf(age, sizeof(age), "%d", config->cors_max_age_s);
 	gw_set_header(req, "Access-Control-Max-Age", age);
 }

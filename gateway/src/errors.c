@@ -233,6 +233,8 @@ static const struct
 	{"P0002", 404, 0},			/* no_data_found */
 	{"02000", 404, 0},			/* no_data */
 	{"55000", 409, 0},			/* object_not_in_prerequisite_state: e.g. a locked month */
+	{"KK412", 412, 0},			/* the extension's: the row changed since the version If-Match names */
+	{"KK428", 428, 0},			/* the extension's: a change that needs If-Match came without it */
 	{"40001", 503, 1},			/* serialization_failure */
 	{"40P01", 503, 1},			/* deadlock_detected */
 	{"08", 503, 0},				/* connection exception */

@@ -351,6 +351,9 @@ gw_api(gw_request *req)
 			case GW_ARG_TOKEN_AGENCY:
 				params[i] = req->auth.opd;
 				break;
+			case GW_ARG_HEADER:
+				params[i] = gw_header(req, a->name);
+				break;
 			case GW_ARG_BODY:
 				{
 					json_t	   *body;
@@ -375,6 +378,12 @@ gw_api(gw_request *req)
 					 r->none_message ? r->none_message : "not found", kunci);
 			return;
 		}
+	}
+	if (r->biner)
+	{
+		gw_reply_query_biner(req, &stmts[ri], params, r->none_status ? r->none_status : 404,
+							 r->none_message ? r->none_message : "not found");
+		return;
 	}
 	gw_reply_query(req, &stmts[ri], params, r->none_status ? r->none_status : 404,
 				   r->none_message ? r->none_message : "not found");

@@ -26,7 +26,8 @@
 #include "errors.h"
 #include "web.h"
 
-#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " \
+/* img-src blob:: the intervention photos, fetched with the token and shown from object URLs (v_desa.js) */
+#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; " \
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 static const gw_web_asset *

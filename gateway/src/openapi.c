@@ -90,15 +90,28 @@ static const struct
 	{404, "No such resource, or it is outside the token's scope (KKB-TIDAK-DITEMUKAN, KKB-RUTE-TIDAK-ADA)"},
 	{409, "Conflict: a unique key, a reference or a locked month (e.g. KKB-PERIODE-TERKUNCI, KKB-KKBPK-DESA-TIDAK-ADA)"},
 	{410, "Gone: the sign-in code was already used, has expired or is unknown - one answer for all three (KKB-TAUTAN-TIDAK-BERLAKU)"},
+	{412, "Precondition failed: the row changed since the version If-Match names (KKB-VERSI-BERUBAH); the body adds "
+	 "versi_dikirim, versi_sekarang and the stored row (sekarang)"},
 	{413, "The request body is larger than the gateway accepts"},
 	{415, "Unsupported Content-Type"},
 	{422, "The body is well-formed but breaks a rule of the data (e.g. KKB-KKBPK-KB-PIL-NEGATIF, KKB-WAJIB-DIISI); kolom names the field"},
+	{428, "Precondition required: a change of an existing row needs If-Match with the version read (KKB-VERSI-DIPERLUKAN)"},
 	{429, "Rate limit used up (per token for reads and for writes, per address without a token); see Retry-After"},
 	{500, "Internal error (no internal detail is returned)"},
 	{503, "The database is unavailable, a serialization failure persisted after a retry, a statement ran past the "
 	 "statement timeout (KKB-WAKTU-HABIS), or, for an expensive read (x-kkb-cost > 1), the places for expensive "
 	 "reads are taken (KKB-SIBUK); see Retry-After"},
 };
+
+/* Does the route change an existing row with If-Match (optimistic concurrency: 412, 428)? */
+static int
+jika(const gw_route *r)
+{
+	for (int a = 0; a < GW_MAX_ARGS && r->args[a].kind != GW_ARG_NONE; a++)
+		if (r->args[a].kind == GW_ARG_HEADER && r->args[a].name && strcmp(r->args[a].name, "If-Match") == 0)
+			return 1;
+	return 0;
+}
 
 static json_t *
 ref(const char *what)
@@ -324,8 +337,14 @@ operation(const gw_route *r, json_t *skema)
 		{
 			const gw_arg *g = &r->args[a];
 
+			if (g->kind == GW_ARG_HEADER && g->name && strcmp(g->name, "If-Match") == 0)
+				json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "name", "If-Match", "in", "header",
+														"required", 0, "description",
+														"The version (versi) of the row as read, as an entity tag \"<versi>\" (or * for "
+														"whatever is stored): 412 when the row changed since, 428 when absent",
+														"schema", "type", "string"));
 			if (g->kind == GW_ARG_PATH || g->kind == GW_ARG_PATH_MONTH || g->kind == GW_ARG_BODY ||
-				g->kind == GW_ARG_TOKEN_AGENCY || g->name == NULL)
+				g->kind == GW_ARG_TOKEN_AGENCY || g->kind == GW_ARG_HEADER || g->name == NULL)
 				continue;
 			query_param(params, g);
 		}
@@ -412,7 +431,7 @@ operation(const gw_route *r, json_t *skema)
 							json_pack("{s:s, s:{s:{s:s, s:{s:s}}}}", "description",
 									  "Not modified: If-None-Match named the current ETag (no body)",
 									  "headers", "ETag", "description", "The entity tag of the answer", "schema", "type", "string"));
-	if (r->method[0] == 'P' && r->method[1] == 'U')
+	if (r->method[0] == 'P' && r->method[1] == 'U' && !jika(r))
 		json_object_set_new(responses, "201",
 							json_pack("{s:s, s:o}", "description", "Created",
 									  "content", json_content(answer_schema(skema, r))));
@@ -436,12 +455,16 @@ operation(const gw_route *r, json_t *skema)
 			route_errors[nerr++] = 409;
 		if (strcmp(r->pattern, "/v1/masuk") == 0)
 			route_errors[nerr++] = 410;
+		if (jika(r))
+			route_errors[nerr++] = 412;
 		if (r->body != GW_RB_NONE)
 		{
 			route_errors[nerr++] = 413;
 			route_errors[nerr++] = 415;
 			route_errors[nerr++] = 422;
 		}
+		if (jika(r))
+			route_errors[nerr++] = 428;
 		route_errors[nerr++] = 429;
 		route_errors[nerr++] = 500;
 		route_errors[nerr++] = 503;

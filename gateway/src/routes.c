@@ -54,6 +54,11 @@
 #define OFFSET {GW_ARG_OFFSET, "offset"}
 #define BODY {GW_ARG_BODY}
 #define NOMOR_PATH {GW_ARG_PATH, .index = 1}
+#define ID_PATH {GW_ARG_PATH, .index = 1}
+#define FOTO_PATH {GW_ARG_PATH, .index = 2}
+#define FOTO "image/jpeg, image/png, image/webp"
+/* the version the client read (optimistic concurrency: 412 when the row changed since, 428 without it) */
+#define IF_MATCH {GW_ARG_HEADER, "If-Match"}
 /*
  * Expensive reads (aggregates over many villages): their cost in requests of
  * the token's read limit; they also share --max-heavy places and
@@ -156,6 +161,30 @@ const gw_route gw_routes[] = {
 		.summary = "The village's interventions", .args = {KODE, LIMIT, OFFSET}, .csv = GW_CSV, .cache = GW_CACHE_DATA},
 	{"POST", "/v1/desa/{kode}/intervensi", DESA("kkb.api_intervensi_tambah"),
 		.summary = "Record an intervention", .args = {KODE, BODY}, .body = GW_RB_OBJECT, .success = 201, .idempoten = 1},
+	{"PUT", "/v1/desa/{kode}/intervensi/{id}", API(GW_TOKEN, "kkb.api_intervensi_ubah"), .region_path = 1,
+		.summary = "Change an intervention (the body replaces its fields), by its recording agency, the village's pokja for the village's own, or an administrator; If-Match: the versi read (412 with both versions when it changed since, 428 without If-Match)",
+		.args = {KODE, ID_PATH, BODY, IF_MATCH}, .body = GW_RB_OBJECT,
+	.none_message = "no such intervention (or it is outside your scope)"},
+	{"GET", "/v1/desa/{kode}/intervensi/{id}/foto", API(GW_TOKEN, "kkb.api_intervensi_foto_daftar"), .region_path = 1,
+		.summary = "An intervention's photos (at most 5; without the images: media type, width, height, size) and whether the caller may add or remove them",
+		.args = {KODE, ID_PATH}, .cache = GW_CACHE_DATA, .none_message = "no such intervention (or it is outside your scope)"},
+	/*
+	 * A photo travels as base64 in a JSON body: the gateway's bodies are JSON text handed to the
+	 * function as jsonb (GW_ARG_BODY), with the body limit, idempotency and errors of every other
+	 * write; a photo is at most 300 KB, so base64's third more is small.  The image comes back as
+	 * bytes with its media type (.biner).
+	 */
+	{"POST", "/v1/desa/{kode}/intervensi/{id}/foto", API(GW_TOKEN, "kkb.api_intervensi_foto_tambah"), .region_path = 1,
+		.summary = "Add a photo to an intervention (whoever may change it): body {\"isi\": the image in base64} - JPEG, PNG or WebP by its first bytes, at most 300 KB and 1280 px a side, at most 5 an intervention; 201",
+		.args = {KODE, ID_PATH, BODY}, .body = GW_RB_OBJECT, .success = 201, .idempoten = 1,
+	.none_message = "no such intervention (or it is outside your scope)"},
+	{"GET", "/v1/desa/{kode}/intervensi/{id}/foto/{foto}", API(GW_TOKEN, "kkb.api_intervensi_foto"), .region_path = 1,
+		.summary = "One photo of an intervention: the image, with its media type, for whoever sees the intervention (ETag, revalidated)",
+		.args = {KODE, ID_PATH, FOTO_PATH}, .cache = GW_CACHE_PRIBADI, .produces = FOTO, .biner = 1,
+	.none_message = "no such photo (or it is outside your scope)"},
+	{"DELETE", "/v1/desa/{kode}/intervensi/{id}/foto/{foto}", API(GW_TOKEN, "kkb.api_intervensi_foto_hapus"), .region_path = 1,
+		.summary = "Remove a photo of an intervention (whoever may change it)",
+		.args = {KODE, ID_PATH, FOTO_PATH}, .none_message = "no such photo (or it is outside your scope)"},
 
 	{"POST", "/v1/desa/{kode}/keluarga", h_sinkron_keluarga, GW_TOKEN,
 		.summary = "Bulk sync of families by (kode_desa, no_kk): JSON array or CSV; an import summary",

@@ -328,6 +328,85 @@ query_body(gw_tx *tx, void *p)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- one statement, bytes out */
+
+/* The media types an answer of bytes may carry (a static string for the response). */
+static const char *
+media_biner(const char *jenis)
+{
+	static const char *const dikenal[] = {"image/jpeg", "image/png", "image/webp"};
+
+	for (size_t i = 0; jenis && i < sizeof(dikenal) / sizeof(dikenal[0]); i++)
+		if (strcmp(jenis, dikenal[i]) == 0)
+			return dikenal[i];
+	return "application/octet-stream";
+}
+
+static int
+nilai_hex(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static int
+query_biner_body(gw_tx *tx, void *p)
+{
+	query_arg  *a = p;
+	PGresult   *res = gw_tx_exec(tx, a->st, a->params);
+	const char *hex;
+	size_t		len,
+				n;
+	char	   *buf;
+
+	if (res == NULL)
+		return -1;
+	if (PQntuples(res) == 0 || PQnfields(res) < 2 || PQgetisnull(res, 0, 0))
+	{
+		PQclear(res);
+		gw_reply_galat(tx->req, a->none_status == 404 ? "KKB-TIDAK-DITEMUKAN" : "KKB-PERMINTAAN-TIDAK-SAH", NULL,
+					   a->none_message, NULL);
+		return -1;
+	}
+	/* bytea in the text format: \x and two hex digits a byte */
+	hex = PQgetvalue(res, 0, 0);
+	len = (size_t) PQgetlength(res, 0, 0);
+	n = len >= 2 ? (len - 2) / 2 : 0;
+	buf = malloc(n ? n : 1);
+	if (buf == NULL || len < 2 || hex[0] != '\\' || hex[1] != 'x' || len % 2 != 0)
+	{
+		free(buf);
+		PQclear(res);
+		gw_reply_galat(tx->req, "KKB-INTERNAL", NULL, "The function's bytes could not be read.", NULL);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		int			hi = nilai_hex(hex[2 + 2 * i]),
+					lo = nilai_hex(hex[3 + 2 * i]);
+
+		if (hi < 0 || lo < 0)
+		{
+			free(buf);
+			PQclear(res);
+			gw_reply_galat(tx->req, "KKB-INTERNAL", NULL, "The function's bytes could not be read.", NULL);
+			return -1;
+		}
+		buf[i] = (char) (hi << 4 | lo);
+	}
+	gw_reply_body(tx->req, 200, media_biner(PQgetisnull(res, 0, 1) ? NULL : PQgetvalue(res, 0, 1)), buf, n);
+	PQclear(res);
+	return 0;
+}
+
+void
+gw_reply_query_biner(gw_request *req, const gw_stmt *st, const char *const *params,
+					 int none_status, const char *none_message)
+{
+	query_arg	a = {st, params, none_status, none_message};
+
+	gw_tx_run(req, query_biner_body, &a);
+}
+
 void
 gw_reply_query(gw_request *req, const gw_stmt *st, const char *const *params,
 			   int none_status, const char *none_message)

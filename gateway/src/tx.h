@@ -64,5 +64,8 @@ PGresult   *gw_tx_exec(gw_tx *tx, const gw_stmt *st, const char *const *params);
  */
 void		gw_reply_query(gw_request *req, const gw_stmt *st, const char *const *params,
 						   int none_status, const char *none_message);
+/* The same for a function that answers (bytes, media type): the bytes sent as they are (an image). */
+void		gw_reply_query_biner(gw_request *req, const gw_stmt *st, const char *const *params,
+								 int none_status, const char *none_message);
 
 #endif

@@ -276,21 +276,76 @@ function hariIni() {
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-// The village's interventions, newest first (GET .../intervensi), and a form to record one
-// (POST .../intervensi with an Idempotency-Key); choices and agency names from GET /v1/kode.
+// The village's interventions, newest first (GET .../intervensi), BATAS a page with the total and
+// previous/next, and one form to record one (POST .../intervensi with an Idempotency-Key) or to change
+// one the caller may change (each row's boleh_ubah: its recording agency, the village's pokja for the
+// village's own, an administrator) - PUT .../intervensi/{id} with If-Match: the row's versi as read.
+// When someone changed it meanwhile (412) both versions are shown side by side; the server's field
+// errors are shown at the field.  Choices and agency names from GET /v1/kode.
+const BATAS = 20;
+
 async function intervensi(ctx, dasar) {
-	const [d, kode] = await Promise.all([api(dasar + '/intervensi', {query: {limit: 20}}), api('/v1/kode')]);
+	const kode = await api('/v1/kode');
 	const nama = (kelompok, k) => ((kode.kelompok[kelompok] || []).find((x) => x.kode === k) || {}).nama || k;
 	const namaOpd = (k) => ((kode.opd || []).find((x) => x.kode === k) || {}).nama || k;
-	const butir = (x) => h('li', {'data-id': x.id},
-		h('strong', {}, `${fmtTanggal(x.tanggal)} · ${x.judul}`), ' ',
-		h('span', {class: 'catatan'}, [nama('fungsi_keluarga', x.fungsi_keluarga),
-			(x.sasaran || []).map((v) => nama('sasaran', v)).join(', '),
-			(x.opd || []).map(namaOpd).join(', ')].filter(Boolean).join(' · ')),
-		x.uraian ? h('div', {class: 'catatan'}, x.uraian) : null);
-	const daftar = h('ul', {class: 'daftar-saran', id: 'daftar-intervensi'}, d.data.map(butir));
-	const jumlah = h('p', {id: 'jumlah-intervensi'}, d.total === 0 ? 'Belum ada intervensi tercatat.'
-		: `${fmtAngka(d.total)} intervensi tercatat${d.total > d.data.length ? `, ${d.data.length} terbaru:` : ':'}`);
+	const ringkas = (x) => [nama('fungsi_keluarga', x.fungsi_keluarga),
+		(x.sasaran || []).map((v) => nama('sasaran', v)).join(', '),
+		(x.opd || []).map(namaOpd).join(', ')].filter(Boolean).join(' · ');
+	const daftar = h('ul', {class: 'daftar-saran', id: 'daftar-intervensi'});
+	const jumlah = h('p', {id: 'jumlah-intervensi'});
+	const posisi = h('span', {id: 'posisi-intervensi', role: 'status'});
+	const sebelumnya = h('button', {type: 'button', class: 'sekunder', id: 'intervensi-sebelumnya'}, '‹ Sebelumnya');
+	const berikutnya = h('button', {type: 'button', class: 'sekunder', id: 'intervensi-berikutnya'}, 'Berikutnya ›');
+	const halaman = h('div', {class: 'aksi halaman', id: 'halaman-intervensi'}, sebelumnya, posisi, berikutnya);
+	let lewati = 0, total = 0;
+
+	const butir = (x) => {
+		const ubah = x.boleh_ubah ? h('button', {type: 'button', class: 'sekunder kecil ubah-intervensi', 'data-id': x.id,
+			'aria-label': `Ubah intervensi ${x.judul}`}, 'Ubah') : null;
+		if (ubah) ubah.addEventListener('click', () => mulaiUbah(x));
+		const galeri = h('div', {class: 'galeri-foto', hidden: true});
+		const foto = h('button', {type: 'button', class: 'sekunder kecil foto-intervensi', 'aria-expanded': 'false',
+			'aria-label': `Foto intervensi ${x.judul}`}, 'Foto');
+		foto.addEventListener('click', () => {
+			const buka = galeri.hidden;
+			galeri.hidden = !buka;
+			foto.setAttribute('aria-expanded', String(buka));
+			if (buka) fotoIntervensi(ctx, `${dasar}/intervensi/${encodeURIComponent(x.id)}/foto`, galeri);
+			else kosongkan(galeri);
+		});
+		return h('li', {'data-id': x.id},
+			h('strong', {}, `${fmtTanggal(x.tanggal)} · ${x.judul}`), ' ',
+			h('span', {class: 'catatan'}, ringkas(x)),
+			x.pemilik_opd ? h('span', {class: 'catatan'}, ` · dicatat oleh ${namaOpd(x.pemilik_opd)}`) : null,
+			' ', foto, ubah ? ' ' : null, ubah,
+			x.uraian ? h('div', {class: 'catatan'}, x.uraian) : null,
+			galeri);
+	};
+	const tulisJumlah = (n) => {
+		total = n;
+		jumlah.textContent = total === 0 ? 'Belum ada intervensi tercatat.' : `${fmtAngka(total)} intervensi tercatat, terbaru lebih dulu:`;
+		const akhir = Math.min(lewati + daftar.children.length, total);
+		posisi.textContent = total === 0 ? '' : `${fmtAngka(lewati + 1)}–${fmtAngka(akhir)} dari ${fmtAngka(total)}`;
+		sebelumnya.disabled = lewati === 0;
+		berikutnya.disabled = akhir >= total;
+		halaman.hidden = total <= BATAS;
+	};
+	const muat = async (mulai) => {
+		const d = await api(dasar + '/intervensi', {query: {limit: BATAS, offset: mulai}});
+		lewati = mulai;
+		kosongkan(daftar, d.data.map(butir));
+		tulisJumlah(d.total);
+	};
+	const pindah = (mulai) => {
+		sebelumnya.disabled = berikutnya.disabled = true;
+		muat(mulai).catch((e) => {
+			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+			ctx.umumkan(pesanGalat(e), 'galat');
+			tulisJumlah(total);
+		});
+	};
+	sebelumnya.addEventListener('click', () => pindah(Math.max(0, lewati - BATAS)));
+	berikutnya.addEventListener('click', () => pindah(lewati + BATAS));
 
 	const medan = (id, label, input) => h('div', {class: 'kolom'}, h('label', {for: id}, label), input,
 		h('span', {class: 'galat-kolom', id: 'galat-' + id.slice(2), role: 'alert'}));
@@ -299,40 +354,139 @@ async function intervensi(ctx, dasar) {
 		h('span', {class: 'galat-kolom', id: 'galat-' + nama_, role: 'alert'}));
 	const fungsi = h('select', {id: 'i-fungsi_keluarga'}, h('option', {value: ''}, '– pilih –'),
 		(kode.kelompok.fungsi_keluarga || []).map((o) => h('option', {value: o.kode}, o.nama)));
+	const judulForm = h('h3', {id: 'judul-form-intervensi'}, 'Catat intervensi');
 	const simpan = h('button', {type: 'submit', id: 'simpan-intervensi'}, 'Catat intervensi');
+	const batal = h('button', {type: 'button', class: 'sekunder', id: 'batal-ubah-intervensi', hidden: true}, 'Batal');
 	const hasil = h('p', {class: 'hasil', role: 'status', id: 'intervensi-hasil'});
+	const konflik = h('div', {class: 'konflik', id: 'intervensi-konflik', role: 'alert', hidden: true});
 	const f = h('form', {id: 'form-intervensi', class: 'formulir-kecil', novalidate: true},
-		h('h3', {}, 'Catat intervensi'),
+		judulForm,
 		medan('i-tanggal', 'Tanggal', h('input', {type: 'date', id: 'i-tanggal', value: hariIni()})),
 		medan('i-judul', 'Kegiatan', h('input', {type: 'text', id: 'i-judul', maxlength: '200'})),
 		medan('i-fungsi_keluarga', 'Fungsi keluarga', fungsi),
 		centang('sasaran', kode.kelompok.sasaran || [], []),
 		centang('opd', kode.opd || [], ctx.saya.opd ? [ctx.saya.opd] : []),
 		medan('i-uraian', 'Uraian', h('textarea', {id: 'i-uraian', rows: '2'})),
-		h('div', {class: 'aksi'}, simpan, hasil));
+		konflik,
+		h('div', {class: 'aksi'}, simpan, batal, hasil));
+
+	// the form's fields from a row, and back
+	const isiForm = (x) => {
+		f.querySelector('#i-tanggal').value = x.tanggal || '';
+		f.querySelector('#i-judul').value = x.judul || '';
+		fungsi.value = x.fungsi_keluarga || '';
+		for (const c of f.querySelectorAll('input[name=sasaran]')) c.checked = (x.sasaran || []).includes(c.value);
+		for (const c of f.querySelectorAll('input[name=opd]')) c.checked = (x.opd || []).includes(c.value);
+		f.querySelector('#i-uraian').value = x.uraian || '';
+	};
+	const bacaForm = () => ({tanggal: f.querySelector('#i-tanggal').value || null, judul: f.querySelector('#i-judul').value.trim() || null,
+		fungsi_keluarga: fungsi.value || null,
+		sasaran: [...f.querySelectorAll('input[name=sasaran]:checked')].map((x) => x.value),
+		opd: [...f.querySelectorAll('input[name=opd]:checked')].map((x) => x.value),
+		uraian: f.querySelector('#i-uraian').value.trim() || null});
+
+	// the row being changed: {id, versi} (null: the form records a new one)
+	let diubah = null;
+	const modeCatat = () => {
+		diubah = null;
+		judulForm.textContent = 'Catat intervensi';
+		simpan.textContent = 'Catat intervensi';
+		batal.hidden = true;
+		konflik.hidden = true;
+		f.querySelector('#i-judul').value = '';
+		f.querySelector('#i-uraian').value = '';
+	};
+	function mulaiUbah(x) {
+		diubah = {id: x.id, versi: x.versi};
+		isiForm(x);
+		for (const g of f.querySelectorAll('.galat-kolom')) g.textContent = '';
+		judulForm.textContent = `Ubah intervensi: ${x.judul}`;
+		simpan.textContent = 'Simpan perubahan';
+		batal.hidden = false;
+		konflik.hidden = true;
+		hasil.className = 'hasil';
+		hasil.textContent = '';
+		f.scrollIntoView({block: 'start'});
+		f.querySelector('#i-judul').focus();
+	}
+	batal.addEventListener('click', () => { modeCatat(); hasil.textContent = ''; });
+	const gantiButir = (x) => {
+		const li = daftar.querySelector(`li[data-id="${x.id}"]`);
+		if (li) li.replaceWith(butir(x));
+	};
+
+	// someone changed it since it was read: the stored version beside the person's own, and the choice
+	const tampilKonflik = (saya, b) => {
+		const sekarang = b.sekarang || {};
+		const baris = (label, a, c) => h('tr', {class: a === c ? null : 'beda'}, h('th', {scope: 'row'}, label), h('td', {}, a), h('td', {}, c));
+		const teks = (x) => ({tanggal: fmtTanggal(x.tanggal), judul: x.judul || '–', fungsi: nama('fungsi_keluarga', x.fungsi_keluarga) || '–',
+			sasaran: (x.sasaran || []).map((v) => nama('sasaran', v)).join(', ') || '–', opd: (x.opd || []).map(namaOpd).join(', ') || '–',
+			uraian: x.uraian || '–'});
+		const a = teks(saya), c = teks(sekarang);
+		const pakai = h('button', {type: 'button', class: 'sekunder', id: 'konflik-pakai-tersimpan'}, 'Pakai versi tersimpan');
+		const timpa = h('button', {type: 'button', id: 'konflik-timpa'}, 'Simpan versi saya');
+		pakai.addEventListener('click', () => {
+			diubah = {id: sekarang.id, versi: b.versi_sekarang};
+			isiForm(sekarang);
+			konflik.hidden = true;
+			hasil.className = 'hasil';
+			hasil.textContent = 'Formulir berisi versi tersimpan; ubah lagi bila perlu.';
+		});
+		timpa.addEventListener('click', () => {
+			diubah = {id: sekarang.id, versi: b.versi_sekarang};
+			isiForm(saya);
+			konflik.hidden = true;
+			f.requestSubmit();
+		});
+		kosongkan(konflik,
+			h('p', {}, h('strong', {}, 'Intervensi ini sudah diubah orang lain sejak Anda membukanya. '),
+				'Perubahan Anda belum tersimpan. Bandingkan kedua versi:'),
+			h('div', {class: 'gulir'}, h('table', {class: 'tabel', id: 'tabel-konflik'},
+				h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Versi Anda'), h('th', {}, `Versi tersimpan (${waktu(sekarang.diubah_pada)})`))),
+				h('tbody', {},
+					baris('Tanggal', a.tanggal, c.tanggal), baris('Kegiatan', a.judul, c.judul), baris('Fungsi keluarga', a.fungsi, c.fungsi),
+					baris('Sasaran', a.sasaran, c.sasaran), baris('OPD pelaksana', a.opd, c.opd), baris('Uraian', a.uraian, c.uraian)))),
+			h('div', {class: 'aksi'}, pakai, timpa));
+		konflik.hidden = false;
+		gantiButir({...sekarang, boleh_ubah: true});
+		konflik.scrollIntoView({block: 'nearest'});
+	};
+
 	let kunci = kunciIdempoten();
 	f.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		for (const g of f.querySelectorAll('.galat-kolom')) g.textContent = '';
-		const isi = {tanggal: f.querySelector('#i-tanggal').value || null, judul: f.querySelector('#i-judul').value.trim() || null,
-			fungsi_keluarga: fungsi.value || null,
-			sasaran: [...f.querySelectorAll('input[name=sasaran]:checked')].map((x) => x.value),
-			opd: [...f.querySelectorAll('input[name=opd]:checked')].map((x) => x.value),
-			uraian: f.querySelector('#i-uraian').value.trim() || null};
+		const isi = bacaForm();
 		simpan.disabled = true;
 		hasil.className = 'hasil';
 		hasil.textContent = 'Menyimpan…';
 		try {
-			// one key per intervention: a retry after a lost answer gets the first answer, not a second row
-			const x = await api(dasar + '/intervensi', {method: 'POST', body: isi, headers: {'Idempotency-Key': kunci}});
-			kunci = kunciIdempoten();
-			daftar.prepend(butir(x));
-			hasil.className = 'hasil berhasil';
-			hasil.textContent = 'Intervensi tercatat.';
-			f.querySelector('#i-judul').value = '';
-			f.querySelector('#i-uraian').value = '';
+			if (diubah) {
+				const x = await api(`${dasar}/intervensi/${encodeURIComponent(diubah.id)}`,
+					{method: 'PUT', body: isi, headers: {'If-Match': `"${diubah.versi}"`}});
+				gantiButir(x);
+				modeCatat();
+				hasil.className = 'hasil berhasil';
+				hasil.textContent = 'Perubahan tersimpan.';
+			} else {
+				// one key per intervention: a retry after a lost answer gets the first answer, not a second row
+				const x = await api(dasar + '/intervensi', {method: 'POST', body: isi, headers: {'Idempotency-Key': kunci}});
+				kunci = kunciIdempoten();
+				daftar.prepend(butir(x));
+				tulisJumlah(total + 1);
+				hasil.className = 'hasil berhasil';
+				hasil.textContent = 'Intervensi tercatat.';
+				f.querySelector('#i-judul').value = '';
+				f.querySelector('#i-uraian').value = '';
+			}
 		} catch (e) {
 			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+			if (e instanceof ApiError && e.status === 412 && e.body.sekarang) {
+				tampilKonflik(isi, e.body);
+				hasil.className = 'hasil galat';
+				hasil.textContent = 'Tidak tersimpan: ' + (e.body.message || 'intervensi ini sudah diubah orang lain.');
+				return;
+			}
 			const el = e instanceof ApiError && e.body.kolom && document.getElementById('galat-' + e.body.kolom);
 			const pesan = e instanceof ApiError && e.body.message ? `${e.body.message}${e.body.hint ? ' — ' + e.body.hint : ''}` : pesanGalat(e);
 			if (el) el.textContent = pesan;
@@ -342,5 +496,102 @@ async function intervensi(ctx, dasar) {
 			simpan.disabled = false;
 		}
 	});
-	return h('div', {}, jumlah, daftar, f);
+	await muat(0);
+	return h('div', {}, jumlah, daftar, halaman, f);
+}
+
+// ---------------------------------------------------------------- photos of an intervention
+// At most 5 a intervention, each at most 300 KB and 1280 px a side (the database checks it): the
+// browser resizes a chosen picture on a canvas (longest side 1280 px, JPEG, lower quality until it
+// fits) and sends it as base64 JSON; the images are fetched with the token and shown from object URLs.
+const FOTO_MAKS = 5, FOTO_BAIT = 307200, FOTO_SISI = 1280;
+
+async function perkecil(berkas) {
+	const gambar = await createImageBitmap(berkas);
+	let skala = Math.min(1, FOTO_SISI / Math.max(gambar.width, gambar.height));
+	for (let coba = 0; coba < 6; coba++, skala *= 0.8) {
+		const kanvas = document.createElement('canvas');
+		kanvas.width = Math.max(1, Math.round(gambar.width * skala));
+		kanvas.height = Math.max(1, Math.round(gambar.height * skala));
+		kanvas.getContext('2d').drawImage(gambar, 0, 0, kanvas.width, kanvas.height);
+		for (const mutu of [0.85, 0.75, 0.65, 0.55]) {
+			const blob = await new Promise((ok) => kanvas.toBlob(ok, 'image/jpeg', mutu));
+			if (blob && blob.size <= FOTO_BAIT) return blob;
+		}
+	}
+	throw new Error('foto tidak dapat diperkecil sampai 300 KB');
+}
+
+function base64(blob) {
+	return new Promise((ok, gagal) => {
+		const r = new FileReader();
+		r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''));
+		r.onerror = () => gagal(r.error);
+		r.readAsDataURL(blob);
+	});
+}
+
+async function fotoIntervensi(ctx, alamat, galeri) {
+	for (const u of galeri.querySelectorAll('img')) URL.revokeObjectURL(u.src);
+	kosongkan(galeri, h('p', {class: 'memuat', role: 'status'}, 'Memuat foto…'));
+	let d;
+	try {
+		d = await api(alamat);
+	} catch (e) {
+		if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+		kosongkan(galeri, h('p', {class: 'galat'}, pesanGalat(e)));
+		return;
+	}
+	const hasil = h('p', {class: 'hasil', role: 'status'});
+	const ubin = d.data.map((f) => {
+		const img = h('img', {alt: `Foto ${f.lebar}×${f.tinggi} piksel`, width: String(Math.round(120 * f.lebar / Math.max(f.lebar, f.tinggi))),
+			height: String(Math.round(120 * f.tinggi / Math.max(f.lebar, f.tinggi)))});
+		api(`${alamat}/${f.id}`, {berkas: true}).then((b) => { img.src = URL.createObjectURL(b); }, () => { img.alt = 'Foto tidak dapat dimuat'; });
+		const hapus = d.boleh_ubah ? h('button', {type: 'button', class: 'sekunder kecil hapus-foto', 'data-id': f.id}, 'Hapus') : null;
+		if (hapus) hapus.addEventListener('click', async () => {
+			if (!window.confirm('Hapus foto ini?')) return;
+			hapus.disabled = true;
+			try {
+				await api(`${alamat}/${f.id}`, {method: 'DELETE'});
+				await fotoIntervensi(ctx, alamat, galeri);
+			} catch (e) {
+				hapus.disabled = false;
+				hasil.className = 'hasil galat';
+				hasil.textContent = 'Tidak terhapus: ' + (e instanceof ApiError && e.body.message ? e.body.message : pesanGalat(e));
+			}
+		});
+		return h('figure', {class: 'foto', 'data-id': f.id}, img,
+			h('figcaption', {class: 'catatan'}, `${fmtAngka(f.lebar)}×${fmtAngka(f.tinggi)} · ${fmtAngka(Math.round(f.ukuran / 1024))} KB`), hapus);
+	});
+	let pilih = null;
+	if (d.boleh_ubah && d.total < FOTO_MAKS) {
+		pilih = h('input', {type: 'file', accept: 'image/jpeg,image/png,image/webp', class: 'pilih-foto', 'aria-label': 'Tambah foto'});
+		pilih.addEventListener('change', async () => {
+			const berkas = pilih.files[0];
+			if (!berkas) return;
+			pilih.disabled = true;
+			hasil.className = 'hasil';
+			hasil.textContent = 'Memperkecil dan mengirim foto…';
+			try {
+				const kecil = await perkecil(berkas);
+				await api(alamat, {method: 'POST', body: {isi: await base64(kecil)}, headers: {'Idempotency-Key': kunciIdempoten()}});
+				await fotoIntervensi(ctx, alamat, galeri);
+				const h2 = galeri.querySelector('.hasil');
+				if (h2) { h2.className = 'hasil berhasil'; h2.textContent = 'Foto tersimpan.'; }
+			} catch (e) {
+				if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+				pilih.disabled = false;
+				pilih.value = '';
+				hasil.className = 'hasil galat';
+				hasil.textContent = 'Foto tidak tersimpan: ' + (e instanceof ApiError && e.body.message
+					? `${e.body.message}${e.body.hint ? ' — ' + e.body.hint : ''}` : e instanceof ApiError ? pesanGalat(e) : e.message);
+			}
+		});
+	}
+	kosongkan(galeri,
+		h('p', {class: 'catatan jumlah-foto'}, d.total === 0 ? 'Belum ada foto.' : `${fmtAngka(d.total)} dari ${fmtAngka(FOTO_MAKS)} foto`),
+		ubin.length ? h('div', {class: 'daftar-foto'}, ubin) : null,
+		pilih ? h('label', {class: 'tambah-foto'}, 'Tambah foto (diperkecil otomatis, paling besar 300 KB): ', pilih) : null,
+		d.boleh_ubah && d.total >= FOTO_MAKS ? h('p', {class: 'catatan'}, 'Sudah 5 foto: hapus satu untuk menambah yang baru.') : null,
+		hasil);
 }

@@ -328,6 +328,23 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesa
 	 'Idempotency-Key harus 1 sampai 255 karakter ASCII yang terlihat', 'an Idempotency-Key is 1 to 255 visible ASCII characters',
 	 'Pakai mis. UUID acak per catatan, dan kirim ulang dengan kunci yang sama.', 'Use e.g. a random UUID per record, and retry with the same key.');
 
+-- photos of an intervention (50_foto_intervensi.sql): what the database reads from the image itself
+INSERT INTO kkb.galat (kode, asal, sqlstate, kendala, tabel, kolom, status, pesan, pesan_en, saran, saran_en) VALUES
+	('KKB-FOTO-JENIS', 'kendala', '23514', 'intervensi_foto_jenis', 'intervensi_foto', 'isi', 422,
+	 'foto harus gambar JPEG, PNG atau WebP', 'a photo must be a JPEG, PNG or WebP image',
+	 'Pilih berkas foto (JPEG, PNG atau WebP).', 'Send a JPEG, PNG or WebP image (read from its first bytes).'),
+	('KKB-FOTO-PIKSEL', 'kendala', '23514', 'intervensi_foto_piksel', 'intervensi_foto', 'isi', 422,
+	 'ukuran gambar tidak terbaca atau sisi terpanjangnya lebih dari 1280 piksel',
+	 'the image''s width and height cannot be read, or its longest side is over 1280 px',
+	 'Perkecil foto sampai sisi terpanjangnya paling banyak 1280 piksel.', 'Resize it to at most 1280 px on its longest side.'),
+	('KKB-FOTO-UKURAN', 'kendala', '23514', 'intervensi_foto_ukuran', 'intervensi_foto', 'isi', 422,
+	 'foto lebih besar dari 300 KB', 'a photo is at most 300 KB (307200 bytes)',
+	 'Perkecil atau kompres foto sampai paling banyak 300 KB.', 'Resize or compress it to at most 300 KB.'),
+	('KKB-FOTO-INTERVENSI-TIDAK-ADA', 'kendala', '23503', 'intervensi_foto_intervensi_fkey', 'intervensi_foto', 'intervensi_id', 409,
+	 'intervensi ini tidak ada', 'no such intervention for the photo', NULL, NULL),
+	('KKB-FOTO-GANDA', 'kendala', '23505', 'intervensi_foto_pkey', 'intervensi_foto', 'id', 409,
+	 'foto ini sudah ada', 'this photo already exists', NULL, NULL);
+
 -- ---------------------------------------------------------------- the extension's own checks and RAISEs
 -- Matched by SQLSTATE, table, column and a pattern over the English message
 -- (which keeps naming the values for developers and logs).
@@ -375,6 +392,25 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, tabel, kolom, pola, status, pesan, 
 	 'desa dan bulan suatu status tidak dapat diubah', NULL, NULL, NULL),
 	('KKB-DESA-BUKAN-KAMPUNG', 'aturan', 'P0002', NULL, NULL, '^village (\S+) is not a Kampung KB', 404,
 	 'desa \1 bukan Kampung KB (atau di luar cakupan Anda)', NULL, NULL, NULL),
+	-- changing an intervention (kkb.api_intervensi_ubah, 39_pemilik_intervensi.sql): whose it is, and the version
+	-- the client read (If-Match; KK412/KK428 are the extension's own SQLSTATEs for HTTP's 412 and 428)
+	('KKB-INTERVENSI-MILIK-OPD', 'aturan', '42501', NULL, NULL,
+	 '^intervention (\S+) of village (\S+) was recorded by agency (\S+): only that agency or an administrator may change it$', 403,
+	 'intervensi \1 desa \2 dicatat oleh OPD \3: hanya OPD itu atau administrator yang dapat mengubahnya', NULL,
+	 'Bila OPD Anda ikut melaksanakannya, catat sebagai intervensi baru.', NULL),
+	('KKB-INTERVENSI-MILIK-DESA', 'aturan', '42501', NULL, NULL,
+	 '^intervention (\S+) of village (\S+) was recorded by the village or an administrator: only its pokja or an administrator may change it$', 403,
+	 'intervensi \1 desa \2 dicatat oleh Pokja desa atau administrator: hanya Pokja desa itu atau administrator yang dapat mengubahnya', NULL,
+	 'Bila OPD Anda ikut melaksanakannya, catat sebagai intervensi baru.', NULL),
+	('KKB-FOTO-LIMA', 'aturan', '23514', 'intervensi_foto', NULL, '^intervention (\S+) of village (\S+) has 5 photos already$', 422,
+	 'intervensi \1 desa \2 sudah punya 5 foto', NULL, 'Hapus salah satu foto sebelum menambah yang baru.', NULL),
+	('KKB-VERSI-DIPERLUKAN', 'aturan', 'KK428', NULL, NULL, '^intervention (\S+) of village (\S+) is changed only with If-Match', 428,
+	 'intervensi \1 desa \2 hanya dapat diubah dengan If-Match: versi yang Anda baca', NULL,
+	 'Kirim header If-Match berisi versi intervensi saat dibaca (kolom versi), atau * untuk menimpanya apa pun isinya sekarang.', NULL),
+	('KKB-VERSI-BERUBAH', 'aturan', 'KK412', NULL, NULL, '^intervention (\S+) of village (\S+) changed since version (\S+)$', 412,
+	 'intervensi \1 desa \2 sudah diubah orang lain sejak Anda membacanya', 'intervention \1 of village \2 changed since version \3 was read',
+	 'Bandingkan isinya sekarang (sekarang) dengan perubahan Anda, lalu kirim lagi dengan If-Match versi_sekarang.',
+	 'Compare the stored row (sekarang) with your change, then send it again with If-Match: versi_sekarang.'),
 	-- renumbering a family card or a NIK (37_ganti_nomor.sql)
 	('KKB-NOMOR-BARU-SAMA', 'aturan', '22023', NULL, NULL, '^the new (no_kk|nik) (\S+) is the old one$', 400,
 	 'nomor baru \2 sama dengan nomor lama', NULL, 'Kirim nomor yang baru.', NULL),

@@ -156,7 +156,8 @@ CREATE TABLE kkb.intervensi (
 	kegiatan_inpres text,
 	uraian          text,
 	diubah_pada     timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	PRIMARY KEY (kode_desa, id)
+	PRIMARY KEY (kode_desa, id),
+	pemilik_opd     text
 );
 COMMENT ON TABLE kkb.intervensi IS 'Interventions carried out in a village (intervensi), by family function, target groups and agencies';
 COMMENT ON COLUMN kkb.intervensi.kode_desa IS 'Village code';
@@ -169,6 +170,7 @@ COMMENT ON COLUMN kkb.intervensi.opd IS 'Agencies involved (codes of kkb.opd)';
 COMMENT ON COLUMN kkb.intervensi.kegiatan_inpres IS 'Activity of Inpres 3/2022 it belongs to, if any';
 COMMENT ON COLUMN kkb.intervensi.uraian IS 'Description';
 COMMENT ON COLUMN kkb.intervensi.diubah_pada IS 'Last changed at';
+COMMENT ON COLUMN kkb.intervensi.pemilik_opd IS 'The agency (kkb.opd code) whose token recorded it, who alone may change it; NULL when the village''s pokja or an administrator recorded it (set by the database: kkb._intervensi_pemilik)';
 
 CREATE TABLE kkb.periode_status (
 	kode_desa   kkb.kode_wilayah NOT NULL REFERENCES kkb.kampung (kode_desa) CONSTRAINT kode_desa_tingkat_desa CHECK (kkb.tingkat(kode_desa) = 4),

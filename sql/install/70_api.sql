@@ -38,7 +38,9 @@ COMMENT ON FUNCTION kkb._api_halaman(json, bigint, integer, integer, json, text)
 
 -- The columns of a table that a request body may set, in table order, with
 -- their default expressions: every column but the primary key, identity and
--- generated columns, and the time stamps the database keeps (default now()).
+-- generated columns, and what the database keeps itself: the time stamps
+-- (default now()) and the recording agency of an intervention (pemilik_opd,
+-- set by its trigger, 39_pemilik_intervensi.sql).
 -- (The defaults are printed with only pg_catalog in the search path, so they
 -- name their types with the schema.)
 CREATE FUNCTION kkb._api_kolom(tabel regclass) RETURNS TABLE (nama text, bawaan text)
@@ -50,10 +52,11 @@ CREATE FUNCTION kkb._api_kolom(tabel regclass) RETURNS TABLE (nama text, bawaan 
 	   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i
 	                    WHERE i.indrelid = tabel AND i.indisprimary AND a.attnum = ANY (i.indkey::int2[]))
 	   AND coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') <> 'now()'
+	   AND a.attname <> 'pemilik_opd'
 	 ORDER BY a.attnum
 $f$;
 COMMENT ON FUNCTION kkb._api_kolom(regclass) IS
-	'Internal: the columns of a table a request body may set (not the key, identity, generated or time-stamp columns) with their defaults, from the catalogue';
+	'Internal: the columns of a table a request body may set (not the key, identity, generated or time-stamp columns, nor an intervention''s recording agency) with their defaults, from the catalogue';
 
 -- The error document for the first body field that is not one of `kolom`
 -- (in key order), or NULL when every field is known.
@@ -473,6 +476,18 @@ COMMENT ON FUNCTION kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb) IS
 
 -- ---------------------------------------------------------------- interventions
 
+-- An intervention as the API sends it: the row without the village (a list
+-- row) or with it (a write's answer), its version (versi: what If-Match names
+-- to change it) and whether the caller may change it (boleh_ubah).
+CREATE FUNCTION kkb._api_intervensi_baris(i kkb.intervensi, desa boolean) RETURNS jsonb
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN CASE WHEN desa THEN pg_catalog.to_jsonb(i) OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('kode_desa', (i).kode_desa::text)
+	            ELSE pg_catalog.to_jsonb(i) OPERATOR(pg_catalog.-) 'kode_desa' END
+	       OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('versi', kkb._intervensi_versi((i).diubah_pada),
+	                                                             'boleh_ubah', kkb._intervensi_boleh_ubah((i).pemilik_opd));
+COMMENT ON FUNCTION kkb._api_intervensi_baris(kkb.intervensi, boolean) IS
+	'Internal: an intervention as the API sends it - its columns (with or without kode_desa), its version (versi, for If-Match) and whether the caller may change it (boleh_ubah)';
+
 CREATE FUNCTION kkb.api_intervensi_daftar(kode kkb.kode_wilayah, batas integer DEFAULT 100, lewati integer DEFAULT 0) RETURNS json
 	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
 #variable_conflict use_column
@@ -481,7 +496,7 @@ DECLARE
 BEGIN
 	SELECT kkb._api_halaman(json_build_object('kode_desa', k.kode_desa::text),
 	         (SELECT count(*) FROM kkb.intervensi i WHERE i.kode_desa OPERATOR(kkb.=) k.kode_desa), batas, lewati,
-	         (SELECT json_agg(pg_catalog.to_jsonb(i) OPERATOR(pg_catalog.-) 'kode_desa' ORDER BY i.tanggal DESC, i.id DESC)
+	         (SELECT json_agg(kkb._api_intervensi_baris(i, false) ORDER BY i.tanggal DESC, i.id DESC)
 	            FROM (SELECT * FROM kkb.intervensi i WHERE i.kode_desa OPERATOR(kkb.=) k.kode_desa
 	                   ORDER BY i.tanggal DESC, i.id DESC LIMIT batas OFFSET lewati) i))
 	  FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) api_intervensi_daftar.kode
@@ -489,7 +504,7 @@ BEGIN
 	RETURN _hasil;
 END $f$;
 COMMENT ON FUNCTION kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer) IS
-	'API GET /v1/desa/{kode}/intervensi: the village''s interventions, newest first, paged; NULL when not a Kampung KB in scope';
+	'API GET /v1/desa/{kode}/intervensi: the village''s interventions, newest first, paged, each with its version (versi) and whether the caller may change it (boleh_ubah); NULL when not a Kampung KB in scope';
 
 -- tanggal, judul and fungsi_keluarga are required (23502 naming the column).
 CREATE FUNCTION kkb.api_intervensi_tambah(kode kkb.kode_wilayah, isi jsonb, OUT dokumen json, OUT status integer)
@@ -508,12 +523,190 @@ BEGIN
 	EXECUTE format('WITH r AS (SELECT * FROM pg_catalog.jsonb_populate_record(NULL::kkb.intervensi, $2)),'
 	               ' t AS (INSERT INTO kkb.intervensi (kode_desa, %1$s)'
 	               '       SELECT k.kode_desa, %2$s FROM kkb.kampung k CROSS JOIN r WHERE k.kode_desa OPERATOR(kkb.=) $1 RETURNING *)'
-	               ' SELECT (pg_catalog.to_jsonb(t) OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(''kode_desa'', t.kode_desa::text))::json, 201'
-	               ' FROM t', l.kolom, l.nilai)
+	               ' SELECT kkb._api_intervensi_baris(t, true)::json, 201 FROM t', l.kolom, l.nilai)
 		INTO dokumen, status USING kode, isi;
 END $f$;
 COMMENT ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb) IS
-	'API POST /v1/desa/{kode}/intervensi: record an intervention; the stored row with its new id and 201';
+	'API POST /v1/desa/{kode}/intervensi: record an intervention; the stored row with its new id, its version (versi) and 201';
+
+-- Change an intervention: the body replaces every settable field, as
+-- api_intervensi_tambah takes them (a field left out takes its default;
+-- tanggal, judul and fungsi_keluarga are required, 23502 naming the column).
+-- `jika` is the request's If-Match: the version (versi) the client read.
+-- In order: no document (404) when the village is not a Kampung KB in scope or
+-- has no such intervention the caller sees; 42501 (403) when the caller may
+-- not change it (kkb._intervensi_boleh_ubah); KK428 (428) without If-Match
+-- (If-Match: * changes whatever is stored); 412 with both versions and the
+-- stored row when it has changed since that version; 422 for an unknown field;
+-- else the stored row and 200.  Nothing is written unless all of it is.
+-- The intervention `id` of village `kode` as the caller sees it (NULL when the
+-- village is not a Kampung KB in scope or has no such intervention for the
+-- caller); with `ubah`, 42501 when the caller may not change it (its photos
+-- included): the message names who recorded it (kkb._intervensi_boleh_ubah).
+CREATE FUNCTION kkb._api_intervensi_milik(kode kkb.kode_wilayah, id bigint, ubah boolean) RETURNS kkb.intervensi
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	r kkb.intervensi;
+BEGIN
+	SELECT i.* INTO r FROM kkb.intervensi i
+	  JOIN kkb.kampung k ON k.kode_desa OPERATOR(kkb.=) i.kode_desa
+	 WHERE i.kode_desa OPERATOR(kkb.=) _api_intervensi_milik.kode AND i.id = _api_intervensi_milik.id;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF ubah AND NOT kkb._intervensi_boleh_ubah(r.pemilik_opd) THEN
+		IF r.pemilik_opd IS NOT NULL THEN
+			RAISE EXCEPTION 'intervention % of village % was recorded by agency %: only that agency or an administrator may change it',
+				r.id, r.kode_desa, r.pemilik_opd
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+		RAISE EXCEPTION 'intervention % of village % was recorded by the village or an administrator: only its pokja or an administrator may change it',
+			r.id, r.kode_desa
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	RETURN r;
+END $f$;
+COMMENT ON FUNCTION kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean) IS
+	'Internal: an intervention as the caller sees it (NULL when not there for the caller); with ubah, 42501 naming who recorded it when the caller may not change it';
+
+CREATE FUNCTION kkb.api_intervensi_ubah(kode kkb.kode_wilayah, id bigint, isi jsonb, jika text,
+                                        OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	l record;
+	lama kkb.intervensi;
+	versi text;
+BEGIN
+	lama := kkb._api_intervensi_milik(kode, id, true);
+	IF lama.id IS NULL THEN
+		RETURN;
+	END IF;
+	IF jika IS NULL OR pg_catalog.btrim(jika) = '' THEN
+		RAISE EXCEPTION 'intervention % of village % is changed only with If-Match: the version it was read at', lama.id, lama.kode_desa
+			USING ERRCODE = 'KK428', HINT = pg_catalog.format('Send If-Match: "%s" (its versi), or * to change it whatever it is now.',
+			                                                   kkb._intervensi_versi(lama.diubah_pada));
+	END IF;
+	-- the row as it is now, held until the end of the transaction (a change at the same time waits, then is judged by this one)
+	SELECT i.* INTO lama FROM kkb.intervensi i
+	 WHERE i.kode_desa OPERATOR(kkb.=) api_intervensi_ubah.kode AND i.id = api_intervensi_ubah.id FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN;
+	END IF;
+	versi := kkb._intervensi_versi(lama.diubah_pada);
+	IF NOT kkb._versi_cocok(jika, versi) THEN
+		dokumen := ((kkb.galat_jawab('KK412', NULL, 'intervensi', NULL,
+		                             pg_catalog.format('intervention %s of village %s changed since version %s', lama.id, lama.kode_desa, pg_catalog.btrim(jika)),
+		                             NULL, NULL)
+		             OPERATOR(pg_catalog.-) 'status' OPERATOR(pg_catalog.-) 'sqlstate')
+		            OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('versi_dikirim', pg_catalog.btrim(pg_catalog.btrim(jika), '"'),
+		                                                                  'versi_sekarang', versi,
+		                                                                  'sekarang', kkb._api_intervensi_baris(lama, true)))::json;
+		status := 412;
+		RETURN;
+	END IF;
+	l := kkb._api_isian('kkb.intervensi');
+	dokumen := kkb._api_asing(isi, l.nama);
+	IF dokumen IS NOT NULL THEN
+		status := 422;
+		RETURN;
+	END IF;
+	PERFORM kkb._ketat_periksa('kkb.intervensi', isi);
+	EXECUTE format('WITH r AS (SELECT * FROM pg_catalog.jsonb_populate_record(NULL::kkb.intervensi, $3)),'
+	               ' t AS (UPDATE kkb.intervensi i SET (%1$s) = (SELECT %2$s FROM r)'
+	               '       WHERE i.kode_desa OPERATOR(kkb.=) $1 AND i.id = $2 RETURNING i.*)'
+	               ' SELECT kkb._api_intervensi_baris(t, true)::json, 200 FROM t', l.kolom, l.nilai)
+		INTO dokumen, status USING kode, id, isi;
+	IF status IS NULL THEN
+		-- row-level security let the update reach no row: the caller may not change it
+		RAISE EXCEPTION 'new row violates row-level security policy for table "intervensi"' USING ERRCODE = 'insufficient_privilege';
+	END IF;
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_ubah(kkb.kode_wilayah, bigint, jsonb, text) IS
+	'API PUT /v1/desa/{kode}/intervensi/{id}: replace an intervention''s fields, by the one who may change it (its agency, the village''s pokja for its own, an administrator), with If-Match naming the version read; the stored row with its new version and 200, 412 with both versions when it changed meanwhile, 428 without If-Match, 422 for an unknown field, none (404) when not there for the caller';
+
+-- ---------------------------------------------------------------- photos of an intervention (50_foto_intervensi.sql)
+
+-- A photo as the API lists it: what the database read from the image, not the image.
+CREATE FUNCTION kkb._api_foto_baris(f kkb.intervensi_foto) RETURNS jsonb
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN pg_catalog.jsonb_build_object('id', (f).id, 'intervensi_id', (f).intervensi_id, 'jenis', (f).jenis,
+	                                     'lebar', (f).lebar, 'tinggi', (f).tinggi, 'ukuran', (f).ukuran, 'dibuat_pada', (f).dibuat_pada);
+COMMENT ON FUNCTION kkb._api_foto_baris(kkb.intervensi_foto) IS
+	'Internal: a photo of an intervention as the API lists it - id, media type, width, height, size, upload time (not the image)';
+
+CREATE FUNCTION kkb.api_intervensi_foto_daftar(kode kkb.kode_wilayah, id bigint) RETURNS json
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	i kkb.intervensi := kkb._api_intervensi_milik(kode, id, false);
+BEGIN
+	IF i.id IS NULL THEN
+		RETURN NULL;
+	END IF;
+	RETURN (SELECT json_build_object('kode_desa', i.kode_desa::text, 'intervensi_id', i.id, 'boleh_ubah', kkb._intervensi_boleh_ubah(i.pemilik_opd),
+	                                 'total', count(*), 'data', coalesce(json_agg(kkb._api_foto_baris(f) ORDER BY f.id), '[]'))
+	          FROM kkb.intervensi_foto f WHERE f.kode_desa OPERATOR(kkb.=) i.kode_desa AND f.intervensi_id = i.id);
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint) IS
+	'API GET /v1/desa/{kode}/intervensi/{id}/foto: the intervention''s photos (without the images) and whether the caller may add or remove them; NULL when the intervention is not there for the caller';
+
+-- body {"isi": "<the image, base64>"}: the media type, width, height and size are read from the image
+CREATE FUNCTION kkb.api_intervensi_foto_tambah(kode kkb.kode_wilayah, id bigint, isi jsonb, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	i kkb.intervensi := kkb._api_intervensi_milik(kode, id, true);
+	f kkb.intervensi_foto;
+BEGIN
+	IF i.id IS NULL THEN
+		RETURN;
+	END IF;
+	dokumen := kkb._api_asing(isi, ARRAY['isi']);
+	IF dokumen IS NOT NULL THEN
+		status := 422;
+		RETURN;
+	END IF;
+	INSERT INTO kkb.intervensi_foto (kode_desa, intervensi_id, isi)
+	VALUES (i.kode_desa, i.id, pg_catalog.decode(api_intervensi_foto_tambah.isi ->> 'isi', 'base64'))
+	RETURNING * INTO f;
+	dokumen := kkb._api_foto_baris(f)::json;
+	status := 201;
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_foto_tambah(kkb.kode_wilayah, bigint, jsonb) IS
+	'API POST /v1/desa/{kode}/intervensi/{id}/foto: add a photo (body {"isi": base64}) by whoever may change the intervention; its row and 201, 422 for a bad image, none (404) when the intervention is not there for the caller';
+
+-- The image itself (the gateway sends it as it is, with its media type); no row: 404.
+CREATE FUNCTION kkb.api_intervensi_foto(kode kkb.kode_wilayah, id bigint, foto bigint, OUT gambar bytea, OUT jenis text)
+	LANGUAGE plpgsql STABLE SET search_path = pg_catalog, kkb, pg_temp AS $f$
+BEGIN
+	SELECT f.isi, f.jenis INTO api_intervensi_foto.gambar, api_intervensi_foto.jenis FROM kkb.intervensi_foto f
+	 WHERE f.kode_desa OPERATOR(kkb.=) api_intervensi_foto.kode AND f.intervensi_id = api_intervensi_foto.id
+	   AND f.id = api_intervensi_foto.foto;
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_foto(kkb.kode_wilayah, bigint, bigint) IS
+	'API GET /v1/desa/{kode}/intervensi/{id}/foto/{foto}: one photo''s image and media type, for whoever sees the intervention; no row (404) otherwise';
+
+CREATE FUNCTION kkb.api_intervensi_foto_hapus(kode kkb.kode_wilayah, id bigint, foto bigint, OUT dokumen json, OUT status integer)
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+#variable_conflict use_column
+DECLARE
+	i kkb.intervensi := kkb._api_intervensi_milik(kode, id, true);
+	f kkb.intervensi_foto;
+BEGIN
+	IF i.id IS NULL THEN
+		RETURN;
+	END IF;
+	DELETE FROM kkb.intervensi_foto x WHERE x.kode_desa OPERATOR(kkb.=) i.kode_desa AND x.intervensi_id = i.id AND x.id = foto
+	RETURNING * INTO f;
+	IF f.id IS NULL THEN
+		RETURN;
+	END IF;
+	dokumen := pg_catalog.json_build_object('dihapus', true, 'foto', kkb._api_foto_baris(f));
+	status := 200;
+END $f$;
+COMMENT ON FUNCTION kkb.api_intervensi_foto_hapus(kkb.kode_wilayah, bigint, bigint) IS
+	'API DELETE /v1/desa/{kode}/intervensi/{id}/foto/{foto}: remove a photo, by whoever may change the intervention; {"dihapus": true, "foto": its row} and 200, none (404) when not there for the caller';
 
 -- ---------------------------------------------------------------- code lists
 
@@ -810,6 +1003,10 @@ REVOKE EXECUTE ON FUNCTION
 	kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb),
 	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb),
 	kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer), kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb),
+	kkb.api_intervensi_ubah(kkb.kode_wilayah, bigint, jsonb, text), kkb._api_intervensi_baris(kkb.intervensi, boolean),
+	kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean), kkb._api_foto_baris(kkb.intervensi_foto),
+	kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint), kkb.api_intervensi_foto_tambah(kkb.kode_wilayah, bigint, jsonb),
+	kkb.api_intervensi_foto(kkb.kode_wilayah, bigint, bigint), kkb.api_intervensi_foto_hapus(kkb.kode_wilayah, bigint, bigint),
 	kkb.api_periode(kkb.kode_wilayah, date), kkb.api_periode_ajukan(kkb.kode_wilayah, date), kkb.api_periode_setujui(kkb.kode_wilayah, date),
 	kkb.api_periode_kunci(kkb.kode_wilayah, date), kkb.api_periode_buka(kkb.kode_wilayah, date),
 	kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer), kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer),
@@ -828,7 +1025,9 @@ GRANT EXECUTE ON FUNCTION
 	kkb.api_desa_validasi(kkb.kode_wilayah, date), kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date),
 	kkb.api_profil_kampung(kkb.kode_wilayah, date), kkb.api_penduduk(kkb.kode_wilayah, date), kkb.api_kkbpk(kkb.kode_wilayah, date),
 	kkb.api_nilai(kkb.kode_wilayah, date), kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer),
-	kkb.api_periode(kkb.kode_wilayah, date), kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer),
+	kkb._api_intervensi_baris(kkb.intervensi, boolean), kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean),
+	kkb._api_foto_baris(kkb.intervensi_foto), kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint),
+	kkb.api_intervensi_foto(kkb.kode_wilayah, bigint, bigint), kkb.api_periode(kkb.kode_wilayah, date), kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer),
 	kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer)
 	TO kkb_admin, kkb_pokja, kkb_opd;
 -- by-name data and the monthly reports: the village's pokja and administrators
@@ -840,7 +1039,9 @@ GRANT EXECUTE ON FUNCTION
 	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb)
 	TO kkb_admin, kkb_pokja;
 -- interventions are recorded by agencies too; the workflow steps are for the roles the workflow names
-GRANT EXECUTE ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb), kkb._api_kolom(regclass), kkb._api_asing(jsonb, text[]),
+GRANT EXECUTE ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb), kkb.api_intervensi_ubah(kkb.kode_wilayah, bigint, jsonb, text),
+	kkb.api_intervensi_foto_tambah(kkb.kode_wilayah, bigint, jsonb), kkb.api_intervensi_foto_hapus(kkb.kode_wilayah, bigint, bigint),
+	kkb._api_kolom(regclass), kkb._api_asing(jsonb, text[]),
 	kkb._api_isian(regclass),
 	kkb.api_periode_ajukan(kkb.kode_wilayah, date), kkb.api_periode_setujui(kkb.kode_wilayah, date),
 	kkb.api_periode_kunci(kkb.kode_wilayah, date), kkb.api_periode_buka(kkb.kode_wilayah, date)

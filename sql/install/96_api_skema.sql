@@ -164,6 +164,11 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
   "items": {"type": "object", "properties": {"kode": {"type": "string"}, "pesan": {"type": "string"}}, "required": ["kode", "pesan"],
             "additionalProperties": false}
 }$j$),
+('VersiIntervensi', 'komponen', NULL, $j${
+  "type": "string",
+  "pattern": "^-?[0-9]+$",
+  "description": "An intervention's version: its last change (diubah_pada) in microseconds since 1970. PUT .../intervensi/{id} takes it back as If-Match: \"<versi>\"; it changes with every change of the row"
+}$j$),
 ('StatusPeriode', 'komponen', NULL, $j${
   "type": "object",
   "description": "A village-month's approval state (draf -> diajukan -> disetujui -> dikunci), who changed it last and when (null: never)",
@@ -194,8 +199,53 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
 ('kkb.api_profil_kampung_simpan', 'permintaan', 'kkb.profil', '{}'),
 ('kkb.api_penduduk_simpan', 'permintaan', 'kkb.penduduk', '{}'),
 ('kkb.api_kkbpk_simpan', 'permintaan', 'kkb.kkbpk', '{}'),
-('kkb.api_intervensi_tambah', 'jawaban', 'kkb.intervensi', '{}'),
+('kkb.api_intervensi_tambah', 'jawaban', 'kkb.intervensi',
+ '{"properties": {"versi": {"$ref": "#/components/schemas/VersiIntervensi"}, "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}}, "required": ["versi", "boleh_ubah"]}'),
 ('kkb.api_intervensi_tambah', 'permintaan', 'kkb.intervensi', '{}'),
+('kkb.api_intervensi_ubah', 'jawaban', 'kkb.intervensi',
+ '{"properties": {"versi": {"$ref": "#/components/schemas/VersiIntervensi"}, "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}}, "required": ["versi", "boleh_ubah"]}'),
+('kkb.api_intervensi_ubah', 'permintaan', 'kkb.intervensi', '{}'),
+('FotoIntervensi', 'komponen', NULL, $j${
+  "type": "object",
+  "description": "A photo of an intervention as listed (the image itself: GET .../foto/{foto}); media type, width, height and size read from the image",
+  "properties": {
+    "id": {"type": "integer"},
+    "intervensi_id": {"type": "integer"},
+    "jenis": {"type": "string", "enum": ["image/jpeg", "image/png", "image/webp"]},
+    "lebar": {"type": "integer", "minimum": 1, "maximum": 1280},
+    "tinggi": {"type": "integer", "minimum": 1, "maximum": 1280},
+    "ukuran": {"type": "integer", "minimum": 1, "maximum": 307200},
+    "dibuat_pada": {"type": "string", "format": "date-time"}
+  },
+  "additionalProperties": false,
+  "required": ["id", "intervensi_id", "jenis", "lebar", "tinggi", "ukuran", "dibuat_pada"]
+}$j$),
+('kkb.api_intervensi_foto_daftar', 'jawaban', NULL, $j${
+  "type": "object",
+  "properties": {
+    "kode_desa": {"type": "string"},
+    "intervensi_id": {"type": "integer"},
+    "boleh_ubah": {"type": "boolean", "description": "Whether the caller may add or remove photos"},
+    "total": {"type": "integer", "maximum": 5},
+    "data": {"type": "array", "maxItems": 5, "items": {"$ref": "#/components/schemas/FotoIntervensi"}}
+  },
+  "additionalProperties": false,
+  "required": ["kode_desa", "intervensi_id", "boleh_ubah", "total", "data"]
+}$j$),
+('kkb.api_intervensi_foto_tambah', 'jawaban', NULL, '{"$ref": "#/components/schemas/FotoIntervensi"}'),
+('kkb.api_intervensi_foto_tambah', 'permintaan', NULL, $j${
+  "type": "object",
+  "properties": {"isi": {"type": "string", "format": "byte", "description": "The image, base64: JPEG, PNG or WebP, at most 300 KB, its longest side at most 1280 px"}},
+  "additionalProperties": false,
+  "required": ["isi"]
+}$j$),
+('kkb.api_intervensi_foto', 'jawaban', NULL, '{"type": "string", "format": "binary", "description": "The image, with its media type as Content-Type"}'),
+('kkb.api_intervensi_foto_hapus', 'jawaban', NULL, $j${
+  "type": "object",
+  "properties": {"dihapus": {"type": "boolean"}, "foto": {"$ref": "#/components/schemas/FotoIntervensi"}},
+  "additionalProperties": false,
+  "required": ["dihapus", "foto"]
+}$j$),
 ('kkb.api_nilai_simpan', 'permintaan', NULL, $j${
   "type": "object",
   "description": "The month's entered data items, {\"<item code>\": number, ...} (codes: SELECT kode FROM kkb.elemen_data); the month's values become exactly these, an item left out is cleared",
@@ -653,10 +703,13 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
           "tanggal": {"type": "string", "nullable": true},
           "diubah_pada": {"type": "string", "nullable": true},
           "fungsi_keluarga": {"type": "string", "nullable": true},
-          "kegiatan_inpres": {"type": "string", "nullable": true}
+          "kegiatan_inpres": {"type": "string", "nullable": true},
+          "pemilik_opd": {"type": "string", "nullable": true, "description": "The agency that recorded it and alone may change it; null: the village's pokja or an administrator"},
+          "versi": {"$ref": "#/components/schemas/VersiIntervensi"},
+          "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}
         },
         "additionalProperties": false,
-        "required": ["id", "opd", "judul", "uraian", "sasaran", "tanggal", "diubah_pada", "fungsi_keluarga", "kegiatan_inpres"]
+        "required": ["id", "opd", "judul", "uraian", "sasaran", "tanggal", "diubah_pada", "fungsi_keluarga", "kegiatan_inpres", "pemilik_opd", "versi", "boleh_ubah"]
       }
     }
   },

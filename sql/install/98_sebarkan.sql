@@ -25,7 +25,7 @@ CREATE FUNCTION kkb._sebaran() RETURNS TABLE (tabel text, jenis text)
 		('pencilan_ambang', 'acuan'), ('masalah_opd', 'acuan'), ('tenggat_laporan', 'acuan'), ('token', 'acuan'),
 		('tautan_masuk', 'acuan'),
 		('_sinkron_tabel', 'acuan'),
-		('kampung', 'desa'), ('profil', 'desa'), ('penduduk', 'desa'), ('kkbpk', 'desa'), ('intervensi', 'desa'),
+		('kampung', 'desa'), ('profil', 'desa'), ('penduduk', 'desa'), ('kkbpk', 'desa'), ('intervensi', 'desa'), ('intervensi_foto', 'desa'),
 		('periode_status', 'desa'), ('keluarga', 'desa'), ('anggota', 'desa'), ('pengukuran', 'desa'),
 		('peristiwa', 'desa'), ('nilai', 'desa'), ('nilai_beku', 'desa'), ('indikator_bulanan', 'desa'),
 		('tenggat_kecualian', 'desa'), ('pengingat', 'desa'), ('versi_desa', 'desa'), ('peringatan', 'desa'),

@@ -396,8 +396,8 @@ is_error "$(api_json PUT /v1/desa/$A/nilai/2026-09 "$TA" '{"ibu_hamil":-4}')" 42
 INT='{"tanggal":"2026-09-03","judul":"Penyuluhan gizi","fungsi_keluarga":"perlindungan","sasaran":["balita","ibu_hamil"],"opd":["dinkes"]}'
 r=$(api_json POST /v1/desa/$A/intervensi "$TA" "$INT")
 is "$(status_of "$r")" 201 "POST intervensi answers 201"
-is "$(jqb "$r" 'keys')" '["diubah_pada","fungsi_keluarga","id","judul","kegiatan_inpres","kode_desa","opd","sasaran","tanggal","uraian"]' \
-	"with the stored intervention's keys"
+is "$(jqb "$r" 'keys')" '["boleh_ubah","diubah_pada","fungsi_keluarga","id","judul","kegiatan_inpres","kode_desa","opd","pemilik_opd","sasaran","tanggal","uraian","versi"]' \
+	"with the stored intervention's keys (its version and whether the caller may change it too)"
 is "$(jqb "$r" '[(.id | type), .kode_desa, .tanggal, .sasaran, .opd, .uraian]')" \
 	'["number","13.77.01.1001","2026-09-03",["balita","ibu_hamil"],["dinkes"],null]' "and its values, with its new id"
 r=$(api_json POST /v1/desa/$A/intervensi "$TO" '{"tanggal":"2026-09-10","judul":"Posyandu remaja","fungsi_keluarga":"reproduksi"}')
@@ -405,7 +405,7 @@ is "$(status_of "$r")" 201 "an agency records an intervention too"
 r=$(api GET /v1/desa/$A/intervensi "$TO")
 is "$(status_of "$r")" 200 "GET intervensi answers 200"
 is "$(jqb "$r" '[keys, .total, [.data[].judul], (.data[0] | keys)]')" \
-	'[["data","kode_desa","limit","offset","total"],2,["Posyandu remaja","Penyuluhan gizi"],["diubah_pada","fungsi_keluarga","id","judul","kegiatan_inpres","opd","sasaran","tanggal","uraian"]]' \
+	'[["data","kode_desa","limit","offset","total"],2,["Posyandu remaja","Penyuluhan gizi"],["boleh_ubah","diubah_pada","fungsi_keluarga","id","judul","kegiatan_inpres","opd","pemilik_opd","sasaran","tanggal","uraian","versi"]]' \
 	"the village's interventions, newest first"
 r=$(api_json POST /v1/desa/$A/intervensi "$TA" '{"judul":"Tanpa tanggal","fungsi_keluarga":"ekonomi"}')
 is_error "$r" 422 23502 "an intervention without a date"

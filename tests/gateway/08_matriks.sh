@@ -17,6 +17,7 @@ B=13.77.03.2009
 
 FIXTURE_DELETE="
 SET session_replication_role = replica;
+DELETE FROM kkb.intervensi_foto WHERE kode_desa IN ('$A', '$B');
 DELETE FROM kkb.periode_status WHERE kode_desa IN ('$A', '$B');
 DELETE FROM kkb.nilai WHERE kode_desa IN ('$A', '$B');
 DELETE FROM kkb.intervensi WHERE kode_desa IN ('$A', '$B');
@@ -86,6 +87,18 @@ caller_desa() { [ "$1" = pokja_B ] && echo "$B" || echo "$A"; }
 # state; a PUT a month without its report, so success is always 201)
 prepare() {
 	case "$1" in
+	*/intervensi/*)
+		# the village's own intervention (recorded by its pokja: no agency), the same id in A and B,
+		# with photo 990001 (a cell before may have removed it) and room for one more
+		sql "INSERT INTO kkb.intervensi (kode_desa, id, tanggal, judul, fungsi_keluarga) OVERRIDING SYSTEM VALUE
+			SELECT k, 990001, '2026-09-03', 'Penyuluhan', 'ekonomi' FROM unnest(ARRAY['$A', '$B']::kkb.kode_wilayah[]) k
+			ON CONFLICT DO NOTHING;
+			DELETE FROM kkb.intervensi_foto WHERE intervensi_id = 990001 AND id <> 990001;
+			INSERT INTO kkb.intervensi_foto (kode_desa, intervensi_id, id, isi) OVERRIDING SYSTEM VALUE
+			SELECT k, 990001, 990001, '\\x89504e470d0a1a0a0000000d4948445200000002000000030806000000'::bytea
+			  FROM unnest(ARRAY['$A', '$B']::kkb.kode_wilayah[]) k
+			ON CONFLICT DO NOTHING" >/dev/null
+		return ;;
 	*/ganti-no-kk | */ganti-nik)
 		# the number back, when the cell before renumbered it (in PL/pgSQL: on a Citus cluster a
 		# SELECT of the function WHERE EXISTS (one village's rows) would run it on the shard)
@@ -121,6 +134,9 @@ body_of_route() {
 	*/kkbpk/*) echo '{"kb_pil":3}' ;;
 	*/nilai/*) echo '{"ibu_hamil":2}' ;;
 	*/intervensi) echo '{"tanggal":"2026-09-03","judul":"Penyuluhan","fungsi_keluarga":"ekonomi"}' ;;
+	*/foto/*) ;;
+	*/intervensi/*/foto) echo '{"isi":"iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAYAAAA="}' ;;
+	*/intervensi/*) echo '{"tanggal":"2026-09-04","judul":"Penyuluhan (diubah)","fungsi_keluarga":"ekonomi"}' ;;
 	*/keluarga) echo '[{"no_kk":"1377031505200099","rt":1,"rw":1}]' ;;
 	*/anggota) echo '[{"nik":"1377031505900099","no_kk":"1377031505200011","nama":"Baru","jenis_kelamin":"L","tanggal_lahir":"1990-05-15","hubungan":"lainnya"}]' ;;
 	*/pengukuran) echo '[]' ;;
@@ -147,6 +163,12 @@ row() {
 		t=$(caller_token "$c")
 		case "$method" in
 		GET) r=$(api GET "$p" "$t") ;;
+		PUT)
+			# a change of an existing row: If-Match * (whatever is stored; 29_intervensi_ubah.sh tests versions)
+			case "$p" in
+			*/intervensi/*) r=$(api PUT "$p" "$t" -H 'Content-Type: application/json' -H 'If-Match: *' --data-binary "$(body_of_route "$p")") ;;
+			*) r=$(api_json PUT "$p" "$t" "$(body_of_route "$p")") ;;
+			esac ;;
 		*)
 			b=$(body_of_route "$p")
 			if [ -n "$b" ]; then r=$(api_json "$method" "$p" "$t" "$b"); else r=$(api "$method" "$p" "$t"); fi ;;
@@ -191,6 +213,11 @@ row "PUT /v1/desa/{K}/profil-kampung/2026-09"                          201 404 4
 row "PUT /v1/desa/{K}/kkbpk/2026-09"                                   201 404 403 403 403 201 401 401 401
 row "PUT /v1/desa/{K}/nilai/2026-09"                                   200 404 403 403 403 200 401 401 401
 row "POST /v1/desa/{K}/intervensi"                                     201 404 201 403 403 201 401 401 401
+row "PUT /v1/desa/{K}/intervensi/990001"                              200 404 403 403 403 200 401 401 401
+row "GET /v1/desa/{K}/intervensi/990001/foto"                         200 404 200 403 403 200 401 401 401
+row "GET /v1/desa/{K}/intervensi/990001/foto/990001"                  200 404 200 403 403 200 401 401 401
+row "POST /v1/desa/{K}/intervensi/990001/foto"                        201 404 403 403 403 201 401 401 401
+row "DELETE /v1/desa/{K}/intervensi/990001/foto/990001"               200 404 403 403 403 200 401 401 401
 row "POST /v1/desa/{K}/keluarga"                                       200 404 403 403 403 200 401 401 401
 row "POST /v1/desa/{K}/anggota"                                        200 404 403 403 403 200 401 401 401
 row "POST /v1/desa/{K}/pengukuran"                                     200 404 403 403 403 200 401 401 401

@@ -41,7 +41,7 @@ pre=$(curl -s -D - -o /dev/null -X OPTIONS "http://127.0.0.1:$PORT/v1/ringkasan"
 is "$(printf '%s\n' "$pre" | head -n 1 | cut -d' ' -f2)" 204 "preflight from an allowed origin: 204"
 is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Allow-Origin: //Ip')" "$ORIGIN" "... Access-Control-Allow-Origin names the origin (never *)"
 is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Allow-Methods: //Ip')" "GET, OPTIONS" "... the route's methods"
-is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Allow-Headers: //Ip')" "Authorization, Content-Type, If-None-Match, Prefer, Idempotency-Key" \
+is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Allow-Headers: //Ip')" "Authorization, Content-Type, If-None-Match, If-Match, Prefer, Idempotency-Key" \
 	"... the headers a portal sends (Idempotency-Key: its retries of writes)"
 is "$(printf '%s\n' "$pre" | sed -n 's/^Access-Control-Max-Age: //Ip')" 600 "... a max-age"
 is "$(printf '%s\n' "$pre" | sed -n 's/^Vary: //Ip')" "Origin" "... Vary: Origin"

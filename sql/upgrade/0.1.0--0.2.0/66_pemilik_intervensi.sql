@@ -1,0 +1,1 @@
+../../install/39_pemilik_intervensi.sql

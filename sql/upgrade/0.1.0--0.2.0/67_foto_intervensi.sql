@@ -1,0 +1,1 @@
+../../install/50_foto_intervensi.sql
