@@ -136,6 +136,7 @@ typedef struct gw_arg
 	int			min,
 				max;			/* GW_ARG_INT */
 	const char *hint;			/* GW_ARG_INT, GW_ARG_REGION_SCOPE: the hint of the 400 answer */
+	int			required;		/* GW_ARG_HEADER: the function refuses a request without it (If-Match: 428) */
 } gw_arg;
 
 /*

@@ -90,8 +90,9 @@ static const struct
 	{404, "No such resource, or it is outside the token's scope (KKB-TIDAK-DITEMUKAN, KKB-RUTE-TIDAK-ADA)"},
 	{409, "Conflict: a unique key, a reference or a locked month (e.g. KKB-PERIODE-TERKUNCI, KKB-KKBPK-DESA-TIDAK-ADA)"},
 	{410, "Gone: the sign-in code was already used, has expired or is unknown - one answer for all three (KKB-TAUTAN-TIDAK-BERLAKU)"},
-	{412, "Precondition failed: the row changed since the version If-Match names (KKB-VERSI-BERUBAH); the body adds "
-	 "versi_dikirim, versi_sekarang and the stored row (sekarang)"},
+	{412, "Precondition failed: the row changed since the version If-Match names, or a row was stored where If-None-Match: * "
+	 "expected none (KKB-VERSI-BERUBAH, KKB-LAPORAN-BERUBAH, KKB-LAPORAN-SUDAH-ADA); the body adds versi_dikirim, "
+	 "versi_sekarang and the stored row (sekarang)"},
 	{413, "The request body is larger than the gateway accepts"},
 	{415, "Unsupported Content-Type"},
 	{422, "The body is well-formed but breaks a rule of the data (e.g. KKB-KKBPK-KB-PIL-NEGATIF, KKB-WAJIB-DIISI); kolom names the field"},
@@ -103,14 +104,19 @@ static const struct
 	 "reads are taken (KKB-SIBUK); see Retry-After"},
 };
 
-/* Does the route change an existing row with If-Match (optimistic concurrency: 412, 428)? */
+/*
+ * Does the route take a version the client read (If-Match, If-None-Match on a write:
+ * optimistic concurrency, 412 when the row changed since)?  2 when it needs it (428 without).
+ */
 static int
 jika(const gw_route *r)
 {
+	int			n = 0;
+
 	for (int a = 0; a < GW_MAX_ARGS && r->args[a].kind != GW_ARG_NONE; a++)
-		if (r->args[a].kind == GW_ARG_HEADER && r->args[a].name && strcmp(r->args[a].name, "If-Match") == 0)
-			return 1;
-	return 0;
+		if (r->args[a].kind == GW_ARG_HEADER && r->args[a].name && strncmp(r->args[a].name, "If-", 3) == 0)
+			n = r->args[a].required ? 2 : (n > 0 ? n : 1);
+	return n;
 }
 
 static json_t *
@@ -340,8 +346,16 @@ operation(const gw_route *r, json_t *skema)
 			if (g->kind == GW_ARG_HEADER && g->name && strcmp(g->name, "If-Match") == 0)
 				json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "name", "If-Match", "in", "header",
 														"required", 0, "description",
+														g->required ?
 														"The version (versi) of the row as read, as an entity tag \"<versi>\" (or * for "
-														"whatever is stored): 412 when the row changed since, 428 when absent",
+														"whatever is stored): 412 when the row changed since, 428 when absent" :
+														"The version (versi) of the row as read, as an entity tag \"<versi>\": 412 when "
+														"the row changed since (without it, the body replaces whatever is stored)",
+														"schema", "type", "string"));
+			if (g->kind == GW_ARG_HEADER && g->name && strcmp(g->name, "If-None-Match") == 0)
+				json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "name", "If-None-Match", "in", "header",
+														"required", 0, "description",
+														"* when the client read nothing there: 412 when a row was stored since",
 														"schema", "type", "string"));
 			if (g->kind == GW_ARG_PATH || g->kind == GW_ARG_PATH_MONTH || g->kind == GW_ARG_BODY ||
 				g->kind == GW_ARG_TOKEN_AGENCY || g->kind == GW_ARG_HEADER || g->name == NULL)
@@ -353,7 +367,7 @@ operation(const gw_route *r, json_t *skema)
 	{
 		size_t		n = strcspn(p, " ");
 		char		name[32];
-		gw_arg		g = {GW_ARG_TEXT, name, 0, 0, 0, NULL};
+		gw_arg		g = {GW_ARG_TEXT, name, 0, 0, 0, NULL, 0};
 
 		if (n < sizeof(name))
 		{
@@ -463,7 +477,7 @@ operation(const gw_route *r, json_t *skema)
 			route_errors[nerr++] = 415;
 			route_errors[nerr++] = 422;
 		}
-		if (jika(r))
+		if (jika(r) == 2)
 			route_errors[nerr++] = 428;
 		route_errors[nerr++] = 429;
 		route_errors[nerr++] = 500;

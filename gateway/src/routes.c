@@ -58,7 +58,11 @@
 #define FOTO_PATH {GW_ARG_PATH, .index = 2}
 #define FOTO "image/jpeg, image/png, image/webp"
 /* the version the client read (optimistic concurrency: 412 when the row changed since, 428 without it) */
-#define IF_MATCH {GW_ARG_HEADER, "If-Match"}
+#define IF_MATCH {GW_ARG_HEADER, "If-Match", .required = 1}
+/* ... the same, optional (a client that does not send it replaces whatever is stored) */
+#define IF_MATCH_BOLEH {GW_ARG_HEADER, "If-Match"}
+/* If-None-Match: * on a write: the client read nothing there (412 when a row was stored since) */
+#define IF_NONE_MATCH {GW_ARG_HEADER, "If-None-Match"}
 /*
  * Expensive reads (aggregates over many villages): their cost in requests of
  * the token's read limit; they also share --max-heavy places and
@@ -147,13 +151,13 @@ const gw_route gw_routes[] = {
 	{"GET", "/v1/desa/{kode}/nilai/{periode}", DESA("kkb.api_nilai"),
 		.summary = "The month's entered data items", .args = {KODE, PERIODE_PATH}, .cache = GW_CACHE_DATA},
 	{"PUT", "/v1/desa/{kode}/profil-kampung/{periode}", DESA("kkb.api_profil_kampung_simpan"),
-		.summary = "Replace the month's Kampung KB profile (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
+		.summary = "Replace the month's Kampung KB profile (201 when created); with If-Match (the versi read) or If-None-Match: * (read empty), 412 with both versions when the month changed since", .args = {KODE, PERIODE_PATH, BODY, IF_MATCH_BOLEH, IF_NONE_MATCH},
 	.body = GW_RB_OBJECT},
 	{"PUT", "/v1/desa/{kode}/penduduk/{periode}", DESA("kkb.api_penduduk_simpan"),
-		.summary = "Replace the month's population report (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
+		.summary = "Replace the month's population report (201 when created); with If-Match (the versi read) or If-None-Match: * (read empty), 412 with both versions when the month changed since", .args = {KODE, PERIODE_PATH, BODY, IF_MATCH_BOLEH, IF_NONE_MATCH},
 	.body = GW_RB_OBJECT},
 	{"PUT", "/v1/desa/{kode}/kkbpk/{periode}", DESA("kkb.api_kkbpk_simpan"),
-		.summary = "Replace the month's family-planning report (201 when created)", .args = {KODE, PERIODE_PATH, BODY},
+		.summary = "Replace the month's family-planning report (201 when created); with If-Match (the versi read) or If-None-Match: * (read empty), 412 with both versions when the month changed since", .args = {KODE, PERIODE_PATH, BODY, IF_MATCH_BOLEH, IF_NONE_MATCH},
 	.body = GW_RB_OBJECT},
 	{"PUT", "/v1/desa/{kode}/nilai/{periode}", DESA("kkb.api_nilai_simpan"),
 		.summary = "Replace the month's entered data items", .args = {KODE, PERIODE_PATH, BODY}, .body = GW_RB_OBJECT},

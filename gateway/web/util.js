@@ -67,6 +67,12 @@ export function fmtTanggal(t) {
 	return t ? tanggal.format(new Date(t + 'T00:00:00Z')) : '–';
 }
 
+// a moment (ISO time stamp) in Indonesian, date and time ("5 Des 2026, 14.03"); '' for none
+const saat = new Intl.DateTimeFormat('id-ID', {dateStyle: 'medium', timeStyle: 'short'});
+export function fmtWaktu(t) {
+	return t ? saat.format(new Date(t)) : '';
+}
+
 // an age in completed months as years and months (13 -> "1 th 1 bln")
 export function fmtUmur(bulan) {
 	if (bulan === null || bulan === undefined) return '–';

@@ -2,7 +2,7 @@
 // indices, stunting over the last 12 months, families at risk of stunting by
 // factor, rule violations, and the 40 data items with their sources and gaps.
 import {api, semua, unduhCsv, pesanGalat, ApiError, kunciIdempoten} from './api.js';
-import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, fmtIndeks, fmtTanggal, bulanIni, geserBulan, namaBulan, akhirBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
+import {h, kosongkan, fmtAngka, fmtPersen, fmtPorsi, fmtIndeks, fmtTanggal, fmtWaktu, bulanIni, geserBulan, namaBulan, akhirBulan, lencanaKelas, STATUS, pilihBulan} from './util.js';
 import {grafikBatang, grafikKolom} from './grafik.js';
 
 export const SKOR = [
@@ -198,9 +198,7 @@ const LANGKAH = [
 
 function bolehSetujui(peran) { return peran === 'kkb_opd' || peran === 'kkb_admin'; }
 
-function waktu(t) {
-	return t ? new Intl.DateTimeFormat('id-ID', {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(t)) : '';
-}
+const waktu = fmtWaktu;
 
 // The month's state, its validation results and completeness first, then the steps the caller
 // may take from that state; after a step the section shows the new state.

@@ -3,6 +3,11 @@
 // .../profil-kampung/{periode}) and submitting the month for approval (POST
 // .../periode/{periode}/ajukan).  Both forms start from what the month holds
 // (GET on the same paths; 404: nothing yet), since saving replaces the month.
+// A save sends the version the form was filled from (If-Match: its versi, or
+// If-None-Match: * when the month was empty): when another cadre saved the
+// month meanwhile the server answers 412 with the stored report, and the form
+// shows both side by side - the fields that differ - for the cadre to keep
+// either; nothing is overwritten unseen.
 //
 // The hints beside the fields mirror the database's rules (whole numbers >= 0;
 // no Pokja members or training without a Pokja) and show while typing, but do
@@ -10,7 +15,7 @@
 // comes back as {code,message,details,hint,kolom}, its message shown at the
 // field "kolom" names.
 import {api, pesanGalat, ApiError} from './api.js';
-import {h, kosongkan, fmtAngka, bulanIni, namaBulan, STATUS, pilihBulan} from './util.js';
+import {h, kosongkan, fmtAngka, fmtWaktu, bulanIni, namaBulan, STATUS, pilihBulan} from './util.js';
 
 const KKBPK = [
 	['Kelompok kegiatan (peserta)', [
@@ -121,22 +126,99 @@ function bacaForm(form) {
 	return body;
 }
 
-function formulir(id, judul, isi, kirim) {
+// fill the form with a stored report (the opposite of bacaForm)
+function tulisForm(form, data) {
+	for (const el of form.elements) {
+		if (!el.name) continue;
+		const v = data[el.name];
+		if (el.type === 'checkbox' && el.dataset.larik) el.checked = (v || []).includes(el.value);
+		else if (el.type === 'checkbox') el.checked = !!v;
+		else el.value = v ?? '';
+		el.dispatchEvent(new Event('input'));
+	}
+}
+
+// a field's label and a value as the cadre reads them (the form's own words for choices)
+function labelKolom(form, nama) {
+	const k = form.querySelector(`.kolom[data-kolom="${nama}"]`);
+	const l = k && (k.querySelector('legend') || k.querySelector('label'));
+	return l ? l.textContent.trim() : nama;
+}
+function teksNilai(form, nama, v) {
+	if (v === null || v === undefined || v === '') return '–';
+	if (Array.isArray(v)) {
+		const opsi = (x) => { const el = form.querySelector(`input[name="${nama}"][value="${x}"]`); return el ? el.parentElement.textContent.trim() : x; };
+		return v.length ? v.map(opsi).join(', ') : '–';
+	}
+	if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
+	return typeof v === 'number' ? fmtAngka(v) : String(v);
+}
+const sama = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null) ||
+	(Array.isArray(a) || Array.isArray(b)) && JSON.stringify([...(a || [])].sort()) === JSON.stringify([...(b || [])].sort()) ||
+	(typeof a === 'boolean' || typeof b === 'boolean') && !!a === !!b;
+
+// A form that replaces a month's report: PUT jalur with the version it was filled from (stored:
+// the report as read, null when the month was empty); pesan(answer) says what was saved.
+function formulir(id, judul, isi, jalur, tersimpan, pesan) {
+	let versi = tersimpan ? tersimpan.versi : null;
 	const hasil = h('p', {class: 'hasil', role: 'status', id: id + '-hasil'});
 	const tombol = h('button', {type: 'submit', id: id + '-simpan'}, 'Simpan');
-	const form = h('form', {class: 'kartu formulir', id, novalidate: true}, h('h2', {}, judul), isi, h('div', {class: 'aksi'}, tombol, hasil));
+	const konflik = h('div', {class: 'konflik', id: id + '-konflik', role: 'alert', hidden: true});
+	const form = h('form', {class: 'kartu formulir', id, novalidate: true}, h('h2', {}, judul), isi, konflik,
+		h('div', {class: 'aksi'}, tombol, hasil));
+
+	// another cadre saved the month since this form was filled: the fields that differ, and the choice
+	const tampilKonflik = (saya, b) => {
+		const sekarang = b.sekarang || {};
+		const nama = [...form.querySelectorAll('.kolom[data-kolom]')].map((k) => k.dataset.kolom);
+		const beda = nama.filter((n) => !sama(saya[n], sekarang[n]));
+		const pakai = h('button', {type: 'button', class: 'sekunder', id: id + '-pakai-tersimpan'}, 'Pakai versi tersimpan');
+		const timpa = h('button', {type: 'button', id: id + '-timpa'}, 'Simpan isian saya');
+		pakai.addEventListener('click', () => {
+			versi = b.versi_sekarang;
+			tulisForm(form, sekarang);
+			konflik.hidden = true;
+			hasil.className = 'hasil';
+			hasil.textContent = 'Formulir berisi versi tersimpan; ubah lagi bila perlu, lalu simpan.';
+		});
+		timpa.addEventListener('click', () => {
+			versi = b.versi_sekarang;
+			konflik.hidden = true;
+			form.requestSubmit();
+		});
+		kosongkan(konflik,
+			h('p', {}, h('strong', {}, b.versi_sekarang
+				? `Laporan bulan ini sudah disimpan orang lain sejak Anda membukanya${sekarang.diubah_pada ? ' (' + fmtWaktu(sekarang.diubah_pada) + ')' : ''}. `
+				: 'Laporan bulan ini sudah tidak ada di server. '),
+				`Isian Anda belum tersimpan. ${beda.length} isian berbeda:`),
+			h('div', {class: 'gulir'}, h('table', {class: 'tabel', id: id + '-tabel-konflik'},
+				h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Isian Anda'), h('th', {}, 'Tersimpan'))),
+				h('tbody', {}, beda.map((n) => h('tr', {class: 'beda', dataset: {kolom: n}}, h('th', {scope: 'row'}, labelKolom(form, n)),
+					h('td', {}, teksNilai(form, n, saya[n])), h('td', {}, teksNilai(form, n, sekarang[n]))))))),
+			h('div', {class: 'aksi'}, pakai, timpa));
+		konflik.hidden = false;
+		hasil.className = 'galat';
+		hasil.textContent = 'Belum tersimpan: bandingkan dengan versi tersimpan di atas.';
+		konflik.scrollIntoView({block: 'nearest'});
+	};
+
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		tombol.disabled = true;
 		hasil.className = 'memuat';
 		hasil.textContent = 'Menyimpan…';
+		const body = bacaForm(form);
 		try {
-			const r = await kirim(bacaForm(form));
+			const r = await api(jalur, {method: 'PUT', body, headers: versi ? {'If-Match': `"${versi}"`} : {'If-None-Match': '*'}});
+			if (r && r.versi) versi = r.versi;
+			konflik.hidden = true;
 			for (const k of form.querySelectorAll('.kolom')) bersihkanGalat(k);
 			hasil.className = 'berhasil';
-			hasil.textContent = `Tersimpan (${new Date().toLocaleTimeString('id-ID')}).` + (r ? ' ' + r : '');
+			const p = pesan(r);
+			hasil.textContent = `Tersimpan (${new Date().toLocaleTimeString('id-ID')}).` + (p ? ' ' + p : '');
 		} catch (e) {
 			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
+			if (e instanceof ApiError && e.status === 412 && e.body && 'sekarang' in e.body) { tampilKonflik(body, e.body); return; }
 			tampilkanGalat(form, e, hasil);
 		} finally {
 			tombol.disabled = false;
@@ -163,8 +245,7 @@ export async function tampil(main, ctx) {
 		const catatan = d && d.sumber === 'data_individu' ? `Data by-name: ${fmtAngka(d.nilai)}` : 'Bilangan bulat ≥ 0';
 		return kolomAngka(n, label, laporan ? laporan[n] : null, catatan);
 	})));
-	const fKkbpk = formulir('form-kkbpk', 'Laporan bulanan KKBPK', isiKkbpk, async (body) => {
-		const r = await api(`${dasar}/kkbpk/${periode}`, {method: 'PUT', body});
+	const fKkbpk = formulir('form-kkbpk', 'Laporan bulanan KKBPK', isiKkbpk, `${dasar}/kkbpk/${periode}`, laporan, (r) => {
 		if (!r || !r.periode) return '';
 		const p = r.peringatan || [];
 		// saved, but implausible: say what, so the cadre can check it now (kkb.peringatan keeps it too)
@@ -197,10 +278,8 @@ export async function tampil(main, ctx) {
 				checked: (pk[n] || []).includes(v)}), ' ', label)),
 			h('span', {class: 'galat-kolom', role: 'alert', hidden: true}))),
 	];
-	const fProfil = formulir('form-profil', 'Profil Kampung KB', isiProfil, async (body) => {
-		await api(`${dasar}/profil-kampung/${periode}`, {method: 'PUT', body});
-		return 'Profil bulan ini diganti seluruhnya dengan isian ini.';
-	});
+	const fProfil = formulir('form-profil', 'Profil Kampung KB', isiProfil, `${dasar}/profil-kampung/${periode}`, profilKampung,
+		() => 'Profil bulan ini diganti seluruhnya dengan isian ini.');
 
 	const statusEl = h('strong', {id: 'status-periode'}, STATUS[status.status] || status.status);
 	const hasilAjukan = h('p', {class: 'hasil', role: 'status', id: 'ajukan-hasil'});

@@ -55,11 +55,11 @@ CREATE POLICY pemilik_ubah ON kkb.intervensi AS RESTRICTIVE FOR UPDATE TO kkb_po
 	USING (kkb._intervensi_boleh_ubah(pemilik_opd)) WITH CHECK (kkb._intervensi_boleh_ubah(pemilik_opd));
 
 -- The version of a row as the API sends it: diubah_pada in microseconds since 1970, as text.
-CREATE FUNCTION kkb._intervensi_versi(diubah_pada timestamptz) RETURNS text
+CREATE FUNCTION kkb._versi_baris(diubah_pada timestamptz) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN (EXTRACT(epoch FROM diubah_pada) * 1000000)::bigint::text;
-COMMENT ON FUNCTION kkb._intervensi_versi(timestamptz) IS
-	'Internal: an intervention''s version (its versi, the entity tag If-Match names): diubah_pada in microseconds since 1970';
+COMMENT ON FUNCTION kkb._versi_baris(timestamptz) IS
+	'Internal: a changed row''s version as the API sends it (versi of an intervention or of a monthly report, the entity tag If-Match names): diubah_pada in microseconds since 1970';
 
 -- Does an If-Match header name version `versi`?  "*" matches any; otherwise a
 -- comma-separated list of entity tags, each compared strongly (a weak tag W/"..."

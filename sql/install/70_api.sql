@@ -91,14 +91,27 @@ $f$;
 COMMENT ON FUNCTION kkb._api_isian(regclass) IS 'Internal: column, value and SET lists for writing a request body into a table (kkb._api_kolom)';
 
 -- Replace a village-month's record of a monthly table (kkb.profil, kkb.penduduk,
--- kkb.kkbpk) with the body: (the stored row, 201 created / 200 replaced), a
--- 422 document for an unknown field, or no document (404) when the village
--- is not a Kampung KB in the caller's scope.
+-- kkb.kkbpk) with the body: (the stored row with its versi, 201 created / 200
+-- replaced), a 422 document for an unknown field, or no document (404) when the
+-- village is not a Kampung KB in the caller's scope.
+--
+-- Optimistic concurrency, for a client that shows the month before saving it
+-- (the dashboard, a phone that was offline): jika (If-Match) names the versi
+-- read, jika_tidak (If-None-Match: *) says the month was empty when read.  When
+-- the month changed meanwhile the answer is 412 with both versions and the
+-- stored row (sekarang), and nothing is written.  Without either header the
+-- body replaces whatever is stored, as before (a portal pushing its own data).
 CREATE FUNCTION kkb._api_simpan_bulan(tabel regclass, kode kkb.kode_wilayah, periode date, isi jsonb,
-                                      OUT dokumen json, OUT status integer)
+                                      jika text, jika_tidak text, OUT dokumen json, OUT status integer)
 	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
 DECLARE
 	l record;
+	diubah timestamptz;
+	versi text;
+	nama text := (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = tabel);
+	bulan text := pg_catalog.to_char(periode, 'YYYY-MM');
+	konflik text;
+	tawar text := 'DO UPDATE SET %4$s';
 BEGIN
 	l := kkb._api_isian(tabel);
 	dokumen := kkb._api_asing(isi, l.nama);
@@ -108,21 +121,63 @@ BEGIN
 	END IF;
 	-- numbers and dates written plainly only, the column named (16_ketat.sql)
 	PERFORM kkb._ketat_periksa(tabel, isi);
+	jika := NULLIF(pg_catalog.btrim(jika), '');
+	jika_tidak := NULLIF(pg_catalog.btrim(jika_tidak), '');
+	IF jika IS NOT NULL OR jika_tidak IS NOT NULL THEN
+		IF NOT EXISTS (SELECT 1 FROM kkb.kampung k WHERE k.kode_desa OPERATOR(kkb.=) _api_simpan_bulan.kode) THEN
+			RETURN;					-- not a Kampung KB in scope: 404, whatever the headers say
+		END IF;
+		-- the month's row as it is now, held until the end of the transaction (a save at the same time waits)
+		EXECUTE format('SELECT t.diubah_pada FROM %s t WHERE t.kode_desa OPERATOR(kkb.=) $1 AND t.periode = $2 FOR UPDATE', tabel)
+			INTO diubah USING kode, periode;
+		versi := kkb._versi_baris(diubah);
+		IF jika IS NOT NULL AND (diubah IS NULL OR NOT kkb._versi_cocok(jika, versi)) THEN
+			konflik := pg_catalog.format('the %s report of village %s for %s changed since version %s was read', nama, kode, bulan,
+			                             pg_catalog.btrim(jika, '"'));
+		ELSIF jika_tidak IS NOT NULL AND diubah IS NOT NULL AND kkb._versi_cocok(jika_tidak, versi) THEN
+			konflik := pg_catalog.format('the %s report of village %s for %s was saved since it was read empty', nama, kode, bulan);
+		ELSIF jika_tidak IS NOT NULL AND diubah IS NULL THEN
+			tawar := 'DO NOTHING';	-- saved by another at the same time: nothing returned, judged below
+		END IF;
+		IF konflik IS NOT NULL THEN
+			dokumen := kkb._api_versi_berubah(konflik, nama, coalesce(jika, jika_tidak), versi, kkb._api_baca_bulan(tabel, kode, periode));
+			status := 412;
+			RETURN;
+		END IF;
+	END IF;
 	EXECUTE format('WITH r AS (SELECT * FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $3)),'
 	               ' t AS (INSERT INTO %1$s AS p (kode_desa, periode, %2$s)'
 	               '       SELECT k.kode_desa, $2, %3$s FROM kkb.kampung k CROSS JOIN r WHERE k.kode_desa OPERATOR(kkb.=) $1'
-	               '       ON CONFLICT (kode_desa, periode) DO UPDATE SET %4$s RETURNING p.*, p.xmax = 0 AS baru)'
+	               '       ON CONFLICT (kode_desa, periode) ' || tawar || ' RETURNING p.*, p.xmax = 0 AS baru)'
 	               ' SELECT (pg_catalog.to_jsonb(t) OPERATOR(pg_catalog.-) ''baru'' OPERATOR(pg_catalog.||)'
-	               '         pg_catalog.jsonb_build_object(''kode_desa'', t.kode_desa::text, ''periode'', pg_catalog.to_char(t.periode, ''YYYY-MM'')))::json,'
+	               '         pg_catalog.jsonb_build_object(''kode_desa'', t.kode_desa::text, ''periode'', pg_catalog.to_char(t.periode, ''YYYY-MM''),'
+	               '                                       ''versi'', kkb._versi_baris(t.diubah_pada)))::json,'
 	               '        CASE WHEN t.baru THEN 201 ELSE 200 END FROM t',
 	               tabel, l.kolom, l.nilai, l.ubah)
 		INTO dokumen, status USING kode, periode, isi;
+	IF status IS NULL AND tawar = 'DO NOTHING' THEN
+		-- another save created the month between the check and the insert
+		SELECT t.dokumen, t.status INTO dokumen, status
+		  FROM kkb._api_simpan_bulan(tabel, kode, periode, isi, NULL, '*') t;
+		RETURN;
+	END IF;
 	IF status IN (200, 201) THEN
 		dokumen := (dokumen::jsonb OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('peringatan', kkb._api_peringatan_bulan(kode, periode)))::json;
 	END IF;
 END $f$;
-COMMENT ON FUNCTION kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb) IS
-	'Internal: replace a village-month''s record of a monthly table with a JSON body (fields left out take their defaults); the stored row with the month''s warnings (peringatan) and 201/200, a 422 document, or none';
+COMMENT ON FUNCTION kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb, text, text) IS
+	'Internal: replace a village-month''s record of a monthly table with a JSON body (fields left out take their defaults), checking If-Match (jika) / If-None-Match (jika_tidak) when sent; the stored row with its versi and the month''s warnings (peringatan) and 201/200, 412 with both versions, a 422 document, or none';
+
+-- The 412 answer of a change made to a row that changed since it was read:
+-- the registry's error for the message, both versions and the row as stored.
+CREATE FUNCTION kkb._api_versi_berubah(pesan text, tabel text, dikirim text, versi text, sekarang json) RETURNS json
+	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
+	RETURN ((kkb.galat_jawab('KK412', NULL, tabel, NULL, pesan, NULL, NULL)
+	         OPERATOR(pg_catalog.-) 'status' OPERATOR(pg_catalog.-) 'sqlstate')
+	        OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('versi_dikirim', pg_catalog.btrim(pg_catalog.btrim(dikirim), '"'),
+	                                                              'versi_sekarang', versi, 'sekarang', sekarang))::json;
+COMMENT ON FUNCTION kkb._api_versi_berubah(text, text, text, text, json) IS
+	'Internal: the 412 document of a change to a row that changed since the version the client sent: the registry''s error, versi_dikirim, versi_sekarang and the stored row (sekarang; null when there is none)';
 
 -- The month's warnings on the reports as saved (47_peringatan_laporan.sql): [{kode, pesan}].
 CREATE FUNCTION kkb._api_peringatan_bulan(kode kkb.kode_wilayah, periode date) RETURNS jsonb
@@ -145,13 +200,13 @@ DECLARE
 	d json;
 BEGIN
 	EXECUTE format('SELECT (pg_catalog.to_jsonb(t) OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(''kode_desa'', t.kode_desa::text,'
-	               ' ''periode'', pg_catalog.to_char(t.periode, ''YYYY-MM'')))::json'
+	               ' ''periode'', pg_catalog.to_char(t.periode, ''YYYY-MM''), ''versi'', kkb._versi_baris(t.diubah_pada)))::json'
 	               ' FROM %s t WHERE t.kode_desa OPERATOR(kkb.=) $1 AND t.periode = $2', tabel)
 		INTO d USING kode, periode;
 	RETURN d;
 END $f$;
 COMMENT ON FUNCTION kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date) IS
-	'Internal: a village-month''s stored record of a monthly table as a document (periode as YYYY-MM), NULL when there is none';
+	'Internal: a village-month''s stored record of a monthly table as a document (periode as YYYY-MM, its versi for If-Match), NULL when there is none';
 
 -- ---------------------------------------------------------------- who is calling
 
@@ -417,23 +472,26 @@ END $f$;
 COMMENT ON FUNCTION kkb.api_nilai(kkb.kode_wilayah, date) IS
 	'API GET /v1/desa/{kode}/nilai/{periode}: the month''s entered data items ({} when none); NULL when not a Kampung KB in scope';
 
-CREATE FUNCTION kkb.api_profil_kampung_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, OUT dokumen json, OUT status integer)
+CREATE FUNCTION kkb.api_profil_kampung_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, jika text DEFAULT NULL,
+                                     jika_tidak text DEFAULT NULL, OUT dokumen json, OUT status integer)
 	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
-	RETURN kkb._api_simpan_bulan('kkb.profil', kode, periode, isi);
-COMMENT ON FUNCTION kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb) IS
-	'API PUT /v1/desa/{kode}/profil-kampung/{periode}: replace the month''s profile (fields left out take their defaults); 201 created, 200 replaced';
+	RETURN kkb._api_simpan_bulan('kkb.profil', kode, periode, isi, jika, jika_tidak);
+COMMENT ON FUNCTION kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb, text, text) IS
+	'API PUT /v1/desa/{kode}/profil-kampung/{periode}: replace the month''s profile (fields left out take their defaults); 201 created, 200 replaced (with its versi); If-Match: the versi read, If-None-Match: * when read empty - 412 with both versions when the month changed since';
 
-CREATE FUNCTION kkb.api_penduduk_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, OUT dokumen json, OUT status integer)
+CREATE FUNCTION kkb.api_penduduk_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, jika text DEFAULT NULL,
+                                     jika_tidak text DEFAULT NULL, OUT dokumen json, OUT status integer)
 	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
-	RETURN kkb._api_simpan_bulan('kkb.penduduk', kode, periode, isi);
-COMMENT ON FUNCTION kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb) IS
-	'API PUT /v1/desa/{kode}/penduduk/{periode}: replace the month''s population report; 201 created, 200 replaced';
+	RETURN kkb._api_simpan_bulan('kkb.penduduk', kode, periode, isi, jika, jika_tidak);
+COMMENT ON FUNCTION kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb, text, text) IS
+	'API PUT /v1/desa/{kode}/penduduk/{periode}: replace the month''s population report; 201 created, 200 replaced (with its versi); If-Match: the versi read, If-None-Match: * when read empty - 412 with both versions when the month changed since';
 
-CREATE FUNCTION kkb.api_kkbpk_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, OUT dokumen json, OUT status integer)
+CREATE FUNCTION kkb.api_kkbpk_simpan(kode kkb.kode_wilayah, periode date, isi jsonb, jika text DEFAULT NULL,
+                                     jika_tidak text DEFAULT NULL, OUT dokumen json, OUT status integer)
 	LANGUAGE sql SET search_path = pg_catalog, kkb, pg_temp
-	RETURN kkb._api_simpan_bulan('kkb.kkbpk', kode, periode, isi);
-COMMENT ON FUNCTION kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb) IS
-	'API PUT /v1/desa/{kode}/kkbpk/{periode}: replace the month''s family-planning report; 201 created, 200 replaced';
+	RETURN kkb._api_simpan_bulan('kkb.kkbpk', kode, periode, isi, jika, jika_tidak);
+COMMENT ON FUNCTION kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb, text, text) IS
+	'API PUT /v1/desa/{kode}/kkbpk/{periode}: replace the month''s family-planning report; 201 created, 200 replaced (with its versi); If-Match: the versi read, If-None-Match: * when read empty - 412 with both versions when the month changed since';
 
 -- The body is {"<item code>": number, ...}; the month's entered values become
 -- exactly these (items left out are deleted).  A value that is not a JSON
@@ -483,7 +541,7 @@ CREATE FUNCTION kkb._api_intervensi_baris(i kkb.intervensi, desa boolean) RETURN
 	LANGUAGE sql STABLE SET search_path = pg_catalog, kkb, pg_temp
 	RETURN CASE WHEN desa THEN pg_catalog.to_jsonb(i) OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('kode_desa', (i).kode_desa::text)
 	            ELSE pg_catalog.to_jsonb(i) OPERATOR(pg_catalog.-) 'kode_desa' END
-	       OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('versi', kkb._intervensi_versi((i).diubah_pada),
+	       OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('versi', kkb._versi_baris((i).diubah_pada),
 	                                                             'boleh_ubah', kkb._intervensi_boleh_ubah((i).pemilik_opd));
 COMMENT ON FUNCTION kkb._api_intervensi_baris(kkb.intervensi, boolean) IS
 	'Internal: an intervention as the API sends it - its columns (with or without kode_desa), its version (versi, for If-Match) and whether the caller may change it (boleh_ubah)';
@@ -585,7 +643,7 @@ BEGIN
 	IF jika IS NULL OR pg_catalog.btrim(jika) = '' THEN
 		RAISE EXCEPTION 'intervention % of village % is changed only with If-Match: the version it was read at', lama.id, lama.kode_desa
 			USING ERRCODE = 'KK428', HINT = pg_catalog.format('Send If-Match: "%s" (its versi), or * to change it whatever it is now.',
-			                                                   kkb._intervensi_versi(lama.diubah_pada));
+			                                                   kkb._versi_baris(lama.diubah_pada));
 	END IF;
 	-- the row as it is now, held until the end of the transaction (a change at the same time waits, then is judged by this one)
 	SELECT i.* INTO lama FROM kkb.intervensi i
@@ -593,15 +651,10 @@ BEGIN
 	IF NOT FOUND THEN
 		RETURN;
 	END IF;
-	versi := kkb._intervensi_versi(lama.diubah_pada);
+	versi := kkb._versi_baris(lama.diubah_pada);
 	IF NOT kkb._versi_cocok(jika, versi) THEN
-		dokumen := ((kkb.galat_jawab('KK412', NULL, 'intervensi', NULL,
-		                             pg_catalog.format('intervention %s of village %s changed since version %s', lama.id, lama.kode_desa, pg_catalog.btrim(jika)),
-		                             NULL, NULL)
-		             OPERATOR(pg_catalog.-) 'status' OPERATOR(pg_catalog.-) 'sqlstate')
-		            OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('versi_dikirim', pg_catalog.btrim(pg_catalog.btrim(jika), '"'),
-		                                                                  'versi_sekarang', versi,
-		                                                                  'sekarang', kkb._api_intervensi_baris(lama, true)))::json;
+		dokumen := kkb._api_versi_berubah(pg_catalog.format('intervention %s of village %s changed since version %s', lama.id, lama.kode_desa, pg_catalog.btrim(jika)),
+		                                  'intervensi', jika, versi, kkb._api_intervensi_baris(lama, true)::json);
 		status := 412;
 		RETURN;
 	END IF;
@@ -993,18 +1046,18 @@ COMMENT ON FUNCTION kkb.api_ringkasan(kkb.kode_wilayah, date, integer, integer, 
 
 REVOKE EXECUTE ON FUNCTION
 	kkb._api_kolom(regclass), kkb._api_asing(jsonb, text[]), kkb._api_isian(regclass),
-	kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb), kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date),
+	kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb, text, text), kkb._api_baca_bulan(regclass, kkb.kode_wilayah, date),
 	kkb.api_saya(text), kkb.api_wilayah_daftar(kkb.kode_wilayah, integer, integer), kkb.api_wilayah(kkb.kode_wilayah),
 	kkb.api_desa_daftar(kkb.kode_wilayah, date, integer, integer), kkb.api_desa(kkb.kode_wilayah),
 	kkb.api_desa_profil(kkb.kode_wilayah, date), kkb.api_desa_klasifikasi(kkb.kode_wilayah, date),
 	kkb.api_desa_validasi(kkb.kode_wilayah, date), kkb.api_desa_risiko_stunting(kkb.kode_wilayah, date, integer, integer),
 	kkb.api_profil_kampung(kkb.kode_wilayah, date), kkb.api_penduduk(kkb.kode_wilayah, date), kkb.api_kkbpk(kkb.kode_wilayah, date),
 	kkb.api_nilai(kkb.kode_wilayah, date),
-	kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb),
-	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb),
+	kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb, text, text), kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb, text, text),
+	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb, text, text), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb),
 	kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer), kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb),
 	kkb.api_intervensi_ubah(kkb.kode_wilayah, bigint, jsonb, text), kkb._api_intervensi_baris(kkb.intervensi, boolean),
-	kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean), kkb._api_foto_baris(kkb.intervensi_foto),
+	kkb._api_versi_berubah(text, text, text, text, json), kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean), kkb._api_foto_baris(kkb.intervensi_foto),
 	kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint), kkb.api_intervensi_foto_tambah(kkb.kode_wilayah, bigint, jsonb),
 	kkb.api_intervensi_foto(kkb.kode_wilayah, bigint, bigint), kkb.api_intervensi_foto_hapus(kkb.kode_wilayah, bigint, bigint),
 	kkb.api_periode(kkb.kode_wilayah, date), kkb.api_periode_ajukan(kkb.kode_wilayah, date), kkb.api_periode_setujui(kkb.kode_wilayah, date),
@@ -1027,6 +1080,7 @@ GRANT EXECUTE ON FUNCTION
 	kkb.api_nilai(kkb.kode_wilayah, date), kkb.api_intervensi_daftar(kkb.kode_wilayah, integer, integer),
 	kkb._api_intervensi_baris(kkb.intervensi, boolean), kkb._api_intervensi_milik(kkb.kode_wilayah, bigint, boolean),
 	kkb._api_foto_baris(kkb.intervensi_foto), kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint),
+	kkb._api_versi_berubah(text, text, text, text, json),
 	kkb.api_intervensi_foto(kkb.kode_wilayah, bigint, bigint), kkb.api_periode(kkb.kode_wilayah, date), kkb.api_prioritas(kkb.kode_wilayah, date, text, integer, integer),
 	kkb.api_klasifikasi_daftar(kkb.kode_wilayah, date, integer, integer)
 	TO kkb_admin, kkb_pokja, kkb_opd;
@@ -1034,9 +1088,9 @@ GRANT EXECUTE ON FUNCTION
 GRANT EXECUTE ON FUNCTION
 	kkb.api_desa_risiko_stunting(kkb.kode_wilayah, date, integer, integer),
 	kkb._api_kolom(regclass), kkb._api_asing(jsonb, text[]), kkb._api_isian(regclass),
-	kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb),
-	kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb),
-	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb)
+	kkb._api_simpan_bulan(regclass, kkb.kode_wilayah, date, jsonb, text, text),
+	kkb.api_profil_kampung_simpan(kkb.kode_wilayah, date, jsonb, text, text), kkb.api_penduduk_simpan(kkb.kode_wilayah, date, jsonb, text, text),
+	kkb.api_kkbpk_simpan(kkb.kode_wilayah, date, jsonb, text, text), kkb.api_nilai_simpan(kkb.kode_wilayah, date, jsonb)
 	TO kkb_admin, kkb_pokja;
 -- interventions are recorded by agencies too; the workflow steps are for the roles the workflow names
 GRANT EXECUTE ON FUNCTION kkb.api_intervensi_tambah(kkb.kode_wilayah, jsonb), kkb.api_intervensi_ubah(kkb.kode_wilayah, bigint, jsonb, text),

@@ -164,10 +164,10 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
   "items": {"type": "object", "properties": {"kode": {"type": "string"}, "pesan": {"type": "string"}}, "required": ["kode", "pesan"],
             "additionalProperties": false}
 }$j$),
-('VersiIntervensi', 'komponen', NULL, $j${
+('Versi', 'komponen', NULL, $j${
   "type": "string",
   "pattern": "^-?[0-9]+$",
-  "description": "An intervention's version: its last change (diubah_pada) in microseconds since 1970. PUT .../intervensi/{id} takes it back as If-Match: \"<versi>\"; it changes with every change of the row"
+  "description": "A row's version (an intervention, a monthly report): its last change (diubah_pada) in microseconds since 1970. Its PUT takes it back as If-Match: \"<versi>\"; it changes with every change of the row"
 }$j$),
 ('StatusPeriode', 'komponen', NULL, $j${
   "type": "object",
@@ -183,27 +183,27 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
   "additionalProperties": false
 }$j$);
 
--- The monthly reports: read back as stored, saved with the month's warnings;
+-- The monthly reports: read back as stored with their version, saved with the month's warnings;
 -- the request body is the table's settable columns (fields left out take
 -- their defaults).  Interventions likewise.
 INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
-('kkb.api_profil_kampung', 'jawaban', 'kkb.profil', '{}'),
-('kkb.api_penduduk', 'jawaban', 'kkb.penduduk', '{}'),
-('kkb.api_kkbpk', 'jawaban', 'kkb.kkbpk', '{}'),
+('kkb.api_profil_kampung', 'jawaban', 'kkb.profil', '{"properties": {"versi": {"$ref": "#/components/schemas/Versi"}}, "required": ["versi"]}'),
+('kkb.api_penduduk', 'jawaban', 'kkb.penduduk', '{"properties": {"versi": {"$ref": "#/components/schemas/Versi"}}, "required": ["versi"]}'),
+('kkb.api_kkbpk', 'jawaban', 'kkb.kkbpk', '{"properties": {"versi": {"$ref": "#/components/schemas/Versi"}}, "required": ["versi"]}'),
 ('kkb.api_profil_kampung_simpan', 'jawaban', 'kkb.profil',
- '{"properties": {"peringatan": {"$ref": "#/components/schemas/Peringatan"}}, "required": ["peringatan"]}'),
+ '{"properties": {"peringatan": {"$ref": "#/components/schemas/Peringatan"}, "versi": {"$ref": "#/components/schemas/Versi"}}, "required": ["peringatan", "versi"]}'),
 ('kkb.api_penduduk_simpan', 'jawaban', 'kkb.penduduk',
- '{"properties": {"peringatan": {"$ref": "#/components/schemas/Peringatan"}}, "required": ["peringatan"]}'),
+ '{"properties": {"peringatan": {"$ref": "#/components/schemas/Peringatan"}, "versi": {"$ref": "#/components/schemas/Versi"}}, "required": ["peringatan", "versi"]}'),
 ('kkb.api_kkbpk_simpan', 'jawaban', 'kkb.kkbpk',
- '{"properties": {"peringatan": {"$ref": "#/components/schemas/Peringatan"}}, "required": ["peringatan"]}'),
+ '{"properties": {"peringatan": {"$ref": "#/components/schemas/Peringatan"}, "versi": {"$ref": "#/components/schemas/Versi"}}, "required": ["peringatan", "versi"]}'),
 ('kkb.api_profil_kampung_simpan', 'permintaan', 'kkb.profil', '{}'),
 ('kkb.api_penduduk_simpan', 'permintaan', 'kkb.penduduk', '{}'),
 ('kkb.api_kkbpk_simpan', 'permintaan', 'kkb.kkbpk', '{}'),
 ('kkb.api_intervensi_tambah', 'jawaban', 'kkb.intervensi',
- '{"properties": {"versi": {"$ref": "#/components/schemas/VersiIntervensi"}, "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}}, "required": ["versi", "boleh_ubah"]}'),
+ '{"properties": {"versi": {"$ref": "#/components/schemas/Versi"}, "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}}, "required": ["versi", "boleh_ubah"]}'),
 ('kkb.api_intervensi_tambah', 'permintaan', 'kkb.intervensi', '{}'),
 ('kkb.api_intervensi_ubah', 'jawaban', 'kkb.intervensi',
- '{"properties": {"versi": {"$ref": "#/components/schemas/VersiIntervensi"}, "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}}, "required": ["versi", "boleh_ubah"]}'),
+ '{"properties": {"versi": {"$ref": "#/components/schemas/Versi"}, "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}}, "required": ["versi", "boleh_ubah"]}'),
 ('kkb.api_intervensi_ubah', 'permintaan', 'kkb.intervensi', '{}'),
 ('FotoIntervensi', 'komponen', NULL, $j${
   "type": "object",
@@ -705,7 +705,7 @@ INSERT INTO kkb.api_skema (nama, jenis, tabel, skema) VALUES
           "fungsi_keluarga": {"type": "string", "nullable": true},
           "kegiatan_inpres": {"type": "string", "nullable": true},
           "pemilik_opd": {"type": "string", "nullable": true, "description": "The agency that recorded it and alone may change it; null: the village's pokja or an administrator"},
-          "versi": {"$ref": "#/components/schemas/VersiIntervensi"},
+          "versi": {"$ref": "#/components/schemas/Versi"},
           "boleh_ubah": {"type": "boolean", "description": "Whether the caller may change it (PUT)"}
         },
         "additionalProperties": false,

@@ -35,7 +35,7 @@ put() { # PUT ID TOKEN BODY [IF-MATCH]
 }
 baris() { sql "SELECT format('%s|%s|%s|%s', judul, fungsi_keluarga, sasaran, coalesce(pemilik_opd, '-')) FROM kkb.intervensi WHERE id = $1"; }
 versi_jawab() { printf '%s\n' "${1#* }" | jq -r .versi; }
-versi() { sql "SELECT kkb._intervensi_versi(diubah_pada) FROM kkb.intervensi WHERE id = $1"; }
+versi() { sql "SELECT kkb._versi_baris(diubah_pada) FROM kkb.intervensi WHERE id = $1"; }
 
 # ---------------------------------------------------------------- recorded by an agency: its own
 r=$(api_json POST "/v1/desa/$A/intervensi" "$TKES" '{"tanggal":"2026-09-03","judul":"Posyandu","fungsi_keluarga":"perlindungan"}')

@@ -123,7 +123,7 @@ SELECT is((SELECT ARRAY[d ->> 'pokja_anggota', d ->> 'kode_desa', d ->> 'periode
 SELECT ok(pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_profil_kampung('13.77.01.1001', '2026-08-01')$$) IS NULL, 'a month without a profile: no document');
 SELECT is((SELECT ARRAY[d ->> 'status', (SELECT count(*) FROM json_object_keys(d -> 'dokumen'))::text, d -> 'dokumen' ->> 'kb_pil', d -> 'dokumen' ->> 'bpjs']
              FROM pg_temp.dok('kkb_pokja', :A, $$SELECT row_to_json(x) FROM kkb.api_kkbpk_simpan('13.77.01.1001', '2026-09-01', '{"kb_pil": 5}') x$$) d),
-          '{201,22,5,NULL}', 'api_kkbpk_simpan: 201 with the 18 counts, village, month, time of change and the month''s warnings');
+          '{201,23,5,NULL}', 'api_kkbpk_simpan: 201 with the 18 counts, village, month, time of change, versi and the month''s warnings');
 SELECT is(pg_temp.dok('kkb_opd', '13.77', $$SELECT kkb.api_kkbpk('13.77.01.1001', '2026-09-01')$$) ->> 'kb_pil', '5', 'api_kkbpk reads it back');
 SELECT is(pg_temp.sebagai('kkb_pokja', :A, $$SELECT kkb.api_kkbpk_simpan('13.77.01.1001', '2026-09-01', '{"kb_pil": -1}')$$), '23514', 'a negative count: 23514');
 SELECT is((SELECT ARRAY[d ->> 'status', d -> 'dokumen' ->> 'pus', json_array_length(d -> 'dokumen' -> 'laki_laki')::text]

@@ -36,14 +36,14 @@ SELECT is((kkb.dokumen_skema_api() -> 'jawaban' -> 'kkb.api_kkbpk_simpan' -> 'pr
           'kkbpk: kb_pil an integer that may be null, described by its column''s comment');
 SELECT is((kkb.dokumen_skema_api() -> 'jawaban' -> 'kkb.api_kkbpk_simpan' -> 'properties' -> 'periode' ->> 'pattern'),
           '^[0-9]{4}-(0[1-9]|1[0-2])$', '... periode a month YYYY-MM');
-SELECT ok((SELECT (d -> 'required')::jsonb @> '["kode_desa", "periode", "kb_pil", "diubah_pada", "peringatan"]'
+SELECT ok((SELECT (d -> 'required')::jsonb @> '["kode_desa", "periode", "kb_pil", "diubah_pada", "peringatan", "versi"]'
                   AND (d -> 'properties' -> 'peringatan')::jsonb = '{"$ref": "#/components/schemas/Peringatan"}'
                   AND (d ->> 'additionalProperties') = 'false'
              FROM (SELECT kkb.dokumen_skema_api() -> 'jawaban' -> 'kkb.api_kkbpk_simpan' AS d) x),
-          '... every column and the warnings required, nothing else');
+          '... every column, the warnings and the version required, nothing else');
 SELECT is((SELECT count(*)::int FROM json_object_keys(kkb.dokumen_skema_api() -> 'jawaban' -> 'kkb.api_kkbpk' -> 'properties')),
-          (SELECT count(*)::int FROM pg_attribute WHERE attrelid = 'kkb.kkbpk'::regclass AND attnum > 0 AND NOT attisdropped),
-          'the read answer: one property per column');
+          (SELECT count(*)::int + 1 FROM pg_attribute WHERE attrelid = 'kkb.kkbpk'::regclass AND attnum > 0 AND NOT attisdropped),
+          'the read answer: one property per column, and its version (versi)');
 
 -- a request body from the table: the settable columns, required those without a default, the enum's labels
 SELECT is((kkb.dokumen_skema_api() -> 'permintaan' -> 'kkb.api_intervensi_tambah' -> 'required')::jsonb,

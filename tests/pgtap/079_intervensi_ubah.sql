@@ -37,7 +37,7 @@ CREATE FUNCTION pg_temp.ubah(peran text, lingkup text, opd text, id bigint, isi 
 	         format('SELECT row_to_json(x)::text FROM kkb.api_intervensi_ubah(%L, %s, %L, %L) x', '13.77.01.1001', id, isi, jika))
 $$;
 CREATE FUNCTION pg_temp.versi(id bigint) RETURNS text LANGUAGE sql AS $$
-	SELECT kkb._intervensi_versi(diubah_pada) FROM kkb.intervensi WHERE kode_desa = '13.77.01.1001' AND intervensi.id = versi.id
+	SELECT kkb._versi_baris(diubah_pada) FROM kkb.intervensi WHERE kode_desa = '13.77.01.1001' AND intervensi.id = versi.id
 $$;
 CREATE FUNCTION pg_temp.baris(id bigint) RETURNS text LANGUAGE sql AS $$
 	SELECT format('%s|%s|%s|%s', judul, fungsi_keluarga, sasaran, pemilik_opd) FROM kkb.intervensi WHERE kode_desa = '13.77.01.1001' AND intervensi.id = baris.id

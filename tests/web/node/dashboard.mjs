@@ -31,7 +31,7 @@ async function halaman(opsi = {}) {
 	page.masalah = [];
 	page.on('pageerror', (e) => page.masalah.push('page error: ' + e.message));
 	page.on('console', (m) => {
-		if (m.type() === 'error' && !/status of (401|403|404|422|503)/.test(m.text())) page.masalah.push('console: ' + m.text());
+		if (m.type() === 'error' && !/status of (401|403|404|412|422|503)/.test(m.text())) page.masalah.push('console: ' + m.text());
 	});
 	// a request the browser itself cancelled because the page moved on (net::ERR_ABORTED: the cadre
 	// navigated before an answer came) is not a fault; any other failure is, with its reason
@@ -306,6 +306,37 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		is(sql(`SELECT kb_pil || '|' || kb_iud FROM kkb.kkbpk WHERE kode_desa = '${A}' AND periode = '${PERIODE}-01'`), '3|7',
 			'psql: kkb.kkbpk holds kb_pil 3 and kb_iud 7 for the month');
 		await foto(page, '07-isi-tersimpan.png');
+
+		// another cadre saves the month while this form is open (a new transaction: a new version)
+		const bulan = `kode_desa = '${A}' AND periode = '${PERIODE}-01'`;
+		sql(`UPDATE kkb.kkbpk SET kb_pil = 11 WHERE ${bulan}`);
+		await page.fill('#f-kb_iud', '8');
+		const jawab412 = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/kkbpk\//.test(r.url()));
+		await page.click('#form-kkbpk-simpan');
+		const r412 = await jawab412;
+		ok(r412.status() === 412 && /^"\d+"$/.test(r412.request().headers()['if-match'] || ''),
+			'a save over a month changed meanwhile: the form sent If-Match with the version it read, the API answered 412',
+			`${r412.status()} ${r412.request().headers()['if-match']}`);
+		await page.waitForSelector('#form-kkbpk-konflik:not([hidden])');
+		const beda = await page.$$eval('#form-kkbpk-tabel-konflik tbody tr', (tr) => tr.map((x) => [x.dataset.kolom, ...[...x.cells].slice(1).map((c) => c.textContent)].join(' ')));
+		is(beda.join('; '), 'kb_iud 8 7; kb_pil 3 11', 'the conflict view lists the two fields that differ: yours and the stored one');
+		is(sql(`SELECT kb_pil || '|' || kb_iud FROM kkb.kkbpk WHERE ${bulan}`), '11|7', 'psql: nothing of the stale save was written');
+		await foto(page, '18-isi-konflik-ponsel.png');
+		await page.click('#form-kkbpk-pakai-tersimpan');
+		is(`${await page.inputValue('#f-kb_pil')}|${await page.inputValue('#f-kb_iud')}`, '11|7', '"Pakai versi tersimpan" fills the form with the stored report');
+		await page.fill('#f-kb_iud', '8');
+		await page.click('#form-kkbpk-simpan');
+		await page.waitForSelector('#form-kkbpk-hasil.berhasil');
+		is(sql(`SELECT kb_pil || '|' || kb_iud FROM kkb.kkbpk WHERE ${bulan}`), '11|8', 'psql: saved on top of the stored version');
+		sql(`UPDATE kkb.kkbpk SET kb_pil = 12 WHERE ${bulan}`);
+		await page.fill('#f-kb_iud', '9');
+		await page.click('#form-kkbpk-simpan');
+		await page.waitForSelector('#form-kkbpk-konflik:not([hidden])');
+		await page.click('#form-kkbpk-timpa');
+		await page.waitForSelector('#form-kkbpk-hasil.berhasil');
+		is(sql(`SELECT kb_pil || '|' || kb_iud FROM kkb.kkbpk WHERE ${bulan}`), '11|9',
+			'"Simpan isian saya" after seeing the conflict: the cadre\'s own figures are stored');
+		ok(await page.isHidden('#form-kkbpk-konflik'), 'and the conflict view is gone');
 
 		// the profile form: members without a Pokja break the table's rule (profil_check)
 		await page.uncheck('#f-pokja_ada');
