@@ -235,6 +235,8 @@ static const struct
 	{"55000", 409, 0},			/* object_not_in_prerequisite_state: e.g. a locked month */
 	{"KK412", 412, 0},			/* the extension's: the row changed since the version If-Match names */
 	{"KK428", 428, 0},			/* the extension's: a change that needs If-Match came without it */
+	{"28000", 410, 0},			/* invalid_authorization_specification: its one use, a sign-in code that is used, expired or
+								 * unknown (kkb.tautan_tukar), so that the exchange is 410 even when the registry cannot be asked */
 	{"40001", 503, 1},			/* serialization_failure */
 	{"40P01", 503, 1},			/* deadlock_detected */
 	{"08", 503, 0},				/* connection exception */

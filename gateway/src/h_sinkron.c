@@ -312,7 +312,8 @@ sinkron(gw_request *req, const char *tabel)
 {
 	sync_call	call;
 	int			atomik,
-				dry_run;
+				dry_run,
+				baru;
 	char	   *opsi = NULL;
 	gw_csv_json csv;
 
@@ -323,7 +324,7 @@ sinkron(gw_request *req, const char *tabel)
 		gw_reply_galat(req, "KKB-DATA-PRIBADI-DILARANG", NULL, NULL, NULL);
 		return;
 	}
-	if (flag_arg(req, "atomik", &atomik) < 0 || flag_arg(req, "dry_run", &dry_run) < 0)
+	if (flag_arg(req, "atomik", &atomik) < 0 || flag_arg(req, "dry_run", &dry_run) < 0 || flag_arg(req, "baru", &baru) < 0)
 		return;
 
 	call.tabel = tabel;
@@ -341,7 +342,8 @@ sinkron(gw_request *req, const char *tabel)
 			call.rows = req->body;
 			opsi = malloc(64);
 			if (opsi)
-				snprintf(opsi, 64, "{\"dry_run\":%s,\"atomik\":%s}", dry_run ? "true" : "false", atomik ? "true" : "false");
+				snprintf(opsi, 64, "{\"dry_run\":%s,\"atomik\":%s,\"baru\":%s}", dry_run ? "true" : "false", atomik ? "true" : "false",
+						 baru ? "true" : "false");
 			break;
 		case GW_BODY_CSV:
 			{
@@ -363,11 +365,11 @@ sinkron(gw_request *req, const char *tabel)
 					goto done;
 				}
 				call.rows = csv.rows;
-				need = strlen(csv.header) + strlen(csv.rejects) + 96;
+				need = strlen(csv.header) + strlen(csv.rejects) + 112;
 				opsi = malloc(need);
 				if (opsi)
-					snprintf(opsi, need, "{\"dry_run\":%s,\"atomik\":%s,\"format\":\"csv\",\"kolom\":%s,\"tolak\":%s}",
-							 dry_run ? "true" : "false", atomik ? "true" : "false", csv.header, csv.rejects);
+					snprintf(opsi, need, "{\"dry_run\":%s,\"atomik\":%s,\"baru\":%s,\"format\":\"csv\",\"kolom\":%s,\"tolak\":%s}",
+							 dry_run ? "true" : "false", atomik ? "true" : "false", baru ? "true" : "false", csv.header, csv.rejects);
 				break;
 			}
 		default:

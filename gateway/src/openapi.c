@@ -34,6 +34,8 @@ static const struct
 	{"umur_maks", "Only members younger than this many months (60: the under-fives)", NULL, "integer"},
 	{"dry_run", "Validate every row, then write nothing", NULL, "boolean"},
 	{"atomik", "All or nothing: any rejected row -> nothing is written (422 with the summary)", NULL, "boolean"},
+	{"baru", "The rows are new records (a phone's queue of records entered offline): a row whose key is already stored with "
+	 "other values is refused (KKB-SUDAH-TERSIMPAN, the stored row as sekarang) instead of written over", NULL, "boolean"},
 };
 
 /*
@@ -150,13 +152,15 @@ error_schema(void)
 static json_t *
 summary_schema(void)
 {
-	json_t	   *konflik = json_pack("{s:s, s:{s:{s:s, s:i}, s:{s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:b}}}",
+	json_t	   *konflik = json_pack("{s:s, s:{s:{s:s, s:i}, s:{s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:b}, s:{s:s, s:s}}}",
 									"type", "object", "properties",
 									"baris", "type", "integer", "minimum", 1,
 									"kunci", "type", "object",
 									"kode", "type", "string",
 									"pesan", "type", "string", "nullable", 1,
-									"kolom", "type", "string", "nullable", 1);
+									"kolom", "type", "string", "nullable", 1,
+									"sekarang", "type", "object", "description",
+									"baru=true, KKB-SUDAH-TERSIMPAN: the row as stored");
 
 	return json_pack("{s:s, s:[s,s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:o},"
 					 " s:{s:s, s:{s:s}}, s:{s:s}, s:{s:s}, s:{s:s}}}",

@@ -124,7 +124,8 @@ function formulir(kodeDesa, dasar, jenis, pilihan) {
 			if (e instanceof ApiError && e.status === 0) {
 				// no connection: kept on the phone, sent when the connection returns
 				await antrian.simpan(kodeDesa, jenis, baris,
-					jenis === 'peristiwa' ? `Peristiwa ${baris.jenis || ''} ${baris.tanggal || ''}`.trim() : def.selesai(baris));
+					jenis === 'peristiwa' ? `Peristiwa ${baris.jenis || ''} ${baris.tanggal || ''}`.trim() : def.selesai(baris),
+					Object.fromEntries(def.kolom.map(([nama, label]) => [nama, label])));
 				hasil.className = 'hasil berhasil antre';
 				hasil.textContent = 'Tidak ada sinyal: catatan disimpan di ponsel dan dikirim otomatis saat tersambung.';
 				f.reset();

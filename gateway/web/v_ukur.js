@@ -124,7 +124,8 @@ function bukaForm(ctx, kode, dasar, a, tempat, segarkan) {
 			if (e instanceof ApiError && e.status === 401) { location.hash = '#/masuk'; return; }
 			if (e instanceof ApiError && e.status === 0) {
 				// no connection: kept on the phone, sent when the connection returns (z-scores then)
-				await antrian.simpan(kode, 'pengukuran', baris, `Pengukuran ${a.nama} ${baris.tanggal_ukur}`);
+				await antrian.simpan(kode, 'pengukuran', baris, `Pengukuran ${a.nama} ${baris.tanggal_ukur}`,
+					{berat_kg: 'Berat badan (kg)', tinggi_cm: 'Panjang/tinggi badan (cm)', lila_cm: 'Lingkar lengan atas, LiLA (cm)', cara_ukur: 'Cara ukur', oedema: 'Oedema', tanggal_ukur: 'Tanggal ukur'});
 				kosongkan(hasil, h('p', {class: 'berhasil', id: 'ukur-antre'},
 					'Tidak ada sinyal: pengukuran disimpan di ponsel dan dikirim otomatis saat tersambung; z-skornya tampil di kartu anak setelah terkirim.'));
 				return;

@@ -420,6 +420,11 @@ INSERT INTO kkb.galat (kode, asal, sqlstate, tabel, kolom, pola, status, pesan, 
 	 'laporan \1 desa \2 bulan \3 sudah disimpan orang lain sejak Anda membuka formulirnya yang masih kosong', NULL,
 	 'Bandingkan isinya sekarang (sekarang) dengan isian Anda, lalu kirim lagi dengan If-Match versi_sekarang.',
 	 'Compare the stored report (sekarang) with yours, then send it again with If-Match: versi_sekarang.'),
+	-- a new record (bulk sync with baru, a phone's queue) whose key is already stored with other values
+	('KKB-SUDAH-TERSIMPAN', 'aturan', 'KK412', NULL, NULL, '^the (\S+) row with this key is already stored with other values$', 412,
+	 'catatan \1 dengan kunci ini sudah tersimpan dengan isi lain (dicatat orang lain?)', 'a \1 row with this key is already stored with other values',
+	 'Bandingkan dengan yang tersimpan (sekarang); kirim lagi tanpa baru=true untuk menimpanya, atau buang catatan ini.',
+	 'Compare it with the stored row (sekarang); send it again without baru=true to overwrite it, or drop it.'),
 	-- renumbering a family card or a NIK (37_ganti_nomor.sql)
 	('KKB-NOMOR-BARU-SAMA', 'aturan', '22023', NULL, NULL, '^the new (no_kk|nik) (\S+) is the old one$', 400,
 	 'nomor baru \2 sama dengan nomor lama', NULL, 'Kirim nomor yang baru.', NULL),

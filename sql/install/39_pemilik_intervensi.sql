@@ -7,7 +7,7 @@
 -- administrator any within its scope.  The database keeps the rule: the
 -- column is set by the trigger below from the caller (never from a request
 -- body or a working role's INSERT), and a restrictive row-level security
--- policy lets UPDATE reach only the rows the caller may change, for the API
+-- policy lets UPDATE and DELETE reach only the rows the caller may change, for the API
 -- (kkb.api_intervensi_ubah) and direct SQL alike.
 --
 -- The version of a row (versi, sent by the API as the row's `versi` and
@@ -53,6 +53,9 @@ CREATE TRIGGER t10_pemilik BEFORE INSERT OR UPDATE ON kkb.intervensi FOR EACH RO
 -- narrowed further).
 CREATE POLICY pemilik_ubah ON kkb.intervensi AS RESTRICTIVE FOR UPDATE TO kkb_pokja, kkb_opd
 	USING (kkb._intervensi_boleh_ubah(pemilik_opd)) WITH CHECK (kkb._intervensi_boleh_ubah(pemilik_opd));
+-- ... and DELETE likewise (a pokja may delete the village's own, not an agency's; agencies have no DELETE)
+CREATE POLICY pemilik_hapus ON kkb.intervensi AS RESTRICTIVE FOR DELETE TO kkb_pokja
+	USING (kkb._intervensi_boleh_ubah(pemilik_opd));
 
 -- The version of a row as the API sends it: diubah_pada in microseconds since 1970, as text.
 CREATE FUNCTION kkb._versi_baris(diubah_pada timestamptz) RETURNS text

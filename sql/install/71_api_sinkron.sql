@@ -21,7 +21,12 @@
 --     "kolom"}}} for rows read from CSV: a header column the table does not
 --     have refuses the whole batch (42703); a record the reader could not
 --     make a row of (its field count, a NUL byte) is null in the rows and
---     rejected with the reader's reason from "tolak".
+--     rejected with the reader's reason from "tolak"; {"baru": true}: the
+--     rows are new records (a phone's queue of records entered offline): a
+--     row whose key is already stored with other values in the columns it
+--     names is refused (KK412, KKB-SUDAH-TERSIMPAN) with the stored row as
+--     "sekarang", never written over; one equal to what is stored is ignored
+--     as always (a record sent twice because its answer was lost).
 --
 -- Cost: the whole batch goes to one set-based statement, which first reads
 -- every row (its values, its shape, its foreign keys, keys sent twice) and
@@ -616,6 +621,62 @@ CREATE FUNCTION kkb._sinkron_kunci(baris jsonb, kunci text[]) RETURNS jsonb
 $f$;
 COMMENT ON FUNCTION kkb._sinkron_kunci(jsonb, text[]) IS 'Internal: the key columns of a sent bulk-sync row as sent ({} when the row is no object)';
 
+-- Rows of a batch sent as new records (opsi baru) whose key is already stored
+-- with other values in the columns the row names: (row number, conflict entry
+-- with the stored row as sekarang).  The stored rows found are locked until
+-- the end of the transaction, so that nothing changes them between this check
+-- and the write (on a Citus cluster, where a join with a row set cannot lock,
+-- without the lock).  A row whose values do not even cast is left to the
+-- sync's own checks (one row at a time when the batch holds one).
+CREATE FUNCTION kkb._sinkron_sudah_ada(tabel text, desa kkb.kode_wilayah, baris jsonb, kunci text[])
+	RETURNS TABLE (n integer, galat jsonb) LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	q text;
+	i integer;
+	ns integer[];
+	gs jsonb[];
+BEGIN
+	q := pg_catalog.format(
+		'SELECT e.n::integer, kkb._galat_baris(e.n, kkb._sinkron_kunci(e.j, $3), ''KK412'', NULL, NULL,'
+		'         pg_catalog.format(''the %1$s row with this key is already stored with other values'', %1$L), NULL, NULL)'
+		'       OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(''sekarang'', pg_catalog.to_jsonb(t))'
+		'  FROM pg_catalog.jsonb_array_elements($1) WITH ORDINALITY e(j, n)'
+		' CROSS JOIN LATERAL pg_catalog.jsonb_populate_record(NULL::kkb.%1$I, CASE WHEN pg_catalog.jsonb_typeof(e.j) = ''object'' THEN e.j END) x'
+		'  JOIN kkb.%1$I t ON t.kode_desa OPERATOR(kkb.=) $2 AND %2$s'
+		' WHERE EXISTS (SELECT FROM pg_catalog.jsonb_object_keys(e.j) k'
+		'                WHERE k <> ''kode_desa'' AND (pg_catalog.to_jsonb(x) -> k) IS DISTINCT FROM (pg_catalog.to_jsonb(t) -> k))'
+		'%3$s',
+		tabel,
+		(SELECT pg_catalog.string_agg(pg_catalog.format('t.%1$I = x.%1$I', k), ' AND ') FROM pg_catalog.unnest(kunci) k),
+		CASE WHEN kkb._citus() THEN '' ELSE ' FOR UPDATE OF t' END);
+	-- gathered first (rows a failing RETURN QUERY had added would stay in the answer)
+	BEGIN
+		EXECUTE 'SELECT coalesce(pg_catalog.array_agg(s.n ORDER BY s.n), ''{}''), coalesce(pg_catalog.array_agg(s.g ORDER BY s.n), ''{}'')'
+		        ' FROM (' || q || ') s(n, g)'
+			INTO ns, gs USING baris, desa, kunci;
+		RETURN QUERY SELECT u.n, u.g FROM ROWS FROM (pg_catalog.unnest(ns), pg_catalog.unnest(gs)) u(n, g);
+		RETURN;
+	EXCEPTION WHEN OTHERS THEN
+		IF kkb._sinkron_bukan_data(SQLSTATE) THEN
+			RAISE;
+		END IF;
+	END;
+	-- a value that does not cast: row by row, the bad ones left to the sync
+	FOR i IN 1 .. pg_catalog.jsonb_array_length(baris) LOOP
+		BEGIN
+			gs := ARRAY(SELECT r.galat OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('baris', i)
+			              FROM kkb._sinkron_sudah_ada(tabel, desa, pg_catalog.jsonb_build_array(baris -> (i - 1)), kunci) r);
+			RETURN QUERY SELECT i, g FROM pg_catalog.unnest(gs) g;
+		EXCEPTION WHEN OTHERS THEN
+			IF kkb._sinkron_bukan_data(SQLSTATE) THEN
+				RAISE;
+			END IF;
+		END;
+	END LOOP;
+END $f$;
+COMMENT ON FUNCTION kkb._sinkron_sudah_ada(text, kkb.kode_wilayah, jsonb, text[]) IS
+	'Internal: the rows of a batch sent as new records (api_sinkron opsi baru) whose key is stored with other values in the columns they name: their numbers and conflict entries with the stored row (sekarang); the stored rows locked (not on a Citus cluster)';
+
 -- ---------------------------------------------------------------- the API
 CREATE FUNCTION kkb.api_sinkron(tabel text, desa kkb.kode_wilayah, baris jsonb, opsi jsonb DEFAULT '{}')
 	RETURNS jsonb LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
@@ -702,6 +763,40 @@ BEGIN
 	PERFORM FROM kkb.kampung k WHERE k.kode_desa = desa;
 	IF NOT FOUND THEN
 		RETURN NULL;
+	END IF;
+	-- new records (a phone's queue): a row whose key is stored with other values is refused with the
+	-- stored row, and the others go through the sync as usual (renumbered back to the batch's numbers)
+	IF coalesce((opsi ->> 'baru')::boolean, false) AND pg_catalog.jsonb_array_length(baris) > 0 THEN
+		SELECT coalesce(pg_catalog.array_agg(a.n ORDER BY a.n), '{}'), coalesce(pg_catalog.array_agg(a.galat ORDER BY a.n), '{}')
+		  INTO tolak, galat
+		  FROM kkb._sinkron_sudah_ada(tabel, desa, baris, def.kunci) a;
+		IF pg_catalog.cardinality(tolak) > 0 THEN
+			ok_n := kkb._sinkron_kurang(ARRAY(SELECT pg_catalog.generate_series(1, pg_catalog.jsonb_array_length(baris))), tolak);
+			SELECT coalesce(pg_catalog.jsonb_agg(baris -> (u.n - 1) ORDER BY u.o), '[]') INTO r_j
+			  FROM pg_catalog.unnest(ok_n) WITH ORDINALITY u(n, o);
+			-- atomik: a refused row keeps the others from being written too
+			-- (a CSV reader's refusals, by row number, follow their rows)
+			sisa_a := ARRAY[kkb.api_sinkron(tabel, desa, r_j, (opsi - 'baru' - 'tolak')
+			                                 || CASE WHEN v_atomik THEN '{"dry_run": true}'::jsonb ELSE '{}'::jsonb END
+			                                 || CASE WHEN opsi ? 'tolak' THEN pg_catalog.jsonb_build_object('tolak', coalesce(
+			                                         (SELECT pg_catalog.jsonb_object_agg(u.o::text, opsi -> 'tolak' -> u.n::text)
+			                                            FROM pg_catalog.unnest(ok_n) WITH ORDINALITY u(n, o) WHERE opsi -> 'tolak' ? u.n::text), '{}'))
+			                                    ELSE '{}'::jsonb END)];
+			RETURN sisa_a[1]
+			       || pg_catalog.jsonb_build_object(
+			              'ditolak', (sisa_a[1] ->> 'ditolak')::integer + pg_catalog.cardinality(tolak),
+			              'konflik', (SELECT pg_catalog.jsonb_agg(x ORDER BY (x ->> 'baris')::integer)
+			                            FROM (SELECT pg_catalog.unnest(galat) x
+			                                  UNION ALL
+			                                  SELECT k OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('baris', ok_n[(k ->> 'baris')::integer])
+			                                    FROM pg_catalog.jsonb_array_elements(sisa_a[1] -> 'konflik') k) y),
+			              'dry_run', v_dry, 'disimpan', NOT v_dry AND NOT v_atomik AND (sisa_a[1] ->> 'disimpan')::boolean)
+			       || CASE WHEN def.hasil
+			               THEN pg_catalog.jsonb_build_object('hasil', coalesce((SELECT pg_catalog.jsonb_agg(h OPERATOR(pg_catalog.||)
+			                        pg_catalog.jsonb_build_object('baris', ok_n[(h ->> 'baris')::integer]) ORDER BY o)
+			                      FROM pg_catalog.jsonb_array_elements(sisa_a[1] -> 'hasil') WITH ORDINALITY z(h, o)), '[]'))
+			               ELSE '{}'::jsonb END;
+		END IF;
 	END IF;
 
 	v_total := pg_catalog.jsonb_array_length(baris);

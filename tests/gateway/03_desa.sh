@@ -283,8 +283,8 @@ PROFIL='{"pokja_ada":true,"pokja_anggota":9,"pokja_terlatih":true,"sumber_dana":
 r=$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" "$PROFIL")
 is "$(status_of "$r")" 201 "PUT profil-kampung of a new month answers 201"
 is "$(jqb "$r" 'keys')" \
-	'["diubah_pada","kode_desa","mekanisme_operasional","penggunaan_data","peringatan","periode","pkb_pendamping","pokja_ada","pokja_anggota","pokja_terlatih","poktan","regulasi","sarana","sumber_dana"]' \
-	"with the stored profile's keys"
+	'["diubah_pada","kode_desa","mekanisme_operasional","penggunaan_data","peringatan","periode","pkb_pendamping","pokja_ada","pokja_anggota","pokja_terlatih","poktan","regulasi","sarana","sumber_dana","versi"]' \
+	"with the stored profile's keys and its versi"
 is "$(jqb "$r" '[.kode_desa, .periode, .pokja_anggota, .sumber_dana, .regulasi, .mekanisme_operasional]')" \
 	'["13.77.01.1001","2026-09",9,["apbd","dana_desa"],false,[]]' "fields left out take their defaults"
 r=$(api_json PUT /v1/desa/$A/profil-kampung/2026-09 "$TA" '{"pokja_ada":true,"pokja_anggota":10}')
@@ -321,7 +321,7 @@ is_error "$(api_json PUT /v1/desa/13.77.01.1003/profil-kampung/2026-09 "$TD" "$P
 r=$(api_json PUT /v1/desa/$A/penduduk/2026-09 "$TA" '{"laki_laki":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16],"keluarga":10,"pus":4,"keluarga_balita":3}')
 is "$(status_of "$r")" 201 "PUT penduduk answers 201"
 is "$(jqb "$r" 'keys')" \
-	'["diubah_pada","keluarga","keluarga_balita","keluarga_lansia","keluarga_remaja","kode_desa","laki_laki","perempuan","peringatan","periode","pus","remaja"]' \
+	'["diubah_pada","keluarga","keluarga_balita","keluarga_lansia","keluarga_remaja","kode_desa","laki_laki","perempuan","peringatan","periode","pus","remaja","versi"]' \
 	"with the stored report's keys and the month's warnings"
 is "$(jqb "$r" '[.periode, .keluarga, .pus, .perempuan, (.laki_laki | add)]')" '["2026-09",10,4,null,136]' "and its values"
 is "$(status_of "$(api_json PUT /v1/desa/$A/penduduk/2026-09 "$TA" '{"keluarga":11}')")" 200 "PUT penduduk again answers 200"
@@ -333,7 +333,7 @@ is_error "$(api_json PUT /v1/desa/$A/penduduk/2026-09 "$TA" '{"keluarga":10.5}')
 # ================================================================ PUT .../kkbpk/{periode}
 r=$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":5,"kb_iud":3,"peserta_bkb":7}')
 is "$(status_of "$r")" 201 "PUT kkbpk answers 201"
-is "$(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .peserta_bkb, .bpjs, .periode]')" '[22,5,3,7,null,"2026-09"]' \
+is "$(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .peserta_bkb, .bpjs, .periode]')" '[23,5,3,7,null,"2026-09"]' \
 	"with the 18 counts, village, month, time of change and warnings"
 is "$(status_of "$(api_json PUT /v1/desa/$A/kkbpk/2026-09 "$TA" '{"kb_pil":6}')")" 200 "PUT kkbpk again answers 200"
 is "$(sql "SELECT kb_pil || '|' || coalesce(kb_iud::text, 'null') FROM kkb.kkbpk WHERE kode_desa = '$A' AND periode = '2026-09-01'")" "6|null" \
@@ -354,7 +354,7 @@ is "$(status_of "$r") $(jqb "$r" '.peringatan')" '200 []' "corrected to 50: no w
 is "$(sql "SELECT count(*) FROM kkb.peringatan WHERE tabel = 'laporan_bulanan' AND kode_desa = '$A' AND kode LIKE 'aturan:kb%'")" 0 \
 	"nor in kkb.peringatan"
 r=$(api GET /v1/desa/$A/kkbpk/2026-09 "$TA")
-is "$(status_of "$r") $(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .kode_desa, .periode]')" "200 [21,6,null,\"$A\",\"2026-09\"]" \
+is "$(status_of "$r") $(jqb "$r" '[(keys | length), .kb_pil, .kb_iud, .kode_desa, .periode]')" "200 [22,6,null,\"$A\",\"2026-09\"]" \
 	"GET kkbpk/2026-09 reads the stored report back"
 is_error "$(api GET /v1/desa/$A/kkbpk/2026-07 "$TA")" 404 KKB-TIDAK-DITEMUKAN "GET a month without a report"
 is_error "$(api GET /v1/desa/$B/kkbpk/2026-10 "$TA")" 404 KKB-TIDAK-DITEMUKAN "GET another village's report"

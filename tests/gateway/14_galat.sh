@@ -73,6 +73,9 @@ sql "ALTER FUNCTION $GALAT_FN RENAME TO galat_jawab_tersembunyi" >/dev/null
 r=$(api_json PUT "/v1/desa/$D/kkbpk/2026-10" "$TP" '{"kb_pil":-3}')
 is "$(status_of "$r") $(jqb "$r" '[.code, .sqlstate, (.message | test("kkbpk_kb_pil_check"))]')" '422 ["23514","23514",true]' \
 	"without the registry: 422 from the SQLSTATE table, the database's own code and message"
+r=$(api_json POST /v1/masuk "" '{"kode": "00000000000000000000000000000000", "perangkat": "0123456789abcdef0123456789abcdef", "nama": "HP"}')
+is "$(status_of "$r") $(jqb "$r" .sqlstate)" '410 "28000"' \
+	"  a sign-in code that is not valid, without the registry: still 410 (28000 in the SQLSTATE table), not 500"
 sql "ALTER FUNCTION kkb.galat_jawab_tersembunyi(text, text, text, text, text, text, text, text) RENAME TO galat_jawab" >/dev/null
 ok "$(grep -q 'the error registry could not be read' "$GW_LOG"; echo $?)" "  and the gateway logged that the registry could not be read"
 

@@ -81,7 +81,7 @@ is "$(has "$TMP/opd.csv" "\"'-Pendampingan\"")" 1 "kegiatan_inpres -Pendampingan
 is "$(tr '\r\n' '  ' < "$TMP/opd.csv" | grep -o '\(^\|,\)"[-=+@]' | wc -l | tr -d ' ')" 0 \
 	"no quoted cell of the export starts with = + - @"
 is "$(awk 'BEGIN { RS = "\r\n" } NR == 1 { print }' "$TMP/opd.csv")" \
-	'"id","opd","judul","uraian","sasaran","tanggal","diubah_pada","fungsi_keluarga","kegiatan_inpres"' "the header row"
+	'"id","opd","judul","versi","uraian","sasaran","tanggal","boleh_ubah","diubah_pada","pemilik_opd","fungsi_keluarga","kegiatan_inpres"' "the header row"
 
 # the same list as JSON: the raw text, for consumers that want it
 r=$(api GET "/v1/desa/$A/intervensi" "$TO")
@@ -92,7 +92,15 @@ is "$(jqb "$r" '[.data[] | select(.tanggal == "2026-10-01") | .judul][0]')" "$(j
 
 # the pokja's own export (Accept: text/csv) is the same CSV
 curl -s -o "$TMP/pokja.csv" -H "Authorization: Bearer $TP" -H 'Accept: text/csv' "http://127.0.0.1:$PORT/v1/desa/$A/intervensi"
-is "$(cmp -s "$TMP/opd.csv" "$TMP/pokja.csv" && echo same)" same "the pokja's export (Accept: text/csv) is byte for byte the agency's"
+# ... but for boleh_ubah, which says whether the caller may change the row (the agency its own, the pokja the village's)
+tanpa_boleh() {
+	python3 -c 'import csv, sys
+r = list(csv.reader(open(sys.argv[1], newline="")))
+i = r[0].index("boleh_ubah")
+print("\n".join(",".join(x[:i] + x[i + 1:]) for x in r))' "$1"
+}
+is "$(tanpa_boleh "$TMP/pokja.csv" | md5sum)" "$(tanpa_boleh "$TMP/opd.csv" | md5sum)" \
+	"the pokja's export (Accept: text/csv) is the agency's but for boleh_ubah"
 
 # ---------------------------------------------------------------- other exports: names and numbers
 curl -s -o "$TMP/desa.csv" -H "Authorization: Bearer $TD" "http://127.0.0.1:$PORT/v1/desa.csv?wilayah=13.76.01"

@@ -6,7 +6,7 @@
 -- If-Match (428 without, 412 with both versions when stale); the body's field
 -- rules as for recording one; nothing half-written.
 BEGIN;
-SELECT plan(47);
+SELECT plan(50);
 
 \ir fixture_desa.inc
 
@@ -181,6 +181,11 @@ SELECT is(pg_temp.als('kkb_opd', '13.77', 'dinkes', format($$WITH t AS (UPDATE k
           'dinkes', 'the recording agency''s own UPDATE cannot give the row away (pemilik_opd kept)');
 SELECT is(pg_temp.als('kkb_opd', '13.77', 'dinkes', format($$WITH t AS (UPDATE kkb.intervensi SET judul = 'SQL' WHERE id = %s RETURNING 1) SELECT count(*) FROM t$$, :desa)),
           '0', 'an agency''s direct UPDATE of the village''s reaches no row');
+SELECT is(pg_temp.als('kkb_pokja', :A, NULL, format($$WITH t AS (DELETE FROM kkb.intervensi WHERE id = %s RETURNING 1) SELECT count(*) FROM t$$, :dinkes)),
+          '0', 'the pokja''s direct DELETE of an agency''s intervention reaches no row (restrictive policy pemilik_hapus)');
+SELECT is((SELECT count(*)::int FROM kkb.intervensi WHERE id = :dinkes), 1, '... it is still there');
+SELECT is(pg_temp.als('kkb_pokja', :A, NULL, format($$WITH t AS (DELETE FROM kkb.intervensi WHERE id = %s RETURNING 1) SELECT count(*) FROM t$$, :desa)),
+          '1', 'the pokja deletes the village''s own');
 
 SELECT * FROM finish();
 ROLLBACK;

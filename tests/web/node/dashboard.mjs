@@ -496,12 +496,27 @@ const A = '13.77.01.1001', B = '13.77.01.1002';
 		ok(true, 'the page reloads without a connection (service worker) and still lists the 3 waiting records');
 		await foto(page, '17-luring-antrian-ponsel.png');
 
+		// meanwhile another cadre recorded the second family card online, with another RT
+		sql(`INSERT INTO kkb.keluarga (kode_desa, no_kk, rt) VALUES ('${A}', '${KK2}', 9)`);
+		const rt = (kk) => sql(`SELECT rt FROM kkb.keluarga WHERE kode_desa = '${A}' AND no_kk = '${kk}'`);
 		await page.context().setOffline(false);
+		await page.waitForFunction(() => document.querySelectorAll('#bagian-antrian li').length === 1
+			&& document.querySelector('#bagian-antrian li[data-keadaan="bentrok"]') !== null, null, {timeout: 40000});
+		ok(true, 'back online: the queue sends itself; the family recorded meanwhile by someone else is held back as a conflict');
+		is(`${rt(KK1)} ${rt(KK2)}`, '4 9', 'psql: the first family is stored, the other cadre\'s is not written over');
+		is((await page.textContent('#antrian')).trim(), '1 catatan bentrok', 'the header says one record is in conflict');
+		const baris = await page.$$eval('#bagian-antrian li[data-keadaan="bentrok"] tbody tr', (tr) => tr.map((x) => [...x.cells].map((c) => c.textContent).join('|')));
+		is(baris.join('; '), 'RT|4|9', 'the conflict shows the field that differs: RT 4 on this phone, 9 stored');
+		await foto(page, '19-luring-bentrok-ponsel.png');
+		page.once('dialog', (d) => d.accept());
+		await page.click('#bagian-antrian li[data-keadaan="bentrok"] button.timpa');
 		await page.waitForFunction(() => document.getElementById('antrian').hidden, null, {timeout: 40000});
-		ok(true, 'back online: the queue empties by itself');
+		is(rt(KK2), '4', 'psql: after "Kirim catatan saya" the phone\'s record is stored over the other');
 		is(tersimpan(), '3', 'psql: the 2 families and the member are stored');
 		is(sql(`SELECT count(*) FROM kkb.audit WHERE tabel IN ('keluarga', 'anggota') AND operasi = 'INSERT'
 			AND (kunci -> 'no_kk' ?| ARRAY['${KK1}', '${KK2}'] OR kunci -> 'nik' ? '${NIK}')`), '3', '... each once (one insert each in the audit)');
+		is(sql(`SELECT count(*) FROM kkb.audit WHERE tabel = 'keluarga' AND operasi = 'UPDATE' AND kunci -> 'no_kk' ? '${KK2}'`), '1',
+			'... and the family written over once, in the audit');
 		// what failed while offline was expected: not a fault of the page
 		page.masalah.splice(sebelumLuring).filter((m) => !/ERR_INTERNET_DISCONNECTED|request failed/.test(m)).forEach((m) => page.masalah.push(m));
 	});

@@ -177,7 +177,7 @@ async function timbang(page, berat) {
 	return nik;
 }
 
-// every view of every role; NN is the screenshot's number (20 onwards: 02_browser.sh's are 01-17)
+// every view of every role; NN is the screenshot's number (20 onwards: 02_browser.sh's are 01-19)
 const PERAN = {
 	tamu: {token: null, label: 'signed out'},
 	opd: {token: process.env.KKB_WEB_TOKEN_OPD, label: 'OPD'},
@@ -221,6 +221,16 @@ const TAMPILAN = [
 	{peran: 'admin', nama: 'isi', hash: `#/isi/${A_PERIODE}`, siap: '#form-kkbpk', uraian: 'Isi laporan'},
 	{peran: 'admin', nama: 'timbang', hash: `#/ukur/${A}`, siap: '#daftar-anak button.anak', uraian: 'Timbang anak'},
 	{peran: 'admin', nama: 'catat-keluarga', hash: `#/catat/${A}?jenis=keluarga`, siap: '#form-keluarga', uraian: 'Catat keluarga'},
+	{peran: 'admin', nama: 'perangkat', hash: '#/perangkat', siap: '#tabel-perangkat', uraian: 'Perangkat & tautan masuk: a link made, its QR code, the devices',
+		aksi: async (page) => {
+			await page.selectOption('#t-peran', 'kkb_pokja');
+			await page.fill('#t-wilayah', A);
+			await page.fill('#t-label', 'Pokja Karan Aur (tata letak)');
+			await page.click('#buat-tautan');
+			await page.locator('svg#qr-tautan').waitFor({state: 'visible'});
+		}},
+	{peran: 'tamu', nama: 'masuk-tautan', hash: '#/masuk/0123456789abcdef0123456789abcdef', siap: '#nama-perangkat',
+		uraian: 'sign-in with a link: the device name asked'},
 ];
 TAMPILAN.forEach((v, i) => { v.nn = String(20 + i); });
 // KKB_WEB_HANYA=REGEX: only the views whose "role/view" matches (while working on one page)
