@@ -449,7 +449,8 @@ operation(const gw_route *r, json_t *skema)
 							json_pack("{s:s, s:{s:{s:s, s:{s:s}}}}", "description",
 									  "Not modified: If-None-Match named the current ETag (no body)",
 									  "headers", "ETag", "description", "The entity tag of the answer", "schema", "type", "string"));
-	if (r->method[0] == 'P' && r->method[1] == 'U' && !jika(r))
+	/* a PUT that replaces a month may create it (201); one that needs If-Match only changes a stored row */
+	if (r->method[0] == 'P' && r->method[1] == 'U' && jika(r) != 2)
 		json_object_set_new(responses, "201",
 							json_pack("{s:s, s:o}", "description", "Created",
 									  "content", json_content(answer_schema(skema, r))));
