@@ -79,8 +79,8 @@ is "$(pil)" 9 "  unchanged"
 
 # ---------------------------------------------------------------- the description
 D=$(curl -s "http://127.0.0.1:$PORT/openapi.json")
-is "$(printf '%s' "$D" | jq -c '.paths["/v1/desa/{kode}/kkbpk/{periode}"].put | [([.parameters[] | select(.in == "header") | .name] | sort), (.responses | has("412")), (.responses | has("428"))]')" \
-	'[["If-Match","If-None-Match"],true,false]' "/openapi.json: the PUT takes If-Match and If-None-Match, may answer 412, never 428"
+is "$(printf '%s' "$D" | jq -c '.paths["/v1/desa/{kode}/kkbpk/{periode}"].put | [([.parameters[] | select(.in == "header") | .name] | sort), (.responses | has("412")), (.responses | has("428")), (.responses | has("201"))]')" \
+	'[["If-Match","If-None-Match"],true,false,true]' "/openapi.json: the PUT takes If-Match and If-None-Match, may answer 412 and 201, never 428"
 is "$(printf '%s' "$D" | jq -c '.paths["/v1/desa/{kode}/intervensi/{id}"].put.responses | [has("412"), has("428")]')" '[true,true]' \
 	"  the intervention's PUT, which needs If-Match, may answer 428 too"
 
