@@ -77,7 +77,7 @@ await langkah('the list, 20 a page', async () => {
 	is(await hp.locator('#daftar-intervensi .ubah-intervensi').count(), 20, 'each of the agency\'s own has "Ubah"');
 	ok(await hp.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
 		'the village page does not scroll sideways on the phone');
-	await foto(hp, '40-intervensi-ponsel.png');
+	await foto(hp, '60-intervensi-ponsel.png');
 });
 await langkah('the second page', async () => {
 	await hp.click('#intervensi-berikutnya');
@@ -96,7 +96,7 @@ await langkah('the phone changes the 22nd', async () => {
 	is((await hp.textContent('#simpan-intervensi')).trim(), 'Simpan perubahan', 'the button says "Simpan perubahan"');
 	await hp.fill('#i-judul', 'Uji 04 diubah di ponsel');
 	await hp.check('#i-sasaran input[value="ibu_hamil"]');
-	await foto(hp, '41-intervensi-ubah-ponsel.png');
+	await foto(hp, '61-intervensi-ubah-ponsel.png');
 	await hp.click('#simpan-intervensi');
 	await hp.waitForSelector('#intervensi-hasil.berhasil');
 	is(baris(id03), 'Uji 04 diubah di ponsel|{balita,ibu_hamil}|dinkes', 'psql: stored, still the agency\'s');
@@ -135,7 +135,7 @@ await langkah('a change made meanwhile', async () => {
 		'the page shows both versions: its own and the stored one', t);
 	is(baris(id24), 'Uji 04 diubah lewat psql|{balita}|dinkes', 'psql: the other change stands, nothing of the page\'s stored');
 	ok(/Uji 04 diubah lewat psql/.test(await li(pc, id24).textContent()), 'the list shows the stored version');
-	await foto(pc, '42-intervensi-konflik.png');
+	await foto(pc, '62-intervensi-konflik.png');
 	await pc.click('#konflik-timpa');
 	await pc.waitForSelector('#intervensi-hasil.berhasil');
 	is(sql(`SELECT judul || '|' || coalesce(uraian, '-') FROM kkb.intervensi WHERE kode_desa = '${A}' AND id = ${id24}`), 'Uji 04 versi OPD|-',
@@ -180,7 +180,7 @@ await langkah('a photo: resized in the browser, stored, shown, removed', async (
 		WHERE kode_desa = '${A}' AND intervensi_id = ${id24}`).split('|');
 	ok(jenis === 'image/jpeg' && Number(lebar) <= 1280 && Number(lebar) >= 320 && Math.abs(Number(lebar) / Number(tinggi) - 1.5) < 0.01
 		&& Number(ukuran) <= 307200, `psql: one JPEG, resized (${lebar}x${tinggi}, ${ukuran} bytes: longest side ≤ 1280, ≤ 300 KB, same shape)`);
-	await foto(pc, '43-intervensi-foto.png');
+	await foto(pc, '63-intervensi-foto.png');
 	pc.once('dialog', (d) => d.accept());
 	await galeri.locator('.hapus-foto').click();
 	await pc.waitForFunction((i) => /Belum ada foto/.test(document.querySelector(`#daftar-intervensi li[data-id="${i}"] .galeri-foto`).textContent), id24);
