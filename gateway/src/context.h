@@ -199,6 +199,16 @@ typedef struct gw_route
 	 * bytes are sent as they are with that media type (an image; tx.c).
 	 */
 	int			biner;
+	/*
+	 * What /openapi.json says beyond what the access, method, arguments and
+	 * body imply: the other statuses the route answers (e.g. 410 of a used
+	 * sign-in code), one of them answered with the success body (the health
+	 * check's 503), and whether it is a dashboard file answered with an ETag
+	 * and 304 (h_web.c).
+	 */
+	int			statuses[2];
+	int			status_same_body;
+	int			web_file;
 } gw_route;
 
 /* The route table (routes.c) and its length. */

@@ -9,6 +9,7 @@
 #include "openapi.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "context.h"
@@ -119,6 +120,12 @@ jika(const gw_route *r)
 		if (r->args[a].kind == GW_ARG_HEADER && r->args[a].name && strncmp(r->args[a].name, "If-", 3) == 0)
 			n = r->args[a].required ? 2 : (n > 0 ? n : 1);
 	return n;
+}
+
+static int
+status_cmp(const void *a, const void *b)
+{
+	return *(const int *) a - *(const int *) b;
 }
 
 static json_t *
@@ -250,13 +257,6 @@ produces_content(const char *produces)
 	return content;
 }
 
-/* The dashboard's files (h_web.c): revalidated with their ETag, so a 304 is among their answers. */
-static int
-web_file(const gw_route *r)
-{
-	return strcmp(r->pattern, "/") == 0 || strcmp(r->pattern, "/sw.js") == 0 || strncmp(r->pattern, "/assets/", 8) == 0;
-}
-
 /* The schema the database keeps for `function` under `kind` ("jawaban", "permintaan"), or NULL. */
 static json_t *
 db_schema(json_t *skema, const char *kind, const char *function)
@@ -383,7 +383,7 @@ operation(const gw_route *r, json_t *skema)
 		while (*p == ' ')
 			p++;
 	}
-	if (r->cache != GW_CACHE_NONE || web_file(r))
+	if (r->cache != GW_CACHE_NONE || r->web_file)
 		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "name", "If-None-Match", "in", "header",
 												"required", 0, "description",
 												"The ETag of an earlier answer: 304 without a body while the data it was computed from is unchanged",
@@ -444,7 +444,7 @@ operation(const gw_route *r, json_t *skema)
 		json_object_set_new(responses, code,
 							json_pack("{s:s, s:o}", "description", "Success",
 									  "content", json_content(answer_schema(skema, r))));
-	if (r->cache != GW_CACHE_NONE || web_file(r))
+	if (r->cache != GW_CACHE_NONE || r->web_file)
 		json_object_set_new(responses, "304",
 							json_pack("{s:s, s:{s:{s:s, s:{s:s}}}}", "description",
 									  "Not modified: If-None-Match named the current ETag (no body)",
@@ -457,13 +457,7 @@ operation(const gw_route *r, json_t *skema)
 
 	/* errors */
 	if (r->access == GW_OPEN)
-	{
-		if (strcmp(r->pattern, "/v1/health") == 0)
-			route_errors[nerr++] = 503;
-		if (strncmp(r->pattern, "/assets/", 8) == 0)
-			route_errors[nerr++] = 404;
 		route_errors[nerr++] = 500;
-	}
 	else
 	{
 		route_errors[nerr++] = 400;
@@ -472,8 +466,6 @@ operation(const gw_route *r, json_t *skema)
 		route_errors[nerr++] = 404;
 		if (strcmp(r->method, "GET") != 0)
 			route_errors[nerr++] = 409;
-		if (strcmp(r->pattern, "/v1/masuk") == 0)
-			route_errors[nerr++] = 410;
 		if (jika(r))
 			route_errors[nerr++] = 412;
 		if (r->body != GW_RB_NONE)
@@ -488,10 +480,14 @@ operation(const gw_route *r, json_t *skema)
 		route_errors[nerr++] = 500;
 		route_errors[nerr++] = 503;
 	}
+	/* the route's own (gw_route.statuses), then all in order */
+	for (i = 0; i < sizeof(r->statuses) / sizeof(r->statuses[0]) && r->statuses[i]; i++)
+		route_errors[nerr++] = r->statuses[i];
+	qsort(route_errors, (size_t) nerr, sizeof(route_errors[0]), status_cmp);
 	for (i = 0; i < (size_t) nerr; i++)
 	{
 		snprintf(code, sizeof(code), "%d", route_errors[i]);
-		if (route_errors[i] == 503 && strcmp(r->pattern, "/v1/health") == 0)
+		if (route_errors[i] == r->status_same_body)
 			json_object_set_new(responses, code,
 								json_pack("{s:s, s:o}", "description",
 										  "The database cannot be reached: the same body, saying so in database",

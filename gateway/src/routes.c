@@ -75,7 +75,8 @@
 #define WILAYAH_LINGKUP {GW_ARG_REGION_SCOPE, "wilayah", .hint = "E.g. wilayah=13.77 for Kota Pariaman."}
 
 const gw_route gw_routes[] = {
-	{"GET", "/v1/health", h_health, GW_OPEN, .summary = "Is the gateway up and can it reach the database"},
+	{"GET", "/v1/health", h_health, GW_OPEN, .summary = "Is the gateway up and can it reach the database",
+	.statuses = {503}, .status_same_body = 503},
 	{"GET", "/openapi.json", h_openapi, GW_OPEN,
 	.summary = "This API's OpenAPI 3.0 description, generated from the route table"},
 	{"GET", "/metrics", h_metrics, GW_OPEN,
@@ -83,13 +84,13 @@ const gw_route gw_routes[] = {
 	.produces = TEXT_PLAIN},
 
 	{"GET", "/", h_web_index, GW_OPEN, .summary = "The web dashboard (index.html; Cache-Control: no-cache, ETag)",
-	.produces = HTML},
+	.produces = HTML, .web_file = 1},
 	{"GET", "/sw.js", h_web_sw, GW_OPEN,
 		.summary = "The dashboard's service worker: the app and the data it has read kept for use without a connection",
-	.produces = "text/javascript"},
+	.produces = "text/javascript", .web_file = 1},
 	{"GET", "/assets/{versi}/{nama}", h_web_aset, GW_OPEN,
 		.summary = "The dashboard's embedded files, versioned by a hash of their content (cached for a year)",
-	.produces = ASSETS},
+	.produces = ASSETS, .web_file = 1, .statuses = {404}},
 	{"GET", "/v1/saya", API(GW_TOKEN, "kkb.api_saya"),
 		.summary = "Who the token says the caller is: role, label, region scope, agency",
 	.args = {{GW_ARG_TOKEN_AGENCY}}},
@@ -99,7 +100,7 @@ const gw_route gw_routes[] = {
 	.args = {BODY}, .body = GW_RB_OBJECT, .success = 201, .qr = 1},
 	{"POST", "/v1/masuk", API(GW_TOKEN_OPTIONAL, "kkb.api_masuk"),
 		.summary = "Exchange a sign-in link's code (once, before it expires; no token needed) for a device token: body {kode, perangkat, nama}; the token then needs the device key in X-Perangkat",
-	.args = {BODY}, .body = GW_RB_OBJECT},
+	.args = {BODY}, .body = GW_RB_OBJECT, .statuses = {410}},
 	{"GET", "/v1/perangkat", API(GW_TOKEN, "kkb.api_perangkat_daftar"),
 		.summary = "The live tokens (devices) within the administrator's scope, newest first", .args = {LIMIT, OFFSET}},
 	{"POST", "/v1/perangkat/{id}/cabut", API(GW_TOKEN, "kkb.api_perangkat_cabut"),
