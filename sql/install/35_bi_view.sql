@@ -77,7 +77,8 @@ COMMENT ON COLUMN kkb_bi.penduduk.keluarga_lansia IS 'Keluarga lansia: families 
 
 CREATE VIEW kkb_bi.intervensi AS
 SELECT i.kode_desa::text AS kode_desa, i.id::integer AS id, i.tanggal, i.judul, i.fungsi_keluarga::text AS fungsi_keluarga,
-       pg_catalog.array_to_string(i.sasaran, ',') AS sasaran, pg_catalog.array_to_string(i.opd, ',') AS opd, i.uraian
+       pg_catalog.array_to_string(i.sasaran, ',') AS sasaran, pg_catalog.array_to_string(i.opd, ',') AS opd, i.uraian,
+       i.pemilik_opd
   FROM kkb.intervensi i
  WHERE kkb.lingkup() IS NULL OR i.kode_desa OPERATOR(kkb.<@) kkb.lingkup();
 COMMENT ON VIEW kkb_bi.intervensi IS 'Intervensi: interventions in the villages';
@@ -89,6 +90,7 @@ COMMENT ON COLUMN kkb_bi.intervensi.fungsi_keluarga IS 'Fungsi keluarga: family 
 COMMENT ON COLUMN kkb_bi.intervensi.sasaran IS 'Sasaran: target groups, comma separated';
 COMMENT ON COLUMN kkb_bi.intervensi.opd IS 'OPD: agencies involved, comma separated codes';
 COMMENT ON COLUMN kkb_bi.intervensi.uraian IS 'Uraian: description';
+COMMENT ON COLUMN kkb_bi.intervensi.pemilik_opd IS 'Pemilik OPD: the agency that recorded it and alone changes it (empty: the village''s pokja or an administrator)';
 
 -- ---------------------------------------------------------------- by-name facts, k-anonymous
 -- The by-name tables appear as counts of people, families and measurements

@@ -6,7 +6,7 @@
 -- If-Match (428 without, 412 with both versions when stale); the body's field
 -- rules as for recording one; nothing half-written.
 BEGIN;
-SELECT plan(50);
+SELECT plan(51);
 
 \ir fixture_desa.inc
 
@@ -186,6 +186,8 @@ SELECT is(pg_temp.als('kkb_pokja', :A, NULL, format($$WITH t AS (DELETE FROM kkb
 SELECT is((SELECT count(*)::int FROM kkb.intervensi WHERE id = :dinkes), 1, '... it is still there');
 SELECT is(pg_temp.als('kkb_pokja', :A, NULL, format($$WITH t AS (DELETE FROM kkb.intervensi WHERE id = %s RETURNING 1) SELECT count(*) FROM t$$, :desa)),
           '1', 'the pokja deletes the village''s own');
+SELECT is((SELECT pemilik_opd FROM kkb_bi.intervensi WHERE kode_desa = '13.77.01.1001' AND id = :dinkes), 'dinkes',
+          'kkb_bi.intervensi shows the recording agency (pemilik_opd) to BI tools');
 
 SELECT * FROM finish();
 ROLLBACK;

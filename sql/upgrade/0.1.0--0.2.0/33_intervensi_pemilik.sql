@@ -1,4 +1,4 @@
--- kkb.intervensi gains its recording agency (who may change it, 39_pemilik_intervensi.sql, which follows as
+-- kkb.intervensi gains its recording agency (before 35_bi.replay, whose kkb_bi.intervensi shows it) (who may change it, 39_pemilik_intervensi.sql, which follows as
 -- 66_pemilik_intervensi.sql). Interventions recorded before the upgrade keep NULL: which token recorded them was
 -- not kept, so they are the village's (its pokja and administrators change them).
 ALTER TABLE kkb.intervensi ADD COLUMN pemilik_opd text;
