@@ -153,9 +153,40 @@ CREATE POLICY pokja_desa ON kkb.intervensi_foto TO kkb_pokja
 CREATE POLICY opd_baca ON kkb.intervensi_foto FOR SELECT TO kkb_opd USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
 CREATE POLICY opd_tulis ON kkb.intervensi_foto FOR INSERT TO kkb_opd WITH CHECK (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
 CREATE POLICY opd_hapus ON kkb.intervensi_foto FOR DELETE TO kkb_opd USING (kode_desa OPERATOR(kkb.<@) kkb.lingkup());
-CREATE POLICY pemilik_tambah ON kkb.intervensi_foto AS RESTRICTIVE FOR INSERT TO kkb_pokja, kkb_opd
-	WITH CHECK (EXISTS (SELECT FROM kkb.intervensi i WHERE i.kode_desa OPERATOR(kkb.=) intervensi_foto.kode_desa
-	                      AND i.id = intervensi_foto.intervensi_id AND kkb._intervensi_boleh_ubah(i.pemilik_opd)));
-CREATE POLICY pemilik_hapus ON kkb.intervensi_foto AS RESTRICTIVE FOR DELETE TO kkb_pokja, kkb_opd
-	USING (EXISTS (SELECT FROM kkb.intervensi i WHERE i.kode_desa OPERATOR(kkb.=) intervensi_foto.kode_desa
-	                 AND i.id = intervensi_foto.intervensi_id AND kkb._intervensi_boleh_ubah(i.pemilik_opd)));
+-- Adding and removing a photo: whoever may change its intervention.  A trigger, not a restrictive
+-- policy: a policy's subquery cannot be distributed on a Citus cluster, while a trigger on a shard
+-- reads the co-located intervention of the same village (docs/SCALE.md).  A direct INSERT or
+-- DELETE by anyone else is refused with the message the API gives (42501, naming who recorded it).
+CREATE FUNCTION kkb._intervensi_foto_pemilik() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, kkb, pg_temp AS $f$
+DECLARE
+	kode kkb.kode_wilayah;
+	iid bigint;
+	p text;
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		kode := OLD.kode_desa;
+		iid := OLD.intervensi_id;
+	ELSE
+		kode := NEW.kode_desa;
+		iid := NEW.intervensi_id;
+	END IF;
+	SELECT i.pemilik_opd INTO p FROM kkb.intervensi i WHERE i.kode_desa = kode AND i.id = iid;
+	-- not found: the intervention is being removed (its photos go with it), or the foreign key refuses the photo
+	IF FOUND AND NOT kkb._intervensi_boleh_ubah(p) THEN
+		IF p IS NOT NULL THEN
+			RAISE EXCEPTION 'intervention % of village % was recorded by agency %: only that agency or an administrator may change it',
+				iid, kode, p USING ERRCODE = 'insufficient_privilege';
+		END IF;
+		RAISE EXCEPTION 'intervention % of village % was recorded by the village or an administrator: only its pokja or an administrator may change it',
+			iid, kode USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF TG_OP = 'DELETE' THEN
+		RETURN OLD;
+	END IF;
+	RETURN NEW;
+END $f$;
+COMMENT ON FUNCTION kkb._intervensi_foto_pemilik() IS
+	'Internal trigger: a photo is added or removed only by whoever may change its intervention (kkb._intervensi_boleh_ubah), 42501 naming who recorded it otherwise';
+CREATE TRIGGER t05_pemilik BEFORE INSERT OR DELETE ON kkb.intervensi_foto FOR EACH ROW EXECUTE FUNCTION kkb._intervensi_foto_pemilik();
+REVOKE EXECUTE ON FUNCTION kkb._intervensi_foto_pemilik() FROM PUBLIC;

@@ -26,7 +26,7 @@ is "$(jq -c '.components.schemas.Error.required' "$TMP/openapi.json")" '["code",
 is "$(jq -c '[.paths[][] | select(.responses | has("500") | not)] | length' "$TMP/openapi.json")" 0 \
 	"every operation lists its error responses"
 is "$(jq -c '.paths["/v1/desa/{kode}/anggota"].post | [(.parameters | map(.name)), (.requestBody.content | keys), (.responses | has("413"))]' "$TMP/openapi.json")" \
-	'[["kode","dry_run","atomik"],["application/json","text/csv"],true]' "a bulk route: path and query parameters, JSON or CSV body, 413"
+	'[["kode","dry_run","atomik","baru"],["application/json","text/csv"],true]' "a bulk route: path and query parameters, JSON or CSV body, 413"
 is "$(jq -c '.paths["/v1/desa/{kode}"].get.security' "$TMP/openapi.json")" '[{"bearer":[]}]' "routes that need a token say so"
 
 # the router's own list, and the rows of the route table in routes.c: the same, and all in the document

@@ -149,7 +149,7 @@ r=$(api_json POST /v1/desa/$B/peristiwa "$TB" '[{"ref":"ev-0001","jenis":"pindah
 is "$(counts "$r")" '[1,0,0,0]' "the same ref in another village is another event"
 r=$(api GET /openapi.json "")
 is "$(jqb "$r" '.paths["/v1/desa/{kode}/peristiwa"].post | [(.requestBody.content | keys), (.parameters | map(.name))]')" \
-	'[["application/json","text/csv"],["kode","dry_run","atomik"]]' "the route is in /openapi.json"
+	'[["application/json","text/csv"],["kode","dry_run","atomik","baru"]]' "the route is in /openapi.json"
 
 # ================================================================ CSV export
 # csv_get PATH TOKEN [curl args]: the body (CR removed) into $TMP/out.csv, the headers into $TMP/out.h

@@ -115,14 +115,16 @@ SELECT min(id) AS f1 FROM kkb.intervensi_foto WHERE intervensi_id = :kes \gset
 SELECT is(left(pg_temp.als('kkb_opd', '13.77', 'dinsos', format($$SELECT row_to_json(x)::text FROM kkb.api_intervensi_foto_hapus('13.77.01.1001', %s, %s) x$$, :kes, :f1)), 9),
           'ERR 42501', 'another agency may not remove one');
 SELECT is(pg_temp.als('kkb_opd', '13.77', 'dinsos', format($$WITH t AS (DELETE FROM kkb.intervensi_foto WHERE id = %s RETURNING 1) SELECT count(*) FROM t$$, :f1)),
-          '0', '... nor with a direct DELETE (row-level security)');
+          'ERR 42501 intervention ' || :kes || ' of village 13.77.01.1001 was recorded by agency dinkes: only that agency or an administrator may change it',
+          '... nor with a direct DELETE (the trigger kkb._intervensi_foto_pemilik, naming the recording agency)');
 SELECT is(pg_temp.als('kkb_opd', '13.77', 'dinkes', format($$SELECT (d.dokumen ->> 'dihapus') || ' ' || d.status FROM kkb.api_intervensi_foto_hapus('13.77.01.1001', %s, %s) d$$, :kes, :f1)),
           'true 200', 'the recording agency removes one: 200');
 SELECT is(pg_temp.als('kkb_opd', '13.77', 'dinkes', format($$SELECT row_to_json(d)::text FROM kkb.api_intervensi_foto_hapus('13.77.01.1001', %s, %s) d$$, :kes, :f1)),
           '{"dokumen":null,"status":null}', 'again: no document (404)');
 SELECT is(pg_temp.als('kkb_opd', '13.77', 'dinsos', format($$WITH t AS (INSERT INTO kkb.intervensi_foto (kode_desa, intervensi_id, isi)
             VALUES ('13.77.01.1001', %s, %L) RETURNING 1) SELECT count(*) FROM t$$, :kes, :png)),
-          'ERR 42501 new row violates row-level security policy "pemilik_tambah" for table "intervensi_foto"', 'a direct INSERT by another agency: refused');
+          'ERR 42501 intervention ' || :kes || ' of village 13.77.01.1001 was recorded by agency dinkes: only that agency or an administrator may change it',
+          'a direct INSERT by another agency: refused');
 DELETE FROM kkb.intervensi WHERE kode_desa = '13.77.01.1001' AND id = :kes;
 SELECT is((SELECT count(*)::int FROM kkb.intervensi_foto WHERE intervensi_id = :kes), 0, 'removing the intervention removes its photos');
 
