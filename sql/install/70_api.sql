@@ -697,9 +697,15 @@ BEGIN
 	IF i.id IS NULL THEN
 		RETURN NULL;
 	END IF;
+	-- the photos' columns, not the row (on a Citus cluster the query runs on the shard, whose row type is not
+	-- kkb.intervensi_foto), then each as kkb._api_foto_baris shapes it
 	RETURN (SELECT json_build_object('kode_desa', i.kode_desa::text, 'intervensi_id', i.id, 'boleh_ubah', kkb._intervensi_boleh_ubah(i.pemilik_opd),
-	                                 'total', count(*), 'data', coalesce(json_agg(kkb._api_foto_baris(f) ORDER BY f.id), '[]'))
-	          FROM kkb.intervensi_foto f WHERE f.kode_desa OPERATOR(kkb.=) i.kode_desa AND f.intervensi_id = i.id);
+	                                 'total', count(*),
+	                                 'data', coalesce(json_agg(kkb._api_foto_baris(ROW(f.kode_desa, f.intervensi_id, f.id, f.jenis, f.lebar, f.tinggi,
+	                                                                                   f.ukuran, NULL, f.dibuat_pada)::kkb.intervensi_foto)
+	                                                           ORDER BY f.id), '[]'))
+	          FROM (SELECT x.kode_desa, x.intervensi_id, x.id, x.jenis, x.lebar, x.tinggi, x.ukuran, x.dibuat_pada
+	                  FROM kkb.intervensi_foto x WHERE x.kode_desa OPERATOR(kkb.=) i.kode_desa AND x.intervensi_id = i.id) f);
 END $f$;
 COMMENT ON FUNCTION kkb.api_intervensi_foto_daftar(kkb.kode_wilayah, bigint) IS
 	'API GET /v1/desa/{kode}/intervensi/{id}/foto: the intervention''s photos (without the images) and whether the caller may add or remove them; NULL when the intervention is not there for the caller';
