@@ -9,23 +9,6 @@ SELECT plan(31);
 
 SET client_min_messages = warning;
 
-CREATE FUNCTION pg_temp.als(peran text, lingkup text, opd text, q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE hasil text;
-BEGIN
-	BEGIN
-		PERFORM set_config('kkb.wilayah', coalesce(lingkup, ''), true);
-		PERFORM set_config('kkb.opd', coalesce(opd, ''), true);
-		PERFORM set_config('role', peran, true);
-		EXECUTE q INTO hasil;
-		PERFORM set_config('role', 'none', true);
-	EXCEPTION WHEN OTHERS THEN
-		hasil := 'ERR ' || SQLSTATE || ' ' || SQLERRM;
-	END;
-	PERFORM set_config('role', 'none', true);
-	PERFORM set_config('kkb.wilayah', '', true);
-	PERFORM set_config('kkb.opd', '', true);
-	RETURN hasil;
-END $$;
 -- POST .../foto as a role: {status, dokumen} as text
 CREATE FUNCTION pg_temp.tambah(peran text, lingkup text, opd text, id bigint, gambar bytea) RETURNS text LANGUAGE sql AS $$
 	SELECT pg_temp.als(peran, lingkup, opd, format('SELECT row_to_json(x)::text FROM kkb.api_intervensi_foto_tambah(%L, %s, %L) x',

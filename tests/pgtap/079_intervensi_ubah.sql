@@ -12,25 +12,6 @@ SELECT plan(51);
 
 SET client_min_messages = warning;
 
--- Run q as role `peran` with scope `lingkup` and agency `opd` (an agency token's, as the gateway sets
--- kkb.opd); the text q returns, or 'ERR <SQLSTATE> <message>' (q's changes kept only when it succeeds).
-CREATE FUNCTION pg_temp.als(peran text, lingkup text, opd text, q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE hasil text;
-BEGIN
-	BEGIN
-		PERFORM set_config('kkb.wilayah', coalesce(lingkup, ''), true);
-		PERFORM set_config('kkb.opd', coalesce(opd, ''), true);
-		PERFORM set_config('role', peran, true);
-		EXECUTE q INTO hasil;
-		PERFORM set_config('role', 'none', true);
-	EXCEPTION WHEN OTHERS THEN
-		hasil := 'ERR ' || SQLSTATE || ' ' || SQLERRM;
-	END;
-	PERFORM set_config('role', 'none', true);
-	PERFORM set_config('kkb.wilayah', '', true);
-	PERFORM set_config('kkb.opd', '', true);
-	RETURN hasil;
-END $$;
 -- the answer of api_intervensi_ubah as {status, dokumen} text
 CREATE FUNCTION pg_temp.ubah(peran text, lingkup text, opd text, id bigint, isi text, jika text) RETURNS text LANGUAGE sql AS $$
 	SELECT pg_temp.als(peran, lingkup, opd,

@@ -11,37 +11,19 @@
 // psql on the demo database; the SQL is its last argument).
 // Prints "ok - ..." / "not ok - ..." lines and "# ..." comments; the shell
 // wrapper numbers them into TAP.
-import {chromium} from 'playwright-core';
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {URL, SHOTS, PERIODE, ok, is, sql, selesai} from './tap.mjs';
+import {URL, SHOTS, PERIODE, ok, is, sql, selesai, peramban, awasi, langkah} from './tap.mjs';
 
 const mode = process.argv[2] || 'utama';
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-});
+const browser = await peramban();
 
 // a fresh context (its own sessionStorage) that records what goes wrong in the page
 async function halaman(opsi = {}) {
 	const context = await browser.newContext({acceptDownloads: true, locale: 'id-ID', ...opsi});
-	const page = await context.newPage();
-	page.masalah = [];
-	page.on('pageerror', (e) => page.masalah.push('page error: ' + e.message));
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/status of (401|403|404|412|422|503)/.test(m.text())) page.masalah.push('console: ' + m.text());
-	});
-	// a request the browser itself cancelled because the page moved on (net::ERR_ABORTED: the cadre
-	// navigated before an answer came) is not a fault; any other failure is, with its reason
-	page.on('requestfailed', (r) => {
-		const why = (r.failure() || {}).errorText || '';
-		if (!/ERR_ABORTED/.test(why)) page.masalah.push(`request failed: ${r.url()} (${why})`);
-	});
-	page.on('request', (r) => { if (!r.url().startsWith(URL) && !r.url().startsWith('blob:')) page.masalah.push('external request: ' + r.url()); });
-	page.setDefaultTimeout(20000);
-	return page;
+	return awasi(await context.newPage());
 }
 
 async function foto(page, nama) {
@@ -54,14 +36,6 @@ async function masuk(page, token) {
 	await page.waitForSelector('#token');
 	await page.fill('#token', token);
 	await page.click('#masuk');
-}
-
-async function langkah(nama, f) {
-	try {
-		await f();
-	} catch (e) {
-		ok(false, nama + ' (stopped: ' + e.message.split('\n')[0] + ')', e.stack);
-	}
 }
 
 if (mode === 'mati') {

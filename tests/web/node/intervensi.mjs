@@ -10,42 +10,17 @@
 // psql checks the stored rows after each step.
 //
 // Environment: as tests/web/node/tap.mjs (KKB_WEB_URL, KKB_WEB_SHOTS, the tokens, KKB_WEB_PSQL).
-import {chromium} from 'playwright-core';
 import {join} from 'node:path';
-import {URL, SHOTS, PERIODE, ok, is, sql, selesai} from './tap.mjs';
+import {URL, SHOTS, PERIODE, ok, is, sql, selesai, peramban, awasi, langkah} from './tap.mjs';
 
 const A = '13.77.01.1001';
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-});
-
-function awasi(page) {
-	page.masalah = page.masalah || [];
-	page.on('pageerror', (e) => page.masalah.push('page error: ' + e.message));
-	// refusals the page handles itself: 412 (changed meanwhile) and the field errors (422)
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/status of (401|403|404|412|422)/.test(m.text())) page.masalah.push('console: ' + m.text());
-	});
-	// (the photos are shown from object URLs of this origin: blob:<URL>/...)
-	page.on('request', (r) => { if (!r.url().startsWith(URL) && !r.url().startsWith('blob:' + URL + '/')) page.masalah.push('external request: ' + r.url()); });
-	page.setDefaultTimeout(20000);
-	return page;
-}
+const browser = await peramban();
 
 // the interventions' section only (the village page around it is 02_browser.sh's)
 async function foto(page, nama) {
 	await page.locator('#intervensi').screenshot({path: join(SHOTS, nama)});
 	console.log(`# screenshot ${join(SHOTS, nama)}`);
-}
-
-async function langkah(nama, f) {
-	try {
-		await f();
-	} catch (e) {
-		ok(false, nama + ' (stopped: ' + e.message.split('\n')[0] + ')', e.stack);
-	}
 }
 
 async function bukaDesa(page) {

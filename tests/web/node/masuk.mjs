@@ -8,28 +8,13 @@
 // A token pasted on the sign-in page stays in the tab unless "Ingat di perangkat ini" is ticked.
 //
 // Environment: as tests/web/node/tap.mjs (KKB_WEB_URL, KKB_WEB_SHOTS, the tokens, KKB_WEB_PSQL).
-import {chromium} from 'playwright-core';
 import {join} from 'node:path';
-import {URL, SHOTS, ok, is, sql, selesai} from './tap.mjs';
+import {URL, SHOTS, ok, is, sql, selesai, peramban, awasi, langkah} from './tap.mjs';
 
 const A = '13.77.01.1001';
 const PONSEL = 'HP Samsung Bu Rina';
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-});
-
-function awasi(page) {
-	page.masalah = page.masalah || [];
-	page.on('pageerror', (e) => page.masalah.push('page error: ' + e.message));
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/status of (401|403|404|410|422|503)/.test(m.text())) page.masalah.push('console: ' + m.text());
-	});
-	page.on('request', (r) => { if (!r.url().startsWith(URL)) page.masalah.push('external request: ' + r.url()); });
-	page.setDefaultTimeout(20000);
-	return page;
-}
+const browser = await peramban();
 
 async function konteks(opsi) {
 	return browser.newContext({locale: 'id-ID', ...opsi});
@@ -46,14 +31,6 @@ async function masuk(page, token, ingat = false) {
 	await page.fill('#token', token);
 	if (ingat) await page.check('#ingat');
 	await page.click('#masuk');
-}
-
-async function langkah(nama, f) {
-	try {
-		await f();
-	} catch (e) {
-		ok(false, nama + ' (stopped: ' + e.message.split('\n')[0] + ')', e.stack);
-	}
 }
 
 // ---------------------------------------------------------------- the administrator makes a link

@@ -8,6 +8,7 @@
 // database; the SQL is its last argument).
 import {execFileSync} from 'node:child_process';
 import {mkdirSync} from 'node:fs';
+import {chromium} from 'playwright-core';
 
 export const URL = process.env.KKB_WEB_URL;
 export const SHOTS = process.env.KKB_WEB_SHOTS;
@@ -32,6 +33,41 @@ export function is(got, want, name) {
 export function sql(q) {
 	const cmd = JSON.parse(process.env.KKB_WEB_PSQL);
 	return execFileSync(cmd[0], [...cmd.slice(1), q], {encoding: 'utf8'}).trim();
+}
+
+// Debian's chromium, headless
+export function peramban() {
+	return chromium.launch({executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu']});
+}
+
+// What goes wrong in a page, collected in page.masalah for a closing check: script errors, console
+// errors other than the HTTP refusals the pages show themselves (401 ... 503), requests that failed
+// (but those the browser cancelled because the page moved on, net::ERR_ABORTED: the person went on
+// before an answer came) and requests anywhere but the gateway (object URLs of its origin allowed).
+export function awasi(page) {
+	page.masalah = page.masalah || [];
+	page.on('pageerror', (e) => page.masalah.push('page error: ' + e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error' && !/status of (401|403|404|410|412|422|503)/.test(m.text())) page.masalah.push('console: ' + m.text());
+	});
+	page.on('requestfailed', (r) => {
+		const why = (r.failure() || {}).errorText || '';
+		if (!/ERR_ABORTED/.test(why)) page.masalah.push(`request failed: ${r.url()} (${why})`);
+	});
+	page.on('request', (r) => {
+		if (!r.url().startsWith(URL) && !r.url().startsWith('blob:' + URL + '/')) page.masalah.push('external request: ' + r.url());
+	});
+	page.setDefaultTimeout(20000);
+	return page;
+}
+
+// one step of a scenario: an exception ends the step as a failed check naming it, and the run goes on
+export async function langkah(nama, f) {
+	try {
+		await f();
+	} catch (e) {
+		ok(false, nama + ' (stopped: ' + e.message.split('\n')[0] + ')', e.stack);
+	}
 }
 
 // the end of a run: exit 1 when a check failed

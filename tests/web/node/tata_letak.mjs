@@ -11,9 +11,8 @@
 // expression: only the views whose "role/view" matches).
 // Prints "ok - ..." / "not ok - ..." lines and "# ..." comments; the shell wrapper numbers
 // them into TAP.
-import {chromium} from 'playwright-core';
 import {join} from 'node:path';
-import {URL, SHOTS, PERIODE, ok, is, sql, selesai} from './tap.mjs';
+import {URL, SHOTS, PERIODE, ok, is, sql, selesai, peramban, awasi, langkah} from './tap.mjs';
 
 // ---------------------------------------------------------------- the checker (runs in the page)
 // Returns a list of faults, each a sentence naming the element:
@@ -100,10 +99,7 @@ function periksaTataLetak() {
 }
 
 // ---------------------------------------------------------------- the browser
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-});
+const browser = await peramban();
 
 const UKURAN = {
 	ponsel: {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true, deviceScaleFactor: 1},
@@ -114,23 +110,7 @@ const LEBAR_PONSEL = [360, 414];
 
 async function halaman(ukuran) {
 	const context = await browser.newContext({locale: 'id-ID', ...UKURAN[ukuran]});
-	const page = await context.newPage();
-	page.masalah = [];
-	page.on('pageerror', (e) => page.masalah.push('page error: ' + e.message));
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/status of (401|403|404|422)/.test(m.text())) page.masalah.push('console: ' + m.text());
-	});
-	page.on('request', (r) => { if (!r.url().startsWith(URL) && !r.url().startsWith('blob:')) page.masalah.push('external request: ' + r.url()); });
-	page.setDefaultTimeout(20000);
-	return page;
-}
-
-async function langkah(nama, f) {
-	try {
-		await f();
-	} catch (e) {
-		ok(false, nama + ' (stopped: ' + e.message.split('\n')[0] + ')', e.stack);
-	}
+	return awasi(await context.newPage());
 }
 
 async function masuk(page, token) {
