@@ -10,14 +10,15 @@
 
 PORT=18310
 A=13.77.04.2015
-sql "
+FIXTURE_DELETE="
 SET session_replication_role = replica;
 DELETE FROM kkb.kkbpk WHERE kode_desa = '$A';
 DELETE FROM kkb.profil WHERE kode_desa = '$A';
 DELETE FROM kkb.periode_status WHERE kode_desa = '$A';
 DELETE FROM kkb.kampung WHERE kode_desa = '$A';
 SET session_replication_role = origin;
-UPDATE kkb.token SET dicabut = now() WHERE label LIKE '% (uji 31)' AND dicabut IS NULL;
+UPDATE kkb.token SET dicabut = now() WHERE label LIKE '% (uji 31)' AND dicabut IS NULL;"
+sql "$FIXTURE_DELETE
 INSERT INTO kkb.kampung (kode_desa, nama) VALUES ('$A', 'Kampung KB Uji Versi');" >/dev/null ||
 	{ echo "Bail out! could not load the fixture"; exit 1; }
 T1=$(token kkb_pokja $A "Kader satu (uji 31)")
@@ -85,12 +86,5 @@ is "$(printf '%s' "$D" | jq -c '.paths["/v1/desa/{kode}/intervensi/{id}"].put.re
 	"  the intervention's PUT, which needs If-Match, may answer 428 too"
 
 gw_stop
-sql "
-SET session_replication_role = replica;
-DELETE FROM kkb.kkbpk WHERE kode_desa = '$A';
-DELETE FROM kkb.profil WHERE kode_desa = '$A';
-DELETE FROM kkb.periode_status WHERE kode_desa = '$A';
-DELETE FROM kkb.kampung WHERE kode_desa = '$A';
-SET session_replication_role = origin;
-UPDATE kkb.token SET dicabut = now() WHERE label LIKE '% (uji 31)' AND dicabut IS NULL;" >/dev/null
+sql "$FIXTURE_DELETE" >/dev/null
 done_testing
